@@ -1,0 +1,14 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { clientIp } from "@/lib/http/client-ip";
+import type { TFormState } from "@/lib/responses/form-state";
+import { submitResponseForm } from "@/lib/responses/submit-response-form";
+
+// Public: anyone may respond, so there is no role to check. Next.js checks the
+// Origin of every Server Action post (CSRF); the rate limit is per client.
+export async function respondAction(prev: TFormState, form: FormData): Promise<TFormState> {
+  const outcome = await submitResponseForm(form, clientIp(await headers()), prev?.nonce ?? 0);
+  if ("redirectTo" in outcome) redirect(outcome.redirectTo);
+  return outcome.state;
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { randomBytes } from "node:crypto";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+import { consultationStatus } from "@/lib/consultations/consultation-status";
+import { clauseLabel } from "@/lib/consultations/clause-label";
+import { formatInstant } from "@/lib/consultations/format-instant";
+import { listCountries } from "@/lib/countries/list-countries";
+import { now } from "@/lib/clock";
+import { isLocale } from "@/lib/i18n/routing";
+import { Notice } from "@/components/ui/notice";
+import { ResponseForm } from "@/components/response-form/response-form";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) return {};
+  const c = await getConsultation(slug);
+  const t = await getTranslations({ locale, namespace: "respond" });
+  return c ? { title: t("title", { title: c.title[locale] }) } : {};
+}
+
+export default async function RespondPage({ params, searchParams }: TProps) {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const c = await getConsultation(slug);
+  if (!c) notFound();
+  const t = await getTranslations({ locale, namespace: "respond" });
+  const tc = await getTranslations({ locale, namespace: "consultation" });
+  const ts = await getTranslations({ locale, namespace: "status" });
+  const status = consultationStatus(c, now());
+  const clause = (await searchParams).clause;
+
+  return (
+    <>
+      <p className="mb-2">
+        <a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a>
+      </p>
+      <h1 className="mb-4 text-4xl font-bold">{t("title", { title: c.title[locale] })}</h1>
+      {status === "open" ? (
+        <>
+          <p className="mb-2 max-w-prose text-lg">{t("intro")}</p>
+          <p className="mb-2 max-w-prose text-muted">{ts("closesAt", { date: formatInstant(c.closesAt, locale, c.timeZone) })}</p>
+          <p className="mb-6 max-w-prose text-muted">{t("saved")}</p>
+          <ResponseForm
+            slug={c.slug}
+            locale={locale}
+            timeZone={c.timeZone}
+            idempotencyKey={randomBytes(18).toString("base64url")}
+            preselected={typeof clause === "string" ? clause : undefined}
+            countries={listCountries(locale)}
+            clauses={c.clauses.map((k) => {
+              const label = clauseLabel(k, tc);
+              const heading = k.heading[locale];
+              return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale] };
+            })}
+          />
+        </>
+      ) : (
+        <Notice tone="warning" title={status === "closed" ? t("closedTitle") : undefined}>
+          {status === "closed"
+            ? ts("closedNotice", { date: formatInstant(c.closesAt, locale, c.timeZone) })
+            : ts("upcomingNotice", { date: formatInstant(c.opensAt, locale, c.timeZone) })}
+        </Notice>
+      )}
+    </>
+  );
+}

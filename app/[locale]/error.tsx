@@ -1,0 +1,16 @@
+"use client";
+import { useTranslations } from "next-intl";
+
+// Unexpected errors: a calm message, never the details (they are in the server log).
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("meta");
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">{t("errorTitle")}</h1>
+      <p className="mb-4">{t("errorBody")}</p>
+      <button type="button" onClick={reset} className="bg-brand px-4 py-2 font-bold text-white">
+        {t("errorRetry")}
+      </button>
+    </>
+  );
+}

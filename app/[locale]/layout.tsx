@@ -1,0 +1,55 @@
+import type { ReactNode } from "react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { isLocale, locales } from "@/lib/i18n/routing";
+import { LanguageSwitch } from "@/components/language-switch";
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return { title: { default: t("siteName"), template: `%s – ${t("siteName")}` }, description: t("tagline") };
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <NextIntlClientProvider>
+        <a href="#main" className="sr-only bg-focus p-2 text-ink focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
+          {t("skipLink")}
+        </a>
+        <header className="bg-brand text-white">
+          <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+            <a href={`/${locale}`} className="text-xl font-bold text-white no-underline">
+              {t("siteName")}
+            </a>
+            <LanguageSwitch locale={t("languageSwitchLang")} lang={t("languageSwitchLang")} text={t("languageSwitch")} label={t("languageSwitchLabel")} />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-line">
+          <div className="mx-auto max-w-4xl px-4 py-6 text-muted">
+            <p>{t("footer")}</p>
+            <p>
+              <a href="/api/openapi">{t("apiLink")}</a>
+            </p>
+          </div>
+        </footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,19 @@
+import type { TFieldError } from "@/lib/responses/form-fields";
+import { fieldId } from "@/lib/responses/form-fields";
+
+type TTranslate = (key: string, values?: Record<string, string | number>) => string;
+
+/** Wires one field to its posted value and its error, translated. */
+export function fieldPropsFactory(values: Record<string, string>, errors: TFieldError[], tErr: TTranslate) {
+  const byName = new Map(errors.map((e) => [e.name, e]));
+  const errorText = (name: string) => {
+    const e = byName.get(name);
+    return e ? tErr(e.key, e.max !== undefined ? { max: e.max } : undefined) : undefined;
+  };
+  return {
+    errorText,
+    field: (name: string) => ({ id: fieldId(name), name, defaultValue: values[name] ?? "", error: errorText(name) }),
+  };
+}
+
+export type TFieldProps = ReturnType<typeof fieldPropsFactory>;

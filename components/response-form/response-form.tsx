@@ -1,0 +1,93 @@
+"use client";
+// The response form. A plain <form> posting to a Server Action: it works
+// without JavaScript, and with it submits in place. What the person types is
+// kept in localStorage until the receipt, and comes back after any error.
+import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { respondAction } from "@/app/[locale]/c/[slug]/respond/actions";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { TextArea } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { errorHref } from "@/lib/responses/form-fields";
+import { INITIAL_FORM_STATE } from "@/lib/responses/form-state";
+import { LIMITS } from "@/lib/responses/schema";
+import { formatInstant } from "@/lib/consultations/format-instant";
+import { AboutYou } from "./about-you";
+import { ClauseFeedback, type TFormClause } from "./clause-feedback";
+import { fieldPropsFactory } from "./field-props";
+import { draftKey, restoreDraft, saveDraft } from "./draft-storage";
+
+type TProps = {
+  slug: string;
+  locale: string;
+  idempotencyKey: string;
+  clauses: TFormClause[];
+  countries: { code: string; name: string }[];
+  preselected?: string;
+  timeZone: string;
+};
+
+export function ResponseForm(p: TProps) {
+  const t = useTranslations("respond");
+  const te = useTranslations("errors");
+  const [state, formAction, pending] = useActionState(respondAction, INITIAL_FORM_STATE);
+  const formRef = useRef<HTMLFormElement>(null);
+  const values = state.values;
+  const f = fieldPropsFactory(values, state.errors, (k, v) => te(k, v));
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    if (state.status === "idle") restoreDraft(form, draftKey(p.slug));
+    const save = () => saveDraft(form, draftKey(p.slug));
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+    return () => {
+      form.removeEventListener("input", save);
+      form.removeEventListener("change", save);
+    };
+  }, [state, p.slug]);
+
+  const clauseHasValues = (key: string) => Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
+  const clauseHasError = (key: string) => state.errors.some((e) => e.name === `c:${key}` || e.name.startsWith(`c:${key}:`));
+  const when = (iso?: string) => (iso ? formatInstant(new Date(iso), p.locale, p.timeZone) : "");
+  const summary = state.errors.map((e) => ({ href: errorHref(e.name), text: f.errorText(e.name) ?? "" }));
+
+  return (
+    <>
+      <ErrorSummary title={te("summaryTitle")} errors={summary} />
+      {state.status === "closed" ? (
+        <Notice tone="warning" title={t("closedTitle")}>{t("closedBody", { date: when(state.at) })}</Notice>
+      ) : null}
+      {state.status === "upcoming" ? <Notice tone="warning">{t("upcomingBody", { date: when(state.at) })}</Notice> : null}
+      {state.status === "rate_limited" ? <Notice tone="warning">{t("rateLimited")}</Notice> : null}
+      {state.status === "error" ? <Notice tone="warning">{t("unexpected")}</Notice> : null}
+
+      <form ref={formRef} key={state.nonce} action={formAction} noValidate className="mt-4">
+        <input type="hidden" name="slug" value={p.slug} />
+        <input type="hidden" name="locale" value={p.locale} />
+        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />
+
+        <fieldset id="feedback" tabIndex={-1}>
+          <legend className="mb-2 text-2xl font-bold">{t("stepFeedback")}</legend>
+          <p className="mb-4 text-muted">{t("stepFeedbackHint")}</p>
+          {f.errorText("feedback") ? <p className="mb-4 font-bold text-error">{f.errorText("feedback")}</p> : null}
+          {p.clauses.map((c) => (
+            <ClauseFeedback key={c.key} clause={c} f={f} hasValues={clauseHasValues(c.key)}
+              open={p.preselected === c.key || clauseHasValues(c.key) || clauseHasError(c.key)} />
+          ))}
+          <div className="mt-6">
+            <TextArea {...f.field("generalComment")} label={t("general")} hint={t("generalHint")} rows={6} maxLength={LIMITS.comment} errorPrefix={te("summaryTitle")} />
+          </div>
+        </fieldset>
+
+        <AboutYou f={f} countries={p.countries} />
+
+        <button type="submit" disabled={pending} aria-disabled={pending}
+          className="mt-4 bg-success px-5 py-3 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70">
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </form>
+    </>
+  );
+}

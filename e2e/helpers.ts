@@ -1,0 +1,69 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import pg from "pg";
+
+/** Every page must pass WCAG 2.2 A and AA as axe checks it. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  expect(summary).toEqual([]);
+}
+
+export function uniqueSlug(prefix: string) {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A small consultation of the test's own, straight into the database. */
+export async function createConsultation(opts: { slug: string; closesAt: Date; opensAt?: Date }) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `INSERT INTO consultation (slug, reference_prefix, title_en, title_fr, summary_en, summary_fr, asked_for_en, asked_for_fr,
+         audience_en, audience_fr, opens_at, closes_at, time_zone)
+       VALUES ($1, 'TEST', $2, $3, 'Summary', 'Résumé', 'Asked', 'Demandé', 'Anyone', 'Tout le monde', $4, $5, 'Europe/Paris')
+       RETURNING id`,
+      [opts.slug, `Test consultation ${opts.slug}`, `Consultation de test ${opts.slug}`, opts.opensAt ?? new Date(Date.now() - 60_000), opts.closesAt],
+    );
+    const id = rows[0].id;
+    const p = await client.query(
+      `INSERT INTO clause (consultation_id, key, kind, number, position, heading_en, heading_fr, body_en, body_fr)
+       VALUES ($1, '1', 'principle', '1', 0, 'First principle', 'Premier principe', 'Do the first thing.', 'Faire la première chose.') RETURNING id`,
+      [id],
+    );
+    await client.query(
+      `INSERT INTO clause (consultation_id, parent_id, key, kind, number, position, body_en, body_fr)
+       VALUES ($1, $2, '1.1', 'action', '1.1', 1, 'Act on weak signals.', 'Agir sur les signaux faibles.')`,
+      [id, p.rows[0].id],
+    );
+    return id as string;
+  } finally {
+    await client.end();
+  }
+}
+
+export function clauseBlock(page: Page, key: string): Locator {
+  return page.locator(`details[data-clause="${key}"]`);
+}
+
+/** Opens a clause's block and fills all three aspects. */
+export async function fillClause(page: Page, key: string, v: { clarity: string; comment: string; term: string; wording: string; reason: string; feasibility: string; context: string }) {
+  const block = clauseBlock(page, key);
+  if (!(await block.evaluate((d) => (d as HTMLDetailsElement).open))) await block.locator("summary").click();
+  await block.getByRole("group", { name: /How clear|Est-ce clair|clair/i }).getByLabel(v.clarity, { exact: true }).check();
+  await block.getByLabel(/What is unclear/).fill(v.comment);
+  await block.getByLabel("Word or phrase").fill(v.term);
+  await block.getByLabel("Wording you propose instead").fill(v.wording);
+  await block.getByLabel("Why").fill(v.reason);
+  await block.getByRole("group", { name: "How feasible is it?" }).getByLabel(v.feasibility, { exact: true }).check();
+  await block.getByLabel(/context/).fill(v.context);
+}
+
+export async function fillAboutYou(page: Page, v: { type?: string; country?: string; organisation?: string; publicSector?: string; publication?: string; consent?: boolean } = {}) {
+  await page.getByRole("group", { name: "You are responding as" }).getByLabel(v.type ?? "An organisation").check();
+  await page.getByLabel("Country", { exact: true }).selectOption({ label: v.country ?? "France" });
+  if (v.organisation !== undefined) await page.getByLabel("Name of the organisation, group or government").fill(v.organisation);
+  await page.getByRole("group", { name: "Do you work in the public sector?" }).getByLabel(v.publicSector ?? "Yes").check();
+  await page.getByRole("group", { name: "May we publish your response?" }).getByLabel(v.publication ?? "Yes, without my name").check();
+  if (v.consent !== false) await page.getByLabel(/I have read the privacy notice/).check();
+}

@@ -1,0 +1,64 @@
+// POST /api/consultations/{slug}/responses: the JSON twin of the web form,
+// through the same schema and the same submitResponse().
+import { randomUUID } from "node:crypto";
+import { allowSubmission } from "@/lib/http/rate-limit";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toIssues, ZResponseInput } from "@/lib/responses/schema";
+import { submitResponse } from "@/lib/responses/submit-response";
+import { apiLocale, issueErrors } from "./api-messages";
+
+type TOut = { status: number; body: unknown; headers?: Record<string, string> };
+
+const err = (status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): TOut => ({
+  status,
+  body: { error: { code, message, ...extra } },
+  headers,
+});
+
+const BODY_MESSAGES = {
+  unsupported_media_type: "Send the response as application/json.",
+  body_too_large: "The request body is larger than 1 MB.",
+  invalid_utf8: "The request body is not valid UTF-8.",
+  invalid_json: "The request body is not valid JSON.",
+} as const;
+
+export async function postResponse(request: Request, slug: string, clientKey: string): Promise<TOut> {
+  const locale = apiLocale(request.headers);
+  if (!allowSubmission(`submit:${clientKey}`)) {
+    return err(429, "rate_limited", "Too many responses from this client in the last minute.", {}, { "Retry-After": "60" });
+  }
+  const body = await readJsonBody(request);
+  if (!body.ok) return err(body.status, body.code, BODY_MESSAGES[body.code]);
+
+  const headerKey = request.headers.get("idempotency-key");
+  const value = body.value;
+  const withKey =
+    headerKey && value && typeof value === "object" && !Array.isArray(value) && !("idempotencyKey" in value)
+      ? { ...value, idempotencyKey: headerKey }
+      : value;
+  const parsed = ZResponseInput.safeParse(withKey);
+  if (!parsed.success) {
+    return err(400, "invalid", "The response has errors.", { fields: issueErrors(toIssues(parsed.error), locale) });
+  }
+  try {
+    const result = await submitResponse(slug, parsed.data, { locale, channel: "api" });
+    if (result.ok) {
+      const receiptUrl = `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}`;
+      return { status: result.replayed ? 200 : 201, body: { reference: result.reference, receiptUrl, replayed: result.replayed } };
+    }
+    switch (result.reason) {
+      case "not_found":
+        return err(404, "not_found", "No consultation has this slug.");
+      case "closed":
+        return err(409, "closed", `This consultation closed at ${result.closesAt.toISOString()}.`, { closedAt: result.closesAt.toISOString() });
+      case "not_open":
+        return err(409, "not_open", `This consultation opens at ${result.opensAt.toISOString()}.`, { opensAt: result.opensAt.toISOString() });
+      case "invalid":
+        return err(400, "invalid", "The response has errors.", { fields: issueErrors(result.issues, locale) });
+    }
+  } catch (e) {
+    const id = randomUUID();
+    console.error(`[api] error ${id}:`, e);
+    return err(503, "unavailable", `The response could not be stored. Retry with the same idempotency key. (error ${id})`);
+  }
+}

@@ -1,0 +1,76 @@
+import { db } from "@/lib/db";
+import { ttlCache } from "@/lib/ttl-cache";
+import type { TLocale } from "@/lib/i18n/routing";
+
+export type TClause = {
+  id: string;
+  key: string;
+  kind: "preamble" | "principle" | "action";
+  number: string | null;
+  parentId: string | null;
+  position: number;
+  heading: { en: string | null; fr: string | null };
+  body: { en: string; fr: string };
+};
+
+export type TConsultation = {
+  id: string;
+  slug: string;
+  referencePrefix: string;
+  title: Record<TLocale, string>;
+  summary: Record<TLocale, string>;
+  askedFor: Record<TLocale, string>;
+  audience: Record<TLocale, string>;
+  opensAt: Date;
+  closesAt: Date;
+  timeZone: string;
+  clauses: TClause[];
+};
+
+async function load(slug: string): Promise<TConsultation | null> {
+  const c = await db.consultation.findUnique({
+    where: { slug },
+    include: { clauses: { orderBy: { position: "asc" } } },
+  });
+  if (!c) return null;
+  return {
+    id: c.id,
+    slug: c.slug,
+    referencePrefix: c.referencePrefix,
+    title: { en: c.titleEn, fr: c.titleFr },
+    summary: { en: c.summaryEn, fr: c.summaryFr },
+    askedFor: { en: c.askedForEn, fr: c.askedForFr },
+    audience: { en: c.audienceEn, fr: c.audienceFr },
+    opensAt: c.opensAt,
+    closesAt: c.closesAt,
+    timeZone: c.timeZone,
+    clauses: c.clauses.map((k) => ({
+      id: k.id,
+      key: k.key,
+      kind: k.kind,
+      number: k.number,
+      parentId: k.parentId,
+      position: k.position,
+      heading: { en: k.headingEn, fr: k.headingFr },
+      body: { en: k.bodyEn, fr: k.bodyFr },
+    })),
+  };
+}
+
+const cache = ttlCache(5_000, load);
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A consultation and its draft in document order, or null. Cached for a few
+ * seconds: pages and the API read it on every request. Deadlines are enforced
+ * by submitResponse against the database, never against this copy.
+ */
+export function getConsultation(slug: string): Promise<TConsultation | null> {
+  if (typeof slug !== "string" || slug.length > 64 || !SLUG.test(slug)) return Promise.resolve(null);
+  return cache.get(slug);
+}
+
+export function clearConsultationCache(): void {
+  cache.clear();
+}

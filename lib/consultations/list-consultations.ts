@@ -1,0 +1,9 @@
+import { db } from "@/lib/db";
+import { getConsultation, type TConsultation } from "./get-consultation";
+
+/** Every consultation, the ones closing soonest first. */
+export async function listConsultations(): Promise<TConsultation[]> {
+  const rows = await db.consultation.findMany({ select: { slug: true }, orderBy: [{ closesAt: "asc" }], take: 100 });
+  const all = await Promise.all(rows.map((r) => getConsultation(r.slug)));
+  return all.filter((c): c is TConsultation => c !== null);
+}

@@ -1,0 +1,52 @@
+// Every environment variable the app reads, parsed once. Nothing else reads process.env.
+import { z } from "zod";
+
+const ZBool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection string. scripts/start.mjs sets it to the embedded database when unset. */
+  DATABASE_URL: z.string().optional(),
+  /** Connections in this process's pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Secret for signing receipt links (and, later, sessions). scripts/start.mjs generates one for the embedded demo. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Responses one client (IP address) may submit per minute, on the form and the API together. 0 turns the limit off. */
+  SUBMIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Seed only: the sample consultation's deadline (ISO 8601 with offset). Unset: 90 days after it is first seeded. */
+  CONSULTATION_CLOSES_AT: z.iso.datetime({ offset: true }).optional(),
+  /** Port the server listens on. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */
+  TRUST_PROXY: ZBool,
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment variables:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded database.");
+  return url;
+}
+
+export function requireSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set (32 characters or more). `npm start` generates one for the embedded demo.");
+  return secret;
+}

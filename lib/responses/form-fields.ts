@@ -1,0 +1,65 @@
+// How the response form names its fields, and how an issue's path maps to the
+// field it is about. Shared by the form (components/response-form) and the
+// server (form-data.ts), so the error summary links land on the right field.
+import type { TIssue } from "./schema";
+
+export const CLAUSE_FIELDS = {
+  clarity: ["rating", "comment"],
+  language: ["term", "proposedWording", "reason"],
+  feasibility: ["rating", "countryContext", "comment"],
+} as const;
+
+export const RESPONDENT_FIELDS = ["type", "country", "organisationName", "name", "publicSector", "email", "publication", "privacyConsent"] as const;
+
+/** The name of a per-clause field: "c:1.2:clarity:rating". Clause keys never hold a colon. */
+export function clauseFieldName(clause: string, aspect: string, field: string): string {
+  return `c:${clause}:${aspect}:${field}`;
+}
+
+/** An element id for a field name (or a field name plus an option value). */
+export function fieldId(name: string, option?: string): string {
+  const id = `f-${name.replace(/[:.]/g, "-")}`;
+  return option === undefined ? id : `${id}--${option}`;
+}
+
+/** The id of a clause's fieldset, where errors about the clause as a whole point. */
+export function clauseGroupId(clause: string): string {
+  return fieldId(`c:${clause}`);
+}
+
+export type TFieldError = { name: string; key: TIssue["key"]; max?: number };
+
+/**
+ * The field each issue is about. Per-clause paths carry an index into
+ * `feedback`; the parsed input tells which clause that index is.
+ */
+export function issuesToFieldErrors(issues: TIssue[], feedbackClauses: string[]): TFieldError[] {
+  const errors: TFieldError[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const [head, a, b, c] = issue.path;
+    let name: string;
+    if (head === "respondent" && typeof a === "string") name = a;
+    else if (head === "respondent") name = "type";
+    else if (head === "generalComment") name = "generalComment";
+    else if (head === "feedback" && typeof a === "number") {
+      const clause = feedbackClauses[a] ?? String(a);
+      name = typeof b === "string" && b !== "clause" && typeof c === "string" ? clauseFieldName(clause, b, c) : `c:${clause}`;
+    } else if (head === "feedback") name = "feedback";
+    else name = "form";
+    if (seen.has(name)) continue; // one message per field: the first is the one to fix first
+    seen.add(name);
+    errors.push({ name, key: issue.key, ...(issue.max !== undefined ? { max: issue.max } : {}) });
+  }
+  return errors;
+}
+
+const FIRST_OPTION: Record<string, string> = { type: "individual", publicSector: "yes", publication: "none" };
+
+/** Where an error summary link for `name` points: the field, a radio group's first option, or a clause's group. */
+export function errorHref(name: string): string {
+  if (name === "feedback" || name === "form") return "#feedback";
+  if (FIRST_OPTION[name]) return `#${fieldId(name, FIRST_OPTION[name])}`;
+  if (name.endsWith(":rating")) return `#${fieldId(name, "none")}`;
+  return `#${fieldId(name)}`;
+}

@@ -1,0 +1,15 @@
+import type { TFieldError } from "./form-fields";
+import type { TFormValues } from "./form-data";
+
+/** What the response form's Server Action returns when it does not redirect to the receipt. */
+export type TFormState = {
+  status: "idle" | "invalid" | "closed" | "upcoming" | "rate_limited" | "error";
+  errors: TFieldError[];
+  values: TFormValues;
+  /** For "closed" and "upcoming": the instant, ISO 8601. */
+  at?: string;
+  /** Changes with every answer, so the form re-renders from `values`. */
+  nonce: number;
+};
+
+export const INITIAL_FORM_STATE: TFormState = { status: "idle", errors: [], values: {}, nonce: 0 };

@@ -1,0 +1,23 @@
+import { db } from "@/lib/db";
+import { isReceiptKey } from "./receipt-key";
+
+export type TReceipt = NonNullable<Awaited<ReturnType<typeof findReceipt>>>;
+
+function findReceipt(reference: string) {
+  return db.response.findUnique({
+    where: { reference },
+    include: {
+      consultation: { select: { slug: true } },
+      feedbackItems: { orderBy: { position: "asc" }, include: { clause: { select: { key: true, number: true, kind: true } } } },
+    },
+  });
+}
+
+/** The stored response behind a receipt link, or null when the reference or its key is wrong. */
+export async function getReceipt(slug: string, reference: string, key: unknown): Promise<TReceipt | null> {
+  if (typeof reference !== "string" || !/^[A-Z0-9]{2,12}-\d{4}-\d{6,}$/.test(reference)) return null;
+  if (!isReceiptKey(reference, key)) return null;
+  const receipt = await findReceipt(reference);
+  if (!receipt || receipt.consultation.slug !== slug) return null;
+  return receipt;
+}

@@ -1,0 +1,132 @@
+// The one schema for a response: the web form (through form-data.ts) and the
+// JSON API both parse with ZResponseInput. Messages are keys into the
+// "errors" namespace of lib/i18n/messages, so each reader gets their language.
+import { z } from "zod";
+import { isCountryCode } from "@/lib/countries/list-countries";
+
+export const LIMITS = {
+  comment: 5000,
+  term: 200,
+  proposedWording: 2000,
+  countryContext: 1000,
+  organisationName: 200,
+  name: 200,
+  email: 254,
+  clauseKey: 32,
+  feedbackEntries: 100,
+} as const;
+
+export const RESPONDENT_TYPES = ["individual", "organisation", "group", "local_government", "national_government"] as const;
+export const PUBLICATIONS = ["none", "anonymous", "named"] as const;
+export const ASPECTS = ["clarity", "language", "feasibility"] as const;
+export type TAspect = (typeof ASPECTS)[number];
+
+/** Optional free text: trimmed; empty means absent. */
+const optText = (max: number) =>
+  z
+    .string({ error: "invalid" })
+    .transform((s) => s.trim())
+    .pipe(z.string().max(max, { error: "tooLong" }))
+    .optional()
+    .transform((s) => (s ? s : undefined));
+
+const ZRating = z.number({ error: "ratingRange" }).int({ error: "ratingRange" }).min(1, { error: "ratingRange" }).max(5, { error: "ratingRange" });
+
+export const ZClarity = z.strictObject({ rating: ZRating.optional(), comment: optText(LIMITS.comment) });
+export const ZLanguage = z.strictObject({
+  term: optText(LIMITS.term),
+  proposedWording: optText(LIMITS.proposedWording),
+  reason: optText(LIMITS.comment),
+});
+export const ZFeasibility = z.strictObject({
+  rating: ZRating.optional(),
+  countryContext: optText(LIMITS.countryContext),
+  comment: optText(LIMITS.comment),
+});
+
+export const ZClauseFeedback = z
+  .strictObject({
+    clause: z.string({ error: "required" }).min(1, { error: "required" }).max(LIMITS.clauseKey, { error: "unknownClause" }),
+    clarity: ZClarity.optional(),
+    language: ZLanguage.optional(),
+    feasibility: ZFeasibility.optional(),
+  })
+  .superRefine((f, ctx) => {
+    const has = (o: object | undefined) => !!o && Object.values(o).some((v) => v !== undefined);
+    if (!has(f.clarity) && !has(f.language) && !has(f.feasibility)) {
+      ctx.addIssue({ code: "custom", message: "emptyClause", path: [] });
+    }
+    if (has(f.language)) {
+      if (!f.language!.term) ctx.addIssue({ code: "custom", message: "termRequired", path: ["language", "term"] });
+      if (!f.language!.proposedWording && !f.language!.reason) {
+        ctx.addIssue({ code: "custom", message: "wordingOrReasonRequired", path: ["language", "proposedWording"] });
+      }
+    }
+  });
+
+export const ZRespondent = z
+  .strictObject({
+    type: z.enum(RESPONDENT_TYPES, { error: "respondentTypeRequired" }),
+    country: z.string({ error: "countryRequired" }).refine(isCountryCode, { error: "countryRequired" }),
+    organisationName: optText(LIMITS.organisationName),
+    name: optText(LIMITS.name),
+    publicSector: z.boolean({ error: "publicSectorRequired" }),
+    email: optText(LIMITS.email).pipe(z.email({ error: "emailInvalid" }).optional()),
+    publication: z.enum(PUBLICATIONS, { error: "publicationRequired" }),
+    privacyConsent: z.literal(true, { error: "consentRequired" }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.type !== "individual" && !r.organisationName) {
+      ctx.addIssue({ code: "custom", message: "organisationNameRequired", path: ["organisationName"] });
+    }
+    if (r.publication === "named" && r.type === "individual" && !r.name) {
+      ctx.addIssue({ code: "custom", message: "nameRequiredToPublish", path: ["name"] });
+    }
+  });
+
+export const ZResponseInput = z
+  .strictObject({
+    idempotencyKey: z
+      .string({ error: "idempotencyKeyInvalid" })
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: "idempotencyKeyInvalid" })
+      .optional(),
+    feedback: z.array(ZClauseFeedback, { error: "invalid" }).max(LIMITS.feedbackEntries, { error: "tooManyClauses" }).default([]),
+    generalComment: optText(LIMITS.comment),
+    respondent: ZRespondent,
+  })
+  .superRefine((r, ctx) => {
+    if (r.feedback.length === 0 && !r.generalComment) {
+      ctx.addIssue({ code: "custom", message: "nothingToSubmit", path: ["feedback"] });
+    }
+    const seen = new Set<string>();
+    r.feedback.forEach((f, i) => {
+      if (seen.has(f.clause)) ctx.addIssue({ code: "custom", message: "duplicateClause", path: ["feedback", i, "clause"] });
+      seen.add(f.clause);
+    });
+  });
+
+export type TResponseInput = z.infer<typeof ZResponseInput>;
+export type TClauseFeedback = z.infer<typeof ZClauseFeedback>;
+
+/** Keys of the "errors" message namespace that issues may carry. */
+export const ERROR_KEYS = [
+  "invalid", "required", "tooLong", "ratingRange", "unknownClause", "emptyClause", "termRequired",
+  "wordingOrReasonRequired", "respondentTypeRequired", "countryRequired", "publicSectorRequired", "emailInvalid",
+  "publicationRequired", "consentRequired", "organisationNameRequired", "nameRequiredToPublish",
+  "idempotencyKeyInvalid", "tooManyClauses", "nothingToSubmit", "duplicateClause", "unknownField",
+] as const;
+export type TErrorKey = (typeof ERROR_KEYS)[number];
+
+export type TIssue = { path: (string | number)[]; key: TErrorKey; max?: number };
+
+/** Zod issues as message keys, whatever zod said. */
+export function toIssues(error: z.ZodError): TIssue[] {
+  return error.issues.map((issue) => {
+    const known = (ERROR_KEYS as readonly string[]).includes(issue.message);
+    let key: TErrorKey = known ? (issue.message as TErrorKey) : "invalid";
+    if (!known && issue.code === "unrecognized_keys") key = "unknownField";
+    if (!known && issue.code === "too_big") key = "tooLong";
+    const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
+    return { path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), key, ...(max !== undefined ? { max } : {}) };
+  });
+}

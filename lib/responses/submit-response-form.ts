@@ -1,0 +1,49 @@
+// The web form's path: read the posted fields, validate with the shared
+// schema, store. Returns the form's next state, or where to send the person.
+import { randomUUID } from "node:crypto";
+import { isLocale } from "@/lib/i18n/routing";
+import { allowSubmission } from "@/lib/http/rate-limit";
+import { readResponseForm } from "./form-data";
+import { issuesToFieldErrors } from "./form-fields";
+import type { TFormState } from "./form-state";
+import { toIssues, ZResponseInput } from "./schema";
+import { submitResponse } from "./submit-response";
+
+export type TFormOutcome = { state: TFormState } | { redirectTo: string };
+
+export async function submitResponseForm(form: FormData, clientKey: string, prevNonce: number): Promise<TFormOutcome> {
+  const nonce = prevNonce + 1;
+  const { input, values, feedbackClauses } = readResponseForm(form);
+  const slug = values.slug ?? "";
+  const locale = isLocale(values.locale) ? values.locale : "en";
+  const state = (s: Omit<TFormState, "values" | "nonce" | "errors"> & Partial<TFormState>): { state: TFormState } => ({
+    state: { errors: [], values, nonce, ...s },
+  });
+
+  if (!allowSubmission(`submit:${clientKey}`)) return state({ status: "rate_limited" });
+
+  const parsed = ZResponseInput.safeParse(input);
+  if (!parsed.success) {
+    return state({ status: "invalid", errors: issuesToFieldErrors(toIssues(parsed.error), feedbackClauses) });
+  }
+  try {
+    const result = await submitResponse(slug, parsed.data, { locale, channel: "web" });
+    if (result.ok) {
+      return { redirectTo: `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}` };
+    }
+    switch (result.reason) {
+      case "invalid":
+        return state({ status: "invalid", errors: issuesToFieldErrors(result.issues, parsed.data.feedback.map((f) => f.clause)) });
+      case "closed":
+        return state({ status: "closed", at: result.closesAt.toISOString() });
+      case "not_open":
+        return state({ status: "upcoming", at: result.opensAt.toISOString() });
+      case "not_found":
+        return state({ status: "error" });
+    }
+  } catch (err) {
+    const id = randomUUID();
+    console.error(`[respond] error ${id}:`, err);
+    return state({ status: "error" });
+  }
+}

@@ -1,0 +1,112 @@
+// Stores one response: the deadline check, the reference and every feedback
+// item are one SQL statement, so a response is whole or absent, and a replay
+// of the same idempotency key returns the first response's reference.
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+import { consultationStatus } from "@/lib/consultations/consultation-status";
+import type { TLocale } from "@/lib/i18n/routing";
+import { receiptKey } from "./receipt-key";
+import type { TIssue, TResponseInput } from "./schema";
+
+export type TSubmitResult =
+  | { ok: true; reference: string; receiptKey: string; replayed: boolean }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "closed"; closesAt: Date }
+  | { ok: false; reason: "not_open"; opensAt: Date }
+  | { ok: false; reason: "invalid"; issues: TIssue[] };
+
+type TItem = {
+  clause_id: string | null;
+  aspect: "clarity" | "language" | "feasibility" | "general";
+  position: number;
+  rating: number | null;
+  comment: string | null;
+  term: string | null;
+  proposed_wording: string | null;
+  country_context: string | null;
+};
+
+export async function submitResponse(
+  slug: string,
+  input: TResponseInput,
+  meta: { locale: TLocale; channel: "web" | "api" },
+): Promise<TSubmitResult> {
+  const consultation = await getConsultation(slug);
+  if (!consultation) return { ok: false, reason: "not_found" };
+  const at = now();
+  const status = consultationStatus(consultation, at);
+  if (status === "closed") return { ok: false, reason: "closed", closesAt: consultation.closesAt };
+  if (status === "upcoming") return { ok: false, reason: "not_open", opensAt: consultation.opensAt };
+
+  const clauseIds = new Map(consultation.clauses.map((c) => [c.key, c.id]));
+  const issues: TIssue[] = [];
+  input.feedback.forEach((f, i) => {
+    if (!clauseIds.has(f.clause)) issues.push({ path: ["feedback", i, "clause"], key: "unknownClause" });
+  });
+  if (issues.length) return { ok: false, reason: "invalid", issues };
+
+  const items = toItems(input, clauseIds);
+  const r = input.respondent;
+  const idempotencyKey = input.idempotencyKey ?? randomBytes(18).toString("base64url");
+  const year = new Intl.DateTimeFormat("en", { timeZone: consultation.timeZone, year: "numeric" }).format(at);
+
+  const inserted = await db.$queryRaw<{ reference: string }[]>`
+    WITH c AS (
+      SELECT id, reference_prefix FROM consultation
+      WHERE id = ${consultation.id}::uuid AND opens_at <= ${at} AND closes_at > ${at}
+    ), n AS (
+      SELECT nextval(pg_get_serial_sequence('response', 'number')) AS num FROM c
+    ), r AS (
+      INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel,
+        respondent_type, country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at)
+      SELECT c.id, n.num,
+        c.reference_prefix || '-' || ${year} || '-' || lpad(n.num::text, greatest(6, length(n.num::text)), '0'),
+        ${idempotencyKey}, ${at}, ${meta.locale}, ${meta.channel},
+        ${r.type}::respondent_type, ${r.country}, ${r.organisationName ?? null}, ${r.name ?? null}, ${r.publicSector},
+        ${r.email ?? null}, ${r.publication}::publication, ${at}
+      FROM c, n
+      ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
+      RETURNING id, reference
+    ), i AS (
+      INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, term, proposed_wording, country_context)
+      SELECT r.id, x.clause_id, x.aspect, x.position, x.rating, x.comment, x.term, x.proposed_wording, x.country_context
+      FROM r, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(clause_id uuid, aspect feedback_aspect,
+        position int, rating smallint, comment text, term text, proposed_wording text, country_context text)
+    )
+    SELECT reference FROM r`;
+
+  if (inserted.length === 1) {
+    const reference = inserted[0].reference;
+    return { ok: true, reference, receiptKey: receiptKey(reference), replayed: false };
+  }
+  // Nothing inserted: either this key was used before (a double submit or a
+  // retry), or the deadline passed between the check above and the insert.
+  const existing = await db.response.findUnique({
+    where: { consultationId_idempotencyKey: { consultationId: consultation.id, idempotencyKey } },
+    select: { reference: true },
+  });
+  if (existing) return { ok: true, reference: existing.reference, receiptKey: receiptKey(existing.reference), replayed: true };
+  return { ok: false, reason: "closed", closesAt: consultation.closesAt };
+}
+
+function toItems(input: TResponseInput, clauseIds: Map<string, string>): TItem[] {
+  const items: TItem[] = [];
+  const blank = { rating: null, comment: null, term: null, proposed_wording: null, country_context: null };
+  for (const f of input.feedback) {
+    const clause_id = clauseIds.get(f.clause)!;
+    const { clarity: cl, language: la, feasibility: fe } = f;
+    if (cl && (cl.rating || cl.comment)) {
+      items.push({ ...blank, clause_id, aspect: "clarity", position: items.length, rating: cl.rating ?? null, comment: cl.comment ?? null });
+    }
+    if (la && la.term) {
+      items.push({ ...blank, clause_id, aspect: "language", position: items.length, term: la.term, proposed_wording: la.proposedWording ?? null, comment: la.reason ?? null });
+    }
+    if (fe && (fe.rating || fe.countryContext || fe.comment)) {
+      items.push({ ...blank, clause_id, aspect: "feasibility", position: items.length, rating: fe.rating ?? null, country_context: fe.countryContext ?? null, comment: fe.comment ?? null });
+    }
+  }
+  if (input.generalComment) items.push({ ...blank, clause_id: null, aspect: "general", position: items.length, comment: input.generalComment });
+  return items;
+}

@@ -1,0 +1,32 @@
+// Applies prisma/migrations/*.sql (node-pg-migrate; its bookkeeping lives in
+// the "migrations" schema). Safe to run at every start: applied files are skipped.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runner } from "node-pg-migrate";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function migrate(databaseUrl, { log = () => {} } = {}) {
+  const applied = await runner({
+    databaseUrl,
+    dir: path.join(root, "prisma/migrations"),
+    direction: "up",
+    migrationsTable: "pgmigrations",
+    migrationsSchema: "migrations",
+    createMigrationsSchema: true,
+    checkOrder: true,
+    singleTransaction: true,
+    log,
+    logger: { debug() {}, info: log, warn: log, error: console.error },
+  });
+  return applied.map((m) => m.name);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!process.env.DATABASE_URL) {
+    console.error("DATABASE_URL is not set (npm run db:migrate sets it to the embedded database).");
+    process.exit(1);
+  }
+  const names = await migrate(process.env.DATABASE_URL);
+  console.log(names.length ? `applied: ${names.join(", ")}` : "migrations: up to date");
+}

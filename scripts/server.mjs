@@ -1,0 +1,46 @@
+// The production HTTP server: Next.js's request handler behind a plain Node
+// server, so that the client's address comes from the socket (a client can
+// send any X-Forwarded-For; Next.js would keep it) and shutdown drains
+// requests before the database goes away.
+import http from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || "0.0.0.0";
+const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+const dev = process.argv.includes("--dev");
+
+const app = next({ dev, hostname: "localhost", port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  req.headers["x-clausewise-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+  handle(req, res).catch((err) => {
+    console.error("[server] unhandled", err);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end("Internal Server Error");
+    }
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.requestTimeout = 30_000;
+server.listen(port, hostname, () => {
+  console.log(`[server] ready on http://localhost:${port}`);
+  process.send?.("ready");
+});
+
+let closing = false;
+function shutdown(signal) {
+  if (closing) return;
+  closing = true;
+  console.log(`[server] ${signal}: finishing open requests`);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// npm start: the whole app on http://localhost:3000.
+// With DATABASE_URL unset it starts an embedded PostgreSQL (data in .data/),
+// recovering from a run that was killed; with DATABASE_URL set it starts no
+// database. Then it migrates, seeds, builds if the sources changed, and serves.
+// On SIGINT/SIGTERM it stops the web server first, then the database.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
+import { migrate } from "./migrate.mjs";
+import { seed } from "./seed.mjs";
+import { localSecret, needsBuild, root } from "./project.mjs";
+
+const dev = process.argv.includes("--dev");
+const env = { ...process.env };
+let embedded = null;
+
+async function main() {
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedDb({ dataDir: dataDirFor(root, "pg") });
+    await ensureDatabase(embedded.url(), "clausewise");
+    env.DATABASE_URL = embedded.url("clausewise");
+  } else {
+    console.log("[start] using DATABASE_URL; no embedded database");
+  }
+  if (!env.AUTH_SECRET) {
+    if (!embedded) console.warn("[start] AUTH_SECRET is unset: using a secret kept in .data/ (set AUTH_SECRET when you run several servers)");
+    env.AUTH_SECRET = localSecret();
+  }
+  const applied = await migrate(env.DATABASE_URL);
+  if (applied.length) console.log(`[start] applied migrations: ${applied.join(", ")}`);
+  seed(env);
+
+  if (!dev && needsBuild()) {
+    console.log("[start] building (the sources changed since the last build)…");
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    if (r.status !== 0) throw new Error("next build failed");
+  }
+
+  const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), ...(dev ? ["--dev"] : [])], {
+    cwd: root,
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
+    stdio: "inherit",
+  });
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    if (server.exitCode === null) {
+      server.kill(signal);
+      await new Promise((r) => server.once("exit", r));
+    }
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  server.on("exit", async (code) => {
+    if (stopping) return;
+    await embedded?.stop();
+    process.exit(code ?? 1);
+  });
+}
+
+main().catch(async (err) => {
+  console.error(`[start] ${err?.stack ?? err}`);
+  await embedded?.stop();
+  process.exit(1);
+});
