@@ -50,12 +50,12 @@ export function clauseBlock(page: Page, key: string): Locator {
 export async function fillClause(page: Page, key: string, v: { clarity: string; comment: string; term: string; wording: string; reason: string; feasibility: string; context: string }) {
   const block = clauseBlock(page, key);
   if (!(await block.evaluate((d) => (d as HTMLDetailsElement).open))) await block.locator("summary").click();
-  await block.getByRole("group", { name: /How clear|Est-ce clair|clair/i }).getByLabel(v.clarity, { exact: true }).check();
+  await block.getByRole("group", { name: /How clear|Est-ce clair|clair/i }).getByLabel(new RegExp(`^${v.clarity}( –|$)`)).check();
   await block.getByLabel(/What is unclear/).fill(v.comment);
   await block.getByLabel("Word or phrase").fill(v.term);
   await block.getByLabel("Wording you propose instead").fill(v.wording);
   await block.getByLabel("Why").fill(v.reason);
-  await block.getByRole("group", { name: "How feasible is it?" }).getByLabel(v.feasibility, { exact: true }).check();
+  await block.getByRole("group", { name: "How feasible is it?" }).getByLabel(new RegExp(`^${v.feasibility}( –|$)`)).check();
   await block.getByLabel(/context/).fill(v.context);
 }
 

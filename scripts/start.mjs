@@ -33,6 +33,8 @@ async function main() {
 
   if (!dev && needsBuild()) {
     console.log("[start] building (the sources changed since the last build)…");
+    const g = spawnSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "generate"], { cwd: root, env, stdio: "inherit" });
+    if (g.status !== 0) throw new Error("prisma generate failed");
     const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
     if (r.status !== 0) throw new Error("next build failed");
   }
