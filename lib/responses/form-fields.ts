@@ -51,7 +51,20 @@ export function issuesToFieldErrors(issues: TIssue[], feedbackClauses: string[])
     seen.add(name);
     errors.push({ name, key: issue.key, ...(issue.max !== undefined ? { max: issue.max } : {}) });
   }
-  return errors;
+  // The error summary lists problems in the order of the form.
+  const rank = (name: string): number => {
+    if (name === "form") return -2;
+    if (name === "feedback") return -1;
+    const m = /^c:([^:]+)(?::(\w+):(\w+))?$/.exec(name);
+    if (m) {
+      const aspect = m[2] ? Object.keys(CLAUSE_FIELDS).indexOf(m[2]) : -1;
+      const field = m[2] ? (CLAUSE_FIELDS[m[2] as keyof typeof CLAUSE_FIELDS] as readonly string[]).indexOf(m[3]) : -1;
+      return 1000 + feedbackClauses.indexOf(m[1]) * 100 + (aspect + 1) * 10 + field + 1;
+    }
+    if (name === "generalComment") return 900_000;
+    return 1_000_000 + (RESPONDENT_FIELDS as readonly string[]).indexOf(name);
+  };
+  return errors.sort((a, b) => rank(a.name) - rank(b.name));
 }
 
 const FIRST_OPTION: Record<string, string> = { type: "individual", publicSector: "yes", publication: "none" };

@@ -21,11 +21,24 @@ export const PUBLICATIONS = ["none", "anonymous", "named"] as const;
 export const ASPECTS = ["clarity", "language", "feasibility"] as const;
 export type TAspect = (typeof ASPECTS)[number];
 
-/** Optional free text: trimmed; empty means absent. */
+// Cross-field rules run even when other fields have errors (`when`), so a
+// person sees every problem at once, GOV.UK style; they must therefore read
+// the value defensively.
+const whenObject = { when: (p: { value: unknown }) => typeof p.value === "object" && p.value !== null && !Array.isArray(p.value) };
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const filled = (v: unknown) => (typeof v === "string" ? v.trim() !== "" : v !== undefined && v !== null);
+
+// Control characters (NUL above all: PostgreSQL text cannot hold it) are
+// dropped, and lone surrogates replaced, before any length check.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Optional free text: cleaned, trimmed; empty means absent. */
 const optText = (max: number) =>
   z
     .string({ error: "invalid" })
-    .transform((s) => s.trim())
+    .transform((s) => s.toWellFormed().replace(CONTROL, "").trim())
     .pipe(z.string().max(max, { error: "tooLong" }))
     .optional()
     .transform((s) => (s ? s : undefined));
@@ -52,17 +65,18 @@ export const ZClauseFeedback = z
     feasibility: ZFeasibility.optional(),
   })
   .superRefine((f, ctx) => {
-    const has = (o: object | undefined) => !!o && Object.values(o).some((v) => v !== undefined);
+    const has = (v: unknown) => Object.values(obj(v) ?? {}).some(filled);
     if (!has(f.clarity) && !has(f.language) && !has(f.feasibility)) {
       ctx.addIssue({ code: "custom", message: "emptyClause", path: [] });
     }
-    if (has(f.language)) {
-      if (!f.language!.term) ctx.addIssue({ code: "custom", message: "termRequired", path: ["language", "term"] });
-      if (!f.language!.proposedWording && !f.language!.reason) {
+    const language = obj(f.language);
+    if (language && has(language)) {
+      if (!filled(language.term)) ctx.addIssue({ code: "custom", message: "termRequired", path: ["language", "term"] });
+      if (!filled(language.proposedWording) && !filled(language.reason)) {
         ctx.addIssue({ code: "custom", message: "wordingOrReasonRequired", path: ["language", "proposedWording"] });
       }
     }
-  });
+  }, whenObject);
 
 export const ZRespondent = z
   .strictObject({
@@ -76,13 +90,14 @@ export const ZRespondent = z
     privacyConsent: z.literal(true, { error: "consentRequired" }),
   })
   .superRefine((r, ctx) => {
-    if (r.type !== "individual" && !r.organisationName) {
+    const type = r.type as unknown;
+    if (typeof type === "string" && type !== "individual" && !filled(r.organisationName)) {
       ctx.addIssue({ code: "custom", message: "organisationNameRequired", path: ["organisationName"] });
     }
-    if (r.publication === "named" && r.type === "individual" && !r.name) {
+    if ((r.publication as unknown) === "named" && (type === "individual" || type === undefined) && !filled(r.name)) {
       ctx.addIssue({ code: "custom", message: "nameRequiredToPublish", path: ["name"] });
     }
-  });
+  }, whenObject);
 
 export const ZResponseInput = z
   .strictObject({
@@ -95,15 +110,17 @@ export const ZResponseInput = z
     respondent: ZRespondent,
   })
   .superRefine((r, ctx) => {
-    if (r.feedback.length === 0 && !r.generalComment) {
+    const feedback: unknown[] = Array.isArray(r.feedback) ? r.feedback : [];
+    if (feedback.length === 0 && !filled(r.generalComment)) {
       ctx.addIssue({ code: "custom", message: "nothingToSubmit", path: ["feedback"] });
     }
-    const seen = new Set<string>();
-    r.feedback.forEach((f, i) => {
-      if (seen.has(f.clause)) ctx.addIssue({ code: "custom", message: "duplicateClause", path: ["feedback", i, "clause"] });
-      seen.add(f.clause);
+    const seen = new Set<unknown>();
+    feedback.forEach((f, i) => {
+      const clause = obj(f)?.clause;
+      if (typeof clause === "string" && seen.has(clause)) ctx.addIssue({ code: "custom", message: "duplicateClause", path: ["feedback", i, "clause"] });
+      seen.add(clause);
     });
-  });
+  }, whenObject);
 
 export type TResponseInput = z.infer<typeof ZResponseInput>;
 export type TClauseFeedback = z.infer<typeof ZClauseFeedback>;

@@ -1,0 +1,37 @@
+// Integration-test data: each test makes its own consultation, uniquely named.
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+
+export function uniqueSlug(prefix = "t"): string {
+  return `${prefix}-${randomBytes(5).toString("hex")}`;
+}
+
+export async function createConsultation(opts: { slug?: string; opensAt?: Date; closesAt?: Date } = {}) {
+  const slug = opts.slug ?? uniqueSlug();
+  const c = await db.consultation.create({
+    data: {
+      slug,
+      referencePrefix: "TEST",
+      titleEn: "Test", titleFr: "Test",
+      summaryEn: "s", summaryFr: "s", askedForEn: "a", askedForFr: "a", audienceEn: "x", audienceFr: "x",
+      opensAt: opts.opensAt ?? new Date(Date.now() - 3_600_000),
+      closesAt: opts.closesAt ?? new Date(Date.now() + 3_600_000),
+      timeZone: "Europe/Paris",
+    },
+  });
+  const principle = await db.clause.create({
+    data: { consultationId: c.id, key: "1", kind: "principle", number: "1", position: 0, headingEn: "P", headingFr: "P", bodyEn: "Body", bodyFr: "Corps" },
+  });
+  await db.clause.create({
+    data: { consultationId: c.id, parentId: principle.id, key: "1.1", kind: "action", number: "1.1", position: 1, bodyEn: "Act", bodyFr: "Agir" },
+  });
+  return { ...c, slug };
+}
+
+export const respondent = {
+  type: "individual" as const,
+  country: "FR",
+  publicSector: true,
+  publication: "anonymous" as const,
+  privacyConsent: true as const,
+};
