@@ -8,5 +8,5 @@ export function now(): Date {
 
 /** Tests only. Pass null to go back to the real clock. */
 export function setNow(date: Date | null): void {
-  fixed = date;
+  fixed = date && new Date(date);
 }

@@ -97,3 +97,21 @@ describe("ttlCache", () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe("ttlCache when a stale load fails after a newer one succeeded", () => {
+  it("keeps the newer value", async () => {
+    let calls = 0;
+    let rejectFirst: (e: Error) => void = () => {};
+    const cache = ttlCache(100, () => {
+      calls += 1;
+      if (calls === 1) return new Promise<number>((_, reject) => (rejectFirst = reject));
+      return Promise.resolve(calls);
+    });
+    const first = cache.get("k", 0);
+    const second = await cache.get("k", 200); // the first is past its ttl: a new load
+    rejectFirst(new Error("late failure"));
+    await expect(first).rejects.toThrow("late failure");
+    expect(await cache.get("k", 250)).toBe(second);
+    expect(calls).toBe(2);
+  });
+});

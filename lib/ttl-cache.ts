@@ -9,7 +9,10 @@ export function ttlCache<K, V>(ttlMs: number, load: (key: K) => Promise<V>) {
       if (hit && now - hit.at < ttlMs) return hit.value;
       const value = load(key);
       entries.set(key, { at: now, value });
-      value.catch(() => entries.delete(key));
+      // A failed load is forgotten, unless a newer load has replaced it meanwhile.
+      value.catch(() => {
+        if (entries.get(key)?.value === value) entries.delete(key);
+      });
       if (entries.size > 1000) entries.delete(entries.keys().next().value as K);
       return value;
     },

@@ -19,9 +19,9 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { needsBuild, root } from "./project.mjs";
@@ -189,16 +189,20 @@ function portInUse(port) {
 
 async function waitHealthy(child, port, urlPath) {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = 0;
   while (Date.now() < deadline) {
     if (!running(child)) throw new Error(`${child.label} exited before it was healthy:\n  ${child.tail.join("\n  ")}`);
-    if ((await getStatus(port, urlPath)) === 200) return;
+    if ((last = await getStatus(port, urlPath)) === 200) return;
     await sleep(250);
   }
-  throw new Error(`${child.label}: GET http://${HOST}:${port}${urlPath} did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
+  throw new Error(
+    `${child.label}: GET http://${HOST}:${port}${urlPath} did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s ` +
+      `(last answer: ${last || "no connection"}${last === 503 ? ", the database is unreachable" : ""})`,
+  );
 }
 
-function makeTarget(label, port, urlPath) {
-  return { label, port, path: urlPath, agent: new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512 }) };
+function makeTarget(label, pid, port, urlPath) {
+  return { label, pid, port, path: urlPath, agent: new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512 }) };
 }
 
 /**
@@ -311,6 +315,54 @@ function summarize(stats, elapsedMs, extra = {}) {
   };
 }
 
+// ---------------------------------------------------------------- CPU accounting
+
+// With the generator, the server and PostgreSQL sharing the cores, who used
+// the CPU during a phase says how far a number is the server's own limit.
+let CLK_TCK = 100;
+try {
+  CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+} catch {}
+
+/** utime+stime of a process in ms (Linux /proc), or null. */
+function procCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  } catch {
+    return null;
+  }
+}
+
+function machineTimes() {
+  let busy = 0;
+  let total = 0;
+  for (const c of os.cpus()) {
+    const t = c.times;
+    busy += t.user + t.nice + t.sys + t.irq;
+    total += t.user + t.nice + t.sys + t.irq + t.idle;
+  }
+  return { busy, total };
+}
+
+function cpuStart(serverPid) {
+  return { t: performance.now(), bench: process.cpuUsage(), server: procCpuMs(serverPid), machine: machineTimes(), serverPid };
+}
+
+/** CPU used since `s`, in % of one core (bench, server) and % of the whole machine. */
+function cpuEnd(s) {
+  const wall = performance.now() - s.t;
+  const b = process.cpuUsage(s.bench);
+  const server = procCpuMs(s.serverPid);
+  const m = machineTimes();
+  return {
+    benchPctOfCore: round(((b.user + b.system) / 1000 / wall) * 100, 0),
+    serverPctOfCore: server === null || s.server === null ? null : round(((server - s.server) / wall) * 100, 0),
+    machineBusyPct: round(((m.busy - s.machine.busy) / Math.max(1, m.total - s.machine.total)) * 100, 0),
+  };
+}
+
 // ---------------------------------------------------------------- load generators
 
 /**
@@ -405,12 +457,16 @@ async function benchServer(target, runId) {
   await sleep(1_000);
 
   console.log(`== ${target.label}: fixed rate ${RATE}/s for ${SECONDS} s`);
+  let cpu = cpuStart(target.pid);
   const fixed = await runFixedRate(target, { rate: RATE, seconds: SECONDS, keyPrefix: key("f") });
+  fixed.cpu = cpuEnd(cpu);
   console.log(`   ${fixed.ok2xx}/${fixed.sent} 2xx, ${fixed.throughput2xx}/s, p99 ${fixed.latencyMs.p99} ms${problems(fixed)}`);
   await sleep(2_000);
 
   console.log(`== ${target.label}: max throughput (${CONCURRENCY} in flight for ${MAX_SECONDS} s)`);
+  cpu = cpuStart(target.pid);
   const max = await runClosedLoop(target, { concurrency: CONCURRENCY, seconds: MAX_SECONDS, keyPrefix: key("m") });
+  max.cpu = cpuEnd(cpu);
   console.log(`   ${max.ok2xx}/${max.sent} 2xx, ${max.throughput2xx}/s, p99 ${max.latencyMs.p99} ms${problems(max)}`);
   return { warmup, fixed, max };
 }
@@ -471,6 +527,7 @@ function printTable(app, raw, ratio) {
   const rows = [];
   const section = (title) => rows.push([title]);
   const row = (label, a, b) => rows.push([label, String(a), String(b)]);
+  const cpuCell = (c) => `${c.serverPctOfCore ?? "–"}% / ${c.benchPctOfCore}% / ${c.machineBusyPct}%`;
   section(`Fixed rate ${RATE}/s for ${SECONDS} s (open loop, latency from due time)`);
   row("due / sent", `${app.fixed.due} / ${app.fixed.sent}`, `${raw.fixed.due} / ${raw.fixed.sent}`);
   row("completed", app.fixed.completed, raw.fixed.completed);
@@ -483,21 +540,24 @@ function printTable(app, raw, ratio) {
   row("latency p99 (ms)", fmtMs(app.fixed.latencyMs.p99), fmtMs(raw.fixed.latencyMs.p99));
   row("latency max (ms)", fmtMs(app.fixed.latencyMs.max), fmtMs(raw.fixed.latencyMs.max));
   row("bench send lag p99/max (ms)", `${fmtMs(app.fixed.sendLagMs.p99)} / ${fmtMs(app.fixed.sendLagMs.max)}`, `${fmtMs(raw.fixed.sendLagMs.p99)} / ${fmtMs(raw.fixed.sendLagMs.max)}`);
+  row("CPU server / bench / machine", cpuCell(app.fixed.cpu), cpuCell(raw.fixed.cpu));
   section(`Max throughput (closed loop, ${CONCURRENCY} in flight for ${MAX_SECONDS} s)`);
   row("sent / 2xx", `${app.max.sent} / ${app.max.ok2xx}`, `${raw.max.sent} / ${raw.max.ok2xx}`);
   row("non-2xx / errors", `${fmtCounts(app.max.non2xx)} / ${fmtCounts(app.max.errors)}`, `${fmtCounts(raw.max.non2xx)} / ${fmtCounts(raw.max.errors)}`);
   row("max throughput (2xx/s)", app.max.throughput2xx, raw.max.throughput2xx);
   row("latency p50 (ms)", fmtMs(app.max.latencyMs.p50), fmtMs(raw.max.latencyMs.p50));
   row("latency p99 (ms)", fmtMs(app.max.latencyMs.p99), fmtMs(raw.max.latencyMs.p99));
+  row("CPU server / bench / machine", cpuCell(app.max.cpu), cpuCell(raw.max.cpu));
   row("ratio app / baseline", ratio === null ? "–" : ratio.toFixed(2), "");
 
-  const w0 = Math.max(...rows.filter((r) => r.length > 1).map((r) => r[0].length)) + 2;
+  const w0 = Math.max(...rows.filter((r) => r.length > 1).map((r) => r[0].length)) + 4;
   const w1 = Math.max(20, ...rows.filter((r) => r.length > 1).map((r) => r[1].length)) + 2;
   console.log("\n" + "".padEnd(w0) + "app (Next.js)".padEnd(w1) + "baseline (node:http + pg)");
   for (const r of rows) {
     if (r.length === 1) console.log(r[0]);
     else console.log(("  " + r[0]).padEnd(w0) + r[1].padEnd(w1) + r[2]);
   }
+  console.log(`(CPU: server and bench processes in % of one core, machine in % of all ${os.cpus().length} cores; PostgreSQL is the rest)`);
 }
 
 function machineInfo() {
@@ -521,7 +581,7 @@ async function main() {
   const machine = machineInfo();
   console.log(`bench:ingest run ${runId}`);
   console.log(`machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}`);
-  console.log(`config: fixed ${RATE}/s for ${SECONDS} s, max ${CONCURRENCY} in flight for ${MAX_SECONDS} s, timeout ${TIMEOUT_MS / 1000} s, body ${BODY_FIXED_BYTES + 20} bytes`);
+  console.log(`config: fixed ${RATE}/s for ${SECONDS} s, max ${CONCURRENCY} in flight for ${MAX_SECONDS} s, timeout ${TIMEOUT_MS / 1000} s, body ≈${BODY_FIXED_BYTES + 20} bytes`);
 
   if (needsBuild()) {
     console.log("\n== production build missing or stale: building");
@@ -545,7 +605,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   await waitHealthy(app, APP_PORT, "/api/health");
-  const appTarget = makeTarget("app", APP_PORT, APP_PATH);
+  const appTarget = makeTarget("app", app.pid, APP_PORT, APP_PATH);
   const appResults = await benchServer(appTarget, runId);
   appTarget.agent.destroy();
   // Stopping drains every request the server still holds, so the count below is final.
@@ -560,9 +620,9 @@ async function main() {
 
   // ---- the baseline
   console.log(`\n== starting the baseline on ${HOST}:${RAW_PORT}`);
-  const raw = startChild("raw", ["scripts/bench-raw-server.mjs"], { ...process.env, NODE_ENV: "production", PORT: String(RAW_PORT) });
+  const raw = startChild("baseline", ["scripts/bench-raw-server.mjs"], { ...process.env, NODE_ENV: "production", PORT: String(RAW_PORT) });
   await waitHealthy(raw, RAW_PORT, "/health");
-  const rawTarget = makeTarget("baseline", RAW_PORT, "/");
+  const rawTarget = makeTarget("baseline", raw.pid, RAW_PORT, "/");
   const rawResults = await benchServer(rawTarget, runId);
   rawTarget.agent.destroy();
   await stopChild(raw);

@@ -105,14 +105,14 @@ async function recoverStale(dataDir, log) {
  * Starts PostgreSQL on a free port with data in `dataDir`, creating the
  * cluster on first use. Resolves to { url(dbName), port, stop() }.
  */
-export async function startEmbeddedDb({ dataDir, log = (m) => console.log(`[db] ${m}`) }) {
+export async function startEmbeddedDb({ dataDir, log = (m) => console.log(`[db] ${m}`), quiet = false }) {
   const bin = await binaries();
   const ids = runAs();
   mkdirSync(dataDir, { recursive: true });
   if (ids.uid !== undefined) chownSync(dataDir, ids.uid, ids.gid);
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    log(`creating a PostgreSQL cluster in ${dataDir}`);
+    if (!quiet) log(`creating a PostgreSQL cluster in ${dataDir}`);
     const pwfile = path.join(os.tmpdir(), `clausewise-pw-${process.pid}`);
     writeFileSync(pwfile, PASSWORD + "\n", { mode: 0o644 });
     try {

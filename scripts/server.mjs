@@ -14,9 +14,31 @@ const app = next({ dev, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+function refuse(res, status, text) {
+  res.statusCode = status;
+  res.setHeader("content-type", "text/plain; charset=utf-8");
+  res.end(text);
+}
+
+/**
+ * Next.js answers an address it cannot decode (%FF) with a 500; bad input
+ * deserves a 400. (It does the same for a form post whose body is not valid
+ * multipart; that one is not screened here: reading and putting back the body
+ * broke Server Action redirects.)
+ */
+function validPath(url) {
+  try {
+    decodeURIComponent(new URL(url ?? "/", "http://localhost").pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = http.createServer((req, res) => {
   const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
   req.headers["x-clausewise-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+  if (!validPath(req.url)) return refuse(res, 400, "Bad request: this address is not valid.");
   handle(req, res).catch((err) => {
     console.error("[server] unhandled", err);
     if (!res.headersSent) {

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // node scripts/with-db.mjs <command…>: runs a command against a migrated,
 // seeded test database. TEST_DATABASE_URL (a server you run) or, when unset,
-// an embedded PostgreSQL in .data/pg-test with a fresh database each run.
+// a fresh embedded PostgreSQL cluster in .data/pg-test/<pid>, removed after the
+// run, so that several runs (tests, a benchmark) never share one.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
 import { seed } from "./seed.mjs";
@@ -16,13 +19,46 @@ export async function withTestDb() {
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = process.env.TEST_DATABASE_URL;
   } else {
-    embedded = await startEmbeddedDb({ dataDir: dataDirFor(root, "pg-test"), log: (m) => console.log(`[test-db] ${m}`) });
+    const parent = dataDirFor(root, "pg-test");
+    removeAbandoned(parent);
+    const dataDir = path.join(parent, String(process.pid));
+    embedded = await startEmbeddedDb({ dataDir, log: (m) => console.log(`[test-db] ${m}`), quiet: true });
+    const stop = embedded.stop;
+    embedded.stop = async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
     await ensureDatabase(embedded.url(), "clausewise_test", { fresh: true });
     env.DATABASE_URL = embedded.url("clausewise_test");
   }
   await migrate(env.DATABASE_URL);
   seed(env);
   return { env, stop: async () => embedded?.stop() };
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+
+/** Clusters of test runs that were killed: stop their PostgreSQL, delete their data. */
+function removeAbandoned(parent) {
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (!/^\d+$/.test(name) || alive(Number(name))) continue;
+    const dir = path.join(parent, name);
+    try {
+      const pg = Number(readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pg > 0 && alive(pg)) process.kill(pg, "SIGKILL");
+    } catch {
+      // no lock file: nothing running
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function run(cmd, args, env) {

@@ -8,6 +8,6 @@ export function receiptKey(reference: string): string {
 }
 
 export function isReceiptKey(reference: string, key: unknown): boolean {
-  if (typeof key !== "string" || key.length !== 32) return false;
+  if (typeof key !== "string" || !/^[A-Za-z0-9_-]{32}$/.test(key)) return false;
   return timingSafeEqual(Buffer.from(receiptKey(reference)), Buffer.from(key));
 }

@@ -293,6 +293,13 @@ describe("ZResponseInput: every problem at once", () => {
   });
 });
 
+describe("ZResponseInput: an unknown respondent type", () => {
+  it("is one problem, not two", () => {
+    const issues = issuesOf(withRespondent({ type: "robot" }));
+    expect(issues.map((i) => i.key)).toEqual(["respondentTypeRequired"]);
+  });
+});
+
 describe("ZResponseInput: email", () => {
   it("accepts a trimmed valid address", () => {
     const r = ZResponseInput.safeParse(withRespondent({ email: "  someone@example.com " }));

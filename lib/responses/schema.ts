@@ -31,7 +31,6 @@ const filled = (v: unknown) => (typeof v === "string" ? v.trim() !== "" : v !== 
 
 // Control characters (NUL above all: PostgreSQL text cannot hold it) are
 // dropped, and lone surrogates replaced, before any length check.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Optional free text: cleaned, trimmed; empty means absent. */
@@ -91,7 +90,8 @@ export const ZRespondent = z
   })
   .superRefine((r, ctx) => {
     const type = r.type as unknown;
-    if (typeof type === "string" && type !== "individual" && !filled(r.organisationName)) {
+    const known = (RESPONDENT_TYPES as readonly unknown[]).includes(type);
+    if (known && type !== "individual" && !filled(r.organisationName)) {
       ctx.addIssue({ code: "custom", message: "organisationNameRequired", path: ["organisationName"] });
     }
     if ((r.publication as unknown) === "named" && (type === "individual" || type === undefined) && !filled(r.name)) {
