@@ -1,9 +1,32 @@
-// Locale routing only (redirects / to /en or /fr by Accept-Language).
-// Never a guard: every page, action and handler checks what it needs itself.
+// Locale routing (redirects / to /en or /fr by Accept-Language), and a screen
+// for form posts Next.js cannot parse. Never a guard: every page, action and
+// handler checks what it needs itself.
+import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+const FORM_LIMIT = 1024 * 1024; // as serverActions.bodySizeLimit in next.config.ts
+
+function plain(status: number, text: string) {
+  return new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+export default async function proxy(request: NextRequest) {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (request.method === "POST" && (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"))) {
+    // Next.js answers a form body it cannot parse with a 500; bad input deserves a 400.
+    // Next.js keeps a copy of the body for the page, so reading a clone here is safe.
+    if (Number(request.headers.get("content-length") ?? 0) > FORM_LIMIT) return plain(413, "This form is larger than 1 MB.");
+    try {
+      await request.clone().formData();
+    } catch {
+      return plain(400, "Bad request: this form could not be read.");
+    }
+    return NextResponse.next();
+  }
+  return intl(request);
+}
 
 export const config = {
   // Everything but the API, Next's internals and files with an extension.

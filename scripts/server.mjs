@@ -22,9 +22,8 @@ function refuse(res, status, text) {
 
 /**
  * Next.js answers an address it cannot decode (%FF) with a 500; bad input
- * deserves a 400. (It does the same for a form post whose body is not valid
- * multipart; that one is not screened here: reading and putting back the body
- * broke Server Action redirects.)
+ * deserves a 400. (Form bodies it cannot parse are screened in proxy.ts,
+ * where Next.js itself keeps a copy of the body for the page.)
  */
 function validPath(url) {
   try {
