@@ -30,7 +30,8 @@ let cached: TEnv | undefined;
 
 export function env(): TEnv {
   if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+  // An empty variable (FOO=) means unset.
+  const parsed = ZEnv.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment variables:\n${lines}`);
