@@ -25,7 +25,7 @@ function newestMtime(p) {
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = 0;
   for (const entry of readdirSync(p)) {
-    if (entry === "generated" || entry === "node_modules") continue;
+    if (entry === "generated" || entry === "node_modules" || entry.endsWith(".test.ts")) continue;
     newest = Math.max(newest, newestMtime(path.join(p, entry)));
   }
   return newest;

@@ -50,7 +50,7 @@ export async function submitResponse(
   const items = toItems(input, clauseIds);
   const r = input.respondent;
   const idempotencyKey = input.idempotencyKey ?? randomBytes(18).toString("base64url");
-  const year = new Intl.DateTimeFormat("en", { timeZone: consultation.timeZone, year: "numeric" }).format(at);
+  const year = yearFormat(consultation.timeZone).format(at);
 
   const inserted = await db.$queryRaw<{ reference: string }[]>`
     WITH c AS (
@@ -89,6 +89,18 @@ export async function submitResponse(
   });
   if (existing) return { ok: true, reference: existing.reference, receiptKey: receiptKey(existing.reference), replayed: true };
   return { ok: false, reason: "closed", closesAt: consultation.closesAt };
+}
+
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Making an Intl.DateTimeFormat costs more than the rest of a request's validation: keep one per time zone. */
+function yearFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = yearFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en", { timeZone, year: "numeric" });
+    yearFormats.set(timeZone, f);
+  }
+  return f;
 }
 
 function toItems(input: TResponseInput, clauseIds: Map<string, string>): TItem[] {
