@@ -55,7 +55,7 @@ export function ResponseForm(p: TProps) {
 
   return (
     <>
-      <ErrorSummary title={te("summaryTitle")} errors={summary} />
+      <ErrorSummary title={te("summaryTitle")} errors={summary} focusKey={state.nonce} />
       {state.status === "closed" ? (
         <Notice tone="warning" title={t("closedTitle")}>{t("closedBody", { date: when(state.at) })}</Notice>
       ) : null}

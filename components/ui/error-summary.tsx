@@ -3,11 +3,12 @@
 // link to its field.
 import { useEffect, useRef } from "react";
 
-export function ErrorSummary({ title, errors }: { title: string; errors: { href: string; text: string }[] }) {
+/** `focusKey` changes with each answer from the server: the summary takes focus then, not on every render. */
+export function ErrorSummary({ title, errors, focusKey }: { title: string; errors: { href: string; text: string }[]; focusKey: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
-  }, [errors]);
+  }, [focusKey]);
   if (!errors.length) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-8 border-4 border-error p-4">
