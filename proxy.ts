@@ -4,8 +4,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
+import { auth } from "@/lib/auth";
 
 const intl = createMiddleware(routing);
+// On staff pages, Auth.js re-issues the session cookie on every request, so a
+// session lasts SESSION_IDLE_SECONDS after the last activity, not after sign-in.
+// (With a lazily built config, auth(handler) resolves to the wrapped handler.)
+type TMiddleware = (request: NextRequest, context: unknown) => Promise<Response>;
+const intlWithSession = auth((request) => intl(request)) as unknown as Promise<TMiddleware>;
+const STAFF_PAGE = /^\/(en|fr)\/moderate(\/|$)/;
 const FORM_LIMIT = 1024 * 1024; // as serverActions.bodySizeLimit in next.config.ts
 
 function plain(status: number, text: string) {
@@ -25,6 +32,7 @@ export default async function proxy(request: NextRequest) {
     }
     return NextResponse.next();
   }
+  if (STAFF_PAGE.test(request.nextUrl.pathname)) return (await intlWithSession)(request, {});
   return intl(request);
 }
 

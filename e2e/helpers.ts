@@ -67,3 +67,28 @@ export async function fillAboutYou(page: Page, v: { type?: string; country?: str
   await page.getByRole("group", { name: "May we publish your response?" }).getByLabel(v.publication ?? "Yes, without my name").check();
   if (v.consent !== false) await page.getByLabel(/I have read the privacy notice/).check();
 }
+
+/** An account of the test's own, straight into the database. */
+export async function createAccount(role: "admin" | "moderator" | "delegate", password = "correct horse battery staple") {
+  const { hash } = await import("@node-rs/argon2");
+  const email = `${uniqueSlug(role)}@test.clausewise.invalid`;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO app_user (email, name, password_hash, role) VALUES ($1, $2, $3, $4)`, [
+      email, `Test ${role}`, await hash(password, { algorithm: 2 }), role,
+    ]);
+  } finally {
+    await client.end();
+  }
+  return { email, password };
+}
+
+export async function signIn(page: Page, account: { email: string; password: string }, opts: { path?: string; succeeds?: boolean } = {}) {
+  const path = opts.path ?? "/en/moderate";
+  await page.goto(`/en/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  if (opts.succeeds !== false) await page.waitForURL((u) => u.pathname === path);
+}

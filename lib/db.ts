@@ -1,10 +1,11 @@
 // The one Prisma client. Created on first use, so `next build` needs no database,
 // and kept on globalThis so hot reloads in development reuse its pool.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
-const globalForDb = globalThis as unknown as { clausewisePrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { clausewisePrisma?: PrismaClient; clausewisePgPool?: pg.Pool };
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg(
@@ -27,3 +28,15 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/**
+ * A small raw pool for what Prisma cannot do: streaming a query through a
+ * server-side cursor (exports of millions of rows with flat memory).
+ */
+export function streamingPool(): pg.Pool {
+  if (!globalForDb.clausewisePgPool) {
+    globalForDb.clausewisePgPool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
+    globalForDb.clausewisePgPool.on("error", (err) => console.error("[db] streaming pool error:", err.message));
+  }
+  return globalForDb.clausewisePgPool;
+}

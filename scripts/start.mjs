@@ -10,6 +10,7 @@ import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
 import { seed } from "./seed.mjs";
 import { localSecret, needsBuild, root } from "./project.mjs";
+import { publishEmbeddedUrl, withdrawEmbeddedUrl } from "./embedded-url.mjs";
 
 const dev = process.argv.includes("--dev");
 const env = { ...process.env };
@@ -20,6 +21,7 @@ async function main() {
     embedded = await startEmbeddedDb({ dataDir: dataDirFor(root, "pg") });
     await ensureDatabase(embedded.url(), "clausewise");
     env.DATABASE_URL = embedded.url("clausewise");
+    publishEmbeddedUrl(env.DATABASE_URL);
   } else {
     console.log("[start] using DATABASE_URL; no embedded database");
   }
@@ -30,6 +32,7 @@ async function main() {
   const applied = await migrate(env.DATABASE_URL);
   if (applied.length) console.log(`[start] applied migrations: ${applied.join(", ")}`);
   seed(env);
+  if (embedded) demoModerator(env);
 
   if (!dev && needsBuild()) {
     console.log("[start] building (the sources changed since the last build)…");
@@ -52,6 +55,7 @@ async function main() {
       server.kill(signal);
       await new Promise((r) => server.once("exit", r));
     }
+    withdrawEmbeddedUrl();
     await embedded?.stop();
     process.exit(0);
   };
@@ -62,6 +66,14 @@ async function main() {
     await embedded?.stop();
     process.exit(code ?? 1);
   });
+}
+
+/** The embedded demo only (never with DATABASE_URL set): a moderator account to try moderation with. */
+function demoModerator(env) {
+  const email = "moderator@demo.clausewise.invalid";
+  const password = localSecret("demo-moderator-password").slice(0, 20);
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/user-create.ts"), "--email", email, "--role", "moderator", "--name", "Demo moderator", "--password", password, "--quiet"], { cwd: root, env, stdio: "inherit" });
+  if (r.status === 0) console.log(`[start] demo moderator: ${email} / ${password}  (sign in at /en/sign-in)`);
 }
 
 main().catch(async (err) => {

@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/i18n/routing";
 import { LanguageSwitch } from "@/components/language-switch";
+import { AccountMenu } from "@/components/account-menu";
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
@@ -34,7 +35,10 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <a href={`/${locale}`} className="text-xl font-bold text-white no-underline">
               {t("siteName")}
             </a>
-            <LanguageSwitch locale={t("languageSwitchLang")} lang={t("languageSwitchLang")} text={t("languageSwitch")} label={t("languageSwitchLabel")} />
+            <div className="flex flex-wrap items-center gap-4">
+              <AccountMenu locale={locale} />
+              <LanguageSwitch locale={t("languageSwitchLang")} lang={t("languageSwitchLang")} text={t("languageSwitch")} label={t("languageSwitchLabel")} />
+            </div>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">

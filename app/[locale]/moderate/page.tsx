@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireRoleForPage } from "@/lib/auth";
+import { listConsultations } from "@/lib/consultations/list-consultations";
+import { clauseLabel } from "@/lib/consultations/clause-label";
+import { countFeedback, listFeedback } from "@/lib/feedback/list-feedback";
+import { countryName } from "@/lib/countries/list-countries";
+import { isLocale } from "@/lib/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const ASPECTS = ["clarity", "language", "feasibility", "general"] as const;
+const one = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 100 ? v : undefined);
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "moderate" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function ModeratePage({ params, searchParams }: TProps) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const sp = await searchParams;
+  await requireRoleForPage("moderator", locale, `/${locale}/moderate`);
+  const t = await getTranslations({ locale, namespace: "moderate" });
+  const tc = await getTranslations({ locale, namespace: "consultation" });
+  const tr = await getTranslations({ locale, namespace: "respond" });
+
+  const consultations = await listConsultations();
+  const c = consultations.find((x) => x.slug === one(sp.c)) ?? consultations[0];
+  if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
+  const clause = c.clauses.some((k) => k.key === one(sp.clause)) ? one(sp.clause) : undefined;
+  const aspect = (ASPECTS as readonly string[]).includes(one(sp.aspect) ?? "") ? one(sp.aspect) : undefined;
+  const [total, page] = await Promise.all([countFeedback(c.id), listFeedback(c.id, { clause, aspect, after: one(sp.after) })]);
+  const labelOf = new Map(c.clauses.map((k) => [k.number ?? k.key, clauseLabel(k, tc)]));
+  const query = (extra: Record<string, string | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ c: c.slug, clause, aspect, ...extra })) if (v) q.set(k, v);
+    return q.toString();
+  };
+  const exportQuery = (format: string) => new URLSearchParams(Object.entries({ format, clause, aspect }).filter(([, v]) => v) as [string, string][]).toString();
+
+  return (
+    <>
+      <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
+      <p className="mb-6 text-lg">
+        {c.title[locale]} · {t("items", { count: total })}
+      </p>
+
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4 border-l-4 border-line pl-4" aria-labelledby="filters-title">
+        <h2 id="filters-title" className="sr-only">{t("filters")}</h2>
+        <input type="hidden" name="c" value={c.slug} />
+        <div>
+          <label htmlFor="filter-clause" className="mb-1 block font-bold">{t("clause")}</label>
+          <select id="filter-clause" name="clause" defaultValue={clause ?? ""} className="input">
+            <option value="">{t("any")}</option>
+            {c.clauses.map((k) => (
+              <option key={k.key} value={k.key}>{clauseLabel(k, tc)}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-aspect" className="mb-1 block font-bold">{t("aspect")}</label>
+          <select id="filter-aspect" name="aspect" defaultValue={aspect ?? ""} className="input">
+            <option value="">{t("any")}</option>
+            {ASPECTS.map((a) => (
+              <option key={a} value={a}>{t(`aspect_${a}`)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
+        <a href={`/${locale}/moderate?c=${c.slug}`}>{t("clear")}</a>
+      </form>
+
+      <section aria-labelledby="export-title" className="mb-8">
+        <h2 id="export-title" className="mb-1 text-2xl font-bold">{t("export")}</h2>
+        <p className="mb-2 text-muted">{t("exportHint")}</p>
+        <p className="flex flex-wrap gap-6">
+          <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`} download>{t("exportCsv")}</a>
+          <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`} download>{t("exportJsonl")}</a>
+        </p>
+      </section>
+
+      <h2 className="mb-2 text-2xl font-bold">{t("queue")}</h2>
+      {page.items.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="mb-2 text-left text-muted">{t("showing", { count: page.items.length })}</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="p-2">{t("colReference")}</th>
+                <th scope="col" className="p-2">{t("colRespondent")}</th>
+                <th scope="col" className="p-2">{t("colClause")}</th>
+                <th scope="col" className="p-2">{t("colAspect")}</th>
+                <th scope="col" className="p-2">{t("colRating")}</th>
+                <th scope="col" className="p-2">{t("colText")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((item) => (
+                <tr key={item.id} className="border-b border-line align-top">
+                  <td className="p-2 font-mono text-sm">{item.reference}</td>
+                  <td className="p-2">
+                    {tr(`type_${item.respondent_type}` as "type_individual")}
+                    <br />
+                    <span className="text-muted">{item.organisation_name ? `${item.organisation_name}, ` : ""}{countryName(item.country, locale)}</span>
+                  </td>
+                  <td className="p-2">{item.clause_number ? labelOf.get(item.clause_number) : t("general")}</td>
+                  <td className="p-2">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
+                  <td className="p-2">{item.rating ?? "–"}</td>
+                  <td className="max-w-md whitespace-pre-wrap break-words p-2">
+                    {item.term ? <span className="block"><strong>{tr("term")}:</strong> {item.term}</span> : null}
+                    {item.proposed_wording ? <span className="block"><strong>{tr("proposedWording")}:</strong> {item.proposed_wording}</span> : null}
+                    {item.country_context ? <span className="block"><strong>{tr("countryContext")}:</strong> {item.country_context}</span> : null}
+                    {item.comment}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="mt-4 flex gap-6">
+        {one(sp.after) ? <a href={`/${locale}/moderate?${query({})}`}>{t("first")}</a> : null}
+        {page.next ? <a href={`/${locale}/moderate?${query({ after: page.next })}`}>{t("next")}</a> : null}
+      </p>
+    </>
+  );
+}

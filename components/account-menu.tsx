@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { auth } from "@/lib/auth";
+import { signOutAction } from "@/app/[locale]/sign-in/actions";
+
+/** "Signed in as … · Sign out" in the header, for staff who are signed in; nothing for respondents. */
+export async function AccountMenu({ locale }: { locale: string }) {
+  const session = await auth().catch(() => null);
+  if (!session?.user?.id) return null;
+  const t = await getTranslations({ locale, namespace: "auth" });
+  return (
+    <form action={signOutAction} className="flex items-center gap-3 text-white">
+      <span>{t("signedInAs", { name: session.user.name || session.user.email })}</span>
+      <a href={`/${locale}/moderate`} className="text-white">
+        {(await getTranslations({ locale, namespace: "moderate" }))("title")}
+      </a>
+      <input type="hidden" name="locale" value={locale} />
+      <button type="submit" className="border-2 border-white px-2 py-1 font-bold text-white">
+        {t("signOut")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+// Every feedback item of a consultation as CSV (RFC 4180, UTF-8) or JSON
+// Lines, streamed from a PostgreSQL cursor: memory stays flat at any size.
+import { PassThrough, Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import QueryStream from "pg-query-stream";
+import { stringify } from "csv-stringify";
+import { streamingPool } from "@/lib/db";
+
+export const EXPORT_COLUMNS = [
+  "reference", "submitted_at", "respondent_type", "country", "organisation", "publication",
+  "clause_number", "clause_heading", "aspect", "rating", "comment", "term", "proposed_wording", "country_context", "channel", "locale",
+] as const;
+
+export type TExportFilter = { clause?: string; aspect?: string };
+
+/** A spreadsheet would run a cell starting with one of these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function query(consultationId: string, filter: TExportFilter) {
+  const params: unknown[] = [consultationId];
+  let where = "r.consultation_id = $1";
+  if (filter.clause) {
+    params.push(filter.clause);
+    where += ` AND c.key = $${params.length}`;
+  }
+  if (filter.aspect) {
+    params.push(filter.aspect);
+    where += ` AND fi.aspect = $${params.length}::feedback_aspect`;
+  }
+  const sql = `
+    SELECT r.reference, to_char(r.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS submitted_at,
+      r.respondent_type::text AS respondent_type, r.country, r.organisation_name AS organisation, r.publication::text AS publication,
+      c.number AS clause_number, COALESCE(c.heading_en, '') AS clause_heading, fi.aspect::text AS aspect, fi.rating,
+      fi.comment, fi.term, fi.proposed_wording, fi.country_context, r.channel, r.locale
+    FROM feedback_item fi
+    JOIN response r ON r.id = fi.response_id
+    LEFT JOIN clause c ON c.id = fi.clause_id
+    WHERE ${where}
+    ORDER BY r.number, fi.position`;
+  return new QueryStream(sql, params, { batchSize: 2000 });
+}
+
+/**
+ * Streams the export into `out`. Resolves with the number of rows written.
+ * The cursor's connection goes back to the pool however the stream ends.
+ */
+export async function exportFeedback(consultationId: string, filter: TExportFilter, format: "csv" | "jsonl", out: NodeJS.WritableStream): Promise<number> {
+  const client = await streamingPool().connect();
+  let rows = 0;
+  try {
+    const source: Readable = client.query(query(consultationId, filter));
+    const count = new Transform({
+      objectMode: true,
+      transform(row, _enc, done) {
+        rows += 1;
+        done(null, row);
+      },
+    });
+    const encode =
+      format === "csv"
+        ? stringify({
+            header: true,
+            columns: [...EXPORT_COLUMNS],
+            bom: true, // Excel reads UTF-8 only with it
+            record_delimiter: "\r\n",
+            cast: { string: (v) => neutraliseFormula(v) },
+          })
+        : new Transform({
+            writableObjectMode: true,
+            transform(row, _enc, done) {
+              done(null, JSON.stringify(row) + "\n");
+            },
+          });
+    await pipeline(source, count, encode, out as NodeJS.WritableStream);
+    return rows;
+  } finally {
+    client.release();
+  }
+}
+
+/** A PassThrough to hand to a web Response, and the promise of the export's row count. */
+export function exportStream(consultationId: string, filter: TExportFilter, format: "csv" | "jsonl") {
+  const out = new PassThrough();
+  const done = exportFeedback(consultationId, filter, format, out);
+  done.catch((err) => out.destroy(err));
+  return { stream: out, done };
+}

@@ -1,0 +1,53 @@
+// GET /api/moderate/consultations/{slug}/export?format=csv|jsonl&clause=…&aspect=…
+// Moderators only; every export is logged (who, when, which filter, how many rows).
+import { Readable } from "node:stream";
+import { AccessDenied, requireRole } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+import { exportStream, type TExportFilter } from "./export-feedback";
+
+const ASPECTS = new Set(["clarity", "language", "feasibility", "general"]);
+
+export async function exportRequest(request: Request, slug: string): Promise<Response> {
+  let user;
+  try {
+    user = await requireRole("moderator");
+  } catch (e) {
+    if (e instanceof AccessDenied) return Response.json({ error: { code: e.status === 401 ? "unauthenticated" : "forbidden", message: e.message } }, { status: e.status });
+    throw e;
+  }
+  const c = await getConsultation(slug);
+  if (!c) return Response.json({ error: { code: "not_found", message: "No consultation has this slug." } }, { status: 404 });
+
+  const url = new URL(request.url);
+  const format = url.searchParams.get("format") ?? "csv";
+  if (format !== "csv" && format !== "jsonl") return Response.json({ error: { code: "invalid", message: "format is csv or jsonl" } }, { status: 400 });
+  const filter: TExportFilter = {};
+  const clause = url.searchParams.get("clause");
+  const aspect = url.searchParams.get("aspect");
+  if (clause) {
+    if (!c.clauses.some((k) => k.key === clause)) return Response.json({ error: { code: "invalid", message: "unknown clause" } }, { status: 400 });
+    filter.clause = clause;
+  }
+  if (aspect) {
+    if (!ASPECTS.has(aspect)) return Response.json({ error: { code: "invalid", message: "unknown aspect" } }, { status: 400 });
+    filter.aspect = aspect;
+  }
+
+  const event = await db.exportEvent.create({ data: { userId: user.id, consultationId: c.id, format, filter } });
+  const { stream, done } = exportStream(c.id, filter, format);
+  done
+    .then((rowCount) => db.exportEvent.update({ where: { id: event.id }, data: { finishedAt: now(), rowCount } }))
+    .catch((err) => console.error(`[export] ${event.id} failed:`, err?.message ?? err));
+
+  const stamp = now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${c.slug}-feedback-${stamp}.${format}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
