@@ -7,6 +7,8 @@ import { clauseLabel } from "@/lib/consultations/clause-label";
 import { countFeedback, listFeedback } from "@/lib/feedback/list-feedback";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
+import { consultationStatus } from "@/lib/consultations/consultation-status";
+import { now } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +33,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const tr = await getTranslations({ locale, namespace: "respond" });
 
   const consultations = await listConsultations();
-  const c = consultations.find((x) => x.slug === one(sp.c)) ?? consultations[0];
+  const at = now();
+  const c = consultations.find((x) => x.slug === one(sp.c)) ?? consultations.find((x) => consultationStatus(x, at) === "open") ?? consultations[0];
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
   const clause = c.clauses.some((k) => k.key === one(sp.clause)) ? one(sp.clause) : undefined;
   const aspect = (ASPECTS as readonly string[]).includes(one(sp.aspect) ?? "") ? one(sp.aspect) : undefined;
