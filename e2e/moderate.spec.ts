@@ -28,13 +28,13 @@ test("a moderator signs in, filters the queue, exports CSV with formulas neutral
   await expect(page.getByRole("heading", { level: 1, name: "Moderation" })).toBeVisible();
   await expect(page.getByText(/Signed in as Test moderator/)).toBeVisible();
   await page.goto("/en/moderate?c=dpsi"); // other tests make consultations of their own
-  await expect(page.getByRole("cell", { name: reference })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`^Open ${reference} `) })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel("Aspect").selectOption({ label: "Language" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/aspect=language/);
-  await expect(page.getByRole("cell", { name: reference })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: new RegExp(`^Open ${reference} `) })).toHaveCount(0);
   await page.getByRole("link", { name: "Clear filters" }).click();
 
   const download = page.waitForEvent("download");
@@ -84,4 +84,49 @@ test("only moderators and admins get in: anonymous, respondents and delegates ar
   expect(lines.every((l) => JSON.parse(l).aspect === "general")).toBe(true);
   const { reference } = await general.json();
   expect(lines.some((l) => JSON.parse(l).reference === reference)).toBe(true);
+});
+
+test("a moderator opens an item, triages it, and bulk-tags items from the queue", async ({ page }) => {
+  const marker = uniqueSlug("triage");
+  const submitted = await page.request.post("/api/consultations/dpsi/responses", {
+    data: {
+      feedback: [{ clause: "4.1", clarity: { rating: 3, comment: `Needs an example (${marker})` }, feasibility: { rating: 2, countryContext: marker } }],
+      respondent: { type: "local_government", organisationName: "Ville de Nantes", country: "FR", publicSector: true, publication: "anonymous", privacyConsent: true },
+    },
+  });
+  const { reference } = await submitted.json();
+  const moderator = await createAccount("moderator");
+  await signIn(page, moderator);
+  await page.goto("/en/moderate?c=dpsi&clause=4.1");
+
+  await page.getByRole("link", { name: `Open ${reference} Clarity` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Feedback item ${reference}` })).toBeVisible();
+  await expect(page.getByText(`Needs an example (${marker})`)).toBeVisible();
+  await expect(page.getByRole("link", { name: /Action 4\.1 – Feasibility/ })).toBeVisible(); // the rest of the response
+  await expectAccessible(page);
+
+  await page.getByLabel("Status").selectOption({ label: "In review" });
+  await page.getByRole("radio", { name: "Partly accepted" }).check();
+  await page.getByLabel("Reason for the disposition (optional)").fill("An example will be added.");
+  await page.getByLabel("Tags").fill("Examples, local government");
+  await page.getByLabel("Add an internal note (optional)").fill("Ask the drafting team.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Status")).toHaveValue("in_review");
+  await expect(page.getByLabel("Tags")).toHaveValue("Examples, local government");
+  await expect(page.getByText("Ask the drafting team.").first()).toBeVisible();
+  await expect(page.getByText(/changed Status from “New” to “In review”/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/en/moderate?c=dpsi&clause=4.1");
+  await page.getByRole("checkbox", { name: `Select ${reference} Clarity` }).check();
+  await page.getByRole("checkbox", { name: `Select ${reference} Feasibility` }).check();
+  await page.getByLabel("Add a tag").fill(marker);
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(page.getByText("2 items changed.")).toBeVisible();
+  await page.goto("/en/moderate?c=dpsi&clause=4.1&status=in_review");
+  // Only the item put in review shows under that status, with both tags.
+  await expect(page.getByRole("link", { name: new RegExp(`^Open ${reference} `) })).toHaveCount(1);
+  await expect(page.getByText(new RegExp(`Examples, local government, ${marker}|${marker}, Examples`))).toBeVisible();
 });

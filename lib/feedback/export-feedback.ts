@@ -9,6 +9,7 @@ import { streamingPool } from "@/lib/db";
 export const EXPORT_COLUMNS = [
   "reference", "submitted_at", "respondent_type", "country", "organisation", "publication",
   "clause_number", "clause_heading", "aspect", "rating", "comment", "term", "proposed_wording", "country_context", "channel", "locale",
+  "status", "disposition", "disposition_reason", "tags",
 ] as const;
 
 export type TExportFilter = { clause?: string; aspect?: string };
@@ -35,7 +36,9 @@ function query(consultationId: string, filter: TExportFilter) {
     SELECT r.reference, to_char(r.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS submitted_at,
       r.respondent_type::text AS respondent_type, r.country, r.organisation_name AS organisation, r.publication::text AS publication,
       c.number AS clause_number, COALESCE(c.heading_en, '') AS clause_heading, fi.aspect::text AS aspect, fi.rating,
-      fi.comment, fi.term, fi.proposed_wording, fi.country_context, r.channel, r.locale
+      fi.comment, fi.term, fi.proposed_wording, fi.country_context, r.channel, r.locale,
+      fi.status::text AS status, fi.disposition::text AS disposition, fi.disposition_reason,
+      (SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags
     FROM feedback_item fi
     JOIN response r ON r.id = fi.response_id
     LEFT JOIN clause c ON c.id = fi.clause_id

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 
 export const PAGE_SIZE = 50;
 
-export type TQueueFilter = { clause?: string; aspect?: string; after?: string };
+export type TQueueFilter = { clause?: string; aspect?: string; status?: string; after?: string };
 
 export type TQueueItem = {
   id: string;
@@ -22,6 +22,8 @@ export type TQueueItem = {
   term: string | null;
   proposed_wording: string | null;
   country_context: string | null;
+  status: string;
+  tags: string | null;
   number: bigint;
   position: number;
 };
@@ -40,12 +42,15 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter)
   const conditions = [Prisma.sql`r.consultation_id = ${consultationId}::uuid`];
   if (filter.clause) conditions.push(Prisma.sql`c.key = ${filter.clause}`);
   if (filter.aspect) conditions.push(Prisma.sql`fi.aspect = ${filter.aspect}::feedback_aspect`);
+  if (filter.status) conditions.push(Prisma.sql`fi.status = ${filter.status}::item_status`);
   const cursor = parseCursor(filter.after);
   if (cursor) conditions.push(Prisma.sql`(r.number < ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`);
   const rows = await db.$queryRaw<TQueueItem[]>`
     SELECT fi.id, r.reference, r.submitted_at, r.respondent_type::text, r.country, r.organisation_name,
       c.number AS clause_number, c.kind::text AS clause_kind, fi.aspect::text, fi.rating, fi.comment, fi.term,
-      fi.proposed_wording, fi.country_context, r.number, fi.position
+      fi.proposed_wording, fi.country_context, fi.status::text,
+      (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
+      r.number, fi.position
     FROM feedback_item fi
     JOIN response r ON r.id = fi.response_id
     LEFT JOIN clause c ON c.id = fi.clause_id

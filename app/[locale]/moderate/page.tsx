@@ -5,6 +5,9 @@ import { requireRoleForPage } from "@/lib/auth";
 import { listConsultations } from "@/lib/consultations/list-consultations";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { countFeedback, listFeedback } from "@/lib/feedback/list-feedback";
+import { listModerators } from "@/lib/feedback/get-item";
+import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
+import { BulkTriage } from "@/components/moderate/bulk-triage";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
@@ -31,6 +34,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const t = await getTranslations({ locale, namespace: "moderate" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const tr = await getTranslations({ locale, namespace: "respond" });
+  const tt = await getTranslations({ locale, namespace: "triage" });
 
   const consultations = await listConsultations();
   const at = now();
@@ -38,11 +42,12 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
   const clause = c.clauses.some((k) => k.key === one(sp.clause)) ? one(sp.clause) : undefined;
   const aspect = (ASPECTS as readonly string[]).includes(one(sp.aspect) ?? "") ? one(sp.aspect) : undefined;
-  const [total, page] = await Promise.all([countFeedback(c.id), listFeedback(c.id, { clause, aspect, after: one(sp.after) })]);
+  const status = (ITEM_STATUSES as readonly string[]).includes(one(sp.status) ?? "") ? one(sp.status) : undefined;
+  const [total, page, moderators] = await Promise.all([countFeedback(c.id), listFeedback(c.id, { clause, aspect, status, after: one(sp.after) }), listModerators()]);
   const labelOf = new Map(c.clauses.map((k) => [k.number ?? k.key, clauseLabel(k, tc)]));
   const query = (extra: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ c: c.slug, clause, aspect, ...extra })) if (v) q.set(k, v);
+    for (const [k, v] of Object.entries({ c: c.slug, clause, aspect, status, ...extra })) if (v) q.set(k, v);
     return q.toString();
   };
   const exportQuery = (format: string) => new URLSearchParams(Object.entries({ format, clause, aspect }).filter(([, v]) => v) as [string, string][]).toString();
@@ -75,6 +80,15 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="filter-status" className="mb-1 block font-bold">{t("status")}</label>
+          <select id="filter-status" name="status" defaultValue={status ?? ""} className="input">
+            <option value="">{t("any")}</option>
+            {ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>{tt(`status_${s}`)}</option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
         <a href={`/${locale}/moderate?c=${c.slug}`}>{t("clear")}</a>
       </form>
@@ -92,23 +106,32 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       {page.items.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
+        <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))}>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption className="mb-2 text-left text-muted">{t("showing", { count: page.items.length })}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
+                <th scope="col" className="p-2"><span className="sr-only">{tt("bulk")}</span></th>
                 <th scope="col" className="p-2">{t("colReference")}</th>
                 <th scope="col" className="p-2">{t("colRespondent")}</th>
                 <th scope="col" className="p-2">{t("colClause")}</th>
                 <th scope="col" className="p-2">{t("colAspect")}</th>
                 <th scope="col" className="p-2">{t("colRating")}</th>
                 <th scope="col" className="p-2">{t("colText")}</th>
+                <th scope="col" className="p-2">{t("colStatus")}</th>
               </tr>
             </thead>
             <tbody>
               {page.items.map((item) => (
                 <tr key={item.id} className="border-b border-line align-top">
-                  <td className="p-2 font-mono text-sm">{item.reference}</td>
+                  <td className="p-2">
+                    <input type="checkbox" name="ids" value={item.id} id={`select-${item.id}`} className="size-6 accent-brand"
+                      aria-label={tt("select", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })} />
+                  </td>
+                  <td className="p-2 font-mono text-sm">
+                    <a href={`/${locale}/moderate/items/${item.id}`} aria-label={t("open", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })}>{item.reference}</a>
+                  </td>
                   <td className="p-2">
                     {tr(`type_${item.respondent_type}` as "type_individual")}
                     <br />
@@ -123,11 +146,16 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
                     {item.country_context ? <span className="block"><strong>{tr("countryContext")}:</strong> {item.country_context}</span> : null}
                     {item.comment}
                   </td>
+                  <td className="p-2">
+                    {tt(`status_${item.status}` as "status_new")}
+                    {item.tags ? <span className="block text-muted">{item.tags}</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        </BulkTriage>
       )}
       <p className="mt-4 flex gap-6">
         {one(sp.after) ? <a href={`/${locale}/moderate?${query({})}`}>{t("first")}</a> : null}

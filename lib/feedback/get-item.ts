@@ -1,0 +1,31 @@
+import { db } from "@/lib/db";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** One feedback item with what a moderator needs beside it: the clause, the respondent, the rest of the response, tags, notes, history. */
+export async function getItem(id: string) {
+  if (!UUID.test(id)) return null;
+  return db.feedbackItem.findUnique({
+    where: { id },
+    include: {
+      clause: true,
+      assignee: { select: { id: true, name: true, email: true } },
+      tags: { include: { tag: true } },
+      notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+      events: { orderBy: { at: "desc" }, take: 200, include: { actor: { select: { name: true } } } },
+      response: {
+        include: {
+          consultation: { select: { slug: true, titleEn: true, titleFr: true } },
+          feedbackItems: { orderBy: { position: "asc" }, include: { clause: { select: { kind: true, number: true } } } },
+        },
+      },
+    },
+  });
+}
+
+export type TItem = NonNullable<Awaited<ReturnType<typeof getItem>>>;
+
+/** People who can be assigned items. */
+export function listModerators() {
+  return db.appUser.findMany({ where: { role: { in: ["moderator", "admin"] }, disabledAt: null }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createConsultation, respondent, uniqueSlug } from "@/test/db-fixtures";
+import { ZResponseInput } from "@/lib/responses/schema";
+import { submitResponse } from "@/lib/responses/submit-response";
+import { createUser } from "@/lib/users/create-user";
+import { triageItems } from "./triage-items";
+import { ZTriage } from "./triage-schema";
+
+async function setup() {
+  const c = await createConsultation();
+  const r = await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 2 }, feasibility: { rating: 4 } }], respondent }), { locale: "en", channel: "web" });
+  if (!r.ok) throw new Error("expected stored");
+  const items = await db.feedbackItem.findMany({ where: { response: { reference: r.reference } }, orderBy: { position: "asc" } });
+  const mod = await createUser({ email: `${uniqueSlug("m")}@example.org`, name: "Mod", role: "moderator", password: "twelve chars at least" });
+  return { c, items, mod };
+}
+
+describe("triageItems", () => {
+  it("changes status, disposition, assignee and tags, and logs every change", async () => {
+    const { items, mod } = await setup();
+    const id = items[0].id;
+    const result = await triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assignee: mod.id, setTags: "Terminology, cross-border", note: "Check with legal" }));
+    expect(result).toEqual({ ok: true, changed: 1 });
+    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, notes: true, events: true } });
+    expect(item).toMatchObject({ status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assigneeId: mod.id });
+    expect(item.tags.map((x) => x.tag.name).sort()).toEqual(["Terminology", "cross-border"]);
+    expect(item.notes.map((n) => n.body)).toEqual(["Check with legal"]);
+    expect(item.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual(
+      [
+        ["assignee", null, mod.id], ["disposition", null, "partly_accepted"], ["disposition_reason", null, "Clarified in 1.1"],
+        ["note", null, "Check with legal"], ["status", "new", "in_review"], ["tag_added", null, "Terminology"], ["tag_added", null, "cross-border"],
+      ].sort(),
+    );
+
+    // The same tags in another case are the same tags; removing one is logged.
+    await triageItems(mod.id, ZTriage.parse({ ids: [id], setTags: "terminology" }));
+    const after = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, events: true } });
+    expect(after.tags.map((x) => x.tag.name)).toEqual(["Terminology"]);
+    expect(after.events.filter((e) => e.field === "tag_removed").map((e) => e.fromValue)).toEqual(["cross-border"]);
+    // Nothing changed, nothing logged.
+    const events = after.events.length;
+    expect(await triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review" }))).toEqual({ ok: true, changed: 0 });
+    expect(await db.moderationEvent.count({ where: { feedbackItemId: id } })).toBe(events);
+  });
+
+  it("applies a bulk change to every selected item", async () => {
+    const { items, mod } = await setup();
+    const ids = items.map((i) => i.id);
+    expect(await triageItems(mod.id, ZTriage.parse({ ids, status: "noted", addTags: "campaign-A" }))).toEqual({ ok: true, changed: 2 });
+    const stored = await db.feedbackItem.findMany({ where: { id: { in: ids } }, include: { tags: { include: { tag: true } } } });
+    expect(stored.every((i) => i.status === "noted" && i.tags.some((x) => x.tag.name === "campaign-A"))).toBe(true);
+  });
+
+  it("refuses unknown items, items of two consultations, and assignees who cannot moderate", async () => {
+    const a = await setup();
+    const b = await setup();
+    expect(await triageItems(a.mod.id, ZTriage.parse({ ids: ["00000000-0000-4000-8000-000000000000"], status: "noted" }))).toEqual({ ok: false, reason: "not_found" });
+    expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id, b.items[0].id], status: "noted" }))).toEqual({ ok: false, reason: "mixed_consultations" });
+    const delegate = await createUser({ email: `${uniqueSlug("d")}@example.org`, name: "Del", role: "delegate", password: "twelve chars at least" });
+    expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id], assignee: delegate.id }))).toEqual({ ok: false, reason: "unknown_assignee" });
+    expect((await db.feedbackItem.findUniqueOrThrow({ where: { id: a.items[0].id } })).status).toBe("new");
+  });
+});

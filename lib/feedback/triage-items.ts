@@ -1,0 +1,90 @@
+// Applies a moderator's changes to one or many feedback items, in one
+// transaction, writing an audit event for every field that changed.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import type { TTriage } from "./triage-schema";
+
+type TEvent = { feedbackItemId: string; actorId: string; at: Date; field: string; fromValue: string | null; toValue: string | null };
+
+export type TTriageResult = { ok: true; changed: number } | { ok: false; reason: "not_found" | "mixed_consultations" | "unknown_assignee" };
+
+export async function triageItems(actorId: string, t: TTriage): Promise<TTriageResult> {
+  const at = now();
+  return db.$transaction(async (tx) => {
+    const items = await tx.feedbackItem.findMany({
+      where: { id: { in: t.ids } },
+      select: { id: true, status: true, disposition: true, dispositionReason: true, assigneeId: true, response: { select: { consultationId: true } }, tags: { select: { tag: { select: { id: true, key: true, name: true } } } } },
+    });
+    if (items.length !== new Set(t.ids).size) return { ok: false, reason: "not_found" } as const;
+    const consultationIds = new Set(items.map((i) => i.response.consultationId));
+    if (consultationIds.size !== 1) return { ok: false, reason: "mixed_consultations" } as const;
+    const consultationId = [...consultationIds][0];
+
+    let assigneeId: string | null | undefined;
+    if (t.assignee === "none") assigneeId = null;
+    else if (t.assignee) {
+      const a = await tx.appUser.findFirst({ where: { id: t.assignee, role: { in: ["moderator", "admin"] }, disabledAt: null }, select: { id: true } });
+      if (!a) return { ok: false, reason: "unknown_assignee" } as const;
+      assigneeId = a.id;
+    }
+
+    const wantedTags = [...(t.addTags ?? []), ...(t.setTags ?? [])];
+    const tagIds = new Map<string, { id: string; name: string }>();
+    for (const name of wantedTags) {
+      const key = name.toLowerCase();
+      const tag = await tx.tag.upsert({ where: { consultationId_key: { consultationId, key } }, create: { consultationId, key, name }, update: {}, select: { id: true, name: true } });
+      tagIds.set(key, tag);
+    }
+
+    const events: TEvent[] = [];
+    let changed = 0;
+    for (const item of items) {
+      const ev = (field: string, fromValue: string | null | undefined, toValue: string | null | undefined) =>
+        events.push({ feedbackItemId: item.id, actorId, at, field, fromValue: fromValue ?? null, toValue: toValue ?? null });
+      const data: Prisma.FeedbackItemUncheckedUpdateInput = {};
+      if (t.status && t.status !== item.status) {
+        data.status = t.status;
+        ev("status", item.status, t.status);
+      }
+      if (t.disposition !== undefined) {
+        const next = t.disposition === "" ? null : t.disposition;
+        if (next !== item.disposition) {
+          data.disposition = next;
+          ev("disposition", item.disposition, next);
+        }
+        const reason = next ? (t.dispositionReason ?? null) : null;
+        if (reason !== item.dispositionReason) {
+          data.dispositionReason = reason;
+          ev("disposition_reason", item.dispositionReason, reason);
+        }
+      }
+      if (assigneeId !== undefined && assigneeId !== item.assigneeId) {
+        data.assigneeId = assigneeId;
+        ev("assignee", item.assigneeId, assigneeId);
+      }
+      const current = new Map(item.tags.map((x) => [x.tag.key, x.tag]));
+      const add = wantedTags.map((n) => n.toLowerCase()).filter((k) => !current.has(k));
+      const remove = t.setTags ? [...current.keys()].filter((k) => !t.setTags!.some((n) => n.toLowerCase() === k)) : [];
+      for (const key of add) {
+        await tx.feedbackItemTag.create({ data: { feedbackItemId: item.id, tagId: tagIds.get(key)!.id } });
+        ev("tag_added", null, tagIds.get(key)!.name);
+      }
+      if (remove.length) {
+        await tx.feedbackItemTag.deleteMany({ where: { feedbackItemId: item.id, tagId: { in: remove.map((k) => current.get(k)!.id) } } });
+        for (const key of remove) ev("tag_removed", current.get(key)!.name, null);
+      }
+      if (t.note) {
+        await tx.itemNote.create({ data: { feedbackItemId: item.id, authorId: actorId, body: t.note, createdAt: at } });
+        ev("note", null, t.note);
+      }
+      const touched = Object.keys(data).length > 0 || add.length > 0 || remove.length > 0 || !!t.note;
+      if (touched) {
+        changed += 1;
+        await tx.feedbackItem.update({ where: { id: item.id }, data: { ...data, moderatedAt: at } });
+      }
+    }
+    if (events.length) await tx.moderationEvent.createMany({ data: events });
+    return { ok: true, changed } as const;
+  });
+}

@@ -1,0 +1,66 @@
+// What a moderator may change on feedback items; one schema for the item
+// page's form, the queue's bulk form and the server.
+import { z } from "zod";
+
+export const ITEM_STATUSES = ["new", "in_review", "addressed", "noted", "out_of_scope", "duplicate", "spam"] as const;
+export const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted"] as const;
+export const MAX_BULK = 500;
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: "invalid" });
+const optText = (max: number) =>
+  z.string().transform((s) => s.trim()).pipe(z.string().max(max, { error: "tooLong" })).optional().transform((s) => (s ? s : undefined));
+
+/** "Terminology, cross-border ,  " → ["Terminology", "cross-border"]: trimmed, spaces collapsed, no duplicates (ignoring case). */
+export function parseTags(raw: string | undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const part of (raw ?? "").split(",")) {
+    const name = part.replace(/\s+/g, " ").trim();
+    if (!name || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+export const ZTriage = z
+  .object({
+    ids: z.array(uuid).min(1, { error: "noneSelected" }).max(MAX_BULK, { error: "tooMany" }),
+    status: z.enum(ITEM_STATUSES, { error: "invalid" }).optional(),
+    // "" clears the disposition
+    disposition: z.union([z.enum(DISPOSITIONS), z.literal("")], { error: "invalid" }).optional(),
+    dispositionReason: optText(2000),
+    // "none" unassigns
+    assignee: z.union([uuid, z.literal("none")], { error: "invalid" }).optional(),
+    addTags: optText(1000).transform(parseTags),
+    // The item page sends the whole tag list: tags not in it are removed.
+    setTags: z.string().max(1000, { error: "tooLong" }).optional().transform((s) => (s === undefined ? undefined : parseTags(s))),
+    note: optText(5000),
+  })
+  .superRefine((t, ctx) => {
+    for (const tag of [...(t.addTags ?? []), ...(t.setTags ?? [])]) {
+      if (tag.length > 60) ctx.addIssue({ code: "custom", message: "tagTooLong", path: [t.setTags ? "setTags" : "addTags"] });
+    }
+    if (t.dispositionReason && t.disposition === "") ctx.addIssue({ code: "custom", message: "reasonNeedsDisposition", path: ["dispositionReason"] });
+  });
+
+export type TTriage = z.infer<typeof ZTriage>;
+
+/** Form fields → the schema's shape. */
+export function readTriageForm(form: FormData): unknown {
+  const get = (k: string) => {
+    const v = form.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  const keep = (v: string | undefined) => (v === undefined || v === "unchanged" ? undefined : v);
+  return {
+    ids: form.getAll("ids").filter((v): v is string => typeof v === "string"),
+    status: keep(get("status")) || undefined,
+    disposition: keep(get("disposition")),
+    dispositionReason: get("dispositionReason"),
+    assignee: keep(get("assignee")) || undefined,
+    addTags: get("addTags"),
+    setTags: get("setTags"),
+    note: get("note"),
+  };
+}
