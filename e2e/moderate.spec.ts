@@ -130,3 +130,33 @@ test("a moderator opens an item, triages it, and bulk-tags items from the queue"
   await expect(page.getByRole("link", { name: new RegExp(`^Open ${reference} `) })).toHaveCount(1);
   await expect(page.getByText(new RegExp(`Examples, local government, ${marker}|${marker}, Examples`))).toBeVisible();
 });
+
+test("a triage form posted without the right role changes nothing", async ({ page, browser }) => {
+  const submitted = await page.request.post("/api/consultations/dpsi/responses", {
+    data: { feedback: [{ clause: "5.1", clarity: { rating: 4 } }], respondent: { type: "individual", country: "PT", publicSector: false, publication: "none", privacyConsent: true } },
+  });
+  const { reference } = await submitted.json();
+  const moderator = await createAccount("moderator");
+  await signIn(page, moderator);
+  await page.goto("/en/moderate?c=dpsi&clause=5.1");
+  await page.getByRole("link", { name: `Open ${reference} Clarity` }).click();
+  const itemUrl = page.url();
+
+  // The session is swapped under the open form: first a delegate's, then none at all.
+  const other = await browser.newContext();
+  const delegatePage = await other.newPage();
+  await signIn(delegatePage, await createAccount("delegate"));
+  const delegateCookies = await other.cookies();
+  await other.close();
+  for (const cookies of [delegateCookies, []]) {
+    await page.context().clearCookies();
+    if (cookies.length) await page.context().addCookies(cookies);
+    await page.getByLabel("Status").selectOption({ label: "Spam" });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("link", { name: "You are not allowed to do this: sign in again" })).toBeVisible();
+  }
+  await page.context().clearCookies();
+  await signIn(page, moderator, { path: new URL(itemUrl).pathname });
+  await expect(page.getByLabel("Status")).toHaveValue("new");
+  await expect(page.getByText("No changes yet.")).toBeVisible();
+});
