@@ -4,8 +4,9 @@ import { createConsultation, respondent } from "@/test/db-fixtures";
 import { ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
 import { exportFeedback } from "./export-feedback";
+import type { TQueueFilter } from "./queue-filter";
 
-async function exportToString(consultationId: string, filter: { clause?: string; aspect?: string }, format: "csv" | "jsonl") {
+async function exportToString(consultationId: string, filter: TQueueFilter, format: "csv" | "jsonl") {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c) => chunks.push(c));

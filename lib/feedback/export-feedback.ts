@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import QueryStream from "pg-query-stream";
 import { stringify } from "csv-stringify";
 import { streamingPool } from "@/lib/db";
+import { filterWhere, type TQueueFilter } from "./queue-filter";
 
 export const EXPORT_COLUMNS = [
   "reference", "submitted_at", "respondent_type", "country", "organisation", "publication",
@@ -12,7 +13,7 @@ export const EXPORT_COLUMNS = [
   "status", "disposition", "disposition_reason", "tags",
 ] as const;
 
-export type TExportFilter = { clause?: string; aspect?: string };
+export type TExportFilter = TQueueFilter;
 
 /** A spreadsheet would run a cell starting with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -22,16 +23,7 @@ export function neutraliseFormula(value: string): string {
 }
 
 function query(consultationId: string, filter: TExportFilter) {
-  const params: unknown[] = [consultationId];
-  let where = "r.consultation_id = $1";
-  if (filter.clause) {
-    params.push(filter.clause);
-    where += ` AND c.key = $${params.length}`;
-  }
-  if (filter.aspect) {
-    params.push(filter.aspect);
-    where += ` AND fi.aspect = $${params.length}::feedback_aspect`;
-  }
+  const { sql: where, params } = filterWhere(consultationId, filter);
   const sql = `
     SELECT r.reference, to_char(r.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS submitted_at,
       r.respondent_type::text AS respondent_type, r.country, r.organisation_name AS organisation, r.publication::text AS publication,

@@ -1,13 +1,12 @@
-// GET /api/moderate/consultations/{slug}/export?format=csv|jsonl&clause=…&aspect=…
+// GET /api/moderate/consultations/{slug}/export?format=csv|jsonl&<the queue's filters>
 // Moderators only; every export is logged (who, when, which filter, how many rows).
 import { Readable } from "node:stream";
 import { AccessDenied, requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
-import { exportStream, type TExportFilter } from "./export-feedback";
-
-const ASPECTS = new Set(["clarity", "language", "feasibility", "general"]);
+import { exportStream } from "./export-feedback";
+import { parseQueueFilter } from "./queue-filter";
 
 export async function exportRequest(request: Request, slug: string): Promise<Response> {
   let user;
@@ -23,16 +22,10 @@ export async function exportRequest(request: Request, slug: string): Promise<Res
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "jsonl") return Response.json({ error: { code: "invalid", message: "format is csv or jsonl" } }, { status: 400 });
-  const filter: TExportFilter = {};
-  const clause = url.searchParams.get("clause");
-  const aspect = url.searchParams.get("aspect");
-  if (clause) {
-    if (!c.clauses.some((k) => k.key === clause)) return Response.json({ error: { code: "invalid", message: "unknown clause" } }, { status: 400 });
-    filter.clause = clause;
-  }
-  if (aspect) {
-    if (!ASPECTS.has(aspect)) return Response.json({ error: { code: "invalid", message: "unknown aspect" } }, { status: 400 });
-    filter.aspect = aspect;
+  // The queue's filters, from the same URL parameters (values that do not parse are ignored, as in the queue).
+  const filter = parseQueueFilter(url.searchParams);
+  if (filter.clause && !c.clauses.some((k) => k.key === filter.clause)) {
+    return Response.json({ error: { code: "invalid", message: "unknown clause" } }, { status: 400 });
   }
 
   const event = await db.exportEvent.create({ data: { userId: user.id, consultationId: c.id, format, filter } });

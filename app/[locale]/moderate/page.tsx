@@ -6,8 +6,10 @@ import { listConsultations } from "@/lib/consultations/list-consultations";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { countFeedback, listFeedback } from "@/lib/feedback/list-feedback";
 import { listModerators } from "@/lib/feedback/get-item";
-import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
+import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
+import { listTags } from "@/lib/feedback/list-tags";
 import { BulkTriage } from "@/components/moderate/bulk-triage";
+import { QueueFilters } from "@/components/moderate/queue-filters";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
@@ -16,7 +18,6 @@ import { now } from "@/lib/clock";
 export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-const ASPECTS = ["clarity", "language", "feasibility", "general"] as const;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 100 ? v : undefined);
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -40,17 +41,18 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const at = now();
   const c = consultations.find((x) => x.slug === one(sp.c)) ?? consultations.find((x) => consultationStatus(x, at) === "open") ?? consultations[0];
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
-  const clause = c.clauses.some((k) => k.key === one(sp.clause)) ? one(sp.clause) : undefined;
-  const aspect = (ASPECTS as readonly string[]).includes(one(sp.aspect) ?? "") ? one(sp.aspect) : undefined;
-  const status = (ITEM_STATUSES as readonly string[]).includes(one(sp.status) ?? "") ? one(sp.status) : undefined;
-  const [total, page, moderators] = await Promise.all([countFeedback(c.id), listFeedback(c.id, { clause, aspect, status, after: one(sp.after) }), listModerators()]);
+  const parsed = parseQueueFilter(sp);
+  const filter = parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;
+  const [total, page, moderators, tags] = await Promise.all([
+    countFeedback(c.id),
+    listFeedback(c.id, filter, one(sp.after)),
+    listModerators(),
+    listTags(c.id),
+  ]);
   const labelOf = new Map(c.clauses.map((k) => [k.number ?? k.key, clauseLabel(k, tc)]));
-  const query = (extra: Record<string, string | undefined>) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ c: c.slug, clause, aspect, status, ...extra })) if (v) q.set(k, v);
-    return q.toString();
-  };
-  const exportQuery = (format: string) => new URLSearchParams(Object.entries({ format, clause, aspect }).filter(([, v]) => v) as [string, string][]).toString();
+  const query = (extra: Record<string, string | undefined>) =>
+    new URLSearchParams(Object.entries({ c: c.slug, ...filterToQuery(filter), ...extra }).filter(([, v]) => v) as [string, string][]).toString();
+  const exportQuery = (format: string) => new URLSearchParams({ format, ...filterToQuery(filter) }).toString();
 
   return (
     <>
@@ -59,39 +61,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
         {c.title[locale]} · {t("items", { count: total })}
       </p>
 
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-4 border-l-4 border-line pl-4" aria-labelledby="filters-title">
-        <h2 id="filters-title" className="sr-only">{t("filters")}</h2>
-        <input type="hidden" name="c" value={c.slug} />
-        <div>
-          <label htmlFor="filter-clause" className="mb-1 block font-bold">{t("clause")}</label>
-          <select id="filter-clause" name="clause" defaultValue={clause ?? ""} className="input">
-            <option value="">{t("any")}</option>
-            {c.clauses.map((k) => (
-              <option key={k.key} value={k.key}>{clauseLabel(k, tc)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-aspect" className="mb-1 block font-bold">{t("aspect")}</label>
-          <select id="filter-aspect" name="aspect" defaultValue={aspect ?? ""} className="input">
-            <option value="">{t("any")}</option>
-            {ASPECTS.map((a) => (
-              <option key={a} value={a}>{t(`aspect_${a}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-status" className="mb-1 block font-bold">{t("status")}</label>
-          <select id="filter-status" name="status" defaultValue={status ?? ""} className="input">
-            <option value="">{t("any")}</option>
-            {ITEM_STATUSES.map((s) => (
-              <option key={s} value={s}>{tt(`status_${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
-        <a href={`/${locale}/moderate?c=${c.slug}`}>{t("clear")}</a>
-      </form>
+      <QueueFilters locale={locale} consultation={c} filter={filter} tags={tags.map((x) => ({ value: x.key, label: x.name }))}
+        moderators={moderators.map((m) => ({ value: m.id, label: m.name }))} />
 
       <section aria-labelledby="export-title" className="mb-8">
         <h2 id="export-title" className="mb-1 text-2xl font-bold">{t("export")}</h2>

@@ -1,0 +1,79 @@
+// The queue's filters: a plain GET form, so every view has its own address.
+import { getTranslations } from "next-intl/server";
+import type { TConsultation } from "@/lib/consultations/get-consultation";
+import { clauseLabel } from "@/lib/consultations/clause-label";
+import { listCountries } from "@/lib/countries/list-countries";
+import type { TQueueFilter } from "@/lib/feedback/queue-filter";
+import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
+import { RESPONDENT_TYPES } from "@/lib/responses/schema";
+
+type TOption = { value: string; label: string };
+const ASPECTS = ["clarity", "language", "feasibility", "general"] as const;
+
+function SelectFilter({ id, name, label, value, options, any }: { id: string; name: string; label: string; value?: string; options: TOption[]; any: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block font-bold">{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="input">
+        <option value="">{any}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export async function QueueFilters(p: { locale: string; consultation: TConsultation; filter: TQueueFilter; tags: TOption[]; moderators: TOption[] }) {
+  const [t, tt, tc, tr] = await Promise.all([
+    getTranslations({ locale: p.locale, namespace: "moderate" }),
+    getTranslations({ locale: p.locale, namespace: "triage" }),
+    getTranslations({ locale: p.locale, namespace: "consultation" }),
+    getTranslations({ locale: p.locale, namespace: "respond" }),
+  ]);
+  const f = p.filter;
+  const ratings = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }));
+  return (
+    <form method="get" className="mb-6 border-l-4 border-line pl-4" aria-labelledby="filters-title" role="search">
+      <h2 id="filters-title" className="mb-2 text-2xl font-bold">{t("filters")}</h2>
+      <input type="hidden" name="c" value={p.consultation.slug} />
+      <div className="mb-4 max-w-xl">
+        <label htmlFor="filter-q" className="mb-1 block font-bold">{t("search")}</label>
+        <p id="filter-q-hint" className="mb-1 text-muted">{t("searchHint")}</p>
+        <input id="filter-q" name="q" type="search" defaultValue={f.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" className="input" />
+      </div>
+      <div className="mb-4 flex flex-wrap items-end gap-4">
+        <SelectFilter id="filter-clause" name="clause" label={t("clause")} value={f.clause} any={t("any")}
+          options={p.consultation.clauses.map((k) => ({ value: k.key, label: clauseLabel(k, tc) }))} />
+        <SelectFilter id="filter-aspect" name="aspect" label={t("aspect")} value={f.aspect} any={t("any")}
+          options={ASPECTS.map((a) => ({ value: a, label: t(`aspect_${a}`) }))} />
+        <SelectFilter id="filter-status" name="status" label={t("status")} value={f.status} any={t("any")}
+          options={ITEM_STATUSES.map((s) => ({ value: s, label: tt(`status_${s}`) }))} />
+        <SelectFilter id="filter-type" name="type" label={t("respondentType")} value={f.type} any={t("any")}
+          options={RESPONDENT_TYPES.map((v) => ({ value: v, label: tr(`type_${v}`) }))} />
+        <SelectFilter id="filter-country" name="country" label={t("country")} value={f.country} any={t("any")}
+          options={listCountries(p.locale).map((c) => ({ value: c.code, label: c.name }))} />
+        <SelectFilter id="filter-tag" name="tag" label={t("tag")} value={f.tag} any={t("any")} options={p.tags} />
+        <SelectFilter id="filter-assignee" name="assignee" label={t("assignee")} value={f.assignee} any={t("any")}
+          options={[{ value: "none", label: t("unassigned") }, ...p.moderators]} />
+      </div>
+      <div className="mb-4 flex flex-wrap items-end gap-4">
+        {(["from", "to"] as const).map((k) => (
+          <div key={k}>
+            <label htmlFor={`filter-${k}`} className="mb-1 block font-bold">{t(k)}</label>
+            <p id={`filter-${k}-hint`} className="mb-1 text-muted">{t("dateHint")}</p>
+            <input id={`filter-${k}`} name={k} type="date" defaultValue={f[k] ?? ""} aria-describedby={`filter-${k}-hint`} className="input" />
+          </div>
+        ))}
+        <SelectFilter id="filter-min" name="minRating" label={t("minRating")} value={f.minRating?.toString()} any={t("any")} options={ratings} />
+        <SelectFilter id="filter-max" name="maxRating" label={t("maxRating")} value={f.maxRating?.toString()} any={t("any")} options={ratings} />
+        <div className="flex items-center gap-2 pb-2">
+          <input id="filter-term" name="hasTerm" type="checkbox" value="1" defaultChecked={!!f.hasTerm} className="size-6 accent-brand" />
+          <label htmlFor="filter-term">{t("hasTerm")}</label>
+        </div>
+      </div>
+      <p className="flex flex-wrap items-center gap-6">
+        <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
+        <a href={`/${p.locale}/moderate?c=${p.consultation.slug}`}>{t("clear")}</a>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+// The queue's filters: parsed from the URL (so a view can be shared), and
+// turned into one SQL condition used by the queue and the export alike.
+import { z } from "zod";
+import { ITEM_STATUSES } from "./triage-schema";
+import { RESPONDENT_TYPES } from "@/lib/responses/schema";
+import { isCountryCode } from "@/lib/countries/list-countries";
+
+const ASPECTS = ["clarity", "language", "feasibility", "general"] as const;
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const rating = z.coerce.number().int().min(1).max(5);
+
+/** Each filter is optional; a value that does not parse is ignored, never an error. */
+const FIELDS = {
+  clause: z.string().max(32),
+  aspect: z.enum(ASPECTS),
+  status: z.enum(ITEM_STATUSES),
+  type: z.enum(RESPONDENT_TYPES),
+  country: z.string().refine(isCountryCode),
+  tag: z.string().min(1).max(60).transform((s) => s.trim().toLowerCase()),
+  assignee: z.union([z.literal("none"), z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)]),
+  from: day,
+  to: day,
+  minRating: rating,
+  maxRating: rating,
+  hasTerm: z.literal("1"),
+  q: z.string().trim().min(1).max(200),
+} as const;
+
+export type TQueueFilter = { [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]> };
+export const FILTER_KEYS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
+
+export function parseQueueFilter(params: Record<string, string | string[] | undefined> | URLSearchParams): TQueueFilter {
+  const get = (k: string) => (params instanceof URLSearchParams ? (params.get(k) ?? undefined) : params[k]);
+  const out: Record<string, unknown> = {};
+  for (const key of FILTER_KEYS) {
+    const raw = get(key);
+    if (typeof raw !== "string" || raw === "") continue;
+    const parsed = FIELDS[key].safeParse(raw);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as TQueueFilter;
+}
+
+export function filterToQuery(filter: TQueueFilter): Record<string, string> {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+}
+
+// The text that full-text search reads. The expression index in
+// prisma/migrations (feedback_item_search_expr_idx) is built on exactly this.
+const DOCUMENT = `coalesce(fi.comment, '') || ' ' || coalesce(fi.term, '') || ' ' || coalesce(fi.proposed_wording, '') || ' ' || coalesce(fi.country_context, '')`;
+export const SEARCH_VECTOR = `(to_tsvector('english'::regconfig, ${DOCUMENT}) || to_tsvector('french'::regconfig, ${DOCUMENT}))`;
+
+/**
+ * `WHERE` text over feedback_item fi, response r, clause c (LEFT JOIN), with
+ * numbered parameters starting at $1 (the consultation id). Only constant SQL
+ * is composed; every value is a bound parameter.
+ */
+export function filterWhere(consultationId: string, f: TQueueFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [consultationId];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const parts = ["r.consultation_id = $1::uuid"];
+  if (f.clause) parts.push(`c.key = ${p(f.clause)}`);
+  if (f.aspect) parts.push(`fi.aspect = ${p(f.aspect)}::feedback_aspect`);
+  if (f.status) parts.push(`fi.status = ${p(f.status)}::item_status`);
+  if (f.type) parts.push(`r.respondent_type = ${p(f.type)}::respondent_type`);
+  if (f.country) parts.push(`r.country = ${p(f.country)}`);
+  if (f.tag) parts.push(`EXISTS (SELECT 1 FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id AND t.key = ${p(f.tag)})`);
+  if (f.assignee === "none") parts.push("fi.assignee_id IS NULL");
+  else if (f.assignee) parts.push(`fi.assignee_id = ${p(f.assignee)}::uuid`);
+  if (f.from) parts.push(`r.submitted_at >= ${p(f.from)}::date`);
+  if (f.to) parts.push(`r.submitted_at < (${p(f.to)}::date + 1)`);
+  if (f.minRating) parts.push(`fi.rating >= ${p(f.minRating)}`);
+  if (f.maxRating) parts.push(`fi.rating <= ${p(f.maxRating)}`);
+  if (f.hasTerm) parts.push("fi.term IS NOT NULL");
+  if (f.q) {
+    const q = p(f.q);
+    parts.push(`${SEARCH_VECTOR} @@ (websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('french'::regconfig, ${q}))`);
+  }
+  return { sql: parts.join(" AND "), params };
+}
