@@ -160,3 +160,28 @@ test("a triage form posted without the right role changes nothing", async ({ pag
   await expect(page.getByLabel("Status")).toHaveValue("new");
   await expect(page.getByText("No changes yet.")).toBeVisible();
 });
+
+test("the queue can be worked by keyboard: j/k to move, x to select, Enter to open", async ({ page }) => {
+  for (let i = 0; i < 2; i++) {
+    await page.request.post("/api/consultations/dpsi/responses", {
+      data: { feedback: [{ clause: "5.2", clarity: { rating: 3 } }], respondent: { type: "individual", country: "NO", publicSector: false, publication: "none", privacyConsent: true } },
+    });
+  }
+  await signIn(page, await createAccount("moderator"));
+  await page.goto("/en/moderate?c=dpsi&clause=5.2");
+  await page.locator("body").click({ position: { x: 5, y: 300 } });
+  const items = page.locator("[data-queue-item]");
+  await page.keyboard.press("j");
+  await expect(items.nth(0)).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press("x");
+  await expect(page.locator("tbody tr").nth(1).getByRole("checkbox")).toBeChecked();
+  await page.keyboard.press("k");
+  await expect(items.nth(0)).toBeFocused();
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search the text")).toBeFocused();
+  await items.nth(0).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: /Feedback item/ })).toBeVisible();
+});

@@ -45,11 +45,6 @@ export function filterToQuery(filter: TQueueFilter): Record<string, string> {
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }
 
-// The text that full-text search reads. The expression index in
-// prisma/migrations (feedback_item_search_expr_idx) is built on exactly this.
-const DOCUMENT = `coalesce(fi.comment, '') || ' ' || coalesce(fi.term, '') || ' ' || coalesce(fi.proposed_wording, '') || ' ' || coalesce(fi.country_context, '')`;
-export const SEARCH_VECTOR = `(to_tsvector('english'::regconfig, ${DOCUMENT}) || to_tsvector('french'::regconfig, ${DOCUMENT}))`;
-
 /**
  * `WHERE` text over feedback_item fi, response r, clause c (LEFT JOIN), with
  * numbered parameters starting at $1 (the consultation id). Only constant SQL
@@ -77,7 +72,8 @@ export function filterWhere(consultationId: string, f: TQueueFilter): { sql: str
   if (f.hasTerm) parts.push("fi.term IS NOT NULL");
   if (f.q) {
     const q = p(f.q);
-    parts.push(`${SEARCH_VECTOR} @@ (websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('french'::regconfig, ${q}))`);
+    // fi.search: a generated column (English and French), see prisma/migrations/*_queue_indexes.sql
+    parts.push(`fi.search @@ (websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('french'::regconfig, ${q}))`);
   }
   return { sql: parts.join(" AND "), params };
 }

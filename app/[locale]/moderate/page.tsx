@@ -10,6 +10,7 @@ import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
 import { listTags } from "@/lib/feedback/list-tags";
 import { BulkTriage } from "@/components/moderate/bulk-triage";
 import { QueueFilters } from "@/components/moderate/queue-filters";
+import { QueueKeys } from "@/components/moderate/queue-keys";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
@@ -77,6 +78,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       {page.items.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
+        <>
+        <QueueKeys help={t("keys")} />
         <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))}>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
@@ -101,7 +104,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
                       aria-label={tt("select", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })} />
                   </td>
                   <td className="p-2 font-mono text-sm">
-                    <a href={`/${locale}/moderate/items/${item.id}`} aria-label={t("open", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })}>{item.reference}</a>
+                    <a data-queue-item href={`/${locale}/moderate/items/${item.id}`} aria-label={t("open", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })}>{item.reference}</a>
                   </td>
                   <td className="p-2">
                     {tr(`type_${item.respondent_type}` as "type_individual")}
@@ -127,6 +130,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
           </table>
         </div>
         </BulkTriage>
+        </>
       )}
       <p className="mt-4 flex gap-6">
         {one(sp.after) ? <a href={`/${locale}/moderate?${query({})}`}>{t("first")}</a> : null}

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// npm run bench:queue: 1 M synthetic feedback items, then the queue's first
+// page for each single filter and full-text searches, p95 of 20 runs each.
+// Target: p95 ≤ 150 ms for filters, ≤ 300 ms for search.
+// Run through scripts/with-db.mjs (a fresh database; DATABASE_URL is set).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { root } from "./project.mjs";
+import { seedSyntheticFeedback } from "./bench-seed.mjs";
+
+const ITEMS = Number(process.env.BENCH_QUEUE_ITEMS ?? 1_000_000);
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await client.connect();
+const t0 = Date.now();
+const id = await seedSyntheticFeedback(client, { slug: `bench-queue-${Date.now().toString(36)}`, items: ITEMS });
+console.log(`seeded ${ITEMS.toLocaleString("en")} items in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+await client.end();
+
+const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-queue-child.ts"), id], { cwd: root, env: process.env, encoding: "utf8" });
+if (r.status !== 0) throw new Error(`queue child failed: ${r.stderr}`);
+const results = JSON.parse(r.stdout.trim().split("\n").pop());
+console.log(`\n${"case".padEnd(34)}${"rows".padStart(6)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}  target`);
+let pass = true;
+for (const x of results) {
+  const limit = x.kind === "search" ? 300 : 150;
+  const ok = x.p95 <= limit;
+  pass &&= ok;
+  console.log(`${x.name.padEnd(34)}${String(x.rows).padStart(6)}${x.p50.toFixed(1).padStart(9)}${x.p95.toFixed(1).padStart(9)}  ${ok ? "PASS" : "FAIL"} (≤ ${limit})`);
+}
+console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}; overall ${pass ? "PASS" : "FAIL"}`);
+mkdirSync(path.join(root, "bench-results"), { recursive: true });
+const file = path.join(root, "bench-results", `queue-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+writeFileSync(file, JSON.stringify({ items: ITEMS, results }, null, 2) + "\n");
+console.log(`results: ${path.relative(root, file)}`);

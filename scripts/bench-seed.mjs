@@ -1,0 +1,48 @@
+// Synthetic feedback for the benchmarks: one consultation with `items` items
+// (two per response), varied enough for every queue filter to mean something.
+export async function seedSyntheticFeedback(client, { slug, items }) {
+  const { rows } = await client.query(
+    `INSERT INTO consultation (slug, reference_prefix, title_en, title_fr, summary_en, summary_fr, asked_for_en, asked_for_fr, audience_en, audience_fr, opens_at, closes_at, time_zone)
+     VALUES ($1, 'BENCH', 'Bench', 'Bench', 's', 's', 'a', 'a', 'x', 'x', now() - interval '60 days', now() + interval '1 day', 'Europe/Paris') RETURNING id`,
+    [slug],
+  );
+  const id = rows[0].id;
+  await client.query(
+    `INSERT INTO clause (consultation_id, key, kind, number, position, heading_en, heading_fr, body_en, body_fr)
+     SELECT $1, g::text, 'principle', g::text, g, 'Principle ' || g, 'Principe ' || g, 'Body', 'Corps' FROM generate_series(1, 5) g`,
+    [id],
+  );
+  await client.query(
+    `INSERT INTO response (consultation_id, reference, idempotency_key, submitted_at, locale, channel, respondent_type, country, organisation_name, public_sector, publication, privacy_consent_at)
+     SELECT $1, 'BENCH-' || $2 || '-' || lpad(g::text, 7, '0'), 'bench-' || $2 || '-' || g, now() - ((g % 50) || ' days')::interval - (g || ' seconds')::interval, 'en', 'api',
+       (ARRAY['individual','organisation','group','local_government']::respondent_type[])[1 + g % 4], (ARRAY['FR','DE','CA','JP','BR'])[1 + g % 5],
+       CASE WHEN g % 4 = 0 THEN NULL ELSE 'Organisation ' || g END, g % 2 = 0, 'anonymous', now()
+     FROM generate_series(1, $3::int) g`,
+    [id, slug, items / 2],
+  );
+  await client.query(
+    `INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, status)
+     SELECT r.id, c.id, 'clarity', 0, 1 + (r.number % 5)::int,
+       'Synthetic comment ' || r.number || ' on ' || (ARRAY['innovation','partnership','budget','training','evaluation','leadership'])[1 + r.number % 6]
+         || CASE WHEN r.number % 1000 = 0 THEN ' with a rare zeitgeist' ELSE '' END || '; = not a formula',
+       CASE WHEN r.number % 100 = 0 THEN 'spam' WHEN r.number % 20 = 0 THEN 'in_review' ELSE 'new' END::item_status
+     FROM response r JOIN clause c ON c.consultation_id = r.consultation_id AND c.key = (1 + r.number % 5)::text
+     WHERE r.consultation_id = $1`,
+    [id],
+  );
+  await client.query(
+    `INSERT INTO feedback_item (response_id, clause_id, aspect, position, term, proposed_wording, comment)
+     SELECT r.id, c.id, 'language', 1, CASE WHEN r.number % 3 = 0 THEN 'public servants' ELSE 'weak signals' END, 'early signs of change', '=SUM(A1:A9) should be neutralised'
+     FROM response r JOIN clause c ON c.consultation_id = r.consultation_id AND c.key = '1'
+     WHERE r.consultation_id = $1`,
+    [id],
+  );
+  const tag = await client.query(`INSERT INTO tag (consultation_id, key, name) VALUES ($1, 'campaign', 'Campaign') RETURNING id`, [id]);
+  await client.query(
+    `INSERT INTO feedback_item_tag (feedback_item_id, tag_id)
+     SELECT fi.id, $2 FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE r.consultation_id = $1 AND r.number % 97 = 0`,
+    [id, tag.rows[0].id],
+  );
+  await client.query("ANALYZE response; ANALYZE feedback_item; ANALYZE feedback_item_tag");
+  return id;
+}
