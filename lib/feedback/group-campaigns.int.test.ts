@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createConsultation, respondent } from "@/test/db-fixtures";
+import { ZResponseInput } from "@/lib/responses/schema";
+import { submitResponse } from "@/lib/responses/submit-response";
+import { groupCampaigns } from "./group-campaigns";
+
+const LETTER = "We, the undersigned, ask that the declaration commits every government to publish its experiments openly.";
+
+describe("groupCampaigns", () => {
+  it("groups identical letters (whatever the case and punctuation) and near-identical ones, and keeps each respondent's item", async () => {
+    const c = await createConsultation();
+    const texts = [
+      LETTER,
+      LETTER.toUpperCase(),
+      LETTER.replace(/,/g, "").replace("openly.", "openly!!"),
+      LETTER.replace("every government", "every single government"), // near-identical
+      "An unrelated comment about the clarity of principle one, written by hand.",
+    ];
+    for (const [i, text] of texts.entries()) {
+      const r = await submitResponse(c.slug, ZResponseInput.parse({ generalComment: text, respondent: { ...respondent, country: ["FR", "DE", "IT", "ES", "PT"][i] } }), { locale: "en", channel: "web" });
+      if (!r.ok) throw new Error("not stored");
+    }
+    const result = await groupCampaigns(c.id);
+    expect(result).toEqual({ campaigns: 1, grouped: 4 });
+    const items = await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, include: { response: true } });
+    const grouped = items.filter((i) => i.campaignId);
+    expect(new Set(grouped.map((i) => i.campaignId)).size).toBe(1);
+    expect(items.find((i) => i.comment!.startsWith("An unrelated"))!.campaignId).toBeNull();
+    expect(grouped.map((i) => i.response.country).sort()).toEqual(["DE", "ES", "FR", "IT"]); // each record kept
+    expect(await groupCampaigns(c.id)).toEqual(result); // running it again changes nothing
+  });
+});

@@ -1,0 +1,47 @@
+// Groups a consultation's form letters and copy-paste campaigns:
+// 1. identical comments (the same fingerprint: lower-cased, punctuation and
+//    spacing folded) become a campaign once two or more share it;
+// 2. an ungrouped comment whose text is near-identical to a campaign's sample
+//    (pg_trgm similarity ≥ 0.8) joins that campaign.
+// Items keep everything of their own: a campaign is only a label on them.
+import { db } from "@/lib/db";
+
+export const SIMILARITY = 0.8;
+
+export async function groupCampaigns(consultationId: string): Promise<{ campaigns: number; grouped: number }> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO campaign (consultation_id, fingerprint, sample)
+        SELECT ${consultationId}::uuid, fi.fingerprint, min(fi.comment)
+        FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+        WHERE r.consultation_id = ${consultationId}::uuid AND fi.fingerprint IS NOT NULL
+        GROUP BY fi.fingerprint HAVING count(*) >= 2
+        ON CONFLICT (consultation_id, fingerprint) DO NOTHING`;
+      await tx.$executeRaw`
+        UPDATE feedback_item fi SET campaign_id = cp.id
+        FROM campaign cp, response r
+        WHERE r.id = fi.response_id AND r.consultation_id = ${consultationId}::uuid
+          AND cp.consultation_id = ${consultationId}::uuid AND cp.fingerprint = fi.fingerprint
+          AND fi.campaign_id IS DISTINCT FROM cp.id`;
+      await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${SIMILARITY}`);
+      await tx.$executeRaw`
+        UPDATE feedback_item fi SET campaign_id = m.campaign_id
+        FROM (
+          SELECT DISTINCT ON (x.id) x.id, cp.id AS campaign_id
+          FROM feedback_item x
+          JOIN response r ON r.id = x.response_id
+          JOIN campaign cp ON cp.consultation_id = ${consultationId}::uuid AND cp.sample % x.comment
+          WHERE r.consultation_id = ${consultationId}::uuid AND x.campaign_id IS NULL AND char_length(x.comment) >= 20
+          ORDER BY x.id, similarity(cp.sample, x.comment) DESC
+        ) m
+        WHERE fi.id = m.id`;
+      const [row] = await tx.$queryRaw<{ campaigns: bigint; grouped: bigint }[]>`
+        SELECT (SELECT count(*) FROM campaign WHERE consultation_id = ${consultationId}::uuid) AS campaigns,
+               (SELECT count(*) FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+                 WHERE r.consultation_id = ${consultationId}::uuid AND fi.campaign_id IS NOT NULL) AS grouped`;
+      return { campaigns: Number(row.campaigns), grouped: Number(row.grouped) };
+    },
+    { timeout: 120_000 },
+  );
+}
