@@ -185,3 +185,31 @@ test("the queue can be worked by keyboard: j/k to move, x to select, Enter to op
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: /Feedback item/ })).toBeVisible();
 });
+
+test("a campaign of form letters is grouped and triaged at once, each respondent kept", async ({ page }) => {
+  const marker = uniqueSlug("letter").replace(/-/g, "");
+  const letter = `As members of the ${marker} network we ask for stronger commitments on open experimentation in every country.`;
+  for (const [i, text] of [letter, letter.toUpperCase(), letter.replace("every country", "every single country")].entries()) {
+    const res = await page.request.post("/api/consultations/dpsi/responses", {
+      data: { generalComment: text, respondent: { type: "individual", country: ["FR", "SN", "CA"][i], publicSector: false, publication: "none", privacyConsent: true } },
+    });
+    expect(res.status()).toBe(201);
+  }
+  await signIn(page, await createAccount("moderator"));
+  await page.goto(`/en/moderate?c=dpsi&q=${marker}`);
+  await page.getByRole("button", { name: "Find campaigns" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /campaigns?, \d+ items grouped/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Campaign of 3" })).toHaveCount(3);
+  await page.getByRole("link", { name: "Campaign of 3" }).first().click();
+  await expect(page.getByText("Showing one campaign: 3 items.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Set the status of all 3 items of this campaign").selectOption({ label: "Noted" });
+  await page.getByRole("button", { name: "Apply to the whole campaign" }).click();
+  await expect(page.getByText("3 items changed.")).toBeVisible();
+  await page.reload();
+  await expect(page.locator("tbody tr")).toHaveCount(3);
+  await expect(page.locator("tbody tr").filter({ hasText: "Noted" })).toHaveCount(3);
+  // Each respondent's own record is still there.
+  for (const country of ["France", "Senegal", "Canada"]) await expect(page.getByRole("cell", { name: new RegExp(country) })).toBeVisible();
+});

@@ -10,7 +10,7 @@ import { filterWhere, type TQueueFilter } from "./queue-filter";
 export const EXPORT_COLUMNS = [
   "reference", "submitted_at", "respondent_type", "country", "organisation", "publication",
   "clause_number", "clause_heading", "aspect", "rating", "comment", "term", "proposed_wording", "country_context", "channel", "locale",
-  "status", "disposition", "disposition_reason", "tags",
+  "status", "disposition", "disposition_reason", "tags", "campaign", "campaign_size",
 ] as const;
 
 export type TExportFilter = TQueueFilter;
@@ -30,10 +30,12 @@ function query(consultationId: string, filter: TExportFilter) {
       c.number AS clause_number, COALESCE(c.heading_en, '') AS clause_heading, fi.aspect::text AS aspect, fi.rating,
       fi.comment, fi.term, fi.proposed_wording, fi.country_context, r.channel, r.locale,
       fi.status::text AS status, fi.disposition::text AS disposition, fi.disposition_reason,
-      (SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags
+      (SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
+      fi.campaign_id AS campaign, cs.size AS campaign_size
     FROM feedback_item fi
     JOIN response r ON r.id = fi.response_id
     LEFT JOIN clause c ON c.id = fi.clause_id
+    LEFT JOIN (SELECT campaign_id, count(*) AS size FROM feedback_item WHERE campaign_id IS NOT NULL GROUP BY campaign_id) cs ON cs.campaign_id = fi.campaign_id
     WHERE ${where}
     ORDER BY r.number, fi.position`;
   return new QueryStream(sql, params, { batchSize: 2000 });

@@ -24,6 +24,7 @@ const FIELDS = {
   maxRating: rating,
   hasTerm: z.literal("1"),
   q: z.string().trim().min(1).max(200),
+  campaign: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
 } as const;
 
 export type TQueueFilter = { [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]> };
@@ -70,6 +71,7 @@ export function filterWhere(consultationId: string, f: TQueueFilter): { sql: str
   if (f.minRating) parts.push(`fi.rating >= ${p(f.minRating)}`);
   if (f.maxRating) parts.push(`fi.rating <= ${p(f.maxRating)}`);
   if (f.hasTerm) parts.push("fi.term IS NOT NULL");
+  if (f.campaign) parts.push(`fi.campaign_id = ${p(f.campaign)}::uuid`);
   if (f.q) {
     const q = p(f.q);
     // fi.search: a generated column (English and French), see prisma/migrations/*_queue_indexes.sql

@@ -2,7 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { AccessDenied, requireRole } from "@/lib/auth";
 import { triageItems } from "@/lib/feedback/triage-items";
-import { readTriageForm, ZTriage } from "@/lib/feedback/triage-schema";
+import { ITEM_STATUSES, readTriageForm, ZTriage } from "@/lib/feedback/triage-schema";
+import { groupCampaigns } from "@/lib/feedback/group-campaigns";
+import { triageCampaign } from "@/lib/feedback/triage-campaign";
+import { getConsultation } from "@/lib/consultations/get-consultation";
 
 const KNOWN = new Set(["noneSelected", "tooMany", "invalid", "tooLong", "tagTooLong", "reasonNeedsDisposition"]);
 
@@ -29,4 +32,41 @@ export async function triageAction(prev: TTriageState, form: FormData): Promise<
   if (!result.ok) return { status: "error", changed: 0, nonce, errors: [{ field: "ids", key: result.reason }] };
   revalidatePath("/[locale]/moderate", "layout");
   return { status: "saved", changed: result.changed, nonce, errors: [] };
+}
+
+export type TCampaignState = { status: "idle" | "done" | "error"; campaigns: number; grouped: number; changed: number; nonce: number };
+
+// Moderators and admins only: checked here.
+export async function findCampaignsAction(prev: TCampaignState, form: FormData): Promise<TCampaignState> {
+  const nonce = (prev?.nonce ?? 0) + 1;
+  try {
+    await requireRole("moderator");
+  } catch (e) {
+    if (e instanceof AccessDenied) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
+    throw e;
+  }
+  const slug = form.get("slug");
+  const c = typeof slug === "string" ? await getConsultation(slug) : null;
+  if (!c) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
+  const r = await groupCampaigns(c.id);
+  revalidatePath("/[locale]/moderate", "layout");
+  return { status: "done", ...r, changed: 0, nonce };
+}
+
+// Moderators and admins only: checked here.
+export async function triageCampaignAction(prev: TCampaignState, form: FormData): Promise<TCampaignState> {
+  const nonce = (prev?.nonce ?? 0) + 1;
+  let user;
+  try {
+    user = await requireRole("moderator");
+  } catch (e) {
+    if (e instanceof AccessDenied) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
+    throw e;
+  }
+  const campaign = String(form.get("campaign") ?? "");
+  const status = ITEM_STATUSES.find((s) => s === form.get("status"));
+  if (!/^[0-9a-f-]{36}$/.test(campaign) || !status) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
+  const changed = await triageCampaign(user.id, campaign, status);
+  revalidatePath("/[locale]/moderate", "layout");
+  return { status: "done", campaigns: 0, grouped: 0, changed, nonce };
 }

@@ -11,6 +11,8 @@ import { listTags } from "@/lib/feedback/list-tags";
 import { BulkTriage } from "@/components/moderate/bulk-triage";
 import { QueueFilters } from "@/components/moderate/queue-filters";
 import { QueueKeys } from "@/components/moderate/queue-keys";
+import { FindCampaigns, TriageCampaign } from "@/components/moderate/campaign-forms";
+import { campaignSizes } from "@/lib/feedback/triage-campaign";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
@@ -37,6 +39,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const tr = await getTranslations({ locale, namespace: "respond" });
   const tt = await getTranslations({ locale, namespace: "triage" });
+  const tk = await getTranslations({ locale, namespace: "campaigns" });
 
   const consultations = await listConsultations();
   const at = now();
@@ -50,6 +53,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
     listModerators(),
     listTags(c.id),
   ]);
+  const sizes = await campaignSizes([...new Set([...page.items.map((i) => i.campaign_id), filter.campaign].filter((x): x is string => !!x))]);
   const labelOf = new Map(c.clauses.map((k) => [k.number ?? k.key, clauseLabel(k, tc)]));
   const query = (extra: Record<string, string | undefined>) =>
     new URLSearchParams(Object.entries({ c: c.slug, ...filterToQuery(filter), ...extra }).filter(([, v]) => v) as [string, string][]).toString();
@@ -72,6 +76,21 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
           <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`} download>{t("exportCsv")}</a>
           <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`} download>{t("exportJsonl")}</a>
         </p>
+      </section>
+
+      <section aria-labelledby="campaigns-title" className="mb-8">
+        <h2 id="campaigns-title" className="mb-1 text-2xl font-bold">{tk("title")}</h2>
+        <p className="mb-2 max-w-prose text-muted">{tk("intro")}</p>
+        <FindCampaigns slug={c.slug} />
+        {filter.campaign ? (
+          <>
+            <p className="mb-2">
+              {tk("showing", { size: sizes.get(filter.campaign) ?? 0 })}{" "}
+              <a href={`/${locale}/moderate?${query({ campaign: undefined })}`}>{tk("all")}</a>
+            </p>
+            <TriageCampaign campaign={filter.campaign} size={sizes.get(filter.campaign) ?? 0} />
+          </>
+        ) : null}
       </section>
 
       <h2 className="mb-2 text-2xl font-bold">{t("queue")}</h2>
@@ -123,6 +142,11 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
                   <td className="p-2">
                     {tt(`status_${item.status}` as "status_new")}
                     {item.tags ? <span className="block text-muted">{item.tags}</span> : null}
+                    {item.campaign_id ? (
+                      <a className="block" href={`/${locale}/moderate?${query({ campaign: item.campaign_id, after: undefined })}`}>
+                        {tk("badge", { size: sizes.get(item.campaign_id) ?? 0 })}
+                      </a>
+                    ) : null}
                   </td>
                 </tr>
               ))}
