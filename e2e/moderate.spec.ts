@@ -213,3 +213,25 @@ test("a campaign of form letters is grouped and triaged at once, each respondent
   // Each respondent's own record is still there.
   for (const country of ["France", "Senegal", "Canada"]) await expect(page.getByRole("cell", { name: new RegExp(country) })).toBeVisible();
 });
+
+test("the overview shows the heat map, average ratings, counts, responses per day and the terminology table", async ({ page }) => {
+  const term = uniqueSlug("jargon");
+  const res = await page.request.post("/api/consultations/dpsi/responses", {
+    data: {
+      feedback: [{ clause: "2.2", clarity: { rating: 1 }, language: { term, proposedWording: "plain words" }, feasibility: { rating: 5 } }],
+      respondent: { type: "group", organisationName: "Network", country: "KE", publicSector: false, publication: "anonymous", privacyConsent: true },
+    },
+  });
+  expect(res.status()).toBe(201);
+  await signIn(page, await createAccount("moderator"));
+  await page.goto("/en/moderate?c=dpsi");
+  await page.getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const row = page.getByRole("row", { name: /^Action 2\.2/ });
+  await expect(row.getByRole("link").first()).toHaveAttribute("href", /clause=2\.2&aspect=clarity/);
+  await expect(page.getByRole("cell", { name: term })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`${term} plain words \\d+`) })).toBeVisible();
+  await expect(page.getByRole("table").filter({ hasText: "Kenya" })).toBeVisible();
+  await expect(page.locator("svg.recharts-surface")).toHaveCount(3);
+  await expectAccessible(page);
+});

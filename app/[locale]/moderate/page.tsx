@@ -63,7 +63,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
     <>
       <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-lg">
-        {c.title[locale]} · {t("items", { count: total })}
+        {c.title[locale]} · {t("items", { count: total })} · <a href={`/${locale}/moderate/overview?c=${c.slug}`}>{t("overview")}</a>
       </p>
 
       <QueueFilters locale={locale} consultation={c} filter={filter} tags={tags.map((x) => ({ value: x.key, label: x.name }))}
