@@ -14,6 +14,26 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 export type TExportFilter = TQueueFilter;
+export type TExportKind = "feedback" | "audit";
+
+export const AUDIT_COLUMNS = ["at", "reference", "item", "clause_number", "aspect", "actor", "field", "from_value", "to_value"] as const;
+
+/** The audit log of a consultation's items: who changed what, when, from and to. */
+function auditQuery(consultationId: string) {
+  return new QueryStream(
+    `SELECT to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, r.reference, fi.id AS item, c.number AS clause_number,
+       fi.aspect::text AS aspect, u.email AS actor, e.field, e.from_value, e.to_value
+     FROM moderation_event e
+     JOIN feedback_item fi ON fi.id = e.feedback_item_id
+     JOIN response r ON r.id = fi.response_id
+     LEFT JOIN clause c ON c.id = fi.clause_id
+     JOIN app_user u ON u.id = e.actor_id
+     WHERE r.consultation_id = $1::uuid
+     ORDER BY e.at, e.id`,
+    [consultationId],
+    { batchSize: 2000 },
+  );
+}
 
 /** A spreadsheet would run a cell starting with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -45,11 +65,17 @@ function query(consultationId: string, filter: TExportFilter) {
  * Streams the export into `out`. Resolves with the number of rows written.
  * The cursor's connection goes back to the pool however the stream ends.
  */
-export async function exportFeedback(consultationId: string, filter: TExportFilter, format: "csv" | "jsonl", out: NodeJS.WritableStream): Promise<number> {
+export async function exportFeedback(
+  consultationId: string,
+  filter: TExportFilter,
+  format: "csv" | "jsonl",
+  out: NodeJS.WritableStream,
+  kind: TExportKind = "feedback",
+): Promise<number> {
   const client = await streamingPool().connect();
   let rows = 0;
   try {
-    const source: Readable = client.query(query(consultationId, filter));
+    const source: Readable = client.query(kind === "audit" ? auditQuery(consultationId) : query(consultationId, filter));
     const count = new Transform({
       objectMode: true,
       transform(row, _enc, done) {
@@ -61,7 +87,7 @@ export async function exportFeedback(consultationId: string, filter: TExportFilt
       format === "csv"
         ? stringify({
             header: true,
-            columns: [...EXPORT_COLUMNS],
+            columns: kind === "audit" ? [...AUDIT_COLUMNS] : [...EXPORT_COLUMNS],
             bom: true, // Excel reads UTF-8 only with it
             record_delimiter: "\r\n",
             cast: { string: (v) => neutraliseFormula(v) },
@@ -80,9 +106,9 @@ export async function exportFeedback(consultationId: string, filter: TExportFilt
 }
 
 /** A PassThrough to hand to a web Response, and the promise of the export's row count. */
-export function exportStream(consultationId: string, filter: TExportFilter, format: "csv" | "jsonl") {
+export function exportStream(consultationId: string, filter: TExportFilter, format: "csv" | "jsonl", kind: TExportKind = "feedback") {
   const out = new PassThrough();
-  const done = exportFeedback(consultationId, filter, format, out);
+  const done = exportFeedback(consultationId, filter, format, out, kind);
   done.catch((err) => out.destroy(err));
   return { stream: out, done };
 }

@@ -1,4 +1,5 @@
 // GET /api/moderate/consultations/{slug}/export?format=csv|jsonl&<the queue's filters>
+//     …/export?what=audit&format=csv|jsonl: the audit log of the consultation's items
 // Moderators only; every export is logged (who, when, which filter, how many rows).
 import { Readable } from "node:stream";
 import { AccessDenied, requireRole } from "@/lib/auth";
@@ -23,13 +24,14 @@ export async function exportRequest(request: Request, slug: string): Promise<Res
   const format = url.searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "jsonl") return Response.json({ error: { code: "invalid", message: "format is csv or jsonl" } }, { status: 400 });
   // The queue's filters, from the same URL parameters (values that do not parse are ignored, as in the queue).
-  const filter = parseQueueFilter(url.searchParams);
+  const kind = url.searchParams.get("what") === "audit" ? "audit" : "feedback";
+  const filter = kind === "audit" ? {} : parseQueueFilter(url.searchParams);
   if (filter.clause && !c.clauses.some((k) => k.key === filter.clause)) {
     return Response.json({ error: { code: "invalid", message: "unknown clause" } }, { status: 400 });
   }
 
-  const event = await db.exportEvent.create({ data: { userId: user.id, consultationId: c.id, format, filter } });
-  const { stream, done } = exportStream(c.id, filter, format);
+  const event = await db.exportEvent.create({ data: { userId: user.id, consultationId: c.id, format, filter: { ...filter, what: kind } } });
+  const { stream, done } = exportStream(c.id, filter, format, kind);
   done
     .then((rowCount) => db.exportEvent.update({ where: { id: event.id }, data: { finishedAt: now(), rowCount } }))
     .catch((err) => console.error(`[export] ${event.id} failed:`, err?.message ?? err));
@@ -38,7 +40,7 @@ export async function exportRequest(request: Request, slug: string): Promise<Res
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${c.slug}-feedback-${stamp}.${format}"`,
+      "Content-Disposition": `attachment; filename="${c.slug}-${kind}-${stamp}.${format}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },

@@ -62,3 +62,21 @@ describe("triageItems", () => {
     expect((await db.feedbackItem.findUniqueOrThrow({ where: { id: a.items[0].id } })).status).toBe("new");
   });
 });
+
+describe("the audit log export", () => {
+  it("lists every change with who, when, what, from and to", async () => {
+    const { c, items, mod } = await setup();
+    await triageItems(mod.id, ZTriage.parse({ ids: [items[0].id], status: "addressed", note: "=formula?" }));
+    const { PassThrough } = await import("node:stream");
+    const { exportFeedback } = await import("./export-feedback");
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (x) => chunks.push(x));
+    const rows = await exportFeedback(c.id, {}, "csv", out, "audit");
+    const text = Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "");
+    expect(rows).toBe(2);
+    expect(text.split("\r\n")[0]).toBe("at,reference,item,clause_number,aspect,actor,field,from_value,to_value");
+    expect(text).toMatch(new RegExp(`,${mod.email},status,new,addressed`));
+    expect(text).toContain(",note,,'=formula?");
+  });
+});

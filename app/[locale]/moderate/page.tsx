@@ -75,6 +75,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
         <p className="flex flex-wrap gap-6">
           <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`} download>{t("exportCsv")}</a>
           <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`} download>{t("exportJsonl")}</a>
+          <a href={`/api/moderate/consultations/${c.slug}/export?what=audit&format=csv`} download>{t("exportAudit")}</a>
         </p>
       </section>
 
