@@ -115,3 +115,22 @@ describe("ttlCache when a stale load fails after a newer one succeeded", () => {
     expect(calls).toBe(2);
   });
 });
+
+describe("ttlCache with stale: true", () => {
+  it("answers an expired value at once and refreshes it in the background, once", async () => {
+    let calls = 0;
+    let release: (v: number) => void = () => {};
+    const cache = ttlCache(100, () => {
+      calls += 1;
+      return calls === 1 ? Promise.resolve(1) : new Promise<number>((r) => (release = r));
+    }, { stale: true });
+    expect(await cache.get("k", 0)).toBe(1);
+    expect(await cache.get("k", 500)).toBe(1); // expired: the old value, a refresh starts
+    expect(await cache.get("k", 501)).toBe(1); // still the old value, no second refresh
+    expect(calls).toBe(2);
+    release(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get("k", 550)).toBe(2);
+    expect(calls).toBe(2);
+  });
+});

@@ -6,6 +6,7 @@ import { listCountries } from "@/lib/countries/list-countries";
 import type { TQueueFilter } from "@/lib/feedback/queue-filter";
 import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
 import { RESPONDENT_TYPES } from "@/lib/responses/schema";
+import type { TFilterCounts } from "@/lib/feedback/filter-counts";
 
 type TOption = { value: string; label: string };
 const ASPECTS = ["clarity", "language", "feasibility", "general"] as const;
@@ -22,7 +23,7 @@ function SelectFilter({ id, name, label, value, options, any }: { id: string; na
   );
 }
 
-export async function QueueFilters(p: { locale: string; consultation: TConsultation; filter: TQueueFilter; tags: TOption[]; moderators: TOption[] }) {
+export async function QueueFilters(p: { locale: string; consultation: TConsultation; filter: TQueueFilter; tags: TOption[]; moderators: TOption[]; counts: TFilterCounts }) {
   const [t, tt, tc, tr] = await Promise.all([
     getTranslations({ locale: p.locale, namespace: "moderate" }),
     getTranslations({ locale: p.locale, namespace: "triage" }),
@@ -30,6 +31,8 @@ export async function QueueFilters(p: { locale: string; consultation: TConsultat
     getTranslations({ locale: p.locale, namespace: "respond" }),
   ]);
   const f = p.filter;
+  const nf = new Intl.NumberFormat(p.locale);
+  const withCount = (label: string, n: number | undefined) => `${label} (${nf.format(n ?? 0)})`;
   const ratings = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }));
   return (
     <form method="get" className="mb-6 border-l-4 border-line pl-4" aria-labelledby="filters-title" role="search">
@@ -42,13 +45,13 @@ export async function QueueFilters(p: { locale: string; consultation: TConsultat
       </div>
       <div className="mb-4 flex flex-wrap items-end gap-4">
         <SelectFilter id="filter-clause" name="clause" label={t("clause")} value={f.clause} any={t("any")}
-          options={p.consultation.clauses.map((k) => ({ value: k.key, label: clauseLabel(k, tc) }))} />
+          options={p.consultation.clauses.map((k) => ({ value: k.key, label: withCount(clauseLabel(k, tc), p.counts.clause.get(k.key)) }))} />
         <SelectFilter id="filter-aspect" name="aspect" label={t("aspect")} value={f.aspect} any={t("any")}
-          options={ASPECTS.map((a) => ({ value: a, label: t(`aspect_${a}`) }))} />
+          options={ASPECTS.map((a) => ({ value: a, label: withCount(t(`aspect_${a}`), p.counts.aspect.get(a)) }))} />
         <SelectFilter id="filter-status" name="status" label={t("status")} value={f.status} any={t("any")}
-          options={ITEM_STATUSES.map((s) => ({ value: s, label: tt(`status_${s}`) }))} />
+          options={ITEM_STATUSES.map((s) => ({ value: s, label: withCount(tt(`status_${s}`), p.counts.status.get(s)) }))} />
         <SelectFilter id="filter-type" name="type" label={t("respondentType")} value={f.type} any={t("any")}
-          options={RESPONDENT_TYPES.map((v) => ({ value: v, label: tr(`type_${v}`) }))} />
+          options={RESPONDENT_TYPES.map((v) => ({ value: v, label: withCount(tr(`type_${v}`), p.counts.type.get(v)) }))} />
         <SelectFilter id="filter-country" name="country" label={t("country")} value={f.country} any={t("any")}
           options={listCountries(p.locale).map((c) => ({ value: c.code, label: c.name }))} />
         <SelectFilter id="filter-tag" name="tag" label={t("tag")} value={f.tag} any={t("any")} options={p.tags} />

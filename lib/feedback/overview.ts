@@ -42,7 +42,7 @@ async function load(key: string): Promise<TOverview> {
   };
 }
 
-const cache = ttlCache(60_000, load);
+const cache = ttlCache(60_000, load, { stale: true });
 
 export function getOverview(consultationId: string, timeZone: string): Promise<TOverview> {
   return cache.get(`${consultationId}|${timeZone}`);

@@ -8,6 +8,7 @@ import { countFeedback, listFeedback } from "@/lib/feedback/list-feedback";
 import { listModerators } from "@/lib/feedback/get-item";
 import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
 import { listTags } from "@/lib/feedback/list-tags";
+import { filterCounts } from "@/lib/feedback/filter-counts";
 import { BulkTriage } from "@/components/moderate/bulk-triage";
 import { QueueFilters } from "@/components/moderate/queue-filters";
 import { QueueKeys } from "@/components/moderate/queue-keys";
@@ -47,11 +48,12 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
   const parsed = parseQueueFilter(sp);
   const filter = parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;
-  const [total, page, moderators, tags] = await Promise.all([
+  const [total, page, moderators, tags, counts] = await Promise.all([
     countFeedback(c.id),
     listFeedback(c.id, filter, one(sp.after)),
     listModerators(),
     listTags(c.id),
+    filterCounts(c.id),
   ]);
   const sizes = await campaignSizes([...new Set([...page.items.map((i) => i.campaign_id), filter.campaign].filter((x): x is string => !!x))]);
   const labelOf = new Map(c.clauses.map((k) => [k.number ?? k.key, clauseLabel(k, tc)]));
@@ -67,7 +69,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       </p>
 
       <QueueFilters locale={locale} consultation={c} filter={filter} tags={tags.map((x) => ({ value: x.key, label: x.name }))}
-        moderators={moderators.map((m) => ({ value: m.id, label: m.name }))} />
+        moderators={moderators.map((m) => ({ value: m.id, label: m.name }))} counts={counts} />
 
       <section aria-labelledby="export-title" className="mb-8">
         <h2 id="export-title" className="mb-1 text-2xl font-bold">{t("export")}</h2>
