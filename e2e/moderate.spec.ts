@@ -40,6 +40,7 @@ test("a moderator signs in, filters the queue, exports CSV with formulas neutral
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV (spreadsheet)" }).click();
   const file = await (await download).path();
+  await expect(page.getByRole("status").filter({ hasText: /Downloaded: \d+ rows\./ })).toBeVisible();
   const csv = readFileSync(file, "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff); // BOM for spreadsheets
   expect(csv).toContain("reference,submitted_at,respondent_type");
@@ -234,4 +235,17 @@ test("the overview shows the heat map, average ratings, counts, responses per da
   await expect(page.getByRole("table").filter({ hasText: "Kenya" })).toBeVisible();
   await expect(page.locator("svg.recharts-surface")).toHaveCount(3);
   await expectAccessible(page);
+});
+
+test("a staff session lasts an hour after the last activity, not after sign-in", async ({ page }) => {
+  await signIn(page, await createAccount("moderator"));
+  const session = async () => (await page.context().cookies()).find((c) => c.name.includes("session-token"));
+  const first = await session();
+  expect(first).toBeTruthy();
+  const inAnHour = Date.now() / 1000 + 3600;
+  expect(Math.abs(first!.expires - inAnHour)).toBeLessThan(120);
+  await page.waitForTimeout(2_000);
+  await page.goto("/en/moderate?c=dpsi");
+  const second = await session();
+  expect(second!.expires).toBeGreaterThan(first!.expires + 1);
 });

@@ -7,7 +7,16 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { exportStream } from "./export-feedback";
-import { parseQueueFilter } from "./queue-filter";
+import { filterWhere, parseQueueFilter, type TQueueFilter } from "./queue-filter";
+
+async function countFiltered(consultationId: string, filter: TQueueFilter): Promise<number> {
+  const where = filterWhere(consultationId, filter);
+  const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id WHERE ${where.sql}`,
+    ...where.params,
+  );
+  return Number(rows[0].n);
+}
 
 export async function exportRequest(request: Request, slug: string): Promise<Response> {
   let user;
@@ -30,6 +39,8 @@ export async function exportRequest(request: Request, slug: string): Promise<Res
     return Response.json({ error: { code: "invalid", message: "unknown clause" } }, { status: 400 });
   }
 
+  // The number of rows to come, so the page can show the download's progress.
+  const rowCount = kind === "audit" ? null : await countFiltered(c.id, filter);
   const event = await db.exportEvent.create({ data: { userId: user.id, consultationId: c.id, format, filter: { ...filter, what: kind } } });
   const { stream, done } = exportStream(c.id, filter, format, kind);
   done
@@ -43,6 +54,7 @@ export async function exportRequest(request: Request, slug: string): Promise<Res
       "Content-Disposition": `attachment; filename="${c.slug}-${kind}-${stamp}.${format}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
+      ...(rowCount === null ? {} : { "X-Row-Count": String(rowCount) }),
     },
   });
 }

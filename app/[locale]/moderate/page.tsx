@@ -12,6 +12,7 @@ import { filterCounts } from "@/lib/feedback/filter-counts";
 import { BulkTriage } from "@/components/moderate/bulk-triage";
 import { QueueFilters } from "@/components/moderate/queue-filters";
 import { QueueKeys } from "@/components/moderate/queue-keys";
+import { DownloadLink } from "@/components/moderate/download-link";
 import { FindCampaigns, TriageCampaign } from "@/components/moderate/campaign-forms";
 import { campaignSizes } from "@/lib/feedback/triage-campaign";
 import { countryName } from "@/lib/countries/list-countries";
@@ -75,8 +76,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
         <h2 id="export-title" className="mb-1 text-2xl font-bold">{t("export")}</h2>
         <p className="mb-2 text-muted">{t("exportHint")}</p>
         <p className="flex flex-wrap gap-6">
-          <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`} download>{t("exportCsv")}</a>
-          <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`} download>{t("exportJsonl")}</a>
+          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`}>{t("exportCsv")}</DownloadLink>
+          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`}>{t("exportJsonl")}</DownloadLink>
           <a href={`/api/moderate/consultations/${c.slug}/export?what=audit&format=csv`} download>{t("exportAudit")}</a>
         </p>
       </section>
