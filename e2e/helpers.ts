@@ -92,3 +92,15 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByRole("button", { name: "Sign in" }).click();
   if (opts.succeeds !== false) await page.waitForURL((u) => u.pathname === path);
 }
+
+/** Any feedback item's id and its campaign, if any (for refusal tests). */
+export async function anyItem() {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT id FROM feedback_item ORDER BY id LIMIT 1`);
+    return rows[0].id as string;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createAccount, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { anyItem, createAccount, expectAccessible, signIn, uniqueSlug } from "./helpers";
 
 test("a moderator signs in, filters the queue, exports CSV with formulas neutralised, and signs out", async ({ page }) => {
   const marker = uniqueSlug("export");
@@ -248,4 +248,40 @@ test("a staff session lasts an hour after the last activity, not after sign-in",
   await page.goto("/en/moderate?c=dpsi");
   const second = await session();
   expect(second!.expires).toBeGreaterThan(first!.expires + 1);
+});
+
+test("the authorization matrix: every moderation page, action and route refuses anonymous visitors and delegates", async ({ page, browser, request }) => {
+  await request.post("/api/consultations/dpsi/responses", {
+    data: { generalComment: "For the matrix.", respondent: { type: "individual", country: "AT", publicSector: true, publication: "none", privacyConsent: true } },
+  });
+  const item = await anyItem();
+  const pages = ["/en/moderate", "/en/moderate?c=dpsi", `/en/moderate/items/${item}`, "/en/moderate/overview", "/fr/moderate/overview?c=dpsi"];
+  const routes = ["/api/moderate/consultations/dpsi/export", "/api/moderate/consultations/dpsi/export?format=jsonl", "/api/moderate/consultations/dpsi/export?what=audit"];
+
+  // Anonymous (respondents have no account: the same thing).
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/(en|fr)\/sign-in\?callbackUrl=/);
+  }
+  for (const path of routes) expect((await request.get(path)).status(), path).toBe(401);
+
+  // A delegate: signed in, wrong role.
+  await signIn(page, await createAccount("delegate"), { path: "/en" });
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(/Page not found|Page non trouvée/);
+  }
+  for (const path of routes) expect((await page.request.get(path)).status(), path).toBe(403);
+
+  // The moderation actions, posted from a moderator's page after the session became a delegate's.
+  const delegateCookies = await page.context().cookies();
+  const other = await browser.newContext();
+  const mod = await other.newPage();
+  await signIn(mod, await createAccount("moderator"));
+  await mod.goto("/en/moderate?c=dpsi");
+  await mod.context().clearCookies();
+  await mod.context().addCookies(delegateCookies);
+  await mod.getByRole("button", { name: "Find campaigns" }).click();
+  await expect(mod.getByRole("alert").filter({ hasText: "You are not allowed to do this" })).toBeVisible();
+  await other.close();
 });

@@ -10,11 +10,13 @@ const INITIAL: TCampaignState = { status: "idle", campaigns: 0, grouped: 0, chan
 /** "Find campaigns": groups the consultation's identical and near-identical comments. */
 export function FindCampaigns({ slug }: { slug: string }) {
   const t = useTranslations("campaigns");
+  const tt = useTranslations("triage");
   const [state, action, pending] = useActionState(findCampaignsAction, INITIAL);
   return (
     <form action={action} className="mb-4">
       <input type="hidden" name="slug" value={slug} />
       {state.status === "done" ? <div role="status"><Notice>{t("found", { campaigns: state.campaigns, grouped: state.grouped })}</Notice></div> : null}
+      {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
       <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("find")}</button>
     </form>
   );
@@ -29,6 +31,7 @@ export function TriageCampaign({ campaign, size }: { campaign: string; size: num
     <form action={action} className="mb-6 border-2 border-line p-4">
       <input type="hidden" name="campaign" value={campaign} />
       {state.status === "done" ? <div role="status"><Notice>{t("done", { count: state.changed })}</Notice></div> : null}
+      {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
       <label htmlFor="campaign-status" className="mb-1 block font-bold">{t("triageAll", { size })}</label>
       <div className="flex flex-wrap gap-4">
         <select id="campaign-status" name="status" defaultValue="noted" className="input max-w-xs">

@@ -53,8 +53,10 @@ export async function QueueFilters(p: { locale: string; consultation: TConsultat
         <SelectFilter id="filter-type" name="type" label={t("respondentType")} value={f.type} any={t("any")}
           options={RESPONDENT_TYPES.map((v) => ({ value: v, label: withCount(tr(`type_${v}`), p.counts.type.get(v)) }))} />
         <SelectFilter id="filter-country" name="country" label={t("country")} value={f.country} any={t("any")}
-          options={listCountries(p.locale).map((c) => ({ value: c.code, label: c.name }))} />
-        <SelectFilter id="filter-tag" name="tag" label={t("tag")} value={f.tag} any={t("any")} options={p.tags} />
+          options={listCountries(p.locale).filter((c) => p.counts.country.has(c.code) || f.country === c.code)
+            .map((c) => ({ value: c.code, label: withCount(c.name, p.counts.country.get(c.code)) }))} />
+        <SelectFilter id="filter-tag" name="tag" label={t("tag")} value={f.tag} any={t("any")}
+          options={p.tags.map((x) => ({ value: x.value, label: withCount(x.label, p.counts.tag.get(x.value)) }))} />
         <SelectFilter id="filter-assignee" name="assignee" label={t("assignee")} value={f.assignee} any={t("any")}
           options={[{ value: "none", label: t("unassigned") }, ...p.moderators]} />
       </div>
@@ -68,6 +70,8 @@ export async function QueueFilters(p: { locale: string; consultation: TConsultat
         ))}
         <SelectFilter id="filter-min" name="minRating" label={t("minRating")} value={f.minRating?.toString()} any={t("any")} options={ratings} />
         <SelectFilter id="filter-max" name="maxRating" label={t("maxRating")} value={f.maxRating?.toString()} any={t("any")} options={ratings} />
+        <SelectFilter id="filter-sort" name="sort" label={t("sort")} value={f.sort} any={t("sortNewest")}
+          options={[{ value: "oldest", label: t("sortOldest") }]} />
         <div className="flex items-center gap-2 pb-2">
           <input id="filter-term" name="hasTerm" type="checkbox" value="1" defaultChecked={!!f.hasTerm} className="size-6 accent-brand" />
           <label htmlFor="filter-term">{t("hasTerm")}</label>

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { ttlCache } from "@/lib/ttl-cache";
 
-export type TFilterCounts = Record<"status" | "aspect" | "type" | "clause", Map<string, number>>;
+export type TFilterCounts = Record<"status" | "aspect" | "type" | "clause" | "country" | "tag", Map<string, number>>;
 
 const cache = ttlCache(10_000, async (consultationId: string): Promise<TFilterCounts> => {
   const rows = await db.$queryRaw<{ dim: string; value: string | null; n: bigint }[]>`
@@ -18,8 +18,14 @@ const cache = ttlCache(10_000, async (consultationId: string): Promise<TFilterCo
       WHERE r.consultation_id = ${consultationId}::uuid GROUP BY 2
     UNION ALL
     SELECT 'clause', c.key, count(*) FROM feedback_item fi JOIN clause c ON c.id = fi.clause_id
-      WHERE c.consultation_id = ${consultationId}::uuid GROUP BY 2`;
-  const out: TFilterCounts = { status: new Map(), aspect: new Map(), type: new Map(), clause: new Map() };
+      WHERE c.consultation_id = ${consultationId}::uuid GROUP BY 2
+    UNION ALL
+    SELECT 'country', r.country, count(*) FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+      WHERE r.consultation_id = ${consultationId}::uuid GROUP BY 2
+    UNION ALL
+    SELECT 'tag', t.key, count(*) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id
+      WHERE t.consultation_id = ${consultationId}::uuid GROUP BY 2`;
+  const out: TFilterCounts = { status: new Map(), aspect: new Map(), type: new Map(), clause: new Map(), country: new Map(), tag: new Map() };
   for (const r of rows) if (r.value !== null) out[r.dim as keyof TFilterCounts].set(r.value, Number(r.n));
   return out;
 }, { stale: true });

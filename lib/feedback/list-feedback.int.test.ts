@@ -96,3 +96,18 @@ describe("listFeedback pages", () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 });
+
+describe("listFeedback order", () => {
+  it("can walk oldest first, by keyset too", async () => {
+    const c = await createConsultation();
+    for (let i = 0; i < 27; i++) {
+      const r = await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1", clarity: { rating: 3 } }, { clause: "1.1", clarity: { rating: 4 } }], respondent }), { locale: "en", channel: "web" });
+      if (!r.ok) throw new Error("not stored");
+    }
+    const first = await listFeedback(c.id, { sort: "oldest" });
+    const second = await listFeedback(c.id, { sort: "oldest" }, first.next!);
+    const numbers = [...first.items, ...second.items].map((i) => Number(i.number));
+    expect(numbers).toHaveLength(54);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+});

@@ -1,4 +1,4 @@
-// One page of a consultation's feedback items, newest response first, with
+// One page of a consultation's feedback items, newest (or oldest) response first, with
 // keyset pagination (no OFFSET: page 10,000 costs what page 1 costs).
 import { db } from "@/lib/db";
 import { filterWhere, type TQueueFilter } from "./queue-filter";
@@ -42,10 +42,11 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter,
   const where = filterWhere(consultationId, filter);
   const params = [...where.params];
   let keyset = "";
+  const oldest = filter.sort === "oldest";
   const cursor = parseCursor(after);
   if (cursor) {
     params.push(cursor.number, cursor.position);
-    keyset = ` AND (r.number < $${params.length - 1} OR (r.number = $${params.length - 1} AND fi.position > $${params.length}))`;
+    keyset = ` AND (r.number ${oldest ? ">" : "<"} $${params.length - 1} OR (r.number = $${params.length - 1} AND fi.position > $${params.length}))`;
   }
   // Composed only of constant SQL; every value is a bound parameter.
   const rows = await db.$queryRawUnsafe<TQueueItem[]>(
@@ -58,7 +59,7 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter,
      JOIN response r ON r.id = fi.response_id
      LEFT JOIN clause c ON c.id = fi.clause_id
      WHERE ${where.sql}${keyset}
-     ORDER BY r.number DESC, fi.position ASC
+     ORDER BY r.number ${oldest ? "ASC" : "DESC"}, fi.position ASC
      LIMIT ${PAGE_SIZE + 1}`,
     ...params,
   );

@@ -24,6 +24,7 @@ const FIELDS = {
   maxRating: rating,
   hasTerm: z.literal("1"),
   q: z.string().trim().min(1).max(200),
+  sort: z.enum(["newest", "oldest"]),
   campaign: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
 } as const;
 

@@ -106,7 +106,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
         <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))}>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
-            <caption className="mb-2 text-left text-muted">{t("showing", { count: page.items.length })}</caption>
+            <caption className="mb-2 text-left text-muted">{t("showing", { count: page.items.length, order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest") })}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
                 <th scope="col" className="p-2"><span className="sr-only">{tt("bulk")}</span></th>
