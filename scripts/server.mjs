@@ -35,7 +35,9 @@ function validPath(url) {
 }
 
 const server = http.createServer((req, res) => {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  // Behind a proxy that appends to X-Forwarded-For, the last entry is the one the proxy saw;
+  // anything before it was written by the client.
+  const forwarded = trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1) ?? "").trim() : "";
   req.headers["x-clausewise-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
   if (!validPath(req.url)) return refuse(res, 400, "Bad request: this address is not valid.");
   handle(req, res).catch((err) => {

@@ -6,7 +6,13 @@ import { RESPONDENT_TYPES } from "@/lib/responses/schema";
 import { isCountryCode } from "@/lib/countries/list-countries";
 
 const ASPECTS = ["clarity", "language", "feasibility", "general"] as const;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+// A real calendar day (Date.parse accepts 2026-02-30; PostgreSQL does not).
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => s >= "0001-01-01" && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+// Control characters (NUL above all) cannot reach PostgreSQL.
+const clean = (s: string) => s.replace(/\p{Cc}/gu, "");
 const rating = z.coerce.number().int().min(1).max(5);
 
 /** Each filter is optional; a value that does not parse is ignored, never an error. */
@@ -16,14 +22,14 @@ const FIELDS = {
   status: z.enum(ITEM_STATUSES),
   type: z.enum(RESPONDENT_TYPES),
   country: z.string().refine(isCountryCode),
-  tag: z.string().min(1).max(60).transform((s) => s.trim().toLowerCase()),
+  tag: z.string().max(60).transform((s) => clean(s).trim().toLowerCase()).pipe(z.string().min(1)),
   assignee: z.union([z.literal("none"), z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)]),
   from: day,
   to: day,
   minRating: rating,
   maxRating: rating,
   hasTerm: z.literal("1"),
-  q: z.string().trim().min(1).max(200),
+  q: z.string().max(200).transform((s) => clean(s).trim()).pipe(z.string().min(1)),
   sort: z.enum(["newest", "oldest"]),
   campaign: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
 } as const;

@@ -44,6 +44,22 @@ describe("triageItems", () => {
     expect(await db.moderationEvent.count({ where: { feedbackItemId: id } })).toBe(events);
   });
 
+  it("lets two moderators save the same item at once: no error, a true history", async () => {
+    const { items, mod } = await setup();
+    const id = items[0].id;
+    const [a, b] = await Promise.all([
+      triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review", addTags: "Same" })),
+      triageItems(mod.id, ZTriage.parse({ ids: [id], status: "noted", addTags: "same" })),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    const events = await db.moderationEvent.findMany({ where: { feedbackItemId: id, field: "status" }, orderBy: { at: "asc" } });
+    // The second change starts from what the first wrote.
+    expect(events).toHaveLength(2);
+    expect(events[1].fromValue).toBe(events[0].toValue);
+    expect(await db.feedbackItemTag.count({ where: { feedbackItemId: id } })).toBe(1);
+    expect(await triageItems(mod.id, ZTriage.parse({ ids: [id], addTags: "Dup", setTags: "dup" }))).toMatchObject({ ok: true });
+  });
+
   it("applies a bulk change to every selected item", async () => {
     const { items, mod } = await setup();
     const ids = items.map((i) => i.id);

@@ -12,6 +12,9 @@ export type TTriageResult = { ok: true; changed: number } | { ok: false; reason:
 export async function triageItems(actorId: string, t: TTriage): Promise<TTriageResult> {
   const at = now();
   return db.$transaction(async (tx) => {
+    // Lock the rows first (in a fixed order), so two moderators saving the same
+    // item one after the other each see what the other wrote.
+    await tx.$queryRaw`SELECT id FROM feedback_item WHERE id = ANY(${[...new Set(t.ids)].sort()}::uuid[]) ORDER BY id FOR UPDATE`;
     const items = await tx.feedbackItem.findMany({
       where: { id: { in: t.ids } },
       select: { id: true, status: true, disposition: true, dispositionReason: true, assigneeId: true, response: { select: { consultationId: true } }, tags: { select: { tag: { select: { id: true, key: true, name: true } } } } },
@@ -29,7 +32,7 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
       assigneeId = a.id;
     }
 
-    const wantedTags = [...(t.addTags ?? []), ...(t.setTags ?? [])];
+    const wantedTags = [...new Map([...(t.addTags ?? []), ...(t.setTags ?? [])].map((n) => [n.toLowerCase(), n])).values()];
     const tagIds = new Map<string, { id: string; name: string }>();
     for (const name of wantedTags) {
       const key = name.toLowerCase();

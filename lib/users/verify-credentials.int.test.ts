@@ -42,6 +42,14 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(email, password)).toMatchObject({ ok: true });
   });
 
+  it("gives a burst of parallel guesses five password checks, not one each", async () => {
+    const email = await newAccount();
+    const results = await Promise.all(Array.from({ length: 20 }, () => verifyCredentials(email, "wrong")));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(4);
+    expect(results.filter((r) => !r.ok && r.reason === "locked").length).toBeGreaterThanOrEqual(16);
+    expect(await verifyCredentials(email, password)).toMatchObject({ ok: false, reason: "locked" });
+  });
+
   it("does not lock for failures spread over more than 15 minutes", async () => {
     const email = await newAccount();
     const t0 = new Date("2030-02-01T10:00:00Z");

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { clearFailures, lockedUntil, recordFailure } from "./sign-in-throttle";
+import { clearFailures, countAttempt, lock, lockedUntil, MAX_FAILURES } from "./sign-in-throttle";
 
 export type TRole = "admin" | "moderator" | "delegate";
 export type TVerified =
@@ -23,11 +23,16 @@ export async function verifyCredentials(rawEmail: unknown, password: unknown): P
   const locked = await lockedUntil(email, at);
   if (locked) return { ok: false, reason: "locked", until: locked };
 
+  // The attempt is counted before the password is checked: a burst of parallel
+  // guesses gets MAX_FAILURES checks, not one each.
+  const attempts = await countAttempt(email, at);
+  if (attempts > MAX_FAILURES) return { ok: false, reason: "locked", until: await lock(email, at) };
+
   const user = await db.appUser.findUnique({ where: { email } });
   const good = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!good || !user) {
-    const until = await recordFailure(email, at);
-    return until ? { ok: false, reason: "locked", until } : { ok: false, reason: "invalid" };
+    if (attempts >= MAX_FAILURES) return { ok: false, reason: "locked", until: await lock(email, at) };
+    return { ok: false, reason: "invalid" };
   }
   await clearFailures(email);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };

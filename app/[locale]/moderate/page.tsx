@@ -57,7 +57,6 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
     filterCounts(c.id),
   ]);
   const sizes = await campaignSizes([...new Set([...page.items.map((i) => i.campaign_id), filter.campaign].filter((x): x is string => !!x))]);
-  const labelOf = new Map(c.clauses.map((k) => [k.number ?? k.key, clauseLabel(k, tc)]));
   const query = (extra: Record<string, string | undefined>) =>
     new URLSearchParams(Object.entries({ c: c.slug, ...filterToQuery(filter), ...extra }).filter(([, v]) => v) as [string, string][]).toString();
   const exportQuery = (format: string) => new URLSearchParams({ format, ...filterToQuery(filter) }).toString();
@@ -134,7 +133,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
                     <br />
                     <span className="text-muted">{item.organisation_name ? `${item.organisation_name}, ` : ""}{countryName(item.country, locale)}</span>
                   </td>
-                  <td className="p-2">{item.clause_number ? labelOf.get(item.clause_number) : t("general")}</td>
+                  <td className="p-2">{item.clause_kind ? clauseLabel({ kind: item.clause_kind as "action", number: item.clause_number }, tc) : t("general")}</td>
                   <td className="p-2">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
                   <td className="p-2">{item.rating ?? "–"}</td>
                   <td className="max-w-md whitespace-pre-wrap break-words p-2">
