@@ -30,4 +30,24 @@ describe("groupCampaigns", () => {
     expect(grouped.map((i) => i.response.country).sort()).toEqual(["DE", "ES", "FR", "IT"]); // each record kept
     expect(await groupCampaigns(c.id)).toEqual(result); // running it again changes nothing
   });
+
+  it("groups the same letter signed by different people, with no identical copy, and nothing else", async () => {
+    const c = await createConsultation();
+    const body = "Dear drafting team, our association of local innovation labs asks that principle four recognise the role of municipalities in testing new services with residents.";
+    const texts = [
+      `${body} Signed, Amina Diallo`,
+      `${body} Signed, Jonas Weber`,
+      `${body} Kind regards, Li Wei`,
+      "Dear drafting team, I think the preamble is far too long and should be cut by half, it repeats itself.",
+      "Principle two should name the budget needed to train every public servant in design methods.",
+    ];
+    for (const text of texts) {
+      const r = await submitResponse(c.slug, ZResponseInput.parse({ generalComment: text, respondent }), { locale: "en", channel: "web" });
+      if (!r.ok) throw new Error("not stored");
+    }
+    expect(await groupCampaigns(c.id)).toEqual({ campaigns: 1, grouped: 3 });
+    const items = await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } } });
+    const signers = items.filter((i) => i.campaignId).map((i) => /(Amina Diallo|Jonas Weber|Li Wei)$/.exec(i.comment!)?.[1]);
+    expect(signers.sort()).toEqual(["Amina Diallo", "Jonas Weber", "Li Wei"]);
+  });
 });
