@@ -106,3 +106,13 @@ export async function requireRoleForPage(role: TRole, locale: string, path: stri
     return notFound();
   }
 }
+
+/** requireRole for a Server Action: the account, or null (the action answers with an error state). */
+export async function requireRoleOrNull(role: TRole): Promise<TCurrentUser | null> {
+  try {
+    return await requireRole(role);
+  } catch (e) {
+    if (e instanceof AccessDenied) return null;
+    throw e;
+  }
+}

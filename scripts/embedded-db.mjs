@@ -57,7 +57,7 @@ function freePort() {
   });
 }
 
-function alive(pid) {
+export function alive(pid) {
   try {
     process.kill(pid, 0);
     return true;

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
+import { alive, dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
 import { seed } from "./seed.mjs";
 import { root } from "./project.mjs";
@@ -34,15 +34,6 @@ export async function withTestDb() {
   await migrate(env.DATABASE_URL);
   seed(env);
   return { env, stop: async () => embedded?.stop() };
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
 }
 
 /** Clusters of test runs that were killed: stop their PostgreSQL, delete their data. */

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { AccessDenied, requireRole } from "@/lib/auth";
+import { requireRoleOrNull } from "@/lib/auth";
 import { triageItems } from "@/lib/feedback/triage-items";
 import { ITEM_STATUSES, readTriageForm, ZTriage } from "@/lib/feedback/triage-schema";
 import { groupCampaigns } from "@/lib/feedback/group-campaigns";
@@ -14,13 +14,8 @@ export type TTriageState = { status: "idle" | "saved" | "error"; errors: { field
 // Moderators and admins only: checked here, whatever the page did.
 export async function triageAction(prev: TTriageState, form: FormData): Promise<TTriageState> {
   const nonce = (prev?.nonce ?? 0) + 1;
-  let user;
-  try {
-    user = await requireRole("moderator");
-  } catch (e) {
-    if (e instanceof AccessDenied) return { status: "error", changed: 0, nonce, errors: [{ field: "ids", key: "forbidden" }] };
-    throw e;
-  }
+  const user = await requireRoleOrNull("moderator");
+  if (!user) return { status: "error", changed: 0, nonce, errors: [{ field: "ids", key: "forbidden" }] };
   const parsed = ZTriage.safeParse(readTriageForm(form));
   if (!parsed.success) {
     return {
@@ -39,12 +34,7 @@ export type TCampaignState = { status: "idle" | "done" | "error"; campaigns: num
 // Moderators and admins only: checked here.
 export async function findCampaignsAction(prev: TCampaignState, form: FormData): Promise<TCampaignState> {
   const nonce = (prev?.nonce ?? 0) + 1;
-  try {
-    await requireRole("moderator");
-  } catch (e) {
-    if (e instanceof AccessDenied) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
-    throw e;
-  }
+  if (!(await requireRoleOrNull("moderator"))) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
   const slug = form.get("slug");
   const c = typeof slug === "string" ? await getConsultation(slug) : null;
   if (!c) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
@@ -56,13 +46,8 @@ export async function findCampaignsAction(prev: TCampaignState, form: FormData):
 // Moderators and admins only: checked here.
 export async function triageCampaignAction(prev: TCampaignState, form: FormData): Promise<TCampaignState> {
   const nonce = (prev?.nonce ?? 0) + 1;
-  let user;
-  try {
-    user = await requireRole("moderator");
-  } catch (e) {
-    if (e instanceof AccessDenied) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
-    throw e;
-  }
+  const user = await requireRoleOrNull("moderator");
+  if (!user) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
   const campaign = String(form.get("campaign") ?? "");
   const status = ITEM_STATUSES.find((s) => s === form.get("status"));
   if (!/^[0-9a-f-]{36}$/.test(campaign) || !status) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
