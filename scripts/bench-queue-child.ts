@@ -3,6 +3,7 @@
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import type { TQueueFilter } from "@/lib/feedback/queue-filter";
 import { db } from "@/lib/db";
+import { groupCampaigns } from "@/lib/feedback/group-campaigns";
 
 const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 
@@ -38,7 +39,11 @@ async function main() {
     times.sort((a, b) => a - b);
     out.push({ name, kind, rows, p50: times[Math.floor(RUNS * 0.5)], p95: times[Math.min(RUNS - 1, Math.ceil(RUNS * 0.95) - 1)] });
   }
-  console.log(JSON.stringify(out));
+  // For information (no target): how long "Find campaigns" takes at this size.
+  const t0 = performance.now();
+  const grouped = await groupCampaigns(consultationId);
+  const campaigns = { ...grouped, seconds: (performance.now() - t0) / 1000 };
+  console.log(JSON.stringify({ queries: out, campaigns }));
   await db.$disconnect();
 }
 

@@ -21,7 +21,7 @@ await client.end();
 
 const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-queue-child.ts"), id], { cwd: root, env: process.env, encoding: "utf8" });
 if (r.status !== 0) throw new Error(`queue child failed: ${r.stderr}`);
-const results = JSON.parse(r.stdout.trim().split("\n").pop());
+const { queries: results, campaigns } = JSON.parse(r.stdout.trim().split("\n").pop());
 console.log(`\n${"case".padEnd(34)}${"rows".padStart(6)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}  target`);
 let pass = true;
 for (const x of results) {
@@ -30,8 +30,9 @@ for (const x of results) {
   pass &&= ok;
   console.log(`${x.name.padEnd(34)}${String(x.rows).padStart(6)}${x.p50.toFixed(1).padStart(9)}${x.p95.toFixed(1).padStart(9)}  ${ok ? "PASS" : "FAIL"} (≤ ${limit})`);
 }
+console.log(`\nFind campaigns (no target): ${campaigns.campaigns} campaigns, ${campaigns.grouped.toLocaleString("en")} items grouped in ${campaigns.seconds.toFixed(1)} s`);
 console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}; overall ${pass ? "PASS" : "FAIL"}`);
 mkdirSync(path.join(root, "bench-results"), { recursive: true });
 const file = path.join(root, "bench-results", `queue-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-writeFileSync(file, JSON.stringify({ items: ITEMS, results }, null, 2) + "\n");
+writeFileSync(file, JSON.stringify({ items: ITEMS, results, campaigns }, null, 2) + "\n");
 console.log(`results: ${path.relative(root, file)}`);

@@ -111,3 +111,19 @@ describe("listFeedback order", () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 });
+
+describe("listFeedback search pages", () => {
+  it("keeps the search on every page", async () => {
+    const c = await createConsultation();
+    for (let i = 0; i < 60; i++) {
+      const r = await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1", clarity: { comment: `Quokkas ${i} are clearer than this` } }, { clause: "1.1", clarity: { comment: `Item ${i} without the animal` } }], respondent }), { locale: "en", channel: "web" });
+      if (!r.ok) throw new Error("not stored");
+    }
+    const first = await listFeedback(c.id, { q: "quokka" });
+    expect(first.next).not.toBeNull();
+    const second = await listFeedback(c.id, { q: "quokka" }, first.next!);
+    const all = [...first.items, ...second.items];
+    expect(all).toHaveLength(60);
+    expect(all.every((i) => i.comment?.startsWith("Quokkas"))).toBe(true);
+  });
+});

@@ -53,6 +53,11 @@ export function filterToQuery(filter: TQueueFilter): Record<string, string> {
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }
 
+/** The full-text condition on a tsvector column, for the query text in parameter `param` ("$3"). */
+export function searchCondition(column: string, param: string): string {
+  return `${column} @@ (websearch_to_tsquery('english'::regconfig, ${param}) || websearch_to_tsquery('french'::regconfig, ${param}))`;
+}
+
 /**
  * `WHERE` text over feedback_item fi, response r, clause c (LEFT JOIN), with
  * numbered parameters starting at $1 (the consultation id). Only constant SQL
@@ -82,7 +87,7 @@ export function filterWhere(consultationId: string, f: TQueueFilter): { sql: str
   if (f.q) {
     const q = p(f.q);
     // fi.search: a generated column (English and French), see prisma/migrations/*_queue_indexes.sql
-    parts.push(`fi.search @@ (websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('french'::regconfig, ${q}))`);
+    parts.push(searchCondition("fi.search", q));
   }
   return { sql: parts.join(" AND "), params };
 }
