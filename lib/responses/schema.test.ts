@@ -1,23 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { LIMITS, ZResponseInput, toIssues, type TIssue } from "./schema";
-
-const respondent = {
-  type: "individual",
-  country: "FR",
-  publicSector: false,
-  publication: "none",
-  privacyConsent: true,
-};
-
-function issuesOf(input: unknown): TIssue[] {
-  const r = ZResponseInput.safeParse(input);
-  expect(r.success).toBe(false);
-  return r.success ? [] : toIssues(r.error);
-}
-
-function withRespondent(patch: Record<string, unknown>, rest: Record<string, unknown> = { generalComment: "A comment" }) {
-  return { ...rest, respondent: { ...respondent, ...patch } };
-}
+import { LIMITS, ZResponseInput } from "./schema";
+import { issuesOf, respondent, withRespondent } from "@/test/schema-fixtures";
 
 describe("ZResponseInput: valid responses", () => {
   it("accepts a general comment alone and defaults feedback to []", () => {
@@ -256,69 +239,5 @@ describe("ZResponseInput: refinements", () => {
       "respondent.publication": "publicationRequired",
       "respondent.privacyConsent": "consentRequired",
     });
-  });
-});
-
-describe("ZResponseInput: every problem at once", () => {
-  it("runs the cross-field rules even when other fields are wrong", () => {
-    const issues = issuesOf({
-      feedback: [
-        { clause: "1", clarity: { rating: 9 } },
-        { clause: "1", language: { term: "shall" } },
-      ],
-      respondent: { ...respondent, type: "organisation", country: "XX", publication: "named" },
-    });
-    expect(issues.map((i) => [i.path.join("."), i.key])).toEqual(
-      expect.arrayContaining([
-        ["feedback.0.clarity.rating", "ratingRange"],
-        ["feedback.1.language.proposedWording", "wordingOrReasonRequired"],
-        ["feedback.1.clause", "duplicateClause"],
-        ["respondent.country", "countryRequired"],
-        ["respondent.organisationName", "organisationNameRequired"],
-      ]),
-    );
-    expect(issues).toHaveLength(5);
-  });
-
-  it("reports nothingToSubmit alongside a wrong respondent", () => {
-    const issues = issuesOf({ respondent: { ...respondent, privacyConsent: false } });
-    expect(issues).toEqual(
-      expect.arrayContaining([
-        { path: ["feedback"], key: "nothingToSubmit" },
-        { path: ["respondent", "privacyConsent"], key: "consentRequired" },
-      ]),
-    );
-    expect(issues).toHaveLength(2);
-  });
-});
-
-describe("ZResponseInput: an unknown respondent type", () => {
-  it("is one problem, not two", () => {
-    const issues = issuesOf(withRespondent({ type: "robot" }));
-    expect(issues.map((i) => i.key)).toEqual(["respondentTypeRequired"]);
-  });
-});
-
-describe("ZResponseInput: email", () => {
-  it("accepts a trimmed valid address", () => {
-    const r = ZResponseInput.safeParse(withRespondent({ email: "  someone@example.com " }));
-    expect(r.success && r.data.respondent.email).toBe("someone@example.com");
-  });
-
-  it("treats a blank address as absent", () => {
-    const r = ZResponseInput.safeParse(withRespondent({ email: "   " }));
-    expect(r.success).toBe(true);
-    if (r.success) expect(r.data.respondent.email).toBeUndefined();
-  });
-
-  it("refuses malformed addresses", () => {
-    for (const email of ["not-an-email", "a@", "@example.com", "a b@example.com", "a@example"]) {
-      expect(issuesOf(withRespondent({ email }))).toEqual([{ path: ["respondent", "email"], key: "emailInvalid" }]);
-    }
-  });
-
-  it("refuses an address over 254 characters as too long", () => {
-    const email = `${"a".repeat(250)}@example.com`;
-    expect(issuesOf(withRespondent({ email }))).toEqual([{ path: ["respondent", "email"], key: "tooLong", max: 254 }]);
   });
 });
