@@ -14,7 +14,7 @@ export async function seedSyntheticFeedback(client, { slug, items }) {
   );
   await client.query(
     `INSERT INTO response (consultation_id, reference, idempotency_key, submitted_at, locale, channel, respondent_type, country, organisation_name, public_sector, publication, privacy_consent_at)
-     SELECT $1, 'BENCH-' || $2 || '-' || lpad(g::text, 7, '0'), 'bench-' || $2 || '-' || g, now() - ((g % 50) || ' days')::interval - (g || ' seconds')::interval, 'en', 'api',
+     SELECT $1, 'BENCH-' || substr(md5($2), 1, 8) || '-' || lpad(g::text, 7, '0'), 'bench-' || substr(md5($2), 1, 8) || '-' || g, now() - ((g % 50) || ' days')::interval - (g || ' seconds')::interval, 'en', 'api',
        (ARRAY['individual','organisation','group','local_government']::respondent_type[])[1 + g % 4], (ARRAY['FR','DE','CA','JP','BR'])[1 + g % 5],
        CASE WHEN g % 4 = 0 THEN NULL ELSE 'Organisation ' || g END, g % 2 = 0, 'anonymous', now()
      FROM generate_series(1, $3::int) g`,
