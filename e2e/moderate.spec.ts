@@ -285,3 +285,14 @@ test("the authorization matrix: every moderation page, action and route refuses 
   await expect(mod.getByRole("alert").filter({ hasText: "You are not allowed to do this" })).toBeVisible();
   await other.close();
 });
+
+test("five wrong passwords lock the address with a clear message, even for the right password", async ({ page }) => {
+  const account = await createAccount("moderator");
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, { ...account, password: `wrong ${i}` }, { succeeds: false });
+    await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+  }
+  await signIn(page, account, { succeeds: false });
+  await expect(page.getByRole("link", { name: "Too many failed attempts for this email address. Wait 15 minutes, then try again." })).toBeVisible();
+  await expect(page).toHaveURL(/\/en\/sign-in/);
+});
