@@ -1,9 +1,13 @@
+import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { auth } from "@/lib/auth";
 import { signOutAction } from "@/app/[locale]/sign-in/actions";
 
 /** "Signed in as … · Sign out" in the header, for staff who are signed in; nothing for respondents. */
 export async function AccountMenu({ locale }: { locale: string }) {
+  // Respondents have no session cookie: skip Auth.js entirely on their pages (the flash-crowd path).
+  const jar = await cookies();
+  if (!jar.getAll().some((c) => c.name.endsWith("authjs.session-token") || c.name.includes("authjs.session-token."))) return null;
   const session = await auth().catch(() => null);
   if (!session?.user?.id) return null;
   const t = await getTranslations({ locale, namespace: "auth" });

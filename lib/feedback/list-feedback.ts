@@ -88,7 +88,3 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter,
   const items = rows.slice(0, PAGE_SIZE);
   return { items, next: rows.length > PAGE_SIZE ? cursorOf(items[items.length - 1]) : null };
 }
-
-export async function countFeedback(consultationId: string): Promise<number> {
-  return db.feedbackItem.count({ where: { response: { consultationId } } });
-}

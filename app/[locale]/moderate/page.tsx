@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { listConsultations } from "@/lib/consultations/list-consultations";
 import { clauseLabel } from "@/lib/consultations/clause-label";
-import { countFeedback, listFeedback } from "@/lib/feedback/list-feedback";
+import { listFeedback } from "@/lib/feedback/list-feedback";
 import { listModerators } from "@/lib/feedback/get-item";
 import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
 import { listTags } from "@/lib/feedback/list-tags";
@@ -49,13 +49,14 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
   const parsed = parseQueueFilter(sp);
   const filter = parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;
-  const [total, page, moderators, tags, counts] = await Promise.all([
-    countFeedback(c.id),
+  const [page, moderators, tags, counts] = await Promise.all([
     listFeedback(c.id, filter, one(sp.after)),
     listModerators(),
     listTags(c.id),
     filterCounts(c.id),
   ]);
+  // Every item has one status: their counts add up to the total (cached, refreshed in the background).
+  const total = [...counts.status.values()].reduce((a, b) => a + b, 0);
   const sizes = await campaignSizes([...new Set([...page.items.map((i) => i.campaign_id), filter.campaign].filter((x): x is string => !!x))]);
   const query = (extra: Record<string, string | undefined>) =>
     new URLSearchParams(Object.entries({ c: c.slug, ...filterToQuery(filter), ...extra }).filter(([, v]) => v) as [string, string][]).toString();
