@@ -32,7 +32,7 @@ const CATALOG = {
                 FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace n ON n.oid = rel.relnamespace
                 WHERE n.nspname = 'public' AND con.contype IN ('p', 'u', 'f') ORDER BY 1, 2`,
   // Trigram indexes (named *_trgm_idx) need an operator class Prisma cannot name: migrations only, like CHECKs.
-  indexes: `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%\\_trgm\\_idx' ORDER BY 1, 2`,
+  indexes: `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%\\_trgm\\_idx' AND indexdef NOT LIKE '% WHERE %' ORDER BY 1, 2`,
   enums: `SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
           FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE n.nspname = 'public' GROUP BY 1 ORDER BY 1`,

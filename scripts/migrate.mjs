@@ -15,7 +15,8 @@ export async function migrate(databaseUrl, { log = () => {} } = {}) {
     migrationsSchema: "migrations",
     createMigrationsSchema: true,
     checkOrder: true,
-    singleTransaction: true,
+    // One transaction per file: a new enum value is usable only after its own migration commits.
+    singleTransaction: false,
     log,
     logger: { debug() {}, info: log, warn: log, error: console.error },
   });
