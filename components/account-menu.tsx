@@ -14,9 +14,12 @@ export async function AccountMenu({ locale }: { locale: string }) {
   return (
     <form action={signOutAction} className="flex items-center gap-3 text-white">
       <span>{t("signedInAs", { name: session.user.name || session.user.email })}</span>
-      <a href={`/${locale}/moderate`} className="text-white">
-        {(await getTranslations({ locale, namespace: "moderate" }))("title")}
-      </a>
+      {session.user.role === "delegate" ? (
+        <a href={`/${locale}/delegation`} className="text-white">{t("navDelegation")}</a>
+      ) : (
+        <a href={`/${locale}/moderate`} className="text-white">{t("navModeration")}</a>
+      )}
+      {session.user.role === "admin" ? <a href={`/${locale}/admin`} className="text-white">{t("navAdmin")}</a> : null}
       <input type="hidden" name="locale" value={locale} />
       <button type="submit" className="border-2 border-white px-2 py-1 font-bold text-white">
         {t("signOut")}

@@ -69,14 +69,19 @@ export async function fillAboutYou(page: Page, v: { type?: string; country?: str
 }
 
 /** An account of the test's own, straight into the database. */
-export async function createAccount(role: "admin" | "moderator" | "delegate", password = "correct horse battery staple") {
+export async function createAccount(
+  role: "admin" | "moderator" | "delegate",
+  password = "correct horse battery staple",
+  delegation: { country: string; delegationRole: "drafter" | "approver" } = { country: "FR", delegationRole: "drafter" },
+) {
   const { hash } = await import("@node-rs/argon2");
   const email = `${uniqueSlug(role)}@test.clausewise.invalid`;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`INSERT INTO app_user (email, name, password_hash, role) VALUES ($1, $2, $3, $4)`, [
-      email, `Test ${role}`, await hash(password, { algorithm: 2 }), role,
+    const d = role === "delegate" ? delegation : { country: null, delegationRole: null };
+    await client.query(`INSERT INTO app_user (email, name, password_hash, role, country, delegation_role) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      email, `Test ${role}`, await hash(password, { algorithm: 2 }), role, d.country, d.delegationRole,
     ]);
   } finally {
     await client.end();

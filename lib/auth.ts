@@ -55,16 +55,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
-export type TCurrentUser = { id: string; email: string; name: string; role: TRole };
+export type TCurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  /** Delegates: the country they answer for, and whether they may submit (approver) or only draft. */
+  country: string | null;
+  delegationRole: "drafter" | "approver" | null;
+};
 
 /** The signed-in account as the database has it now, or null. */
 export async function currentUser(): Promise<TCurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const user = await db.appUser.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true } });
+  const user = await db.appUser.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, country: true, delegationRole: true },
+  });
   if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, country: user.country, delegationRole: user.delegationRole };
 }
 
 export class AccessDenied extends Error {

@@ -22,6 +22,12 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */
   TRUST_PROXY: ZBool,
+  /** SMTP server for invitations and receipts (smtp://user:pass@host:587, smtps://…). Unset: links are shown and logged instead. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  /** Sender of every email. */
+  MAIL_FROM: z.string().max(200).default("Clausewise <no-reply@localhost>"),
+  /** The public address of this site, for links in emails. Unset: http://localhost:PORT. */
+  APP_URL: z.url().optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -50,4 +56,10 @@ export function requireSecret(): string {
   const secret = env().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set (32 characters or more). `npm start` generates one for the embedded demo.");
   return secret;
+}
+
+/** The site's public base URL, without a trailing slash. */
+export function appUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 }

@@ -1,4 +1,5 @@
 // npm run user:create -- --email ana@example.org --role admin [--name "Ana Silva"] [--password …]
+//   delegates also: --country FR --delegation-role drafter|approver
 // Creates an account (or resets its password, name and role). Without
 // --password, a strong one is generated and printed once.
 // Uses DATABASE_URL; when it is unset, the embedded database of `npm start`
@@ -12,13 +13,15 @@ const { values } = parseArgs({
     role: { type: "string" },
     name: { type: "string" },
     password: { type: "string" },
+    country: { type: "string" },
+    "delegation-role": { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
 
 async function main() {
   if (!values.email || !values.role || !["admin", "moderator", "delegate"].includes(values.role)) {
-    console.error("usage: npm run user:create -- --email <address> --role admin|moderator|delegate [--name <name>] [--password <password>]");
+    console.error("usage: npm run user:create -- --email <address> --role admin|moderator|delegate [--name <name>] [--password <password>] [--country XX --delegation-role drafter|approver]");
     process.exit(2);
   }
   let stopDb: (() => Promise<void>) | undefined;
@@ -32,7 +35,8 @@ async function main() {
   const { db } = await import("@/lib/db");
   const password = values.password ?? randomBytes(15).toString("base64url");
   try {
-    const user = await createUser({ email: values.email, role: values.role as "admin", name: values.name ?? values.email.split("@")[0], password });
+    const user = await createUser({ email: values.email, role: values.role as "admin", name: values.name ?? values.email.split("@")[0], password,
+      country: values.country?.toUpperCase(), delegationRole: values["delegation-role"] as "drafter" | undefined });
     if (!values.quiet) {
       console.log(`${user.role} account ready: ${user.email}`);
       if (!values.password) console.log(`password (shown once): ${password}`);

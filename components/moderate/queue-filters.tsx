@@ -9,7 +9,7 @@ import { RESPONDENT_TYPES } from "@/lib/responses/schema";
 import type { TFilterCounts } from "@/lib/feedback/filter-counts";
 
 type TOption = { value: string; label: string };
-const ASPECTS = ["clarity", "language", "feasibility", "general"] as const;
+import { QUEUE_ASPECTS as ASPECTS } from "@/lib/feedback/queue-filter";
 
 function SelectFilter({ id, name, label, value, options, any }: { id: string; name: string; label: string; value?: string; options: TOption[]; any: string }) {
   return (
@@ -75,6 +75,10 @@ export async function QueueFilters(p: { locale: string; consultation: TConsultat
         <div className="flex items-center gap-2 pb-2">
           <input id="filter-term" name="hasTerm" type="checkbox" value="1" defaultChecked={!!f.hasTerm} className="size-6 accent-brand" />
           <label htmlFor="filter-term">{t("hasTerm")}</label>
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id="filter-official" name="official" type="checkbox" value="1" defaultChecked={!!f.official} className="size-6 accent-brand" />
+          <label htmlFor="filter-official">{withCount(t("officialOnly"), p.counts.official.get("1"))}</label>
         </div>
       </div>
       <p className="flex flex-wrap items-center gap-6">

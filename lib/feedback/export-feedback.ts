@@ -5,12 +5,14 @@ import { pipeline } from "node:stream/promises";
 import QueryStream from "pg-query-stream";
 import { stringify } from "csv-stringify";
 import { streamingPool } from "@/lib/db";
+import { appUrl } from "@/lib/env";
 import { filterWhere, type TQueueFilter } from "./queue-filter";
 
 export const EXPORT_COLUMNS = [
   "reference", "submitted_at", "respondent_type", "country", "organisation", "publication",
   "clause_number", "clause_heading", "aspect", "rating", "comment", "term", "proposed_wording", "country_context", "channel", "locale",
   "status", "disposition", "disposition_reason", "tags", "campaign", "campaign_size",
+  "official", "stance", "letter_url", "letter_sha256",
 ] as const;
 
 export type TExportFilter = TQueueFilter;
@@ -51,14 +53,18 @@ function query(consultationId: string, filter: TExportFilter) {
       fi.comment, fi.term, fi.proposed_wording, fi.country_context, r.channel, r.locale,
       fi.status::text AS status, fi.disposition::text AS disposition, fi.disposition_reason,
       (SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
-      fi.campaign_id AS campaign, cs.size AS campaign_size
+      fi.campaign_id AS campaign, cs.size AS campaign_size,
+      (r.channel = 'formal') AS official, fi.stance::text AS stance,
+      CASE WHEN fl.formal_response_id IS NOT NULL THEN $${params.length + 1} || '/api/formal/' || fl.formal_response_id || '/letter' END AS letter_url,
+      fl.sha256 AS letter_sha256
     FROM feedback_item fi
     JOIN response r ON r.id = fi.response_id
+    LEFT JOIN formal_letter fl ON fl.formal_response_id = r.formal_response_id
     LEFT JOIN clause c ON c.id = fi.clause_id
     LEFT JOIN (SELECT campaign_id, count(*) AS size FROM feedback_item WHERE campaign_id IS NOT NULL GROUP BY campaign_id) cs ON cs.campaign_id = fi.campaign_id
     WHERE ${where}
     ORDER BY r.number, fi.position`;
-  return new QueryStream(sql, params, { batchSize: 2000 });
+  return new QueryStream(sql, [...params, appUrl()], { batchSize: 2000 });
 }
 
 /**
@@ -90,7 +96,7 @@ export async function exportFeedback(
             columns: kind === "audit" ? [...AUDIT_COLUMNS] : [...EXPORT_COLUMNS],
             bom: true, // Excel reads UTF-8 only with it
             record_delimiter: "\r\n",
-            cast: { string: (v) => neutraliseFormula(v) },
+            cast: { string: (v) => neutraliseFormula(v), boolean: (v) => (v ? "true" : "false") },
           })
         : new Transform({
             writableObjectMode: true,

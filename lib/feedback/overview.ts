@@ -19,18 +19,18 @@ async function load(key: string): Promise<TOverview> {
     db.$queryRaw<{ clause_id: string | null; aspect: string; n: bigint; avg_rating: number | null }[]>`
       SELECT fi.clause_id, fi.aspect::text, count(*) AS n, round(avg(fi.rating)::numeric, 2)::float8 AS avg_rating
       FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-      WHERE r.consultation_id = ${consultationId}::uuid GROUP BY 1, 2`,
+      WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL GROUP BY 1, 2`,
     db.$queryRaw<{ key: string; n: bigint }[]>`
-      SELECT respondent_type::text AS key, count(*) AS n FROM response WHERE consultation_id = ${consultationId}::uuid GROUP BY 1 ORDER BY 2 DESC`,
+      SELECT respondent_type::text AS key, count(*) AS n FROM response WHERE consultation_id = ${consultationId}::uuid AND withdrawn_at IS NULL GROUP BY 1 ORDER BY 2 DESC`,
     db.$queryRaw<{ key: string; n: bigint }[]>`
-      SELECT country AS key, count(*) AS n FROM response WHERE consultation_id = ${consultationId}::uuid GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`,
+      SELECT country AS key, count(*) AS n FROM response WHERE consultation_id = ${consultationId}::uuid AND withdrawn_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`,
     db.$queryRaw<{ day: string; n: bigint }[]>`
       SELECT to_char(date_trunc('day', submitted_at AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS day, count(*) AS n
-      FROM response WHERE consultation_id = ${consultationId}::uuid GROUP BY 1 ORDER BY 1 DESC LIMIT 90`,
+      FROM response WHERE consultation_id = ${consultationId}::uuid AND withdrawn_at IS NULL GROUP BY 1 ORDER BY 1 DESC LIMIT 90`,
     db.$queryRaw<{ term: string; proposed: string | null; n: bigint }[]>`
       SELECT lower(fi.term) AS term, fi.proposed_wording AS proposed, count(*) AS n
       FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-      WHERE r.consultation_id = ${consultationId}::uuid AND fi.term IS NOT NULL
+      WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL AND fi.term IS NOT NULL
       GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 200`,
   ]);
   return {

@@ -5,7 +5,7 @@ import { ITEM_STATUSES } from "./triage-schema";
 import { RESPONDENT_TYPES } from "@/lib/responses/schema";
 import { isCountryCode } from "@/lib/countries/list-countries";
 
-const ASPECTS = ["clarity", "language", "feasibility", "general"] as const;
+export const QUEUE_ASPECTS = ["clarity", "language", "feasibility", "general", "position"] as const;
 // A real calendar day (Date.parse accepts 2026-02-30; PostgreSQL does not).
 const day = z
   .string()
@@ -18,7 +18,7 @@ const rating = z.coerce.number().int().min(1).max(5);
 /** Each filter is optional; a value that does not parse is ignored, never an error. */
 const FIELDS = {
   clause: z.string().max(32),
-  aspect: z.enum(ASPECTS),
+  aspect: z.enum(QUEUE_ASPECTS),
   status: z.enum(ITEM_STATUSES),
   type: z.enum(RESPONDENT_TYPES),
   country: z.string().refine(isCountryCode),
@@ -29,6 +29,8 @@ const FIELDS = {
   minRating: rating,
   maxRating: rating,
   hasTerm: z.literal("1"),
+  // Formal country responses only
+  official: z.literal("1"),
   q: z.string().max(200).transform((s) => clean(s).trim()).pipe(z.string().min(1)),
   sort: z.enum(["newest", "oldest"]),
   campaign: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
@@ -69,7 +71,8 @@ export function filterWhere(consultationId: string, f: TQueueFilter): { sql: str
     params.push(v);
     return `$${params.length}`;
   };
-  const parts = ["r.consultation_id = $1::uuid"];
+  // A withdrawn response (or a superseded official one) is out of every count, list and export.
+  const parts = ["r.consultation_id = $1::uuid", "r.withdrawn_at IS NULL"];
   if (f.clause) parts.push(`c.key = ${p(f.clause)}`);
   if (f.aspect) parts.push(`fi.aspect = ${p(f.aspect)}::feedback_aspect`);
   if (f.status) parts.push(`fi.status = ${p(f.status)}::item_status`);
@@ -83,6 +86,7 @@ export function filterWhere(consultationId: string, f: TQueueFilter): { sql: str
   if (f.minRating) parts.push(`fi.rating >= ${p(f.minRating)}`);
   if (f.maxRating) parts.push(`fi.rating <= ${p(f.maxRating)}`);
   if (f.hasTerm) parts.push("fi.term IS NOT NULL");
+  if (f.official) parts.push("r.channel = 'formal'");
   if (f.campaign) parts.push(`fi.campaign_id = ${p(f.campaign)}::uuid`);
   if (f.q) {
     const q = p(f.q);

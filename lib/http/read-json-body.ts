@@ -12,6 +12,25 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, status: 413, code: "body_too_large" };
 
+  const body = await readCapped(request, maxBytes);
+  if (!body) return { ok: false, status: 413, code: "body_too_large" };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return { ok: false, status: 400, code: "invalid_utf8" };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, code: "invalid_json" };
+  }
+}
+
+/** The body's bytes, or null when it is larger than maxBytes (counted while streaming). */
+export async function readCapped(request: Request, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -22,20 +41,10 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => {});
-        return { ok: false, status: 413, code: "body_too_large" };
+        return null;
       }
       chunks.push(value);
     }
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    return { ok: false, status: 400, code: "invalid_utf8" };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, status: 400, code: "invalid_json" };
-  }
+  return Buffer.concat(chunks);
 }

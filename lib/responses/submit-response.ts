@@ -94,7 +94,7 @@ export async function submitResponse(
 const yearFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Making an Intl.DateTimeFormat costs more than the rest of a request's validation: keep one per time zone. */
-function yearFormat(timeZone: string): Intl.DateTimeFormat {
+export function yearFormat(timeZone: string): Intl.DateTimeFormat {
   let f = yearFormats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en", { timeZone, year: "numeric" });

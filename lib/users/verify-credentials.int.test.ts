@@ -10,7 +10,7 @@ afterEach(() => setNow(null));
 const password = "a long enough password";
 const newAccount = async (role: "admin" | "moderator" | "delegate" = "moderator") => {
   const email = `${uniqueSlug("u")}@example.org`;
-  await createUser({ email, name: "Test", role, password });
+  await createUser({ email, name: "Test", role, password, ...(role === "delegate" ? { country: "FR", delegationRole: "drafter" as const } : {}) });
   return email;
 };
 

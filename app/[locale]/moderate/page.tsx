@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireRoleForPage } from "@/lib/auth";
+import { currentUser, requireRoleForPage } from "@/lib/auth";
 import { listConsultations } from "@/lib/consultations/list-consultations";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { listFeedback } from "@/lib/feedback/list-feedback";
@@ -36,12 +36,15 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const sp = await searchParams;
+  // Delegates land here after signing in: their place is the delegation's workspace.
+  if ((await currentUser())?.role === "delegate") redirect(`/${locale}/delegation`);
   await requireRoleForPage("moderator", locale, `/${locale}/moderate`);
   const t = await getTranslations({ locale, namespace: "moderate" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const tr = await getTranslations({ locale, namespace: "respond" });
   const tt = await getTranslations({ locale, namespace: "triage" });
   const tk = await getTranslations({ locale, namespace: "campaigns" });
+  const td = await getTranslations({ locale, namespace: "delegation" });
 
   const consultations = await listConsultations();
   const at = now();
@@ -67,6 +70,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-lg">
         {c.title[locale]} · {t("items", { count: total })} · <a href={`/${locale}/moderate/overview?c=${c.slug}`}>{t("overview")}</a>
+        {" · "}<a href={`/${locale}/moderate/formal?c=${c.slug}`}>{t("formalLink")}</a>
       </p>
 
       <QueueFilters locale={locale} consultation={c} filter={filter} tags={tags.map((x) => ({ value: x.key, label: x.name }))}
@@ -133,11 +137,13 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
                     {tr(`type_${item.respondent_type}` as "type_individual")}
                     <br />
                     <span className="text-muted">{item.organisation_name ? `${item.organisation_name}, ` : ""}{countryName(item.country, locale)}</span>
+                    {item.channel === "formal" ? <strong className="mt-1 block w-fit bg-brand px-2 text-white">{t("official")}</strong> : null}
                   </td>
                   <td className="p-2">{item.clause_kind ? clauseLabel({ kind: item.clause_kind as "action", number: item.clause_number }, tc) : t("general")}</td>
                   <td className="p-2">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
                   <td className="p-2">{item.rating ?? "–"}</td>
                   <td className="max-w-md whitespace-pre-wrap break-words p-2">
+                    {item.stance ? <span className="block"><strong>{td(`stance_${item.stance}` as "stance_support")}</strong></span> : null}
                     {item.term ? <span className="block"><strong>{tr("term")}:</strong> {item.term}</span> : null}
                     {item.proposed_wording ? <span className="block"><strong>{tr("proposedWording")}:</strong> {item.proposed_wording}</span> : null}
                     {item.country_context ? <span className="block"><strong>{tr("countryContext")}:</strong> {item.country_context}</span> : null}

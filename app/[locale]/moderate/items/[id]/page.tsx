@@ -27,11 +27,12 @@ export default async function ItemPage({ params }: TProps) {
   await requireRoleForPage("moderator", locale, `/${locale}/moderate/items/${id}`);
   const item = await getItem(id);
   if (!item) notFound();
-  const [t, tm, tc, tr, moderators] = await Promise.all([
+  const [t, tm, tc, tr, td, moderators] = await Promise.all([
     getTranslations({ locale, namespace: "triage" }),
     getTranslations({ locale, namespace: "moderate" }),
     getTranslations({ locale, namespace: "consultation" }),
     getTranslations({ locale, namespace: "respond" }),
+    getTranslations({ locale, namespace: "delegation" }),
     listModerators(),
   ]);
   const r = item.response;
@@ -52,9 +53,12 @@ export default async function ItemPage({ params }: TProps) {
         <div>
           <h2 className="mb-2 text-xl font-bold">{item.clause ? clauseLabel(item.clause, tc) : t("wholeDraft")} – {tm(`aspect_${item.aspect}` as "aspect_clarity")}</h2>
           <div className="mb-4 border-l-4 border-brand bg-panel p-4">
+            {r.channel === "formal" ? <p><strong className="bg-brand px-2 text-white">{tm("official")}</strong>{" "}
+              <a href={`/${locale}/moderate/formal`}>{tm("formalLink")}</a></p> : null}
+            {item.stance ? <p><strong>{td(`stance_${item.stance}`)}</strong></p> : null}
             {item.rating ? <p>{tm("colRating")}: {item.rating} / 5</p> : null}
             {item.term ? <p><strong>{tr("term")}:</strong> {item.term}</p> : null}
-            {item.proposedWording ? <p><strong>{tr("proposedWording")}:</strong> {item.proposedWording}</p> : null}
+            {item.proposedWording ? <p><strong>{item.aspect === "position" ? td("amendment") : tr("proposedWording")}:</strong> {item.proposedWording}</p> : null}
             {item.countryContext ? <p><strong>{tr("countryContext")}:</strong> {item.countryContext}</p> : null}
             {item.comment ? <p className="whitespace-pre-wrap break-words">{item.comment}</p> : null}
           </div>

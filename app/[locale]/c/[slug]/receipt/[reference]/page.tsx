@@ -31,6 +31,7 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
   if (!receipt || !c) notFound();
   const t = await getTranslations({ locale, namespace: "receipt" });
   const tr = await getTranslations({ locale, namespace: "respond" });
+  const td = await getTranslations({ locale, namespace: "delegation" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const notGiven = <span className="text-muted">{t("notGiven")}</span>;
   const rows: [string, React.ReactNode][] = [
@@ -42,7 +43,7 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
     [t("email"), receipt.email ?? notGiven],
     [t("publication"), tr(`publication_${receipt.publication}`)],
   ];
-  const aspectTitle = { clarity: tr("clarity"), language: tr("language"), feasibility: tr("feasibility"), general: t("general") };
+  const aspectTitle = { clarity: tr("clarity"), language: tr("language"), feasibility: tr("feasibility"), general: t("general"), position: td("stance") };
 
   return (
     <>
@@ -74,9 +75,10 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
               {item.clause ? `${clauseLabel(item.clause, tc)} – ` : ""}
               {aspectTitle[item.aspect]}
             </p>
+            {item.stance ? <p>{td(`stance_${item.stance}`)}</p> : null}
             {item.rating ? <p>{t("rating", { rating: item.rating })}</p> : null}
             {item.term ? <p>{tr("term")}: {item.term}</p> : null}
-            {item.proposedWording ? <p>{tr("proposedWording")}: {item.proposedWording}</p> : null}
+            {item.proposedWording ? <p>{item.aspect === "position" ? td("amendment") : tr("proposedWording")}: {item.proposedWording}</p> : null}
             {item.countryContext ? <p>{tr("countryContext")}: {item.countryContext}</p> : null}
             {item.comment ? <p className="whitespace-pre-wrap break-words">{item.comment}</p> : null}
           </li>

@@ -1,0 +1,20 @@
+import { currentUser } from "@/lib/auth";
+import { getLetter } from "@/lib/formal/letter";
+
+export const dynamic = "force-dynamic";
+
+// The delegation, moderators and admins; anyone once the response is published. Checked in getLetter.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const letter = await getLetter(await currentUser(), id);
+  if (!letter) return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(new Uint8Array(letter.content), {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${letter.fileName}"`,
+      "x-content-sha256": letter.sha256,
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,58 @@
+// Saves the delegation's shared draft. Every save bumps the version; a save
+// made from an older version is refused (two delegates never silently
+// overwrite each other), and the history says who changed which clauses.
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import type { TConsultation } from "@/lib/consultations/get-consultation";
+import type { TCurrentUser } from "@/lib/auth";
+import { formalDeadline } from "./get-workspace";
+import type { TFormalDraft, TPosition } from "./schema";
+
+export type TSaveResult =
+  | { ok: true; version: number; changed: string[] }
+  | { ok: false; reason: "forbidden" | "locked" | "closed" | "notOpen" }
+  | { ok: false; reason: "stale"; by: string | null; at: Date };
+
+type TRow = { id: string; status: "draft" | "submitted"; version: number; positions: Record<string, TPosition>; statement: string | null; updated_at: Date; extended_until: Date | null };
+
+/** The workspace row, locked for this transaction. */
+export async function lockWorkspace(tx: Pick<typeof db, "$queryRaw">, consultationId: string, country: string): Promise<TRow | undefined> {
+  const rows = await tx.$queryRaw<TRow[]>`
+    SELECT id, status, version, positions, statement, updated_at, extended_until FROM formal_response
+    WHERE consultation_id = ${consultationId}::uuid AND country = ${country} FOR UPDATE`;
+  return rows[0];
+}
+
+export function mayDraft(user: TCurrentUser): user is TCurrentUser & { country: string } {
+  return user.role === "delegate" && !!user.country && !!user.delegationRole;
+}
+
+export async function saveDraft(user: TCurrentUser, consultation: TConsultation, draft: TFormalDraft): Promise<TSaveResult> {
+  if (!mayDraft(user)) return { ok: false, reason: "forbidden" };
+  const byId = Object.fromEntries(
+    consultation.clauses.filter((c) => draft.positions[c.key]).map((c) => [c.id, stripEmpty(draft.positions[c.key])]),
+  );
+  return db.$transaction(async (tx) => {
+    const ws = await lockWorkspace(tx, consultation.id, user.country);
+    if (!ws) return { ok: false, reason: "forbidden" } as const;
+    if (ws.status === "submitted") return { ok: false, reason: "locked" } as const;
+    if (ws.version !== draft.version) {
+      const last = await tx.formalEvent.findFirst({ where: { formalResponseId: ws.id, kind: "saved" }, orderBy: { at: "desc" }, include: { actor: { select: { name: true } } } });
+      return { ok: false, reason: "stale", by: last?.actor.name ?? null, at: ws.updated_at } as const;
+    }
+    const at = now();
+    if (at < consultation.opensAt) return { ok: false, reason: "notOpen" } as const;
+    if (at >= formalDeadline(consultation, { extendedUntil: ws.extended_until })) return { ok: false, reason: "closed" } as const;
+    const changed = consultation.clauses.filter((c) => JSON.stringify(ws.positions[c.id] ?? {}) !== JSON.stringify(byId[c.id] ?? {})).map((c) => c.key);
+    if ((ws.statement ?? undefined) !== draft.statement) changed.push("statement");
+    const version = ws.version + 1;
+    await tx.$executeRaw`UPDATE formal_response SET positions = ${JSON.stringify(byId)}::jsonb, statement = ${draft.statement ?? null},
+      version = ${version}, updated_at = ${at} WHERE id = ${ws.id}::uuid`;
+    await tx.formalEvent.create({ data: { formalResponseId: ws.id, actorId: user.id, at, kind: "saved", detail: changed.join(", ").slice(0, 2000) || null } });
+    return { ok: true, version, changed } as const;
+  });
+}
+
+function stripEmpty(p: TPosition): TPosition {
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as TPosition;
+}

@@ -1,0 +1,41 @@
+// An admin invites someone: a one-time link (7 days) to set a password. The
+// link is emailed when SMTP is configured; it is always returned to the admin
+// and written to the log, so an invitation works without email too.
+import { db } from "@/lib/db";
+import { appUrl } from "@/lib/env";
+import { now } from "@/lib/clock";
+import { sendMail } from "@/lib/mail/send-mail";
+import { translator } from "@/lib/i18n/translator";
+import { countryName } from "@/lib/countries/list-countries";
+import type { TLocale } from "@/lib/i18n/routing";
+import { hashToken, newToken } from "@/lib/security/token";
+import type { TInvitationInput } from "./schema";
+
+export const INVITATION_DAYS = 7;
+
+export type TCreateInvitation = { ok: true; link: string; emailed: boolean; expiresAt: Date } | { ok: false; reason: "accountExists" };
+
+export async function createInvitation(inviter: { id: string; name: string }, input: TInvitationInput, locale: TLocale): Promise<TCreateInvitation> {
+  const existing = await db.appUser.findUnique({ where: { email: input.email }, select: { disabledAt: true } });
+  if (existing && !existing.disabledAt) return { ok: false, reason: "accountExists" };
+  const token = newToken();
+  const at = now();
+  const expiresAt = new Date(at.getTime() + INVITATION_DAYS * 86_400_000);
+  await db.$transaction([
+    // A new invitation replaces any earlier one still pending for the address.
+    db.invitation.deleteMany({ where: { email: input.email, acceptedAt: null } }),
+    db.invitation.create({ data: { ...input, tokenHash: hashToken(token), invitedById: inviter.id, createdAt: at, expiresAt } }),
+  ]);
+  const link = `${appUrl()}/${locale}/invitation/${token}`;
+  const t = translator(locale, "invitations");
+  const what = input.role === "delegate"
+    ? t("mailDelegate", { country: countryName(input.country ?? "", locale), part: t(`delegationRole_${input.delegationRole ?? "drafter"}`) })
+    : t(`mailRole_${input.role}`);
+  const emailed = await sendMail({
+    to: input.email,
+    subject: t("mailSubject"),
+    text: t("mailBody", { name: input.name, inviter: inviter.name, what, link, days: INVITATION_DAYS }),
+  });
+  console.log(`[invitation] ${input.email} (${input.role}${input.country ? ` ${input.country}` : ""}): ${emailed ? "emailed" : "not emailed"}; link ${link}`);
+  return { ok: true, link, emailed, expiresAt };
+}

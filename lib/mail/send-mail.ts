@@ -1,0 +1,29 @@
+// Sends one plain-text email through SMTP_URL. Without SMTP configured nothing
+// is sent: the caller shows the link instead, and it is written to the log.
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
+
+let transport: Transporter | undefined;
+
+export type TMail = { to: string; subject: string; text: string };
+
+export function mailConfigured(): boolean {
+  return !!env().SMTP_URL;
+}
+
+/** true when the SMTP server accepted the message; false when SMTP is not configured or refused it (logged). */
+export async function sendMail(mail: TMail): Promise<boolean> {
+  const url = env().SMTP_URL;
+  if (!url) {
+    console.log(`[mail] SMTP_URL is not set; not sent to ${mail.to}: ${mail.subject}\n${mail.text}`);
+    return false;
+  }
+  transport ??= nodemailer.createTransport(url);
+  try {
+    await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    return true;
+  } catch (e) {
+    console.error(`[mail] could not send to ${mail.to}: ${(e as Error).message}`);
+    return false;
+  }
+}
