@@ -35,3 +35,19 @@ export const respondent = {
   publication: "anonymous" as const,
   privacyConsent: true as const,
 };
+
+/** A delegate of `country` as requireRole would return them. */
+export async function delegate(country: string, delegationRole: "drafter" | "approver", name = `${delegationRole} ${country}`) {
+  const user = await db.appUser.create({
+    data: { email: `${uniqueSlug("d")}@example.org`, name, role: "delegate", country, delegationRole, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$x$y" },
+  });
+  return { id: user.id, email: user.email, name: user.name, role: "delegate" as const, country, delegationRole };
+}
+
+/** A moderator or admin as requireRole would return them. */
+export async function staff(role: "moderator" | "admin") {
+  const user = await db.appUser.create({
+    data: { email: `${uniqueSlug("s")}@example.org`, name: `Test ${role}`, role, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$x$y" },
+  });
+  return { id: user.id, email: user.email, name: user.name, role, country: null, delegationRole: null };
+}

@@ -22,7 +22,7 @@ export function checkPdf(bytes: Uint8Array): TLetterCheck {
 
 /** A safe file name to keep and to send back: letters, digits, dot, dash, underscore; always .pdf. */
 export function safeFileName(name: string): string {
-  const base = name.normalize("NFKD").replace(/\.pdf$/i, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 120);
+  const base = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\.pdf$/i, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 120);
   return `${base || "letter"}.pdf`;
 }
 

@@ -15,8 +15,10 @@ export type TSaveResult =
 
 type TRow = { id: string; status: "draft" | "submitted"; version: number; positions: Record<string, TPosition>; statement: string | null; updated_at: Date; extended_until: Date | null };
 
-/** The workspace row, locked for this transaction. */
-export async function lockWorkspace(tx: Pick<typeof db, "$queryRaw">, consultationId: string, country: string): Promise<TRow | undefined> {
+/** The workspace row (made if it is the first use), locked for this transaction. */
+export async function lockWorkspace(tx: Pick<typeof db, "$queryRaw" | "$executeRaw">, consultationId: string, country: string): Promise<TRow | undefined> {
+  await tx.$executeRaw`INSERT INTO formal_response (consultation_id, country) VALUES (${consultationId}::uuid, ${country})
+    ON CONFLICT (consultation_id, country) DO NOTHING`;
   const rows = await tx.$queryRaw<TRow[]>`
     SELECT id, status, version, positions, statement, updated_at, extended_until FROM formal_response
     WHERE consultation_id = ${consultationId}::uuid AND country = ${country} FOR UPDATE`;

@@ -29,7 +29,7 @@ export async function createInvitation(inviter: { id: string; name: string }, in
   const link = `${appUrl()}/${locale}/invitation/${token}`;
   const t = translator(locale, "invitations");
   const what = input.role === "delegate"
-    ? t("mailDelegate", { country: countryName(input.country ?? "", locale), part: t(`delegationRole_${input.delegationRole ?? "drafter"}`) })
+    ? t("mailDelegate", { country: countryName(input.country ?? "", locale), part: t(`mailPart_${input.delegationRole ?? "drafter"}`) })
     : t(`mailRole_${input.role}`);
   const emailed = await sendMail({
     to: input.email,

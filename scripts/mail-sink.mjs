@@ -1,0 +1,35 @@
+// A local SMTP server that accepts every message and hands it to onMessage
+// (raw RFC 5322 text). Tests start it and read what the app sent; nothing
+// leaves the machine.
+import { SMTPServer } from "smtp-server";
+
+/** Resolves with { port, url, stop() } once listening (port 0: any free port). */
+export function startMailSink({ port = 0, onMessage }) {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onAuth(_auth, _session, cb) {
+      cb(null, { user: "test" });
+    },
+    onData(stream, session, cb) {
+      const chunks = [];
+      stream.on("data", (c) => chunks.push(c));
+      stream.on("end", () => {
+        try {
+          onMessage(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address.toLowerCase()));
+          cb();
+        } catch (e) {
+          cb(e);
+        }
+      });
+    },
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const actual = server.server.address().port;
+      resolve({ port: actual, url: `smtp://127.0.0.1:${actual}`, stop: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}

@@ -1,0 +1,30 @@
+// The SMTP sink for integration tests: messages kept in memory, parsed.
+import { simpleParser, type ParsedMail } from "mailparser";
+// @ts-expect-error: a plain ES module script, shared with the end-to-end server
+import { startMailSink } from "@/scripts/mail-sink.mjs";
+
+export type TSink = { url: string; messages: { to: string[]; mail: ParsedMail }[]; waitFor(to: string): Promise<ParsedMail>; stop(): Promise<void> };
+
+export async function mailSink(): Promise<TSink> {
+  const messages: TSink["messages"] = [];
+  const pending: Promise<unknown>[] = [];
+  const sink = await startMailSink({
+    onMessage(raw: string, to: string[]) {
+      pending.push(simpleParser(raw).then((mail) => messages.push({ to, mail })));
+    },
+  });
+  return {
+    url: sink.url,
+    messages,
+    async waitFor(to: string) {
+      for (let i = 0; i < 100; i++) {
+        await Promise.all(pending);
+        const m = messages.find((x) => x.to.includes(to.toLowerCase()));
+        if (m) return m.mail;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no message for ${to}`);
+    },
+    stop: sink.stop,
+  };
+}
