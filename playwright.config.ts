@@ -27,8 +27,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // DATABASE_URL comes from scripts/with-db.mjs; start.mjs builds if needed and starts no database.
-    command: "node scripts/start.mjs",
+    // DATABASE_URL comes from scripts/with-db.mjs; start.mjs builds if needed and starts no database;
+    // e2e-server.mjs runs it with a local SMTP sink (.data/mail-e2e/).
+    command: "node scripts/e2e-server.mjs",
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

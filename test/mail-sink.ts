@@ -1,6 +1,5 @@
 // The SMTP sink for integration tests: messages kept in memory, parsed.
 import { simpleParser, type ParsedMail } from "mailparser";
-// @ts-expect-error: a plain ES module script, shared with the end-to-end server
 import { startMailSink } from "@/scripts/mail-sink.mjs";
 
 export type TSink = { url: string; messages: { to: string[]; mail: ParsedMail }[]; waitFor(to: string): Promise<ParsedMail>; stop(): Promise<void> };

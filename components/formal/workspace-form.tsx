@@ -56,7 +56,7 @@ export function WorkspaceForm(props: {
           const id = (f: TPositionField) => fieldId(c.key, f);
           const name = (f: TPositionField) => fieldName(c.key, f);
           return (
-            <details key={c.key} open={has || errs} className="mb-4 border-2 border-line p-4">
+            <details key={c.key} data-clause={c.key} open={has || errs} className="mb-4 border-2 border-line p-4">
               <summary className="cursor-pointer text-lg font-bold">
                 {c.label}{c.heading ? ` — ${c.heading}` : ""}
                 {has ? <span className="ml-2 font-normal text-muted">({t("hasContent")})</span> : null}

@@ -19,8 +19,9 @@ export async function uploadLetterRequest(request: Request, slug: string): Promi
   if (!user) return see(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/delegation/${slug}`)}`);
   const consultation = await getConsultation(slug);
   if (!consultation) return new Response("Not found.", { status: 404 });
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("multipart/form-data")) return back("missing");
+  // The boundary is case-sensitive: keep the header as sent.
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) return back("missing");
   // Room for the multipart envelope around a file of the largest size allowed.
   const body = await readCapped(request, LETTER_MAX_BYTES + 64 * 1024);
   if (!body) return back("tooLarge");
