@@ -25,19 +25,21 @@ type TProps = {
   countries: { code: string; name: string }[];
   preselected?: string;
   timeZone: string;
+  /** Changing a stored response through its private link: another action, the stored values, no browser draft. */
+  change?: { action: typeof respondAction; values: Record<string, string>; token: string };
 };
 
 export function ResponseForm(p: TProps) {
   const t = useTranslations("respond");
   const te = useTranslations("errors");
-  const [state, formAction, pending] = useActionState(respondAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending] = useActionState(p.change?.action ?? respondAction, INITIAL_FORM_STATE);
   const formRef = useRef<HTMLFormElement>(null);
-  const values = state.values;
+  const values = state.status === "idle" && p.change ? p.change.values : state.values;
   const f = fieldPropsFactory(values, state.errors, (k, v) => te(k, v));
 
   useEffect(() => {
     const form = formRef.current;
-    if (!form) return;
+    if (!form || p.change) return;
     if (state.status === "idle") restoreDraft(form, draftKey(p.slug));
     const save = () => saveDraft(form, draftKey(p.slug));
     form.addEventListener("input", save);
@@ -46,7 +48,7 @@ export function ResponseForm(p: TProps) {
       form.removeEventListener("input", save);
       form.removeEventListener("change", save);
     };
-  }, [state, p.slug]);
+  }, [state, p.slug, p.change]);
 
   const clauseHasValues = (key: string) => Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
   const clauseHasError = (key: string) => state.errors.some((e) => e.name === `c:${key}` || e.name.startsWith(`c:${key}:`));
@@ -67,6 +69,7 @@ export function ResponseForm(p: TProps) {
         <input type="hidden" name="slug" value={p.slug} />
         <input type="hidden" name="locale" value={p.locale} />
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />
+        {p.change ? <input type="hidden" name="token" value={p.change.token} /> : null}
 
         <fieldset id="feedback" tabIndex={-1}>
           <legend className="mb-2 text-2xl font-bold">{t("stepFeedback")}</legend>
@@ -85,7 +88,7 @@ export function ResponseForm(p: TProps) {
 
         <button type="submit" disabled={pending} aria-disabled={pending}
           className="mt-4 bg-success px-5 py-3 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70">
-          {pending ? t("submitting") : t("submit")}
+          {pending ? t("submitting") : p.change ? t("saveChanges") : t("submit")}
         </button>
       </form>
     </>

@@ -41,7 +41,7 @@ export async function postResponse(request: Request, slug: string, clientKey: st
     return err(400, "invalid", "The response has errors.", { fields: issueErrors(toIssues(parsed.error), locale) });
   }
   try {
-    const result = await submitResponse(slug, parsed.data, { locale, channel: "api" });
+    const result = await submitResponse(slug, parsed.data, { locale, channel: "api", clientIp: clientKey });
     if (result.ok) {
       const receiptUrl = `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}`;
       return { status: result.replayed ? 200 : 201, body: { reference: result.reference, receiptUrl, replayed: result.replayed } };

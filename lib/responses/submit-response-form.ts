@@ -27,7 +27,7 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
     return state({ status: "invalid", errors: issuesToFieldErrors(toIssues(parsed.error), feedbackClauses) });
   }
   try {
-    const result = await submitResponse(slug, parsed.data, { locale, channel: "web" });
+    const result = await submitResponse(slug, parsed.data, { locale, channel: "web", clientIp: clientKey });
     if (result.ok) {
       return { redirectTo: `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}` };
     }

@@ -8,6 +8,10 @@ import { getConsultation } from "@/lib/consultations/get-consultation";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
 import type { TLocale } from "@/lib/i18n/routing";
 import { receiptKey } from "./receipt-key";
+import { mailConfigured } from "@/lib/mail/send-mail";
+import { hashToken, newToken } from "@/lib/security/token";
+import { ipHash } from "@/lib/security/ip-hash";
+import { sendReceiptMail } from "./receipt-mail";
 import type { TIssue, TResponseInput } from "./schema";
 
 export type TSubmitResult =
@@ -17,7 +21,7 @@ export type TSubmitResult =
   | { ok: false; reason: "not_open"; opensAt: Date }
   | { ok: false; reason: "invalid"; issues: TIssue[] };
 
-type TItem = {
+export type TItem = {
   clause_id: string | null;
   aspect: "clarity" | "language" | "feasibility" | "general";
   position: number;
@@ -31,7 +35,7 @@ type TItem = {
 export async function submitResponse(
   slug: string,
   input: TResponseInput,
-  meta: { locale: TLocale; channel: "web" | "api" },
+  meta: { locale: TLocale; channel: "web" | "api"; clientIp?: string },
 ): Promise<TSubmitResult> {
   const consultation = await getConsultation(slug);
   if (!consultation) return { ok: false, reason: "not_found" };
@@ -51,6 +55,8 @@ export async function submitResponse(
   const r = input.respondent;
   const idempotencyKey = input.idempotencyKey ?? randomBytes(18).toString("base64url");
   const year = yearFormat(consultation.timeZone).format(at);
+  // With an email address (and a mail server), a private link to change or withdraw the response.
+  const manageToken = r.email && mailConfigured() ? newToken() : null;
 
   const inserted = await db.$queryRaw<{ reference: string }[]>`
     WITH c AS (
@@ -60,12 +66,14 @@ export async function submitResponse(
       SELECT nextval(pg_get_serial_sequence('response', 'number')) AS num FROM c
     ), r AS (
       INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel,
-        respondent_type, country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at)
+        respondent_type, country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at,
+        manage_token_hash, ip_hash)
       SELECT c.id, n.num,
         c.reference_prefix || '-' || ${year} || '-' || lpad(n.num::text, greatest(6, length(n.num::text)), '0'),
         ${idempotencyKey}, ${at}, ${meta.locale}, ${meta.channel},
         ${r.type}::respondent_type, ${r.country}, ${r.organisationName ?? null}, ${r.name ?? null}, ${r.publicSector},
-        ${r.email ?? null}, ${r.publication}::publication, ${at}
+        ${r.email ?? null}, ${r.publication}::publication, ${at},
+        ${manageToken ? hashToken(manageToken) : null}, ${ipHash(meta.clientIp)}
       FROM c, n
       ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
       RETURNING id, reference
@@ -79,6 +87,10 @@ export async function submitResponse(
 
   if (inserted.length === 1) {
     const reference = inserted[0].reference;
+    if (r.email && mailConfigured()) {
+      // Not awaited: the receipt page does not wait for the mail server. A failure is logged.
+      void sendReceiptMail({ to: r.email, locale: meta.locale, consultation, reference, submittedAt: at, items: items.length, manageToken });
+    }
     return { ok: true, reference, receiptKey: receiptKey(reference), replayed: false };
   }
   // Nothing inserted: either this key was used before (a double submit or a
@@ -103,7 +115,7 @@ export function yearFormat(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function toItems(input: TResponseInput, clauseIds: Map<string, string>): TItem[] {
+export function toItems(input: TResponseInput, clauseIds: Map<string, string>): TItem[] {
   const items: TItem[] = [];
   const blank = { rating: null, comment: null, term: null, proposed_wording: null, country_context: null };
   for (const f of input.feedback) {

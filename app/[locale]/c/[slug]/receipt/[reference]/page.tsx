@@ -7,6 +7,7 @@ import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
 import { getReceipt } from "@/lib/responses/get-receipt";
 import { isLocale } from "@/lib/i18n/routing";
+import { Notice } from "@/components/ui/notice";
 import { ClearDraft } from "@/components/clear-draft";
 
 export const dynamic = "force-dynamic";
@@ -55,6 +56,7 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
       </div>
       <p className="mb-2">{t("submittedAt", { date: formatInstant(receipt.submittedAt, locale, c.timeZone) })}</p>
       <p className="mb-8 max-w-prose">{t("referenceHint")}</p>
+      {receipt.withdrawnAt ? <Notice tone="warning">{t("withdrawn", { when: formatInstant(receipt.withdrawnAt, locale, c.timeZone) })}</Notice> : null}
 
       <h2 className="mb-3 text-2xl font-bold">{t("stored")}</h2>
       <h3 className="mb-2 text-xl font-bold">{t("about")}</h3>

@@ -1,0 +1,43 @@
+// The email receipt: the reference, what was received, the receipt's link and,
+// when there is one, the private link to change or withdraw until the deadline.
+import { appUrl } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send-mail";
+import { translator } from "@/lib/i18n/translator";
+import { formatInstant } from "@/lib/consultations/format-instant";
+import type { TLocale } from "@/lib/i18n/routing";
+import { receiptKey } from "./receipt-key";
+
+type TReceiptMail = {
+  to: string;
+  locale: TLocale;
+  consultation: { slug: string; title: Record<TLocale, string>; closesAt: Date; timeZone: string };
+  reference: string;
+  submittedAt: Date;
+  items: number;
+  manageToken: string | null;
+};
+
+export async function sendReceiptMail(m: TReceiptMail): Promise<boolean> {
+  const t = translator(m.locale, "receiptMail");
+  const base = `${appUrl()}/${m.locale}/c/${m.consultation.slug}`;
+  const lines = [
+    t("greeting"),
+    "",
+    t("received", { title: m.consultation.title[m.locale], when: formatInstant(m.submittedAt, m.locale, m.consultation.timeZone) }),
+    t("reference", { reference: m.reference }),
+    t("items", { count: m.items }),
+    "",
+    t("view"),
+    `${base}/receipt/${m.reference}?key=${receiptKey(m.reference)}`,
+  ];
+  if (m.manageToken) {
+    lines.push("", t("manage", { deadline: formatInstant(m.consultation.closesAt, m.locale, m.consultation.timeZone) }), `${base}/manage/${m.manageToken}`, t("keepPrivate"));
+  }
+  lines.push("", t("signature"));
+  try {
+    return await sendMail({ to: m.to, subject: t("subject", { reference: m.reference }), text: lines.join("\n") });
+  } catch (e) {
+    console.error(`[receipt] ${m.reference}: ${(e as Error).message}`);
+    return false;
+  }
+}
