@@ -18,6 +18,8 @@ const ZEnv = z.object({
   SUBMIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   /** Seed only: the sample consultation's deadline (ISO 8601 with offset). Unset: 90 days after it is first seeded. */
   CONSULTATION_CLOSES_AT: z.iso.datetime({ offset: true }).optional(),
+  /** Requests one client may make per minute to the open-data API (the export counts 10). 0 turns the limit off. */
+  OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** Port the server listens on. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */

@@ -41,6 +41,14 @@ export function BulkTriage({ children, moderators }: { children: ReactNode; mode
               {moderators.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
             </select>
           </div>
+          <div>
+            <label htmlFor="bulk-publish" className="mb-1 block">{t("publish")}</label>
+            <select id="bulk-publish" name="publish" defaultValue="unchanged" className="input">
+              <option value="unchanged">{t("unchanged")}</option>
+              <option value="clear">{t("publish_clear")}</option>
+              <option value="withhold">{t("publish_withhold")}</option>
+            </select>
+          </div>
           <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
         </fieldset>
       </form>

@@ -18,6 +18,9 @@ type TProps = {
   reason: string | null;
   assigneeId: string | null;
   tags: string;
+  cleared: boolean;
+  /** The respondent's choice: none means never published, whatever the moderator decides. */
+  consented: boolean;
   moderators: { id: string; name: string }[];
 };
 
@@ -43,6 +46,9 @@ export function TriageForm(p: TProps) {
         <TextArea id="triage-reason" name="dispositionReason" label={t("reason")} defaultValue={p.reason ?? ""} rows={3} maxLength={2000} errorPrefix={te("summaryTitle")} error={err("dispositionReason")} />
         <Select id="triage-assignee" name="assignee" label={t("assignee")} defaultValue={p.assigneeId ?? "none"} placeholder={t("unchanged")} errorPrefix={te("summaryTitle")} error={err("assignee")}
           options={[{ value: "none", label: t("unassigned") }, ...p.moderators.map((m) => ({ value: m.id, label: m.name }))]} />
+        <Radios id="triage-publish" name="publish" label={t("publish")} hint={p.consented ? undefined : t("publishNoConsent")} defaultValue={p.cleared ? "clear" : "withhold"}
+          errorPrefix={te("summaryTitle")} error={err("publish")} inline
+          options={[{ value: "withhold", label: t("publish_withhold") }, { value: "clear", label: t("publish_clear") }]} />
         <TextInput id="triage-tags" name="setTags" label={t("tags")} hint={t("tagsHint")} defaultValue={p.tags} maxLength={1000} errorPrefix={te("summaryTitle")} error={err("setTags")} />
         <TextArea id="triage-note" name="note" label={t("note")} hint={t("noteHint")} rows={3} maxLength={5000} errorPrefix={te("summaryTitle")} error={err("note")} />
         <button type="submit" disabled={pending} className="bg-success px-5 py-3 text-lg font-bold text-white">{t("save")}</button>

@@ -17,7 +17,7 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
     await tx.$queryRaw`SELECT id FROM feedback_item WHERE id = ANY(${[...new Set(t.ids)].sort()}::uuid[]) ORDER BY id FOR UPDATE`;
     const items = await tx.feedbackItem.findMany({
       where: { id: { in: t.ids } },
-      select: { id: true, status: true, disposition: true, dispositionReason: true, assigneeId: true, response: { select: { consultationId: true } }, tags: { select: { tag: { select: { id: true, key: true, name: true } } } } },
+      select: { id: true, status: true, clearedAt: true, disposition: true, dispositionReason: true, assigneeId: true, response: { select: { consultationId: true } }, tags: { select: { tag: { select: { id: true, key: true, name: true } } } } },
     });
     if (items.length !== new Set(t.ids).size) return { ok: false, reason: "not_found" } as const;
     const consultationIds = new Set(items.map((i) => i.response.consultationId));
@@ -61,6 +61,10 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
           data.dispositionReason = reason;
           ev("disposition_reason", item.dispositionReason, reason);
         }
+      }
+      if (t.publish && (t.publish === "clear") !== (item.clearedAt !== null)) {
+        data.clearedAt = t.publish === "clear" ? at : null;
+        ev("publication", item.clearedAt ? "cleared" : "withheld", t.publish === "clear" ? "cleared" : "withheld");
       }
       if (assigneeId !== undefined && assigneeId !== item.assigneeId) {
         data.assigneeId = assigneeId;

@@ -36,6 +36,8 @@ export const ZTriage = z
     // The item page sends the whole tag list: tags not in it are removed.
     setTags: z.string().max(1000, { error: "tooLong" }).optional().transform((s) => (s === undefined ? undefined : parseTags(s))),
     note: optText(5000),
+    // Publication: "clear" lets the public read it (if the respondent consented); "withhold" takes it back.
+    publish: z.enum(["clear", "withhold"], { error: "invalid" }).optional(),
   })
   .superRefine((t, ctx) => {
     for (const tag of [...(t.addTags ?? []), ...(t.setTags ?? [])]) {
@@ -62,5 +64,6 @@ export function readTriageForm(form: FormData): unknown {
     addTags: get("addTags"),
     setTags: get("setTags"),
     note: get("note"),
+    publish: keep(get("publish")) || undefined,
   };
 }

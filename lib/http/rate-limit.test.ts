@@ -82,3 +82,17 @@ describe("allowSubmission", () => {
     expect(allowSubmission("k", 0)).toBe(true);
   });
 });
+
+describe("allowRequest", () => {
+  it("counts per key and says what is left and when the window resets, with the headers to send", async () => {
+    const { allowRequest, rateLimitHeaders } = await loadWithLimit("20");
+    const t = 5_000_000;
+    expect(allowRequest("open-data:1", 2, t)).toEqual({ ok: true, limit: 2, remaining: 1, resetSeconds: 60 });
+    expect(allowRequest("open-data:1", 2, t + 30_000)).toMatchObject({ ok: true, remaining: 0, resetSeconds: 30 });
+    const refused = allowRequest("open-data:1", 2, t + 59_000);
+    expect(refused).toMatchObject({ ok: false, remaining: 0, resetSeconds: 1 });
+    expect(rateLimitHeaders(refused)).toEqual({ "RateLimit-Limit": "2", "RateLimit-Remaining": "0", "RateLimit-Reset": "1", "Retry-After": "1" });
+    expect(allowRequest("open-data:2", 2, t + 59_000).ok).toBe(true);
+    expect(allowRequest("open-data:1", 2, t + 60_000).ok).toBe(true);
+  });
+});

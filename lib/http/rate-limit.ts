@@ -7,8 +7,14 @@ const windows = new Map<string, { start: number; count: number }>();
 
 /** True when `key` may go ahead; counts the attempt. */
 export function allowSubmission(key: string, at = Date.now()): boolean {
-  const limit = env().SUBMIT_RATE_LIMIT_PER_MINUTE;
-  if (limit === 0) return true;
+  return allowRequest(key, env().SUBMIT_RATE_LIMIT_PER_MINUTE, at).ok;
+}
+
+export type TAllowance = { ok: boolean; limit: number; remaining: number; resetSeconds: number };
+
+/** `limit` requests a minute for `key` (0: no limit); says how many are left and when the window ends. */
+export function allowRequest(key: string, limit: number, at = Date.now()): TAllowance {
+  if (limit === 0) return { ok: true, limit, remaining: 0, resetSeconds: 0 };
   let w = windows.get(key);
   if (!w || at - w.start >= WINDOW_MS) {
     if (windows.size > 50_000) prune(at);
@@ -16,7 +22,18 @@ export function allowSubmission(key: string, at = Date.now()): boolean {
     windows.set(key, w);
   }
   w.count += 1;
-  return w.count <= limit;
+  return { ok: w.count <= limit, limit, remaining: Math.max(0, limit - w.count), resetSeconds: Math.ceil((w.start + WINDOW_MS - at) / 1000) };
+}
+
+/** The IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers), plus Retry-After when refused. */
+export function rateLimitHeaders(a: TAllowance): Record<string, string> {
+  if (a.limit === 0) return {};
+  return {
+    "RateLimit-Limit": String(a.limit),
+    "RateLimit-Remaining": String(a.remaining),
+    "RateLimit-Reset": String(a.resetSeconds),
+    ...(a.ok ? {} : { "Retry-After": String(a.resetSeconds) }),
+  };
 }
 
 function prune(at: number) {

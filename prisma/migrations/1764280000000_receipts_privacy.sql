@@ -62,6 +62,10 @@ ALTER TABLE "response"
     ("organisation_name" IS NULL OR char_length(btrim("organisation_name")) > 0)
     AND ("respondent_type" = 'individual' OR "organisation_name" IS NOT NULL OR "erased_at" IS NOT NULL));
 
+ALTER TABLE "moderation_event"
+  DROP CONSTRAINT "moderation_event_field_check",
+  ADD CONSTRAINT "moderation_event_field_check" CHECK ("field" IN ('status', 'disposition', 'disposition_reason', 'assignee', 'tag_added', 'tag_removed', 'note', 'publication'));
+
 ALTER TABLE "consultation"
   ADD CONSTRAINT "consultation_retention_days_check" CHECK ("retention_days" BETWEEN 0 AND 3650);
 

@@ -52,6 +52,7 @@ export default async function ConsultationPage({ params }: TParams) {
         <ClauseBody text={k.body[locale]} />
         <p className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-muted">
           <span>{t("comments", { count })}</span>
+          <a href={`/${locale}/c/${c.slug}/comments?clause=${encodeURIComponent(k.key)}`} aria-label={t("publishedOn", { label: label(k) })}>{t("published")}</a>
           <a href={`/${locale}/c/${c.slug}#${clauseAnchor(k.key)}`} aria-label={t("linkTo", { label: label(k) })}>
             #{k.number ?? k.key}
           </a>

@@ -42,6 +42,7 @@ export default async function ItemPage({ params }: TProps) {
     if (f === "status") return t(`status_${v}` as "status_new");
     if (f === "disposition") return t(`disposition_${v}` as "disposition_accepted");
     if (f === "assignee") return moderators.find((m) => m.id === v)?.name ?? v;
+    if (f === "publication") return t(v === "cleared" ? "value_cleared" : "value_withheld");
     return v;
   };
 
@@ -111,7 +112,7 @@ export default async function ItemPage({ params }: TProps) {
         <section aria-labelledby="triage-title">
           <h2 id="triage-title" className="mb-4 text-2xl font-bold">{t("triage")}</h2>
           <TriageForm itemId={item.id} status={item.status} disposition={item.disposition} reason={item.dispositionReason} assigneeId={item.assigneeId}
-            tags={item.tags.map((x) => x.tag.name).join(", ")} moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} />
+            tags={item.tags.map((x) => x.tag.name).join(", ")} cleared={item.clearedAt !== null} consented={r.publication !== "none"} moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} />
         </section>
       </div>
     </>

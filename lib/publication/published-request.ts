@@ -1,0 +1,57 @@
+// The read-only open-data API: GET /api/consultations/{slug}/published (pages
+// of JSON) and .../published/export?format=csv|json (everything, streamed).
+// Rate-limited per client address; the limits are sent in RateLimit headers.
+import { Readable } from "node:stream";
+import { env } from "@/lib/env";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+import { allowRequest, rateLimitHeaders } from "@/lib/http/rate-limit";
+import { listPublished, publicItem } from "./list-published";
+import { exportPublished } from "./export-published";
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+
+/** An export costs as much as 10 page requests. */
+const EXPORT_COST = 10;
+
+function allowance(client: string, cost: number) {
+  const limit = env().OPEN_DATA_RATE_LIMIT_PER_MINUTE;
+  let a = allowRequest(`open-data:${client}`, limit);
+  for (let i = 1; i < cost && a.ok; i++) a = allowRequest(`open-data:${client}`, limit);
+  return a;
+}
+
+export async function publishedPage(request: Request, slug: string, client: string): Promise<Response> {
+  const a = allowance(client, 1);
+  const rl = rateLimitHeaders(a);
+  if (!a.ok) return json(429, { error: "rate_limited", message: `At most ${a.limit} requests a minute; try again in ${a.resetSeconds} s.` }, rl);
+  const c = await getConsultation(slug);
+  if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
+  const url = new URL(request.url);
+  const clause = url.searchParams.get("clause");
+  if (clause !== null && !c.clauses.some((k) => k.key === clause)) return json(400, { error: "invalid", message: "Unknown clause." }, rl);
+  const limitParam = url.searchParams.get("limit");
+  const limit = limitParam === null ? undefined : Number(limitParam);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 200)) return json(400, { error: "invalid", message: "limit is 1 to 200." }, rl);
+  const page = await listPublished(c.id, { clause, after: url.searchParams.get("after"), limit });
+  return json(200, { consultation: c.slug, items: page.items.map(publicItem), next: page.next }, { ...rl, "cache-control": "public, max-age=60" });
+}
+
+export async function publishedExport(request: Request, slug: string, client: string): Promise<Response> {
+  const format = new URL(request.url).searchParams.get("format") ?? "csv";
+  if (format !== "csv" && format !== "json") return json(400, { error: "invalid", message: "format is csv or json." });
+  const a = allowance(client, EXPORT_COST);
+  const rl = rateLimitHeaders(a);
+  if (!a.ok) return json(429, { error: "rate_limited", message: `Try again in ${a.resetSeconds} s.` }, rl);
+  const c = await getConsultation(slug);
+  if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
+  const stream = exportPublished(c.id, format);
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      ...rl,
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${c.slug}-published.${format}"`,
+      "cache-control": "public, max-age=300",
+    },
+  });
+}
