@@ -4,7 +4,7 @@ import { Checkbox, Radios, Select, TextInput } from "@/components/ui/field";
 import { LIMITS, PUBLICATIONS, RESPONDENT_TYPES } from "@/lib/responses/schema";
 import type { TFieldProps } from "./field-props";
 
-export function AboutYou({ f, countries }: { f: TFieldProps; countries: { code: string; name: string }[] }) {
+export function AboutYou({ f, countries, privacyHref }: { f: TFieldProps; countries: { code: string; name: string }[]; privacyHref: string }) {
   const t = useTranslations("respond");
   const prefix = useTranslations("errors")("summaryTitle");
   return (
@@ -29,7 +29,8 @@ export function AboutYou({ f, countries }: { f: TFieldProps; countries: { code: 
       <Radios {...f.field("publication")} label={t("publication")} errorPrefix={prefix}
         options={PUBLICATIONS.map((v) => ({ value: v, label: t(`publication_${v}`) }))} />
       <h3 className="mb-1 text-lg font-bold">{t("privacyTitle")}</h3>
-      <p className="mb-4 max-w-prose">{t("privacyBody")}</p>
+      <p className="mb-2 max-w-prose">{t("privacyBody")}</p>
+      <p className="mb-4"><a href={privacyHref} target="_blank" rel="noopener">{t("privacyLink")}</a></p>
       <Checkbox id={f.field("privacyConsent").id} name="privacyConsent" value="yes" label={t("privacyConsent")}
         defaultChecked={f.field("privacyConsent").defaultValue === "yes"} error={f.field("privacyConsent").error} errorPrefix={prefix} />
     </>

@@ -84,7 +84,7 @@ export function ResponseForm(p: TProps) {
           </div>
         </fieldset>
 
-        <AboutYou f={f} countries={p.countries} />
+        <AboutYou f={f} countries={p.countries} privacyHref={`/${p.locale}/c/${p.slug}/privacy`} />
 
         <button type="submit" disabled={pending} aria-disabled={pending}
           className="mt-4 bg-success px-5 py-3 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70">

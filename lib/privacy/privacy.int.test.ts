@@ -6,11 +6,14 @@ import { createConsultation, respondent, staff, uniqueSlug } from "@/test/db-fix
 import { ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
 import { exportFeedback } from "@/lib/feedback/export-feedback";
-import { triageItems } from "@/lib/feedback/triage-items";
+import { triageItems as triage } from "@/lib/feedback/triage-items";
+import { ZTriage } from "@/lib/feedback/triage-schema";
 import { listPublished } from "@/lib/publication/list-published";
 import { applyRetention, eraseResponse } from "./erase-responses";
 
 afterEach(() => setNow(null));
+
+const triageItems = (actor: string, t: Record<string, unknown>) => triage(actor, ZTriage.parse(t));
 
 async function respond(slug: string, who: Record<string, unknown>) {
   const input = ZResponseInput.parse({

@@ -1,0 +1,36 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireRoleOrNull } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { formValues, type TFormState } from "@/lib/forms/form-state";
+import { eraseResponse } from "@/lib/privacy/erase-responses";
+
+// Admins only: checked here.
+export async function eraseAction(prev: TFormState, form: FormData): Promise<TFormState> {
+  const nonce = prev.nonce + 1;
+  const values = formValues(form, 100);
+  const admin = await requireRoleOrNull("admin");
+  if (!admin) return { status: "error", errors: [{ field: "reference", key: "forbidden" }], values, nonce };
+  const errors = [];
+  if (!values.reference?.trim()) errors.push({ field: "reference", key: "referenceRequired" });
+  if (values.confirm !== "yes") errors.push({ field: "confirm", key: "confirmRequired" });
+  if (errors.length) return { status: "error", errors, values, nonce };
+  const result = await eraseResponse(admin.id, values.reference);
+  if (!result.ok) return { status: "error", errors: [{ field: "reference", key: result.reason }], values, nonce };
+  revalidatePath("/[locale]/admin/privacy", "page");
+  return { status: "ok", errors: [], values: {}, nonce, info: { reference: values.reference.trim().toUpperCase(), keptText: String(result.keptText) } };
+}
+
+// Admins only: checked here.
+export async function retentionAction(prev: TFormState, form: FormData): Promise<TFormState> {
+  const nonce = prev.nonce + 1;
+  const values = formValues(form, 100);
+  if (!(await requireRoleOrNull("admin"))) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
+  const raw = (values.days ?? "").trim();
+  const days = raw === "" ? null : Number(raw);
+  if (days !== null && (!Number.isInteger(days) || days < 0 || days > 3650)) return { status: "error", errors: [{ field: "days", key: "daysInvalid" }], values, nonce };
+  const n = await db.consultation.updateMany({ where: { id: values.id ?? "" , slug: values.slug ?? "" }, data: { retentionDays: days } }).catch(() => ({ count: 0 }));
+  if (n.count !== 1) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
+  revalidatePath("/[locale]/admin/privacy", "page");
+  return { status: "ok", errors: [], values: {}, nonce };
+}

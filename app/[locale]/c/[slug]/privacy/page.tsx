@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { db } from "@/lib/db";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+import { formatInstant } from "@/lib/consultations/format-instant";
+import { isLocale } from "@/lib/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) return {};
+  const c = await getConsultation(slug);
+  const t = await getTranslations({ locale, namespace: "privacyNotice" });
+  return c ? { title: t("title", { title: c.title[locale] }) } : {};
+}
+
+// Public.
+export default async function PrivacyNoticePage({ params }: TProps) {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const c = await getConsultation(slug);
+  if (!c) notFound();
+  const t = await getTranslations({ locale, namespace: "privacyNotice" });
+  const { retentionDays } = await db.consultation.findUniqueOrThrow({ where: { id: c.id }, select: { retentionDays: true } });
+  const erasedOn = retentionDays === null ? null : new Date(c.closesAt.getTime() + retentionDays * 86_400_000);
+  const section = (title: string, body: string) => (
+    <section className="mb-6 max-w-prose">
+      <h2 className="mb-2 text-2xl font-bold">{title}</h2>
+      <p>{body}</p>
+    </section>
+  );
+  return (
+    <>
+      <p className="mb-2"><a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a></p>
+      <h1 className="mb-6 text-4xl font-bold">{t("title", { title: c.title[locale] })}</h1>
+      {section(t("keptTitle"), t("kept"))}
+      {section(t("whyTitle"), t("why"))}
+      {section(t("whoTitle"), t("who"))}
+      {section(t("howLongTitle"), erasedOn ? t("howLong", { days: retentionDays ?? 0, date: formatInstant(erasedOn, locale, c.timeZone) }) : t("howLongKept"))}
+      {section(t("rightsTitle"), t("rights"))}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { eraseAction, retentionAction } from "@/app/[locale]/admin/privacy/actions";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Checkbox, TextInput } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { INITIAL_FORM } from "@/lib/forms/form-state";
+
+type TKey = Parameters<ReturnType<typeof useTranslations<"privacyAdmin">>>[0];
+
+export function EraseForm() {
+  const t = useTranslations("privacyAdmin");
+  const te = useTranslations("errors");
+  const [state, action, pending] = useActionState(eraseAction, INITIAL_FORM);
+  const err = (f: string) => {
+    const e = state.errors.find((x) => x.field === f);
+    return e ? t(e.key as TKey) : undefined;
+  };
+  return (
+    <>
+      {state.info ? <Notice title={t("erasedTitle")}>{t(state.info.keptText === "true" ? "erasedKept" : "erasedAll", { reference: state.info.reference })}</Notice> : null}
+      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: `#erase-${e.field}`, text: t(e.key as TKey) }))} />
+      <form action={action} noValidate key={state.nonce} className="max-w-xl">
+        <TextInput id="erase-reference" name="reference" label={t("reference")} hint={t("referenceHint")} maxLength={40} width="max-w-xs"
+          defaultValue={state.values.reference} error={err("reference")} errorPrefix={te("prefix")} />
+        <Checkbox id="erase-confirm" name="confirm" value="yes" label={t("confirm")} error={err("confirm")} errorPrefix={te("prefix")} />
+        <button type="submit" disabled={pending} className="bg-error px-5 py-3 font-bold text-white">{t("erase")}</button>
+      </form>
+    </>
+  );
+}
+
+export function RetentionForm({ id, slug, title, days }: { id: string; slug: string; title: string; days: number | null }) {
+  const t = useTranslations("privacyAdmin");
+  const te = useTranslations("errors");
+  const [state, action, pending] = useActionState(retentionAction, INITIAL_FORM);
+  const e = state.errors[0];
+  return (
+    <form action={action} noValidate key={state.nonce} className="mb-6">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="slug" value={slug} />
+      {state.status === "ok" ? <p className="mb-2 font-bold">{t("retentionSaved")}</p> : null}
+      <TextInput id={`retention-${slug}`} name="days" label={t("retentionLabel", { title })} hint={t("retentionHint")} maxLength={4} width="max-w-[8rem]"
+        defaultValue={state.values.days ?? (days === null ? "" : String(days))} error={e ? t(e.key as TKey) : undefined} errorPrefix={te("prefix")} />
+      <button type="submit" disabled={pending} className="border-2 border-brand px-3 py-1 font-bold text-brand">{t("retentionSave")}</button>
+    </form>
+  );
+}
