@@ -31,17 +31,19 @@ export function EraseForm() {
   );
 }
 
-export function RetentionForm({ id, slug, title, days }: { id: string; slug: string; title: string; days: number | null }) {
+export function RetentionForm({ id, slug, title, days, publishFormal }: { id: string; slug: string; title: string; days: number | null; publishFormal: boolean }) {
   const t = useTranslations("privacyAdmin");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(retentionAction, INITIAL_FORM);
   const e = state.errors[0];
   return (
-    <form action={action} noValidate key={state.nonce} className="mb-6">
+    <form action={action} noValidate key={state.nonce} className="mb-8 border-l-4 border-line pl-4">
+      <h3 className="mb-2 text-lg font-bold">{title}</h3>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="slug" value={slug} />
       {state.status === "ok" ? <p className="mb-2 font-bold">{t("retentionSaved")}</p> : null}
-      <TextInput id={`retention-${slug}`} name="days" label={t("retentionLabel", { title })} hint={t("retentionHint")} maxLength={4} width="max-w-[8rem]"
+      <Checkbox id={`publish-formal-${slug}`} name="publishFormal" value="yes" label={t("publishFormal")} defaultChecked={publishFormal} errorPrefix={te("prefix")} />
+      <TextInput id={`retention-${slug}`} name="days" label={t("retentionLabel")} hint={t("retentionHint")} maxLength={4} width="max-w-[8rem]"
         defaultValue={state.values.days ?? (days === null ? "" : String(days))} error={e ? t(e.key as TKey) : undefined} errorPrefix={te("prefix")} />
       <button type="submit" disabled={pending} className="border-2 border-brand px-3 py-1 font-bold text-brand">{t("retentionSave")}</button>
     </form>

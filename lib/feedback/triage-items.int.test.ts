@@ -73,7 +73,7 @@ describe("triageItems", () => {
     const b = await setup();
     expect(await triageItems(a.mod.id, ZTriage.parse({ ids: ["00000000-0000-4000-8000-000000000000"], status: "noted" }))).toEqual({ ok: false, reason: "not_found" });
     expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id, b.items[0].id], status: "noted" }))).toEqual({ ok: false, reason: "mixed_consultations" });
-    const delegate = await createUser({ email: `${uniqueSlug("d")}@example.org`, name: "Del", role: "delegate", password: "twelve chars at least" });
+    const delegate = await createUser({ email: `${uniqueSlug("d")}@example.org`, name: "Del", role: "delegate", password: "twelve chars at least", country: "FR", delegationRole: "drafter" });
     expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id], assignee: delegate.id }))).toEqual({ ok: false, reason: "unknown_assignee" });
     expect((await db.feedbackItem.findUniqueOrThrow({ where: { id: a.items[0].id } })).status).toBe("new");
   });

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { Writable } from "node:stream";
+import { exportFeedback } from "@/lib/feedback/export-feedback";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getConsultation } from "@/lib/consultations/get-consultation";
@@ -33,6 +35,11 @@ describe("the signed letter", () => {
     const approver = await delegate("FR", "approver");
     const saved = await saveDraft(drafter, consultation, ZFormalDraft.parse({ version: String(ws.version), statement: "Yes.", positions: {} }));
     expect(await submitFormal(approver, consultation, saved.ok ? saved.version : 0, "en")).toMatchObject({ ok: true });
+    // Moderators export it as official, with the letter's link and hash.
+    let csv = "";
+    const rows = await exportFeedback(consultation.id, { official: "1" }, "csv", new Writable({ write(c, _e, done) { csv += c; done(); } }));
+    expect(rows).toBe(1);
+    expect(csv).toContain(`,true,,http://localhost:3000/api/formal/${ws.id}/letter,${stored.ok ? stored.sha256 : "?"}`);
     // Published with the response; locked like it.
     expect(await getLetter(null, ws.id)).not.toBeNull();
     expect(await storeLetter(drafter, consultation.id, "new.pdf", pdf)).toEqual({ ok: false, reason: "locked" });

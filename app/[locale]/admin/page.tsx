@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { countryName, listCountries } from "@/lib/countries/list-countries";
 import { listDelegates, listInvitations } from "@/lib/invitations/list-invitations";
 import { InviteForm } from "@/components/admin/invite-form";
+import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,9 @@ export default async function AdminPage({ params }: TProps) {
   const format = await getFormatter({ locale });
   const [invitations, delegates] = await Promise.all([listInvitations(), listDelegates()]);
   const at = now();
+  // A delegation needs at least one approver to submit.
+  const countries = [...new Set(delegates.map((d) => d.country ?? ""))];
+  const withoutApprover = countries.filter((c) => !delegates.some((d) => d.country === c && d.delegationRole === "approver")).map((c) => countryName(c, locale));
   const th = "p-2 pr-4";
   return (
     <>
@@ -39,6 +43,7 @@ export default async function AdminPage({ params }: TProps) {
       <InviteForm locale={locale} countries={listCountries(locale)} />
 
       <h2 className="mt-12 mb-4 text-2xl font-bold">{t("delegatesTitle")}</h2>
+      {withoutApprover.length ? <Notice tone="warning">{t("noApprover", { countries: withoutApprover.join(", ") })}</Notice> : null}
       {delegates.length === 0 ? <p>{t("noDelegates")}</p> : (
         <div className="overflow-x-auto">
           <table className="border-collapse text-left">

@@ -29,7 +29,10 @@ export async function retentionAction(prev: TFormState, form: FormData): Promise
   const raw = (values.days ?? "").trim();
   const days = raw === "" ? null : Number(raw);
   if (days !== null && (!Number.isInteger(days) || days < 0 || days > 3650)) return { status: "error", errors: [{ field: "days", key: "daysInvalid" }], values, nonce };
-  const n = await db.consultation.updateMany({ where: { id: values.id ?? "" , slug: values.slug ?? "" }, data: { retentionDays: days } }).catch(() => ({ count: 0 }));
+  const publishFormal = values.publishFormal === "yes";
+  const n = await db.consultation
+    .updateMany({ where: { id: values.id ?? "", slug: values.slug ?? "" }, data: { retentionDays: days, publishFormal } })
+    .catch(() => ({ count: 0 }));
   if (n.count !== 1) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
   revalidatePath("/[locale]/admin/privacy", "page");
   return { status: "ok", errors: [], values: {}, nonce };

@@ -25,7 +25,7 @@ export default async function PrivacyAdminPage({ params }: TProps) {
   await requireRoleForPage("admin", locale, `/${locale}/admin/privacy`);
   const t = await getTranslations({ locale, namespace: "privacyAdmin" });
   const [consultations, erasures] = await Promise.all([
-    db.consultation.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, slug: true, titleEn: true, titleFr: true, retentionDays: true } }),
+    db.consultation.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, slug: true, titleEn: true, titleFr: true, retentionDays: true, publishFormal: true } }),
     listErasures(),
   ]);
   return (
@@ -38,7 +38,7 @@ export default async function PrivacyAdminPage({ params }: TProps) {
       <h2 className="mt-12 mb-2 text-2xl font-bold">{t("retentionTitle")}</h2>
       <p className="mb-4 max-w-prose">{t("retentionIntro")}</p>
       {consultations.map((c) => (
-        <RetentionForm key={c.id} id={c.id} slug={c.slug} title={locale === "fr" ? c.titleFr : c.titleEn} days={c.retentionDays} />
+        <RetentionForm key={c.id} id={c.id} slug={c.slug} title={locale === "fr" ? c.titleFr : c.titleEn} days={c.retentionDays} publishFormal={c.publishFormal} />
       ))}
       <h2 className="mt-12 mb-2 text-2xl font-bold">{t("logTitle")}</h2>
       {erasures.length === 0 ? <p>{t("logEmpty")}</p> : (
