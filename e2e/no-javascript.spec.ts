@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillAboutYou } from "./helpers";
+import { createAccount, createConsultation, fillAboutYou, signIn, uniqueSlug } from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 
@@ -21,4 +21,27 @@ test("a response can be given without JavaScript, errors included", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Response received" })).toBeVisible();
   await expect(page.getByText("Said without JavaScript.")).toBeVisible();
   await expect(page.getByText(/In UTC:|Received at/).first()).toBeVisible();
+});
+
+test("a delegation drafts, uploads its letter and submits without JavaScript", async ({ page }) => {
+  const slug = uniqueSlug("nojs-formal");
+  await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
+  const ws = `/en/delegation/${slug}`;
+  await signIn(page, await createAccount("delegate", undefined, { country: "NL", delegationRole: "approver" }), { path: ws });
+  // An amendment without a position: refused, the text kept.
+  await page.locator('details[data-clause="1.1"] summary').click();
+  await page.locator('details[data-clause="1.1"]').getByLabel("Proposed amendment").fill("Act on early signs.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("link", { name: "Choose your country's position for this amendment" })).toBeVisible();
+  const block = page.locator('details[data-clause="1.1"]');
+  await expect(block.getByLabel("Proposed amendment")).toHaveValue("Act on early signs.");
+  await block.getByLabel("Support with amendments").check();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Changed: 1.1.")).toBeVisible();
+  await page.getByLabel("Upload the signed letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") });
+  await page.getByRole("button", { name: "Upload letter" }).click();
+  await expect(page.getByText("The letter was uploaded.")).toBeVisible();
+  await page.getByLabel(/I confirm that this is the official response of Netherlands/).check();
+  await page.getByRole("button", { name: "Submit official response" }).click();
+  await expect(page.getByRole("heading", { name: "Submitted and locked" })).toBeVisible();
 });

@@ -25,7 +25,8 @@ test("the draft reads clause by clause with contents, stable links and comment c
   await expect(page).toHaveURL(/#clause-2\.1$/);
   const clause = page.locator("#clause-2\\.1");
   await expect(clause.getByRole("heading", { name: "Action 2.1" })).toBeVisible();
-  await expect(clause.getByText(/comments?|No comments yet/)).toBeVisible();
+  await expect(clause.getByText(/^(\d[\d,]* comments?|1 comment|No comments yet)$/)).toBeVisible();
+  await expect(clause.getByRole("link", { name: /Published comments on/ })).toBeVisible();
   await expect(clause.getByRole("link", { name: "Link to Action 2.1" })).toHaveAttribute("href", "/en/c/dpsi#clause-2.1");
   await clause.getByRole("link", { name: "Comment on Action 2.1" }).click();
   await expect(page).toHaveURL(/\/en\/c\/dpsi\/respond\?clause=2\.1#clause-2\.1$/);

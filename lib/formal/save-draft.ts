@@ -39,7 +39,7 @@ export async function saveDraft(user: TCurrentUser, consultation: TConsultation,
     if (!ws) return { ok: false, reason: "forbidden" } as const;
     if (ws.status === "submitted") return { ok: false, reason: "locked" } as const;
     if (ws.version !== draft.version) {
-      const last = await tx.formalEvent.findFirst({ where: { formalResponseId: ws.id, kind: "saved" }, orderBy: { at: "desc" }, include: { actor: { select: { name: true } } } });
+      const last = await tx.formalEvent.findFirst({ where: { formalResponseId: ws.id }, orderBy: { at: "desc" }, include: { actor: { select: { name: true } } } });
       return { ok: false, reason: "stale", by: last?.actor.name ?? null, at: ws.updated_at } as const;
     }
     const at = now();
