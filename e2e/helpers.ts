@@ -20,8 +20,8 @@ export async function createConsultation(opts: { slug: string; closesAt: Date; o
   try {
     const { rows } = await client.query(
       `INSERT INTO consultation (slug, reference_prefix, title_en, title_fr, summary_en, summary_fr, asked_for_en, asked_for_fr,
-         audience_en, audience_fr, opens_at, closes_at, time_zone)
-       VALUES ($1, 'TEST', $2, $3, 'Summary', 'Résumé', 'Asked', 'Demandé', 'Anyone', 'Tout le monde', $4, $5, 'Europe/Paris')
+         audience_en, audience_fr, opens_at, closes_at, time_zone, published_at, original_closes_at)
+       VALUES ($1, 'TEST', $2, $3, 'Summary', 'Résumé', 'Asked', 'Demandé', 'Anyone', 'Tout le monde', $4, $5, 'Europe/Paris', now(), $5)
        RETURNING id`,
       [opts.slug, `Test consultation ${opts.slug}`, `Consultation de test ${opts.slug}`, opts.opensAt ?? new Date(Date.now() - 60_000), opts.closesAt],
     );

@@ -26,8 +26,9 @@ async function main() {
 
   const consultation = await db.consultation.upsert({
     where: { slug: c.slug },
-    create: { slug: c.slug, ...texts, opensAt, closesAt },
-    update: { ...texts, opensAt, closesAt },
+    // The sample is published from the start; a configured deadline is its original one.
+    create: { slug: c.slug, ...texts, opensAt, closesAt, publishedAt: at, originalClosesAt: closesAt },
+    update: { ...texts, opensAt, closesAt, ...(configured || !existing?.originalClosesAt ? { originalClosesAt: closesAt } : {}), ...(existing?.publishedAt ? {} : { publishedAt: at }) },
   });
 
   const flat: { clause: SeedClause; parentKey: string | null }[] = [];

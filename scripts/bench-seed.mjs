@@ -2,8 +2,9 @@
 // (two per response), varied enough for every queue filter to mean something.
 export async function seedSyntheticFeedback(client, { slug, items }) {
   const { rows } = await client.query(
-    `INSERT INTO consultation (slug, reference_prefix, title_en, title_fr, summary_en, summary_fr, asked_for_en, asked_for_fr, audience_en, audience_fr, opens_at, closes_at, time_zone)
-     VALUES ($1, 'BENCH', 'Bench', 'Bench', 's', 's', 'a', 'a', 'x', 'x', now() - interval '60 days', now() + interval '1 day', 'Europe/Paris') RETURNING id`,
+    `INSERT INTO consultation (slug, reference_prefix, title_en, title_fr, summary_en, summary_fr, asked_for_en, asked_for_fr, audience_en, audience_fr, opens_at, closes_at, time_zone, published_at, original_closes_at)
+     VALUES ($1, 'BENCH', 'Bench', 'Bench', 's', 's', 'a', 'a', 'x', 'x', now() - interval '60 days', now() + interval '1 day', 'Europe/Paris',
+       now() - interval '60 days', now() + interval '1 day') RETURNING id`,
     [slug],
   );
   const id = rows[0].id;

@@ -6,8 +6,9 @@ export function uniqueSlug(prefix = "t"): string {
   return `${prefix}-${randomBytes(5).toString("hex")}`;
 }
 
-export async function createConsultation(opts: { slug?: string; opensAt?: Date; closesAt?: Date } = {}) {
+export async function createConsultation(opts: { slug?: string; opensAt?: Date; closesAt?: Date; draft?: boolean } = {}) {
   const slug = opts.slug ?? uniqueSlug();
+  const closesAt = opts.closesAt ?? new Date(Date.now() + 3_600_000);
   const c = await db.consultation.create({
     data: {
       slug,
@@ -15,7 +16,9 @@ export async function createConsultation(opts: { slug?: string; opensAt?: Date; 
       titleEn: "Test", titleFr: "Test",
       summaryEn: "s", summaryFr: "s", askedForEn: "a", askedForFr: "a", audienceEn: "x", audienceFr: "x",
       opensAt: opts.opensAt ?? new Date(Date.now() - 3_600_000),
-      closesAt: opts.closesAt ?? new Date(Date.now() + 3_600_000),
+      closesAt,
+      originalClosesAt: closesAt,
+      publishedAt: opts.draft ? null : new Date(Date.now() - 7_200_000),
       timeZone: "Europe/Paris",
     },
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listConsultations } from "@/lib/consultations/list-consultations";
+import { listPublicConsultations } from "@/lib/consultations/public-consultation";
 import { countResponses } from "@/lib/consultations/count-responses";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
 import { now } from "@/lib/clock";
@@ -23,7 +23,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const t = await getTranslations({ locale, namespace: "home" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const at = now();
-  const consultations = await listConsultations();
+  const consultations = await listPublicConsultations();
   const counts = await Promise.all(consultations.map((c) => countResponses(c.id)));
   return (
     <>

@@ -6,3 +6,15 @@ export function consultationStatus(c: { opensAt: Date; closesAt: Date }, at: Dat
   if (at >= c.closesAt) return "closed";
   return "open";
 }
+
+export type TPhase = "draft" | "upcoming" | "open" | "closed" | "results";
+
+/** The phase the public sees: a draft until published; then by the clock; then results once published. */
+export function consultationPhase(
+  c: { opensAt: Date; closesAt: Date; publishedAt: Date | null; resultsPublishedAt: Date | null },
+  at: Date,
+): TPhase {
+  if (!c.publishedAt) return "draft";
+  if (c.resultsPublishedAt) return "results";
+  return consultationStatus(c, at);
+}

@@ -24,13 +24,21 @@ export type TConsultation = {
   opensAt: Date;
   closesAt: Date;
   timeZone: string;
+  /** Null while a draft (hidden, previewable by its private link). */
+  publishedAt: Date | null;
+  resultsPublishedAt: Date | null;
+  /** The deadline as first published; a later closesAt is an extension. */
+  originalClosesAt: Date | null;
+  draftVersion: number;
+  privacy: Record<TLocale, string | null>;
+  /** The current draft's clauses (removed ones are not here). */
   clauses: TClause[];
 };
 
 async function load(slug: string): Promise<TConsultation | null> {
   const c = await db.consultation.findUnique({
     where: { slug },
-    include: { clauses: { orderBy: { position: "asc" } } },
+    include: { clauses: { where: { removedInVersion: null }, orderBy: { position: "asc" } } },
   });
   if (!c) return null;
   return {
@@ -44,6 +52,11 @@ async function load(slug: string): Promise<TConsultation | null> {
     opensAt: c.opensAt,
     closesAt: c.closesAt,
     timeZone: c.timeZone,
+    publishedAt: c.publishedAt,
+    resultsPublishedAt: c.resultsPublishedAt,
+    originalClosesAt: c.originalClosesAt,
+    draftVersion: c.draftVersion,
+    privacy: { en: c.privacyEn, fr: c.privacyFr },
     clauses: c.clauses.map((k) => ({
       id: k.id,
       key: k.key,

@@ -35,14 +35,19 @@ export type TItem = {
 export async function submitResponse(
   slug: string,
   input: TResponseInput,
-  meta: { locale: TLocale; channel: "web" | "api"; clientIp?: string },
+  meta: { locale: TLocale; channel: "web" | "api" | "staff"; clientIp?: string; keyedIn?: { by: string; receivedOn: string } },
 ): Promise<TSubmitResult> {
   const consultation = await getConsultation(slug);
-  if (!consultation) return { ok: false, reason: "not_found" };
+  if (!consultation || !consultation.publishedAt) return { ok: false, reason: "not_found" };
   const at = now();
   const status = consultationStatus(consultation, at);
-  if (status === "closed") return { ok: false, reason: "closed", closesAt: consultation.closesAt };
+  // A response keyed in by staff counts by the day it was received: before the deadline, it may be keyed in after.
+  const keyed = meta.channel === "staff" ? meta.keyedIn : undefined;
+  const receivedInTime = keyed ? keyed.receivedOn <= dayIn(consultation.closesAt, consultation.timeZone) : false;
+  if (status === "closed" && !receivedInTime) return { ok: false, reason: "closed", closesAt: consultation.closesAt };
   if (status === "upcoming") return { ok: false, reason: "not_open", opensAt: consultation.opensAt };
+  const original = consultation.originalClosesAt;
+  const inExtension = !!original && (keyed ? keyed.receivedOn > dayIn(original, consultation.timeZone) : at >= original);
 
   const clauseIds = new Map(consultation.clauses.map((c) => [c.key, c.id]));
   const issues: TIssue[] = [];
@@ -61,19 +66,20 @@ export async function submitResponse(
   const inserted = await db.$queryRaw<{ reference: string }[]>`
     WITH c AS (
       SELECT id, reference_prefix FROM consultation
-      WHERE id = ${consultation.id}::uuid AND opens_at <= ${at} AND closes_at > ${at}
+      WHERE id = ${consultation.id}::uuid AND published_at IS NOT NULL AND opens_at <= ${at} AND (closes_at > ${at} OR ${receivedInTime})
     ), n AS (
       SELECT nextval(pg_get_serial_sequence('response', 'number')) AS num FROM c
     ), r AS (
       INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel,
         respondent_type, country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at,
-        manage_token_hash, ip_hash)
+        manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on)
       SELECT c.id, n.num,
         c.reference_prefix || '-' || ${year} || '-' || lpad(n.num::text, greatest(6, length(n.num::text)), '0'),
         ${idempotencyKey}, ${at}, ${meta.locale}, ${meta.channel},
         ${r.type}::respondent_type, ${r.country}, ${r.organisationName ?? null}, ${r.name ?? null}, ${r.publicSector},
         ${r.email ?? null}, ${r.publication}::publication, ${at},
-        ${manageToken ? hashToken(manageToken) : null}, ${ipHash(meta.clientIp)}
+        ${manageToken ? hashToken(manageToken) : null}, ${ipHash(meta.clientIp)}, ${inExtension},
+        ${keyed?.by ?? null}::uuid, ${keyed?.receivedOn ?? null}::date
       FROM c, n
       ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
       RETURNING id, reference
@@ -101,6 +107,18 @@ export async function submitResponse(
   });
   if (existing) return { ok: true, reference: existing.reference, receiptKey: receiptKey(existing.reference), replayed: true };
   return { ok: false, reason: "closed", closesAt: consultation.closesAt };
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
+export function dayIn(instant: Date, timeZone: string): string {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(instant);
 }
 
 const yearFormats = new Map<string, Intl.DateTimeFormat>();

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { db } from "@/lib/db";
-import { listConsultations } from "@/lib/consultations/list-consultations";
+import { listPublicConsultations } from "@/lib/consultations/public-consultation";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
 
@@ -24,7 +24,7 @@ export default async function DelegationPage({ params }: TProps) {
   setRequestLocale(locale);
   const user = await requireRoleForPage("delegate", locale, `/${locale}/delegation`);
   const t = await getTranslations({ locale, namespace: "delegation" });
-  const consultations = await listConsultations();
+  const consultations = await listPublicConsultations();
   const workspaces = user.country
     ? await db.formalResponse.findMany({ where: { country: user.country }, select: { consultationId: true, status: true, extendedUntil: true } })
     : [];

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getConsultation, type TClause } from "@/lib/consultations/get-consultation";
+import type { TClause } from "@/lib/consultations/get-consultation";
+import { getPublicConsultation } from "@/lib/consultations/public-consultation";
+import { DeadlineHistory } from "@/components/deadline-history";
 import { countCommentsByClause, countResponses } from "@/lib/consultations/count-responses";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
 import { clauseAnchor, clauseLabel } from "@/lib/consultations/clause-label";
@@ -14,19 +16,20 @@ import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 
-type TParams = { params: Promise<{ locale: string; slug: string }> };
+type TParams = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: TParams): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: TParams): Promise<Metadata> {
   const { locale, slug } = await params;
-  const c = isLocale(locale) ? await getConsultation(slug) : null;
+  const c = isLocale(locale) ? await getPublicConsultation(slug, (await searchParams).preview) : null;
   return c && isLocale(locale) ? { title: c.title[locale] } : {};
 }
 
-export default async function ConsultationPage({ params }: TParams) {
+export default async function ConsultationPage({ params, searchParams }: TParams) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const c = await getConsultation(slug);
+  // A draft is visible only through its private preview link, exactly as it will be published.
+  const c = await getPublicConsultation(slug, (await searchParams).preview);
   if (!c) notFound();
   const t = await getTranslations({ locale, namespace: "consultation" });
   const ts = await getTranslations({ locale, namespace: "status" });
@@ -68,12 +71,15 @@ export default async function ConsultationPage({ params }: TParams) {
 
   return (
     <>
+      {c.preview ? <Notice tone="warning" title={t("previewTitle")}>{t("previewBody")}</Notice> : null}
       <h1 className="mb-6 text-4xl font-bold">{c.title[locale]}</h1>
       {status === "closed" ? (
         <Notice tone="warning">{ts("closedNotice", { date: formatInstant(c.closesAt, locale, c.timeZone) })}</Notice>
       ) : null}
       {status === "upcoming" ? <Notice>{ts("upcomingNotice", { date: formatInstant(c.opensAt, locale, c.timeZone) })}</Notice> : null}
       <ConsultationStatus locale={locale} status={status} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} now={at} responseCount={responseCount} />
+      <DeadlineHistory consultationId={c.id} locale={locale} timeZone={c.timeZone} />
+      {c.resultsPublishedAt ? <p className="mb-6"><a href={`/${locale}/c/${c.slug}/results`} className="text-lg font-bold">{t("resultsLink")}</a></p> : null}
       {status === "open" ? (
         <p className="mb-8">
           <a href={`/${locale}/c/${c.slug}/respond`} className="inline-block bg-brand px-4 py-2 text-lg font-bold text-white no-underline">

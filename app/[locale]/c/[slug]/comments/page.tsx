@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
@@ -14,7 +14,7 @@ type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams:
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale, slug } = await params;
   if (!isLocale(locale)) return {};
-  const c = await getConsultation(slug);
+  const c = await getPublicConsultation(slug);
   const t = await getTranslations({ locale, namespace: "published" });
   return c ? { title: t("title", { title: c.title[locale] }) } : {};
 }
@@ -24,7 +24,7 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const c = await getConsultation(slug);
+  const c = await getPublicConsultation(slug);
   if (!c) notFound();
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: "published" });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { db } from "@/lib/db";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { isLocale } from "@/lib/i18n/routing";
 
@@ -13,7 +13,7 @@ type TProps = { params: Promise<{ locale: string; slug: string }> };
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale, slug } = await params;
   if (!isLocale(locale)) return {};
-  const c = await getConsultation(slug);
+  const c = await getPublicConsultation(slug);
   const t = await getTranslations({ locale, namespace: "privacyNotice" });
   return c ? { title: t("title", { title: c.title[locale] }) } : {};
 }
@@ -23,7 +23,7 @@ export default async function PrivacyNoticePage({ params }: TProps) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const c = await getConsultation(slug);
+  const c = await getPublicConsultation(slug);
   if (!c) notFound();
   const t = await getTranslations({ locale, namespace: "privacyNotice" });
   const { retentionDays } = await db.consultation.findUniqueOrThrow({ where: { id: c.id }, select: { retentionDays: true } });
@@ -38,6 +38,7 @@ export default async function PrivacyNoticePage({ params }: TProps) {
     <>
       <p className="mb-2"><a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a></p>
       <h1 className="mb-6 text-4xl font-bold">{t("title", { title: c.title[locale] })}</h1>
+      {c.privacy[locale] ? <p className="mb-8 max-w-prose whitespace-pre-line">{c.privacy[locale]}</p> : null}
       {section(t("keptTitle"), t("kept"))}
       {section(t("whyTitle"), t("why"))}
       {section(t("whoTitle"), t("who"))}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { randomBytes } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
@@ -19,7 +19,7 @@ type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams:
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale, slug } = await params;
   if (!isLocale(locale)) return {};
-  const c = await getConsultation(slug);
+  const c = await getPublicConsultation(slug);
   const t = await getTranslations({ locale, namespace: "respond" });
   return c ? { title: t("title", { title: c.title[locale] }) } : {};
 }
@@ -28,7 +28,7 @@ export default async function RespondPage({ params, searchParams }: TProps) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const c = await getConsultation(slug);
+  const c = await getPublicConsultation(slug);
   if (!c) notFound();
   const t = await getTranslations({ locale, namespace: "respond" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
