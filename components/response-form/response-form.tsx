@@ -27,19 +27,21 @@ type TProps = {
   timeZone: string;
   /** Changing a stored response through its private link: another action, the stored values, no browser draft. */
   change?: { action: typeof respondAction; values: Record<string, string>; token: string };
+  /** Staff keying in a response received by email or on paper: another action, fields of its own, no browser draft. */
+  keyIn?: { action: typeof respondAction };
 };
 
 export function ResponseForm(p: TProps) {
   const t = useTranslations("respond");
   const te = useTranslations("errors");
-  const [state, formAction, pending] = useActionState(p.change?.action ?? respondAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending] = useActionState(p.change?.action ?? p.keyIn?.action ?? respondAction, INITIAL_FORM_STATE);
   const formRef = useRef<HTMLFormElement>(null);
   const values = state.status === "idle" && p.change ? p.change.values : state.values;
   const f = fieldPropsFactory(values, state.errors, (k, v) => te(k, v));
 
   useEffect(() => {
     const form = formRef.current;
-    if (!form || p.change) return;
+    if (!form || p.change || p.keyIn) return;
     if (state.status === "idle") restoreDraft(form, draftKey(p.slug));
     const save = () => saveDraft(form, draftKey(p.slug));
     form.addEventListener("input", save);
@@ -48,7 +50,7 @@ export function ResponseForm(p: TProps) {
       form.removeEventListener("input", save);
       form.removeEventListener("change", save);
     };
-  }, [state, p.slug, p.change]);
+  }, [state, p.slug, p.change, p.keyIn]);
 
   const clauseHasValues = (key: string) => Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
   const clauseHasError = (key: string) => state.errors.some((e) => e.name === `c:${key}` || e.name.startsWith(`c:${key}:`));
@@ -70,6 +72,7 @@ export function ResponseForm(p: TProps) {
         <input type="hidden" name="locale" value={p.locale} />
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />
         {p.change ? <input type="hidden" name="token" value={p.change.token} /> : null}
+        {p.keyIn ? <ReceivedOn f={f} label={t("receivedOn")} hint={t("receivedOnHint")} prefix={te("prefix")} /> : null}
 
         <fieldset id="feedback" tabIndex={-1}>
           <legend className="mb-2 text-2xl font-bold">{t("stepFeedback")}</legend>
@@ -88,9 +91,23 @@ export function ResponseForm(p: TProps) {
 
         <button type="submit" disabled={pending} aria-disabled={pending}
           className="mt-4 bg-success px-5 py-3 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70">
-          {pending ? t("submitting") : p.change ? t("saveChanges") : t("submit")}
+          {pending ? t("submitting") : p.change ? t("saveChanges") : p.keyIn ? t("keyInSubmit") : t("submit")}
         </button>
       </form>
     </>
+  );
+}
+
+/** Keyed-in responses: the day the email or letter was received. */
+function ReceivedOn({ f, label, hint, prefix }: { f: ReturnType<typeof fieldPropsFactory>; label: string; hint: string; prefix: string }) {
+  const { id, name, defaultValue, error } = f.field("receivedOn");
+  return (
+    <div className={`mb-8 ${error ? "border-l-4 border-error pl-4" : ""}`}>
+      <label htmlFor={id} className="mb-1 block text-xl font-bold">{label}</label>
+      <p id={`${id}-hint`} className="mb-2 text-muted">{hint}</p>
+      {error ? <p id={`${id}-error`} className="mb-2 font-bold text-error"><span className="sr-only">{prefix}: </span>{error}</p> : null}
+      <input id={id} name={name} type="date" defaultValue={defaultValue} className="input max-w-xs"
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} aria-invalid={error ? true : undefined} />
+    </div>
   );
 }

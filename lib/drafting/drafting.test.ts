@@ -65,3 +65,31 @@ describe("alignDrafts", () => {
     expect(clauses.find((c) => c.key === "1")?.heading).toEqual({ en: "Embrace and enhance innovation", fr: "Adopter l'innovation" });
   });
 });
+
+describe("wordDiff", () => {
+  it("marks the words removed and added, keeping the rest", async () => {
+    const { wordDiff } = await import("./word-diff");
+    expect(wordDiff("Act on weak signals now.", "Act on early signs now.")).toEqual([
+      { kind: "same", text: "Act on " },
+      { kind: "removed", text: "weak signals " },
+      { kind: "added", text: "early signs " },
+      { kind: "same", text: "now." },
+    ]);
+    expect(wordDiff("same", "same")).toEqual([{ kind: "same", text: "same" }]);
+  });
+});
+
+describe("proposeMapping", () => {
+  it("suggests the existing clause each new one carries over, by text, once each", async () => {
+    const { proposeMapping } = await import("./redraft");
+    const current = [
+      { id: "a", key: "1", kind: "principle" as const, heading: { en: "Embrace innovation", fr: null }, body: { en: "Embrace and enhance innovation in the public sector.", fr: "" } },
+      { id: "b", key: "1.1", kind: "action" as const, heading: { en: null, fr: null }, body: { en: "Act on weak signals and emerging trends.", fr: "" } },
+      { id: "c", key: "1.2", kind: "action" as const, heading: { en: null, fr: null }, body: { en: "Build capacity in every ministry.", fr: "" } },
+    ];
+    const next = parseMarkdown("## 1. Embrace innovation\nEmbrace and enhance innovation in the public sector.\n\n1. Build capacity in every ministry and agency.\n2. Act on weak signals and emerging trends.\n3. Something entirely new.").clauses;
+    const aligned = alignDrafts(next, next).clauses;
+    const m = proposeMapping(current, aligned);
+    expect(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.id]))).toEqual({ "1": "a", "1.1": "c", "1.2": "b", "1.3": null });
+  });
+});

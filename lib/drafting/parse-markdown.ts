@@ -22,7 +22,7 @@ export function parseMarkdown(source: string): { clauses: TParsedClause[]; probl
   const lines = source.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").split("\n");
   const clauses: TParsedClause[] = [];
   const problems: TParseProblem[] = [];
-  let preamble: string[] = [];
+  const preamble: string[] = [];
   let section: { clause: TParsedClause; body: string[]; items: number } | null = null;
   let item: { clause: TParsedClause; lines: string[] } | null = null;
   const paragraphs = (ls: string[]) => ls.join("\n").split(/\n\s*\n/).map((p) => p.split("\n").map((l) => l.trim()).join(" ").trim()).filter(Boolean).join("\n\n");

@@ -31,7 +31,7 @@ describe("exportFeedback", () => {
     const csv = await exportToString(c.id, {}, "csv");
     expect(csv.rows).toBe(3);
     const lines = csv.text.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("reference,submitted_at,respondent_type,country,organisation,publication,clause_number,clause_heading,aspect,rating,comment,term,proposed_wording,country_context,channel,locale,status,disposition,disposition_reason,tags,campaign,campaign_size,official,stance,letter_url,letter_sha256");
+    expect(lines[0]).toBe("reference,submitted_at,respondent_type,country,organisation,publication,clause_number,clause_heading,aspect,rating,comment,term,proposed_wording,country_context,channel,locale,status,disposition,disposition_reason,tags,campaign,campaign_size,official,stance,letter_url,letter_sha256,in_extension,received_on,clause_version");
     expect(csv.text).toContain(`"'=cmd|"" /C calc""!A0"`);
     expect(csv.text).toContain(",'+term,");
     expect(csv.text).toContain(`"line one\nline two, with comma"`);

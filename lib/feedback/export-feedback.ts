@@ -12,7 +12,7 @@ export const EXPORT_COLUMNS = [
   "reference", "submitted_at", "respondent_type", "country", "organisation", "publication",
   "clause_number", "clause_heading", "aspect", "rating", "comment", "term", "proposed_wording", "country_context", "channel", "locale",
   "status", "disposition", "disposition_reason", "tags", "campaign", "campaign_size",
-  "official", "stance", "letter_url", "letter_sha256",
+  "official", "stance", "letter_url", "letter_sha256", "in_extension", "received_on", "clause_version",
 ] as const;
 
 export type TExportFilter = TQueueFilter;
@@ -56,7 +56,7 @@ function query(consultationId: string, filter: TExportFilter) {
       fi.campaign_id AS campaign, cs.size AS campaign_size,
       (r.channel = 'formal') AS official, fi.stance::text AS stance,
       CASE WHEN fl.formal_response_id IS NOT NULL THEN $${params.length + 1} || '/api/formal/' || fl.formal_response_id || '/letter' END AS letter_url,
-      fl.sha256 AS letter_sha256
+      fl.sha256 AS letter_sha256, r.in_extension, to_char(r.received_on, 'YYYY-MM-DD') AS received_on, fi.clause_version
     FROM feedback_item fi
     JOIN response r ON r.id = fi.response_id
     LEFT JOIN formal_letter fl ON fl.formal_response_id = r.formal_response_id

@@ -9,6 +9,7 @@ export async function getItem(id: string) {
     where: { id },
     include: {
       clause: true,
+      clauseText: true,
       assignee: { select: { id: true, name: true, email: true } },
       tags: { include: { tag: true } },
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },

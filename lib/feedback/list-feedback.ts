@@ -41,6 +41,7 @@ export type TQueueItem = {
   campaign_id: string | null;
   channel: string;
   stance: string | null;
+  in_extension: boolean;
   number: bigint;
   position: number;
 };
@@ -78,7 +79,7 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter,
        c.number AS clause_number, c.kind::text AS clause_kind, fi.aspect::text, fi.rating, fi.comment, fi.term,
        fi.proposed_wording, fi.country_context, fi.status::text,
        (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
-       fi.campaign_id, r.channel, fi.stance::text, r.number, fi.position
+       fi.campaign_id, r.channel, fi.stance::text, r.in_extension, r.number, fi.position
      FROM feedback_item fi
      JOIN response r ON r.id = fi.response_id
      LEFT JOIN clause c ON c.id = fi.clause_id

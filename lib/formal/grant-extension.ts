@@ -2,6 +2,7 @@
 // and shown to the delegation and to moderators.
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
+import { logAdminEvent } from "@/lib/users/admin-event";
 
 export type TExtension = { ok: true } | { ok: false; reason: "untilBeforeDeadline" | "untilInPast" | "reasonRequired" };
 
@@ -16,6 +17,7 @@ export async function grantExtension(actorId: string, consultation: { id: string
       INSERT INTO formal_response (consultation_id, country, extended_until) VALUES (${consultation.id}::uuid, ${country}, ${until})
       ON CONFLICT (consultation_id, country) DO UPDATE SET extended_until = EXCLUDED.extended_until RETURNING id`;
     await tx.formalEvent.create({ data: { formalResponseId: ws.id, actorId, at, kind: "extension_granted", detail: `${until.toISOString()} ${why}` } });
+    await logAdminEvent(actorId, "formal.extension", country, `${until.toISOString()} ${why}`, tx);
     return { ok: true } as const;
   });
 }

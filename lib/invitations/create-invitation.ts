@@ -9,6 +9,7 @@ import { translator } from "@/lib/i18n/translator";
 import { countryName } from "@/lib/countries/list-countries";
 import type { TLocale } from "@/lib/i18n/routing";
 import { hashToken, newToken } from "@/lib/security/token";
+import { logAdminEvent } from "@/lib/users/admin-event";
 import type { TInvitationInput } from "./schema";
 
 export const INVITATION_DAYS = 7;
@@ -26,6 +27,7 @@ export async function createInvitation(inviter: { id: string; name: string }, in
     db.invitation.deleteMany({ where: { email: input.email, acceptedAt: null } }),
     db.invitation.create({ data: { ...input, tokenHash: hashToken(token), invitedById: inviter.id, createdAt: at, expiresAt } }),
   ]);
+  await logAdminEvent(inviter.id, "invitation.create", input.email, `${input.role}${input.country ? ` ${input.country} ${input.delegationRole}` : ""}`);
   const link = `${appUrl()}/${locale}/invitation/${token}`;
   const t = translator(locale, "invitations");
   const what = input.role === "delegate"

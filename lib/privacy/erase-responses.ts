@@ -6,6 +6,7 @@
 // erasure is logged by reference, never with the erased data.
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
+import { logAdminEvent } from "@/lib/users/admin-event";
 
 type TTx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -37,6 +38,7 @@ export async function eraseResponse(actorId: string, reference: string): Promise
     if (!row) return { ok: false, reason: "notFound" } as const;
     if (row.erased_at) return { ok: false, reason: "alreadyErased" } as const;
     await eraseRows(tx, [row], actorId, "request");
+    await logAdminEvent(actorId, "response.erase", row.reference, null, tx);
     return { ok: true, keptText: row.publication !== "none" } as const;
   });
 }

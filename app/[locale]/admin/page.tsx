@@ -37,7 +37,11 @@ export default async function AdminPage({ params }: TProps) {
       <p className="mb-2"><a href={`/${locale}/moderate`}>{t("backToModeration")}</a></p>
       <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-4 max-w-prose">{t("intro")}</p>
-      <p className="mb-8"><a href={`/${locale}/admin/privacy`}>{t("privacyLink")}</a></p>
+      <ul className="mb-8 flex flex-wrap gap-6">
+        <li><a href={`/${locale}/admin/consultations`}>{t("consultationsLink")}</a></li>
+        <li><a href={`/${locale}/admin/accounts`}>{t("accountsLink")}</a></li>
+        <li><a href={`/${locale}/admin/privacy`}>{t("privacyLink")}</a></li>
+      </ul>
 
       <h2 className="mb-4 text-2xl font-bold">{t("inviteTitle")}</h2>
       <InviteForm locale={locale} countries={listCountries(locale)} />

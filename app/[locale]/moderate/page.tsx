@@ -71,6 +71,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       <p className="mb-6 text-lg">
         {c.title[locale]} · {t("items", { count: total })} · <a href={`/${locale}/moderate/overview?c=${c.slug}`}>{t("overview")}</a>
         {" · "}<a href={`/${locale}/moderate/formal?c=${c.slug}`}>{t("formalLink")}</a>
+        {" · "}<a href={`/${locale}/moderate/key-in?c=${c.slug}`}>{t("keyInLink")}</a>
       </p>
 
       <QueueFilters locale={locale} consultation={c} filter={filter} tags={tags.map((x) => ({ value: x.key, label: x.name }))}
@@ -138,6 +139,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
                     <br />
                     <span className="text-muted">{item.organisation_name ? `${item.organisation_name}, ` : ""}{countryName(item.country, locale)}</span>
                     {item.channel === "formal" ? <strong className="mt-1 block w-fit bg-brand px-2 text-white">{t("official")}</strong> : null}
+                    {item.channel === "staff" ? <span className="mt-1 block w-fit border border-ink px-2">{t("keyedIn")}</span> : null}
+                    {item.in_extension ? <span className="mt-1 block w-fit border border-ink px-2">{t("inExtension")}</span> : null}
                   </td>
                   <td className="p-2">{item.clause_kind ? clauseLabel({ kind: item.clause_kind as "action", number: item.clause_number }, tc) : t("general")}</td>
                   <td className="p-2">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>

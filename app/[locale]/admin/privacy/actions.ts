@@ -4,6 +4,7 @@ import { requireRoleOrNull } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { formValues, type TFormState } from "@/lib/forms/form-state";
 import { eraseResponse } from "@/lib/privacy/erase-responses";
+import { logAdminEvent } from "@/lib/users/admin-event";
 
 // Admins only: checked here.
 export async function eraseAction(prev: TFormState, form: FormData): Promise<TFormState> {
@@ -25,7 +26,8 @@ export async function eraseAction(prev: TFormState, form: FormData): Promise<TFo
 export async function retentionAction(prev: TFormState, form: FormData): Promise<TFormState> {
   const nonce = prev.nonce + 1;
   const values = formValues(form, 100);
-  if (!(await requireRoleOrNull("admin"))) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
+  const admin = await requireRoleOrNull("admin");
+  if (!admin) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
   const raw = (values.days ?? "").trim();
   const days = raw === "" ? null : Number(raw);
   if (days !== null && (!Number.isInteger(days) || days < 0 || days > 3650)) return { status: "error", errors: [{ field: "days", key: "daysInvalid" }], values, nonce };
@@ -34,6 +36,7 @@ export async function retentionAction(prev: TFormState, form: FormData): Promise
     .updateMany({ where: { id: values.id ?? "", slug: values.slug ?? "" }, data: { retentionDays: days, publishFormal } })
     .catch(() => ({ count: 0 }));
   if (n.count !== 1) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
+  await logAdminEvent(admin.id, "consultation.settings", values.slug ?? "", `retention ${days ?? "none"}; publish formal ${publishFormal}`);
   revalidatePath("/[locale]/admin/privacy", "page");
   return { status: "ok", errors: [], values: {}, nonce };
 }

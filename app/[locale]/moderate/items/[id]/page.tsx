@@ -7,8 +7,8 @@ import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
 import { getItem, listModerators } from "@/lib/feedback/get-item";
 import { isLocale } from "@/lib/i18n/routing";
-import { ClauseBody } from "@/components/clause-body";
 import { TriageForm } from "@/components/moderate/triage-form";
+import { ClauseVersions } from "@/components/moderate/clause-versions";
 
 export const dynamic = "force-dynamic";
 
@@ -65,8 +65,7 @@ export default async function ItemPage({ params }: TProps) {
           </div>
           {item.clause ? (
             <>
-              <h3 className="mb-1 font-bold">{t("clauseText")}</h3>
-              <ClauseBody text={locale === "fr" ? item.clause.bodyFr : item.clause.bodyEn} className="mb-4 text-muted" />
+              <ClauseVersions locale={locale} answered={item.clauseText} current={item.clause} />
             </>
           ) : null}
           <h3 className="mb-1 font-bold">{t("respondent")}</h3>

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireRoleForPage } from "@/lib/auth";
+import { isLocale } from "@/lib/i18n/routing";
+import { countryName } from "@/lib/countries/list-countries";
+import { formatInstant } from "@/lib/consultations/format-instant";
+import { listAccounts } from "@/lib/users/manage-users";
+import { listAdminEvents } from "@/lib/users/admin-event";
+import { AccountForm } from "@/components/admin/account-form";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "accounts" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function AccountsPage({ params }: TProps) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const me = await requireRoleForPage("admin", locale, `/${locale}/admin/accounts`);
+  const t = await getTranslations({ locale, namespace: "accounts" });
+  const [accounts, events] = await Promise.all([listAccounts(), listAdminEvents()]);
+  return (
+    <>
+      <p className="mb-2"><a href={`/${locale}/admin`}>{t("back")}</a></p>
+      <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
+      <p className="mb-8 max-w-prose">{t("intro")}</p>
+      <ul className="mb-12 space-y-4">
+        {accounts.map((a) => (
+          <li key={a.id} className="border-b border-line pb-4">
+            <p><strong>{a.name}</strong> · {a.email} · {t(`role_${a.role}`)}{a.country ? ` · ${countryName(a.country, locale)}` : ""}{a.disabledAt ? ` · ${t("deactivated")}` : ""}</p>
+            <AccountForm self={a.id === me.id} account={{ id: a.id, name: a.name, role: a.role, delegationRole: a.delegationRole, active: !a.disabledAt }} />
+          </li>
+        ))}
+      </ul>
+      <h2 className="mb-4 text-2xl font-bold">{t("logTitle")}</h2>
+      {events.length === 0 ? <p>{t("logEmpty")}</p> : (
+        <ol className="space-y-1">
+          {events.map((e) => (
+            <li key={e.id}>
+              <span className="text-muted">{formatInstant(e.at, locale, "UTC")}</span> · <strong>{e.actor.name}</strong> · {e.action} · {e.target}{e.detail ? ` · ${e.detail}` : ""}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

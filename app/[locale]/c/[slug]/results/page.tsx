@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getPublicConsultation } from "@/lib/consultations/public-consultation";
+import { clauseLabel } from "@/lib/consultations/clause-label";
+import { formatInstant } from "@/lib/consultations/format-instant";
+import { countryName } from "@/lib/countries/list-countries";
+import { isLocale } from "@/lib/i18n/routing";
+import { getResults, matrixFor } from "@/lib/results/get-results";
+import { ClauseBody } from "@/components/clause-body";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) return {};
+  const c = await getPublicConsultation(slug);
+  const t = await getTranslations({ locale, namespace: "results" });
+  return c ? { title: t("title", { title: c.title[locale] }) } : {};
+}
+
+const ASPECTS = ["clarity", "language", "feasibility", "position", "general"] as const;
+const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "none"] as const;
+
+// Public once the results are published.
+export default async function ResultsPage({ params }: TProps) {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const c = await getPublicConsultation(slug);
+  if (!c?.resultsPublishedAt) notFound();
+  const t = await getTranslations({ locale, namespace: "results" });
+  const tc = await getTranslations({ locale, namespace: "consultation" });
+  const tm = await getTranslations({ locale, namespace: "moderate" });
+  const tt = await getTranslations({ locale, namespace: "triage" });
+  const results = await getResults(c.id);
+  const sections = [...c.clauses.map((k) => ({ id: k.id as string | null, key: k.key as string | null, label: clauseLabel(k, tc), body: k.body[locale] })),
+    { id: null, key: null, label: t("general"), body: "" }];
+  const matrices = await Promise.all(sections.map((s) => matrixFor(c.id, s.key)));
+  return (
+    <>
+      <p className="mb-2"><a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a></p>
+      <h1 className="mb-2 text-4xl font-bold">{t("title", { title: c.title[locale] })}</h1>
+      <p className="mb-4">{t("publishedOn", { when: formatInstant(c.resultsPublishedAt, locale, c.timeZone) })}</p>
+      <p className="mb-8 max-w-prose">{t("intro")} <a href={`/api/consultations/${c.slug}/results`}>{t("download")}</a></p>
+      {sections.map((s, i) => {
+        const r = results.get(s.id);
+        const rows = matrices[i];
+        if (!s.id && !r) return null;
+        return (
+          <section key={s.key ?? "general"} aria-labelledby={`r-${s.key ?? "general"}`} className="mb-12">
+            <h2 id={`r-${s.key ?? "general"}`} className="mb-2 text-2xl font-bold">{s.label}</h2>
+            {s.body ? (
+              <>
+                <h3 className="font-bold">{t("finalText")}</h3>
+                <ClauseBody text={s.body} className="mb-4" />
+              </>
+            ) : null}
+            <p className="mb-2">
+              {ASPECTS.filter((a) => r?.byAspect[a]).map((a) => `${tm(`aspect_${a}`)}: ${r!.byAspect[a]}`).join(" · ") || t("noComments")}
+            </p>
+            {r?.clarity !== null && r?.clarity !== undefined ? <p>{t("avgClarity", { avg: r.clarity })}</p> : null}
+            {r?.feasibility !== null && r?.feasibility !== undefined ? <p>{t("avgFeasibility", { avg: r.feasibility })}</p> : null}
+            {r ? <p className="mb-4">{DISPOSITIONS.filter((d) => r.dispositions[d]).map((d) => `${t(`disposition_${d}`)}: ${r.dispositions[d]}`).join(" · ")}</p> : null}
+            {rows.length ? (
+              <div className="overflow-x-auto">
+                <table className="border-collapse text-left">
+                  <caption className="mb-1 text-left text-muted">{t("matrixCaption", { clause: s.label })}</caption>
+                  <thead><tr className="border-b-2 border-ink">
+                    <th scope="col" className="p-2">{t("colComment")}</th><th scope="col" className="p-2">{t("colDisposition")}</th><th scope="col" className="p-2">{t("colReason")}</th>
+                  </tr></thead>
+                  <tbody>
+                    {rows.map((m, j) => (
+                      <tr key={j} className="border-b border-line align-top">
+                        <td className="max-w-md p-2">
+                          <span className="text-muted">{tm(`aspect_${m.aspect}` as "aspect_clarity")}{m.official && m.country ? ` · ${tm("official")}, ${countryName(m.country, locale)}` : ""}</span>
+                          <span className="block whitespace-pre-wrap break-words">{m.published ? (m.comment ?? m.proposed_wording ?? (m.rating ? t("ratingOnly", { rating: m.rating }) : "")) : t("notPublished")}</span>
+                        </td>
+                        <td className="p-2">{m.disposition ? tt(`disposition_${m.disposition}` as "disposition_accepted") : t("disposition_none")}</td>
+                        <td className="max-w-md p-2">{m.disposition_reason ?? ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// The consultation form (create and edit): one schema for the admin's form and the server.
+import { z } from "zod";
+
+const text = (max: number, required = true) =>
+  z
+    .string()
+    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .pipe(required ? z.string().min(1, { error: "required" }).max(max, { error: "tooLong" }) : z.string().max(max, { error: "tooLong" }));
+
+const TIME_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
+export const timeZones = () => [...TIME_ZONES].sort();
+
+export const ZConsultationForm = z
+  .object({
+    slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "slugInvalid" }).max(64, { error: "tooLong" }),
+    referencePrefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, { error: "prefixInvalid" }),
+    titleEn: text(300), titleFr: text(300),
+    summaryEn: text(4000), summaryFr: text(4000),
+    askedForEn: text(4000), askedForFr: text(4000),
+    audienceEn: text(4000), audienceFr: text(4000),
+    privacyEn: text(8000, false), privacyFr: text(8000, false),
+    opensAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "dateInvalid" }),
+    closesAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "dateInvalid" }),
+    timeZone: z.string().refine((tz) => TIME_ZONES.has(tz), { error: "timeZoneInvalid" }),
+    markdownEn: z.string().max(400_000, { error: "tooLong" }),
+    markdownFr: z.string().max(400_000, { error: "tooLong" }),
+  })
+  .refine((v) => v.closesAt > v.opensAt, { path: ["closesAt"], error: "closesBeforeOpens" });
+
+export type TConsultationForm = z.output<typeof ZConsultationForm>;
+export const CONSULTATION_FIELDS = Object.keys(ZConsultationForm.shape) as (keyof TConsultationForm)[];
