@@ -1,7 +1,7 @@
 "use client";
 // The consultation page's actions: each a small form posting to one Server Action.
 import { useActionState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { lifecycleAction } from "@/app/[locale]/admin/consultations/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/field";
@@ -12,6 +12,7 @@ type TKey = Parameters<ReturnType<typeof useTranslations<"authoring">>>[0];
 
 export function LifecycleForm({ slug, intent, label, children, previewBase }: { slug: string; intent: string; label: string; children?: ReactNode; previewBase?: string }) {
   const t = useTranslations("authoring");
+  const locale = useLocale();
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(lifecycleAction, INITIAL_FORM);
   return (
@@ -25,6 +26,7 @@ export function LifecycleForm({ slug, intent, label, children, previewBase }: { 
       <form action={action} noValidate key={state.nonce} className="mb-8 max-w-xl">
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="locale" value={locale} />
         {children}
         {state.errors.some((e) => e.field === "form") ? <p className="mb-2 font-bold text-error">{t(state.errors[0].key as TKey)}</p> : null}
         <button id={`${intent}-submit`} type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{label}</button>

@@ -28,7 +28,7 @@ export function proposeMapping(current: TCurrent[], next: TAlignedClause[]): Rec
   for (const n of next) {
     for (const c of current) {
       if (c.kind !== n.kind) continue;
-      const score = similarity(`${c.heading.en ?? ""} ${c.body.en}`, `${n.heading.en ?? ""} ${n.body.en}`) + (c.key === n.key ? 0.15 : 0);
+      const score = similarity(`${c.heading.en ?? ""} ${c.body.en}`, `${n.heading.en ?? ""} ${n.body.en}`) + (c.key === n.key ? 0.3 : 0);
       if (score >= 0.45) pairs.push({ key: n.key, id: c.id, score });
     }
   }

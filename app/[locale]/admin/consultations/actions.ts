@@ -65,6 +65,8 @@ export async function lifecycleAction(prev: TFormState, form: FormData): Promise
   }
   if (!result.ok) return { status: "error", errors: [{ field: result.field ?? "form", key: result.key }], values, nonce };
   revalidatePath("/[locale]/admin/consultations/[slug]", "page");
+  // The page changes with the phase (this form may be gone): it says what was done.
+  if (values.intent !== "preview") redirect(`/${isLocale(values.locale) ? values.locale : "en"}/admin/consultations/${c.slug}?done=${values.intent}`);
   return { status: "ok", errors: [], values: {}, nonce, info: { intent: values.intent ?? "", ...(result.token ? { token: result.token } : {}) } };
 }
 

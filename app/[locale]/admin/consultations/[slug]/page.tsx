@@ -15,6 +15,8 @@ import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 
+const DONE = ["publish", "extend", "close", "results"] as const;
+
 type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -50,6 +52,7 @@ export default async function ManageConsultationPage({ params, searchParams }: T
           <a href={`${publicPath}?preview=${sp.preview}`} className="break-all">{created}</a>
         </Notice>
       ) : null}
+      {DONE.find((d) => d === sp.done) ? <Notice>{t(`done_${sp.done as (typeof DONE)[number]}`)}</Notice> : null}
       {typeof sp.redrafted === "string" ? <Notice title={t("redraftedTitle")}>{t("redraftedBody", { version: c.draftVersion })}</Notice> : null}
       <p className="mb-8 flex flex-wrap gap-6">
         {phase !== "draft" ? <a href={publicPath}>{t("publicPage")}</a> : null}
