@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createAccount, expectAccessible, fillAboutYou, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, fillAboutYou, signIn, uniqueSlug } from "./helpers";
 
 const EN = "Adherents recognise that innovation matters.\n\n## 1. Embrace innovation\nInnovation is everyone's work.\n\n1. Act on weak signals.\n2. Build capacity.\n";
 const FR_BAD = "Les adhérents reconnaissent que l'innovation compte.\n\n## 1. Adopter l'innovation\nL'innovation est l'affaire de tous.\n\n1. Agir sur les signaux faibles.\n";
@@ -79,6 +79,8 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
   await expectAccessible(page);
   await page.getByRole("button", { name: "Publish version 2" }).click();
   await expect(page.getByRole("heading", { name: "New version published" })).toBeVisible();
+  await anonymous.goto(`/en/c/${slug}`);
+  await expect(anonymous.getByText("This is version 2 of the draft.")).toBeVisible();
   await page.goto(`/en/moderate?c=${slug}`);
   await page.getByRole("link", { name: /^Open AUTH-/ }).first().click();
   await expect(page.getByRole("heading", { name: "The clause as this comment answered it (version 1)" })).toBeVisible();
@@ -124,4 +126,23 @@ test("accounts: an admin changes a role and deactivates an account; the log says
   await expect(row.getByRole("status")).toContainText("deactivated");
   await page.reload();
   await expect(page.getByText(new RegExp(`account\\.update · ${email.replace(/[.]/g, "\\.")} · deactivated`))).toBeVisible();
+});
+
+test("the list of consultations, and editing a published one's texts (its dates move only by extension)", async ({ page }) => {
+  const slug = uniqueSlug("edit");
+  await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
+  await signIn(page, await createAccount("admin"), { path: "/en/admin/consultations" });
+  await expectAccessible(page);
+  await page.getByRole("link", { name: `Test consultation ${slug}` }).click();
+  await page.getByRole("link", { name: "Edit texts and dates" }).click();
+  await expect(page.getByText("It is published: its dates change only by extending the deadline")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Title in English", { exact: true }).fill("");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Fill this in");
+  await page.getByLabel("Title in English", { exact: true }).fill("A clearer title");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  await page.goto(`/en/c/${slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: "A clearer title" })).toBeVisible();
 });

@@ -17,9 +17,10 @@ async function swapSession(browser: Browser, page: Page, other: { email: string;
 test("admin, delegation and formal-response pages refuse everyone but their role", async ({ page, browser, request }) => {
   const slug = uniqueSlug("authz");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
-  const adminPages = ["/en/admin", "/fr/admin/privacy"];
+  const adminPages = ["/en/admin", "/fr/admin/privacy", "/en/admin/consultations", "/en/admin/consultations/new", `/en/admin/consultations/${slug}`,
+    `/en/admin/consultations/${slug}/edit`, `/en/admin/consultations/${slug}/redraft`, "/en/admin/accounts"];
   const delegationPages = ["/en/delegation", `/en/delegation/${slug}`];
-  const formalPages = [`/en/moderate/formal?c=${slug}`];
+  const formalPages = [`/en/moderate/formal?c=${slug}`, `/en/moderate/key-in?c=${slug}`];
 
   for (const path of [...adminPages, ...delegationPages, ...formalPages]) {
     await page.goto(path);
@@ -67,6 +68,13 @@ test("the delegation and admin actions check the role of whoever posts them", as
   await page.getByLabel("Reason (shown to the delegation)").fill("Not allowed");
   await page.getByRole("button", { name: "Grant extension" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Your account cannot do this.");
+
+  // A consultation's lifecycle, posted by a moderator.
+  await signIn(page, await createAccount("admin"), { path: `/en/admin/consultations/${slug}` });
+  await swapSession(browser, page, moderator);
+  await page.getByLabel("Reason for closing early (shown to the public)").fill("Not allowed");
+  await page.getByRole("button", { name: "Close the consultation now" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Only administrators can do this.");
 
   // A delegation's draft, saved by a moderator.
   const delegate = await (await browser.newContext()).newPage();

@@ -4,8 +4,9 @@
 // the drafts were read and every misalignment; "Save as draft" keeps it hidden.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createConsultationAction } from "@/app/[locale]/admin/consultations/actions";
+import { createConsultationAction, editConsultationAction } from "@/app/[locale]/admin/consultations/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { Notice } from "@/components/ui/notice";
 import { Select, TextArea, TextInput } from "@/components/ui/field";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 import type { TDraftCheck } from "@/lib/drafting/align-drafts";
@@ -13,11 +14,13 @@ import { DraftCheck } from "./draft-check";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"authoring">>>[0];
 
-export function ConsultationForm({ locale, timeZones }: { locale: string; timeZones: string[] }) {
+/** `edit`: an existing consultation (its address and draft text stay; dates only while it is a draft). */
+export function ConsultationForm({ locale, timeZones, edit }: { locale: string; timeZones: string[]; edit?: { slug: string; values: Record<string, string>; draft: boolean } }) {
   const t = useTranslations("authoring");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState(createConsultationAction, INITIAL_FORM);
-  const v = state.values;
+  const [state, action, pending] = useActionState(edit ? editConsultationAction : createConsultationAction, INITIAL_FORM);
+  const v = state.status === "idle" && edit ? edit.values : state.values;
+  const dates = !edit || edit.draft;
   const err = (f: string) => {
     const e = state.errors.find((x) => x.field === f);
     return e ? t(e.key as TKey) : undefined;
@@ -33,19 +36,30 @@ export function ConsultationForm({ locale, timeZones }: { locale: string; timeZo
   return (
     <>
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: `#cf-${e.field}`, text: t(e.key as TKey) }))} />
+      {state.status === "ok" && edit ? <Notice>{t("saved")}</Notice> : null}
       <form action={action} noValidate key={state.nonce} encType="multipart/form-data">
         <input type="hidden" name="locale" value={locale} />
-        <TextInput id="cf-slug" name="slug" label={t("field_slug")} hint={t("field_slug_hint")} maxLength={64} defaultValue={v.slug} error={err("slug")} errorPrefix={p} width="max-w-md" />
-        <TextInput id="cf-referencePrefix" name="referencePrefix" label={t("field_referencePrefix")} hint={t("field_referencePrefix_hint")} maxLength={12}
-          defaultValue={v.referencePrefix} error={err("referencePrefix")} errorPrefix={p} width="max-w-[10rem]" />
+        {edit ? <input type="hidden" name="slug" value={edit.slug} /> : (
+          <TextInput id="cf-slug" name="slug" label={t("field_slug")} hint={t("field_slug_hint")} maxLength={64} defaultValue={v.slug} error={err("slug")} errorPrefix={p} width="max-w-md" />
+        )}
+        {!dates ? <input type="hidden" name="referencePrefix" value={v.referencePrefix} /> : (
+          <TextInput id="cf-referencePrefix" name="referencePrefix" label={t("field_referencePrefix")} hint={t("field_referencePrefix_hint")} maxLength={12}
+            defaultValue={v.referencePrefix} error={err("referencePrefix")} errorPrefix={p} width="max-w-[10rem]" />
+        )}
         {pair("title", "input", 300)}
         {pair("summary", "area", 4000)}
         {pair("askedFor", "area", 4000)}
         {pair("audience", "area", 4000)}
         {pair("privacy", "area", 8000, 4)}
-        <Select id="cf-timeZone" name="timeZone" label={t("field_timeZone")} placeholder={t("field_timeZone_choose")} defaultValue={v.timeZone ?? "Europe/Paris"}
-          options={timeZones.map((z) => ({ value: z, label: z }))} error={err("timeZone")} errorPrefix={p} />
-        {(["opensAt", "closesAt"] as const).map((f) => (
+        {!dates ? (
+          <>
+            <p className="mb-6 max-w-prose">{t("datesPublished")}</p>
+            {(["timeZone", "opensAt", "closesAt"] as const).map((f) => <input key={f} type="hidden" name={f} value={v[f]} />)}
+          </>
+        ) : null}
+        {dates ? <Select id="cf-timeZone" name="timeZone" label={t("field_timeZone")} placeholder={t("field_timeZone_choose")} defaultValue={v.timeZone ?? "Europe/Paris"}
+          options={timeZones.map((z) => ({ value: z, label: z }))} error={err("timeZone")} errorPrefix={p} /> : null}
+        {dates && (["opensAt", "closesAt"] as const).map((f) => (
           <div key={f} className={`mb-6 ${err(f) ? "border-l-4 border-error pl-4" : ""}`}>
             <label htmlFor={`cf-${f}`} className="mb-1 block font-bold">{t(`field_${f}`)}</label>
             <p id={`cf-${f}-hint`} className="mb-2 text-muted">{t("field_date_hint")}</p>
@@ -54,6 +68,9 @@ export function ConsultationForm({ locale, timeZones }: { locale: string; timeZo
               aria-describedby={`cf-${f}-hint${err(f) ? ` cf-${f}-error` : ""}`} aria-invalid={err(f) ? true : undefined} />
           </div>
         ))}
+        {edit ? (
+          <button type="submit" disabled={pending} className="bg-success px-5 py-3 font-bold text-white">{t("saveEdit")}</button>
+        ) : <>
         <h2 className="mt-8 mb-2 text-2xl font-bold">{t("draftTitle")}</h2>
         <p className="mb-4 max-w-prose">{t("draftHint")}</p>
         {(["En", "Fr"] as const).map((l) => (
@@ -69,6 +86,7 @@ export function ConsultationForm({ locale, timeZones }: { locale: string; timeZo
           <button type="submit" name="intent" value="check" disabled={pending} className="border-2 border-brand px-5 py-3 font-bold text-brand">{t("check")}</button>
           <button type="submit" name="intent" value="save" disabled={pending} className="bg-success px-5 py-3 font-bold text-white">{t("saveDraft")}</button>
         </div>
+        </>}
       </form>
     </>
   );

@@ -11,6 +11,7 @@ export type TClause = {
   position: number;
   heading: { en: string | null; fr: string | null };
   body: { en: string; fr: string };
+  addedInVersion: number;
 };
 
 export type TConsultation = {
@@ -33,6 +34,8 @@ export type TConsultation = {
   privacy: Record<TLocale, string | null>;
   /** The current draft's clauses (removed ones are not here). */
   clauses: TClause[];
+  /** Clauses the current version removed (when it is not the first): their number then. */
+  removedNow: { number: string | null; kind: TClause["kind"] }[];
 };
 
 async function load(slug: string): Promise<TConsultation | null> {
@@ -41,6 +44,9 @@ async function load(slug: string): Promise<TConsultation | null> {
     include: { clauses: { where: { removedInVersion: null }, orderBy: { position: "asc" } } },
   });
   if (!c) return null;
+  const removedNow = c.draftVersion > 1
+    ? await db.clause.findMany({ where: { consultationId: c.id, removedInVersion: c.draftVersion }, orderBy: { position: "asc" }, select: { number: true, kind: true } })
+    : [];
   return {
     id: c.id,
     slug: c.slug,
@@ -66,7 +72,9 @@ async function load(slug: string): Promise<TConsultation | null> {
       position: k.position,
       heading: { en: k.headingEn, fr: k.headingFr },
       body: { en: k.bodyEn, fr: k.bodyFr },
+      addedInVersion: k.addedInVersion,
     })),
+    removedNow,
   };
 }
 

@@ -24,3 +24,9 @@ export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   guess = wall - offsetAt(guess, timeZone);
   return new Date(guess);
 }
+
+/** The inverse: an instant as a wall-clock "YYYY-MM-DDTHH:mm" in a time zone, for a datetime-local field. */
+export function utcToZonedLocal(instant: Date, timeZone: string): string {
+  const local = new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
+  return local.toISOString().slice(0, 16);
+}

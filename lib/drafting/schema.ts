@@ -10,9 +10,8 @@ const text = (max: number, required = true) =>
 const TIME_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 export const timeZones = () => [...TIME_ZONES].sort();
 
-export const ZConsultationForm = z
-  .object({
-    slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "slugInvalid" }).max(64, { error: "tooLong" }),
+const ZConsultationBase = z.object({
+  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "slugInvalid" }).max(64, { error: "tooLong" }),
     referencePrefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, { error: "prefixInvalid" }),
     titleEn: text(300), titleFr: text(300),
     summaryEn: text(4000), summaryFr: text(4000),
@@ -24,8 +23,16 @@ export const ZConsultationForm = z
     timeZone: z.string().refine((tz) => TIME_ZONES.has(tz), { error: "timeZoneInvalid" }),
     markdownEn: z.string().max(400_000, { error: "tooLong" }),
     markdownFr: z.string().max(400_000, { error: "tooLong" }),
-  })
-  .refine((v) => v.closesAt > v.opensAt, { path: ["closesAt"], error: "closesBeforeOpens" });
+});
+
+export const ZConsultationForm = ZConsultationBase.refine((v) => v.closesAt > v.opensAt, { path: ["closesAt"], error: "closesBeforeOpens" });
+
+/** Editing: the address and the draft text stay (a new text is a new version); dates only while it is a draft. */
+export const ZConsultationEdit = ZConsultationBase.omit({ slug: true, markdownEn: true, markdownFr: true }).refine((v) => v.closesAt > v.opensAt, {
+  path: ["closesAt"],
+  error: "closesBeforeOpens",
+});
 
 export type TConsultationForm = z.output<typeof ZConsultationForm>;
-export const CONSULTATION_FIELDS = Object.keys(ZConsultationForm.shape) as (keyof TConsultationForm)[];
+export type TConsultationEdit = z.output<typeof ZConsultationEdit>;
+export const CONSULTATION_FIELDS = Object.keys(ZConsultationBase.shape) as (keyof TConsultationForm)[];

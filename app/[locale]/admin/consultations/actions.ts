@@ -6,7 +6,8 @@ import { isLocale } from "@/lib/i18n/routing";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { zonedLocalToUtc } from "@/lib/consultations/zoned-time";
 import { fieldErrors, formValues, type TFormState } from "@/lib/forms/form-state";
-import { CONSULTATION_FIELDS, ZConsultationForm } from "@/lib/drafting/schema";
+import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm } from "@/lib/drafting/schema";
+import { updateConsultation } from "@/lib/drafting/update-consultation";
 import { checkDraft } from "@/lib/drafting/check-draft";
 import { createConsultation } from "@/lib/drafting/create-consultation";
 import { proposeMapping, publishVersion } from "@/lib/drafting/redraft";
@@ -88,4 +89,18 @@ export async function redraftAction(prev: TFormState, form: FormData): Promise<T
   if (!result.ok) return { status: "error", errors: [{ field: "mapping", key: result.key }], values, nonce, info };
   const locale = isLocale(values.locale) ? values.locale : "en";
   redirect(`/${locale}/admin/consultations/${c.slug}?redrafted=${result.version}`);
+}
+
+// Admins only: checked here.
+export async function editConsultationAction(prev: TFormState, form: FormData): Promise<TFormState> {
+  const nonce = prev.nonce + 1;
+  const values = formValues(form, 10_000);
+  const admin = await requireRoleOrNull("admin");
+  if (!admin) return { status: "error", errors: [{ field: "titleEn", key: "forbidden" }], values, nonce };
+  const parsed = ZConsultationEdit.safeParse(Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""])));
+  if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error.issues), values, nonce };
+  const result = await updateConsultation(admin.id, (values.slug ?? "").slice(0, 64), parsed.data);
+  if (!result.ok) return { status: "error", errors: [{ field: result.field, key: result.key }], values, nonce };
+  revalidatePath("/[locale]/admin/consultations/[slug]", "page");
+  return { status: "ok", errors: [], values, nonce };
 }

@@ -52,6 +52,7 @@ export default async function ConsultationPage({ params, searchParams }: TParams
         <H id={`${clauseAnchor(k.key)}-title`} className={level === 3 ? "mb-2 mt-8 text-2xl font-bold" : "mb-2 mt-6 text-xl font-bold"}>
           {title(k)}
         </H>
+        {c.draftVersion > 1 && k.addedInVersion === c.draftVersion ? <p className="mb-2 w-fit border border-ink px-2">{t("newInVersion", { version: c.draftVersion })}</p> : null}
         <ClauseBody text={k.body[locale]} />
         <p className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-muted">
           <span>{t("comments", { count })}</span>
@@ -79,6 +80,12 @@ export default async function ConsultationPage({ params, searchParams }: TParams
       {status === "upcoming" ? <Notice>{ts("upcomingNotice", { date: formatInstant(c.opensAt, locale, c.timeZone) })}</Notice> : null}
       <ConsultationStatus locale={locale} status={status} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} now={at} responseCount={responseCount} />
       <DeadlineHistory consultationId={c.id} locale={locale} timeZone={c.timeZone} />
+      {c.draftVersion > 1 ? (
+        <p className="mb-6">
+          {t("versionNote", { version: c.draftVersion })}
+          {c.removedNow.length ? ` ${t("removedInVersion", { clauses: c.removedNow.map((k) => clauseLabel(k, t)).join(", ") })}` : ""}
+        </p>
+      ) : null}
       {c.resultsPublishedAt ? <p className="mb-6"><a href={`/${locale}/c/${c.slug}/results`} className="text-lg font-bold">{t("resultsLink")}</a></p> : null}
       {status === "open" ? (
         <p className="mb-8">

@@ -55,6 +55,7 @@ export default async function ManageConsultationPage({ params, searchParams }: T
       {DONE.find((d) => d === sp.done) ? <Notice>{t(`done_${sp.done as (typeof DONE)[number]}`)}</Notice> : null}
       {typeof sp.redrafted === "string" ? <Notice title={t("redraftedTitle")}>{t("redraftedBody", { version: c.draftVersion })}</Notice> : null}
       <p className="mb-8 flex flex-wrap gap-6">
+        <a href={`/${locale}/admin/consultations/${c.slug}/edit`}>{t("editLink")}</a>
         {phase !== "draft" ? <a href={publicPath}>{t("publicPage")}</a> : null}
         {phase !== "draft" ? <a href={`/${locale}/moderate?c=${c.slug}`}>{t("queue")}</a> : null}
         {phase !== "draft" && phase !== "results" ? <a href={`/${locale}/moderate/key-in?c=${c.slug}`}>{t("keyIn")}</a> : null}
