@@ -5,6 +5,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
 import { auth } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { foreignOrigin, newNonce, pageCsp } from "@/lib/http/csp";
 
 const intl = createMiddleware(routing);
 // On staff pages, Auth.js re-issues the session cookie on every request, so a
@@ -20,6 +22,17 @@ function plain(status: number, text: string) {
 }
 
 export default async function proxy(request: NextRequest) {
+  // Every page gets its own nonce; Next.js reads it from the request's CSP header and puts it on its scripts.
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, env().NODE_ENV === "development");
+  request.headers.set("content-security-policy", csp);
+  request.headers.set("x-nonce", nonce);
+  const withCsp = (response: Response) => {
+    response.headers.set("content-security-policy", csp);
+    return response;
+  };
+  // Server Actions and form posts: never from another site, nor from an opaque ("null") origin.
+  if (request.method === "POST" && foreignOrigin(request.headers)) return plain(403, "Cross-site form posts are refused.");
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (request.method === "POST" && (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"))) {
     // Next.js answers a form body it cannot parse with a 500; bad input deserves a 400.
@@ -30,10 +43,10 @@ export default async function proxy(request: NextRequest) {
     } catch {
       return plain(400, "Bad request: this form could not be read.");
     }
-    return NextResponse.next();
+    return withCsp(NextResponse.next({ request: { headers: request.headers } }));
   }
-  if (STAFF_PAGE.test(request.nextUrl.pathname)) return (await intlWithSession)(request, {});
-  return intl(request);
+  if (STAFF_PAGE.test(request.nextUrl.pathname)) return withCsp(await (await intlWithSession)(request, {}));
+  return withCsp(intl(request));
 }
 
 export const config = {

@@ -3,12 +3,18 @@
 // send any X-Forwarded-For; Next.js would keep it) and shutdown drains
 // requests before the database goes away.
 import http from "node:http";
+import { randomUUID } from "node:crypto";
 import next from "next";
+import pino from "pino";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
 const dev = process.argv.includes("--dev");
+// Structured JSON logs, one line per request (LOG_LEVEL=warn keeps only problems).
+const log = pino({ level: process.env.LOG_LEVEL || "info", base: { service: "clausewise", pid: process.pid } }, pino.destination({ sync: false }));
+/** Paths hold secrets sometimes (invitation and private links): never log them. */
+const redact = (url) => (url ?? "/").split("?")[0].replace(/\/[A-Za-z0-9_-]{43}(?=\/|$)/g, "/:token");
 
 const app = next({ dev, hostname: "localhost", port });
 await app.prepare();
@@ -35,13 +41,25 @@ function validPath(url) {
 }
 
 const server = http.createServer((req, res) => {
+  // A request id: from the proxy in front (when trusted and well-formed), or made here; sent back and logged.
+  const given = trustProxy ? String(req.headers["x-request-id"] ?? "") : "";
+  const id = /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+  req.headers["x-request-id"] = id;
+  res.setHeader("x-request-id", id);
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const line = { reqId: id, method: req.method, path: redact(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+    if (res.statusCode >= 500) log.error(line, "request");
+    else log.info(line, "request");
+  });
   // Behind a proxy that appends to X-Forwarded-For, the last entry is the one the proxy saw;
   // anything before it was written by the client.
   const forwarded = trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1) ?? "").trim() : "";
   req.headers["x-clausewise-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
   if (!validPath(req.url)) return refuse(res, 400, "Bad request: this address is not valid.");
   handle(req, res).catch((err) => {
-    console.error("[server] unhandled", err);
+    log.error({ reqId: id, err }, "unhandled");
     if (!res.headersSent) {
       res.statusCode = 500;
       res.end("Internal Server Error");
@@ -53,6 +71,7 @@ server.headersTimeout = 66_000;
 server.requestTimeout = 30_000;
 server.listen(port, hostname, () => {
   console.log(`[server] ready on http://localhost:${port}`);
+  log.info({ port }, "ready");
   process.send?.("ready");
 });
 
@@ -61,6 +80,8 @@ function shutdown(signal) {
   if (closing) return;
   closing = true;
   console.log(`[server] ${signal}: finishing open requests`);
+  log.info({ signal }, "shutdown: finishing open requests");
+  log.flush();
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();

@@ -1,14 +1,10 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { checkHealth } from "@/lib/health/check-health";
 
 export const dynamic = "force-dynamic";
 
-// For load balancers and the start script: 200 when the database answers.
+// Public, for load balancers and operators: the app's and the database's status; 503 when the database does not answer.
 export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return NextResponse.json({ status: "ok" });
-  } catch {
-    return NextResponse.json({ status: "database unavailable" }, { status: 503 });
-  }
+  const { status, body } = await checkHealth();
+  return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
 }

@@ -1,0 +1,36 @@
+// The Content-Security-Policy of every page: scripts only from this site and
+// with this response's nonce (Next.js puts it on its own scripts), nothing
+// framed, forms posted only here. Styles allow inline attributes (charts).
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export function pageCsp(nonce: string, dev = false): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** A foreign or "null" Origin on a state-changing request. (No Origin at all: not a browser's cross-site request.) */
+export function foreignOrigin(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin === null) return false;
+  if (origin === "null") return true;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  try {
+    return !host || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
