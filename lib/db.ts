@@ -9,7 +9,8 @@ const globalForDb = globalThis as unknown as { clausewisePrisma?: PrismaClient; 
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg(
-    { connectionString: requireDatabaseUrl(), max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: 10_000 },
+    // Waiting longer than DATABASE_POOL_TIMEOUT_MS for a connection means the pool is saturated: the request answers 503.
+    { connectionString: requireDatabaseUrl(), max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS },
     // An idle connection dropped by the server must not crash the process.
     { onPoolError: (err) => console.error("[db] pool error:", err.message) },
   );
@@ -39,4 +40,20 @@ export function streamingPool(): pg.Pool {
     globalForDb.clausewisePgPool.on("error", (err) => console.error("[db] streaming pool error:", err.message));
   }
   return globalForDb.clausewisePgPool;
+}
+
+/** A small pool for the shared rate limits (rate-limiter-flexible's PostgreSQL store). */
+export function limiterPool(): pg.Pool {
+  const g = globalThis as unknown as { clausewiseLimiterPool?: pg.Pool };
+  if (!g.clausewiseLimiterPool) {
+    g.clausewiseLimiterPool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS });
+    g.clausewiseLimiterPool.on("error", (err) => console.error("[db] limiter pool error:", err.message));
+  }
+  return g.clausewiseLimiterPool;
+}
+
+/** The pool had no free connection in time (or PostgreSQL is unreachable): answer 503 and let the client retry. */
+export function isDatabaseBusy(err: unknown): boolean {
+  const text = `${(err as Error)?.message ?? ""} ${String((err as { cause?: unknown })?.cause ?? "")}`;
+  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down)|DatabaseNotReachable|connect ETIMEDOUT/i.test(text);
 }

@@ -18,6 +18,10 @@ const ZEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Secret for signing receipt links (and, later, sessions). scripts/start.mjs generates one for the embedded demo. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** Milliseconds a request waits for a free database connection before it is answered 503 (overload). */
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Responses one email address may submit per hour (form and API together). 0 turns the limit off. */
+  SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(0).default(10),
   /** Responses one client (IP address) may submit per minute, on the form and the API together. 0 turns the limit off. */
   SUBMIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   /** Seed only: the sample consultation's deadline (ISO 8601 with offset). Unset: 90 days after it is first seeded. */

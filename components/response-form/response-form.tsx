@@ -65,6 +65,7 @@ export function ResponseForm(p: TProps) {
       ) : null}
       {state.status === "upcoming" ? <Notice tone="warning">{t("upcomingBody", { date: when(state.at) })}</Notice> : null}
       {state.status === "rate_limited" ? <Notice tone="warning">{t("rateLimited")}</Notice> : null}
+      {state.status === "busy" ? <Notice tone="warning">{t("busy")}</Notice> : null}
       {state.status === "error" ? <Notice tone="warning">{t("unexpected")}</Notice> : null}
 
       <form ref={formRef} key={state.nonce} action={formAction} noValidate className="mt-4">
@@ -72,6 +73,11 @@ export function ResponseForm(p: TProps) {
         <input type="hidden" name="locale" value={p.locale} />
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />
         {p.change ? <input type="hidden" name="token" value={p.change.token} /> : null}
+        {/* A trap for robots: hidden from people and from assistive technology, never focused. */}
+        <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+          <label htmlFor="website">Website</label>
+          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         {p.keyIn ? <ReceivedOn f={f} label={t("receivedOn")} hint={t("receivedOnHint")} prefix={te("prefix")} /> : null}
 
         <fieldset id="feedback" tabIndex={-1}>

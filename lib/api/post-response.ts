@@ -1,7 +1,8 @@
 // POST /api/consultations/{slug}/responses: the JSON twin of the web form,
 // through the same schema and the same submitResponse().
 import { randomUUID } from "node:crypto";
-import { allowSubmission } from "@/lib/http/rate-limit";
+import { limitClient, limitEmail } from "@/lib/http/submission-limits";
+import { isDatabaseBusy } from "@/lib/db";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { toIssues, ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
@@ -24,8 +25,9 @@ const BODY_MESSAGES = {
 
 export async function postResponse(request: Request, slug: string, clientKey: string): Promise<TOut> {
   const locale = apiLocale(request.headers);
-  if (!allowSubmission(`submit:${clientKey}`)) {
-    return err(429, "rate_limited", "Too many responses from this client in the last minute.", {}, { "Retry-After": "60" });
+  const limited = await limitClient(clientKey).catch(() => ({ ok: true as const }));
+  if (!limited.ok) {
+    return err(429, "rate_limited", "Too many responses from this client in the last minute.", {}, { "Retry-After": String(limited.retryAfterSeconds) });
   }
   const body = await readJsonBody(request);
   if (!body.ok) return err(body.status, body.code, BODY_MESSAGES[body.code]);
@@ -41,6 +43,10 @@ export async function postResponse(request: Request, slug: string, clientKey: st
     return err(400, "invalid", "The response has errors.", { fields: issueErrors(toIssues(parsed.error), locale) });
   }
   try {
+    const byEmail = await limitEmail(parsed.data.respondent.email);
+    if (!byEmail.ok) {
+      return err(429, "rate_limited", "Too many responses with this email address in the last hour.", {}, { "Retry-After": String(byEmail.retryAfterSeconds) });
+    }
     const result = await submitResponse(slug, parsed.data, { locale, channel: "api", clientIp: clientKey });
     if (result.ok) {
       const receiptUrl = `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}`;
@@ -58,7 +64,11 @@ export async function postResponse(request: Request, slug: string, clientKey: st
     }
   } catch (e) {
     const id = randomUUID();
+    if (isDatabaseBusy(e)) {
+      console.warn(`[api] busy ${id}: ${(e as Error).message}`);
+      return err(503, "unavailable", `The service is busy. Retry with the same idempotency key. (error ${id})`, {}, { "Retry-After": "5" });
+    }
     console.error(`[api] error ${id}:`, e);
-    return err(503, "unavailable", `The response could not be stored. Retry with the same idempotency key. (error ${id})`);
+    return err(503, "unavailable", `The response could not be stored. Retry with the same idempotency key. (error ${id})`, {}, { "Retry-After": "5" });
   }
 }

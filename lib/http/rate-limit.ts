@@ -1,14 +1,9 @@
-// A fixed-window counter per key, in this process's memory. Enough for one
-// server; several servers behind a balancer each count their own share.
-import { env } from "@/lib/env";
+// A fixed-window counter per key, in this process's memory: for the open-data
+// API, where each server counting its own share is enough. Submissions are
+// limited across servers (submission-limits.ts).
 
 const WINDOW_MS = 60_000;
 const windows = new Map<string, { start: number; count: number }>();
-
-/** True when `key` may go ahead; counts the attempt. */
-export function allowSubmission(key: string, at = Date.now()): boolean {
-  return allowRequest(key, env().SUBMIT_RATE_LIMIT_PER_MINUTE, at).ok;
-}
 
 export type TAllowance = { ok: boolean; limit: number; remaining: number; resetSeconds: number };
 

@@ -3,7 +3,7 @@ import type { TFormValues } from "./form-data";
 
 /** What the response form's Server Action returns when it does not redirect to the receipt. */
 export type TFormState = {
-  status: "idle" | "invalid" | "closed" | "upcoming" | "rate_limited" | "error";
+  status: "idle" | "invalid" | "closed" | "upcoming" | "rate_limited" | "busy" | "error";
   errors: TFieldError[];
   values: TFormValues;
   /** For "closed" and "upcoming": the instant, ISO 8601. */

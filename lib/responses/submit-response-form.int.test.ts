@@ -48,4 +48,11 @@ describe("the response form's path (FormData → schema → database)", () => {
     if (!("state" in out)) throw new Error("expected a state");
     expect(out.state).toMatchObject({ status: "closed", at: c.closesAt.toISOString(), values: { generalComment: "Kept for copying" } });
   });
+
+  it("stores nothing when the field hidden from people (the honeypot) is filled", async () => {
+    const c = await createConsultation();
+    const out = await submitResponseForm(form({ slug: c.slug, locale: "en", idempotencyKey: "form-key-0000099", "c:1.1:clarity:rating": "4", ...about, website: "http://spam.example" }), uniqueSlug("ip"), 0);
+    expect("state" in out && out.state.status).toBe("error");
+    expect(await db.response.count({ where: { consultationId: c.id } })).toBe(0);
+  });
 });

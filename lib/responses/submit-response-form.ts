@@ -2,7 +2,8 @@
 // schema, store. Returns the form's next state, or where to send the person.
 import { randomUUID } from "node:crypto";
 import { isLocale } from "@/lib/i18n/routing";
-import { allowSubmission } from "@/lib/http/rate-limit";
+import { limitClient, limitEmail } from "@/lib/http/submission-limits";
+import { isDatabaseBusy } from "@/lib/db";
 import { readResponseForm } from "./form-data";
 import { issuesToFieldErrors } from "./form-fields";
 import type { TFormState } from "./form-state";
@@ -20,13 +21,17 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
     state: { errors: [], values, nonce, ...s },
   });
 
-  if (!allowSubmission(`submit:${clientKey}`)) return state({ status: "rate_limited" });
+  const limited = await limitClient(clientKey).catch(() => ({ ok: true as const }));
+  if (!limited.ok) return state({ status: "rate_limited" });
+  // A field people never see: what fills it is a robot.
+  if (values.website) return state({ status: "error" });
 
   const parsed = ZResponseInput.safeParse(input);
   if (!parsed.success) {
     return state({ status: "invalid", errors: issuesToFieldErrors(toIssues(parsed.error), feedbackClauses) });
   }
   try {
+    if (!(await limitEmail(parsed.data.respondent.email)).ok) return state({ status: "rate_limited" });
     const result = await submitResponse(slug, parsed.data, { locale, channel: "web", clientIp: clientKey });
     if (result.ok) {
       return { redirectTo: `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}` };
@@ -43,6 +48,7 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
     }
   } catch (err) {
     const id = randomUUID();
+    if (isDatabaseBusy(err)) return state({ status: "busy" });
     console.error(`[respond] error ${id}:`, err);
     return state({ status: "error" });
   }

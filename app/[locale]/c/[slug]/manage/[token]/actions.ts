@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/http/client-ip";
-import { allowSubmission } from "@/lib/http/rate-limit";
+import { limitClient } from "@/lib/http/submission-limits";
 import { isLocale } from "@/lib/i18n/routing";
 import { readResponseForm } from "@/lib/responses/form-data";
 import { issuesToFieldErrors } from "@/lib/responses/form-fields";
@@ -19,7 +19,7 @@ export async function changeResponseAction(prev: TFormState, form: FormData): Pr
   const locale = isLocale(values.locale) ? values.locale : "en";
   const token = values.token ?? "";
   const state = (s: Partial<TFormState>): TFormState => ({ status: "invalid", errors: [], values, nonce, ...s });
-  if (!allowSubmission(`submit:${clientIp(await headers())}`)) return state({ status: "rate_limited" });
+  if (!(await limitClient(clientIp(await headers()))).ok) return state({ status: "rate_limited" });
   const parsed = ZResponseInput.safeParse(input);
   if (!parsed.success) return state({ errors: issuesToFieldErrors(toIssues(parsed.error), feedbackClauses) });
   const result = await changeResponse(token, slug, parsed.data);
