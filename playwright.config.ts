@@ -33,7 +33,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(PORT), SUBMIT_RATE_LIMIT_PER_MINUTE: "0", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
   },

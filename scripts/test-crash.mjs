@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// npm run test:crash — no acknowledged response is ever lost or stored twice.
+// Under steady load from clients that retry with their idempotency key until
+// they get an answer, the app is killed with SIGKILL five times (and started
+// again), then PostgreSQL five times (the app must reconnect by itself).
+// Afterwards every acknowledged response must be in the database exactly once.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
+import { migrate } from "./migrate.mjs";
+import { needsBuild, root } from "./project.mjs";
+
+const PORT = Number(process.env.CRASH_PORT || 3300);
+const CLIENTS = 16;
+const KILLS = 5;
+const log = (m) => console.log(`[crash] ${m}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const dataDir = dataDirFor(root, `pg-crash-${process.pid}`);
+let db = await startEmbeddedDb({ dataDir, quiet: true, log });
+const dbPort = db.port;
+await ensureDatabase(db.url(), "crash");
+const env = {
+  ...process.env, DATABASE_URL: db.url("crash"), AUTH_SECRET: randomBytes(32).toString("base64url"), PORT: String(PORT), NODE_ENV: "production",
+  SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1", RETENTION_INTERVAL_HOURS: "0",
+  DATABASE_POOL_TIMEOUT_MS: "2000",
+};
+await migrate(env.DATABASE_URL);
+const seeded = spawnSync(process.execPath, [path.join(root, "scripts/seed.mjs")], { env, stdio: "inherit" });
+if (seeded.status !== 0) throw new Error("seed failed");
+if (needsBuild()) {
+  log("building…");
+  spawnSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "generate"], { cwd: root, env, stdio: "inherit" });
+  const b = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
+  if (b.status !== 0) throw new Error("build failed");
+}
+
+let app;
+const startApp = async () => {
+  app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return;
+    } catch { /* not up yet */ }
+    await sleep(100);
+  }
+  throw new Error("the app did not start");
+};
+await startApp();
+
+// The clients: each sends responses one after another, retrying the same key until it gets 200 or 201.
+const acknowledged = new Map(); // idempotency key → reference
+let sent = 0;
+let retries = 0;
+let running = true;
+const body = (key) => JSON.stringify({
+  idempotencyKey: key,
+  feedback: [{ clause: "1.1", clarity: { rating: 3, comment: `crash test ${key}` } }],
+  respondent: { type: "individual", country: "FR", publicSector: false, publication: "none", privacyConsent: true },
+});
+async function client() {
+  while (running) {
+    const key = `crash-${randomBytes(12).toString("base64url")}`;
+    sent += 1;
+    for (;;) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${PORT}/api/consultations/dpsi/responses`, {
+          method: "POST", headers: { "content-type": "application/json" }, body: body(key), signal: AbortSignal.timeout(10_000),
+        });
+        if (r.status === 200 || r.status === 201) {
+          acknowledged.set(key, (await r.json()).reference);
+          break;
+        }
+        await r.body?.cancel();
+      } catch { /* the app or the database is down: retry */ }
+      retries += 1;
+      await sleep(200);
+    }
+  }
+}
+const clients = Array.from({ length: CLIENTS }, client);
+
+const pgPid = () => Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+await sleep(3000);
+for (let i = 1; i <= KILLS; i++) {
+  process.kill(app.pid, "SIGKILL");
+  log(`kill -9 app #${i} (acknowledged so far: ${acknowledged.size})`);
+  await sleep(500);
+  await startApp();
+  await sleep(2500);
+}
+for (let i = 1; i <= KILLS; i++) {
+  process.kill(pgPid(), "SIGKILL");
+  log(`kill -9 PostgreSQL #${i} (acknowledged so far: ${acknowledged.size})`);
+  await sleep(1000);
+  db = await startEmbeddedDb({ dataDir, quiet: true, log, port: dbPort });
+  await sleep(2500);
+}
+await sleep(3000);
+running = false;
+await Promise.all(clients);
+
+// The truth: every acknowledged key once, with the reference the client was given.
+const c = new pg.Client({ connectionString: env.DATABASE_URL });
+await c.connect();
+const { rows } = await c.query(`SELECT idempotency_key, reference FROM response WHERE idempotency_key LIKE 'crash-%'`);
+const stored = new Map();
+let duplicated = 0;
+for (const r of rows) {
+  if (stored.has(r.idempotency_key)) duplicated += 1;
+  stored.set(r.idempotency_key, r.reference);
+}
+const lost = [...acknowledged].filter(([k, ref]) => stored.get(k) !== ref).length;
+const settings = await c.query(`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`);
+await c.end();
+process.kill(app.pid, "SIGTERM");
+await db.stop();
+rmSync(dataDir, { recursive: true, force: true });
+
+log(`PostgreSQL fsync=${settings.rows[0].fsync}, synchronous_commit=${settings.rows[0].sync}`);
+log(`clients: ${CLIENTS}; responses sent: ${sent}; retries: ${retries}; acknowledged: ${acknowledged.size}; stored: ${rows.length}`);
+log(`app killed: ${KILLS}; PostgreSQL killed: ${KILLS}; lost: ${lost}; duplicated: ${duplicated}`);
+const ok = lost === 0 && duplicated === 0 && acknowledged.size > 0;
+log(ok ? "PASS: every acknowledged response is stored exactly once" : "FAIL");
+process.exit(ok ? 0 : 1);
