@@ -2,10 +2,12 @@
 // (lib/privacy/erase-responses.ts), a minute after start and then every
 // RETENTION_INTERVAL_HOURS. Safe with several servers: each batch skips rows
 // another server holds.
-import { env } from "@/lib/env";
-
 export async function register() {
-  if (env().NEXT_RUNTIME !== "nodejs" || env().RETENTION_INTERVAL_HOURS === 0) return;
+  // The one read of process.env outside lib/env.ts: Next.js replaces NEXT_RUNTIME at build time, which keeps
+  // the database client out of the Edge bundle.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/lib/env");
+  if (env().RETENTION_INTERVAL_HOURS === 0) return;
   const { applyRetention } = await import("@/lib/privacy/erase-responses");
   const run = () =>
     applyRetention()

@@ -8,8 +8,6 @@ const ZBool = z
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** Set by Next.js: "nodejs" or "edge". */
-  NEXT_RUNTIME: z.string().optional(),
   /** Hours between runs of the retention job (0: never; for tests). */
   RETENTION_INTERVAL_HOURS: z.coerce.number().min(0).max(168).default(1),
   /** PostgreSQL connection string. scripts/start.mjs sets it to the embedded database when unset. */

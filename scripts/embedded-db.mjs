@@ -105,7 +105,7 @@ async function recoverStale(dataDir, log) {
  * Starts PostgreSQL on a free port with data in `dataDir`, creating the
  * cluster on first use. Resolves to { url(dbName), port, stop() }.
  */
-export async function startEmbeddedDb({ dataDir, log = (m) => console.log(`[db] ${m}`), quiet = false }) {
+export async function startEmbeddedDb({ dataDir, log = (m) => console.log(`[db] ${m}`), quiet = false, port: wantedPort = undefined }) {
   const bin = await binaries();
   const ids = runAs();
   mkdirSync(dataDir, { recursive: true });
@@ -127,7 +127,8 @@ export async function startEmbeddedDb({ dataDir, log = (m) => console.log(`[db] 
   }
   await recoverStale(dataDir, log);
 
-  const port = await freePort();
+  // A restart after a crash keeps its port, so the app's connection string stays right.
+  const port = wantedPort ?? (await freePort());
   const child = spawn(
     bin.postgres,
     [

@@ -13,6 +13,21 @@ const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY
 const dev = process.argv.includes("--dev");
 // Structured JSON logs, one line per request (LOG_LEVEL=warn keeps only problems).
 const log = pino({ level: process.env.LOG_LEVEL || "info", base: { service: "clausewise", pid: process.pid } }, pino.destination({ sync: false }));
+// Load shedding: above this many requests in progress, answer 503 at once (cheap) instead of queueing
+// until every request is slow. The health check is always served.
+const maxInFlight = Number(process.env.MAX_IN_FLIGHT || 96);
+let inFlight = 0;
+let shed = 0;
+// One line a second while shedding, not one per refused request.
+setInterval(() => {
+  if (shed) log.warn({ shed, inFlight, maxInFlight }, "overload: requests refused with 503 in the last second");
+  shed = 0;
+}, 1000).unref();
+const BUSY_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Busy / Surchargé</title>
+<main style="font:1.2rem/1.5 system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>The service is very busy</h1>
+<p>Please try again in a few seconds. Nothing you have not sent is lost: go back and send it again.</p>
+<h1 lang="fr">Le service est très sollicité</h1><p lang="fr">Réessayez dans quelques secondes. Revenez en arrière et renvoyez votre réponse.</p></main>`;
+
 /** Paths hold secrets sometimes (invitation and private links): never log them. */
 const redact = (url) => (url ?? "/").split("?")[0].replace(/\/[A-Za-z0-9_-]{43}(?=\/|$)/g, "/:token");
 
@@ -47,6 +62,20 @@ const server = http.createServer((req, res) => {
   req.headers["x-request-id"] = id;
   res.setHeader("x-request-id", id);
   const started = process.hrtime.bigint();
+  if (inFlight >= maxInFlight && !(req.url ?? "").startsWith("/api/health")) {
+    res.statusCode = 503;
+    res.setHeader("retry-after", "2");
+    res.setHeader("cache-control", "no-store");
+    const json = (req.headers.accept ?? "").includes("json") || (req.url ?? "").startsWith("/api/");
+    res.setHeader("content-type", json ? "application/json" : "text/html; charset=utf-8");
+    res.end(json ? JSON.stringify({ error: "unavailable", message: "The service is busy. Retry after 2 seconds." }) : BUSY_PAGE);
+    shed += 1;
+    return;
+  }
+  inFlight += 1;
+  res.once("close", () => {
+    inFlight -= 1;
+  });
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const line = { reqId: id, method: req.method, path: redact(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 };

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
+import { checkDurability } from "./durability.mjs";
 import { seed } from "./seed.mjs";
 import { localSecret, needsBuild, root } from "./project.mjs";
 import { publishEmbeddedUrl, withdrawEmbeddedUrl } from "./embedded-url.mjs";
@@ -29,6 +30,7 @@ async function main() {
     if (!embedded) console.warn("[start] AUTH_SECRET is unset: using a secret kept in .data/ (set AUTH_SECRET when you run several servers)");
     env.AUTH_SECRET = localSecret();
   }
+  await checkDurability(env.DATABASE_URL, env.ALLOW_UNSAFE_DURABILITY === "true");
   const applied = await migrate(env.DATABASE_URL);
   if (applied.length) console.log(`[start] applied migrations: ${applied.join(", ")}`);
   seed(env);

@@ -65,7 +65,7 @@ export async function postResponse(request: Request, slug: string, clientKey: st
   } catch (e) {
     const id = randomUUID();
     if (isDatabaseBusy(e)) {
-      console.warn(`[api] busy ${id}: ${(e as Error).message}`);
+      console.warn(`[api] busy ${id}: ${String((e as Error).message).trim().split("\n").pop()}`);
       return err(503, "unavailable", `The service is busy. Retry with the same idempotency key. (error ${id})`, {}, { "Retry-After": "5" });
     }
     console.error(`[api] error ${id}:`, e);
