@@ -1,4 +1,5 @@
-// Next.js runs register() once when a server starts. Here: the retention job
+// Next.js runs register() once when a server starts. Here: the cache-change
+// listener (lib/consultations/cache-bus.ts), and the retention job
 // (lib/privacy/erase-responses.ts), a minute after start and then every
 // RETENTION_INTERVAL_HOURS. Safe with several servers: each batch skips rows
 // another server holds.
@@ -7,6 +8,14 @@ export async function register() {
   // the database client out of the Edge bundle.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
+  // Every server forgets its cached consultations when any server changes one.
+  const [{ listenForChanges }, { dropConsultationCache }, { clearDeadlineHistory }] = await Promise.all([
+    import("@/lib/consultations/cache-bus"), import("@/lib/consultations/get-consultation"), import("@/lib/consultations/deadline-history"),
+  ]);
+  if (env().DATABASE_URL) listenForChanges(() => {
+    dropConsultationCache();
+    clearDeadlineHistory();
+  });
   if (env().RETENTION_INTERVAL_HOURS === 0) return;
   const { applyRetention } = await import("@/lib/privacy/erase-responses");
   const run = () =>

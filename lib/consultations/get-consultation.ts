@@ -92,6 +92,13 @@ export function getConsultation(slug: string): Promise<TConsultation | null> {
   return cache.get(slug);
 }
 
+/** Forgets the cached consultations in this process only (another server announced a change). */
+export function dropConsultationCache(): void {
+  cache.clear();
+}
+
+/** After a change: forgets them here, and tells every other server (lib/consultations/cache-bus.ts). */
 export function clearConsultationCache(): void {
   cache.clear();
+  void import("./cache-bus").then((bus) => bus.announceChange()).catch(() => {});
 }

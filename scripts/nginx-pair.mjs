@@ -1,0 +1,58 @@
+// Two app servers behind nginx (Debian's package), as in production: nginx on
+// `port` spreads requests round-robin over the servers on `port + 1` and
+// `port + 2`, appending X-Forwarded-For (the servers run with TRUST_PROXY) and
+// passing a request id. Used by the end-to-end suite and `npm run start:pair`.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p)) ?? null;
+
+export function nginxConfig({ port, upstreams, prefix }) {
+  return `
+daemon off;
+worker_processes 2;
+user root;
+pid ${prefix}/nginx.pid;
+error_log stderr warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  client_max_body_size 12m;
+  upstream clausewise {
+${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://clausewise;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Request-Id $request_id;
+      proxy_buffering off;
+      proxy_request_buffering off;
+      proxy_read_timeout 180s;
+      proxy_next_upstream error timeout http_502;
+    }
+  }
+}
+`;
+}
+
+/** Starts nginx in the foreground with its files under `prefix`; resolves to the child process. */
+export function startNginx({ port, upstreams, prefix }) {
+  if (!NGINX) throw new Error("nginx is not installed (apt-get install nginx)");
+  for (const d of ["", "body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(prefix, d), { recursive: true });
+  const conf = path.join(prefix, "nginx.conf");
+  writeFileSync(conf, nginxConfig({ port, upstreams, prefix }));
+  return spawn(NGINX, ["-p", prefix, "-c", conf], { stdio: ["ignore", "inherit", "inherit"] });
+}
