@@ -1,7 +1,7 @@
 // Two app servers behind nginx (Debian's package), as in production: nginx on
 // `port` spreads requests round-robin over the servers on `port + 1` and
 // `port + 2`, appending X-Forwarded-For (the servers run with TRUST_PROXY) and
-// passing a request id. Used by the end-to-end suite and `npm run start:pair`.
+// passing a request id. Used by the end-to-end suite; the README shows the same setup for production.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

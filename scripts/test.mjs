@@ -29,7 +29,8 @@ let ok =
   (await step("prisma generate", process.execPath, [path.join(root, "scripts/prisma.mjs"), "generate"])) &&
   (await step("typecheck", bin("tsc"), ["--noEmit"])) &&
   (await step("lint", bin("eslint"), [".", "--max-warnings=0"])) &&
-  (await step("unit tests", bin("vitest"), ["run", "--project", "unit"]));
+  (await step("unit tests", bin("vitest"), ["run", "--project", "unit"])) &&
+  (await step("npm audit (high)", process.execPath, [path.join(root, "scripts/audit.mjs")]));
 
 if (ok) {
   const db = await withTestDb();
