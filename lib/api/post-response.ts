@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { limitClient, limitEmail } from "@/lib/http/submission-limits";
 import { isDatabaseBusy } from "@/lib/db";
+import { foreignOrigin } from "@/lib/http/csp";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { toIssues, ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
@@ -25,6 +26,8 @@ const BODY_MESSAGES = {
 
 export async function postResponse(request: Request, slug: string, clientKey: string): Promise<TOut> {
   const locale = apiLocale(request.headers);
+  // Programs send no Origin; a browser page of another site does, and is refused (CSRF, even without cookies).
+  if (foreignOrigin(request.headers)) return err(403, "forbidden_origin", "Requests from another site's pages are refused.");
   const limited = await limitClient(clientKey).catch(() => ({ ok: true as const }));
   if (!limited.ok) {
     return err(429, "rate_limited", "Too many responses from this client in the last minute.", {}, { "Retry-After": String(limited.retryAfterSeconds) });

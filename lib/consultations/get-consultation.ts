@@ -78,7 +78,16 @@ async function load(slug: string): Promise<TConsultation | null> {
   };
 }
 
-const cache = ttlCache(5_000, load);
+// On globalThis: Next.js bundles instrumentation.ts (which drops the cache when another server announces a
+// change) apart from the pages, so each has its own copy of this module; they must share one cache.
+const shared = globalThis as unknown as { clausewiseConsultations?: ReturnType<typeof ttlCache<string, TConsultation | null>> };
+const cache = (shared.clausewiseConsultations ??= ttlCache(5_000, load));
+
+/** The consultation as the database has it now, bypassing the cache (administrators' pages and changes). */
+export function getConsultationFresh(slug: string): Promise<TConsultation | null> {
+  if (typeof slug !== "string" || slug.length > 64 || !SLUG.test(slug)) return Promise.resolve(null);
+  return load(slug);
+}
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

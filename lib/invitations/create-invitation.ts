@@ -38,6 +38,7 @@ export async function createInvitation(inviter: { id: string; name: string }, in
     subject: t("mailSubject"),
     text: t("mailBody", { name: input.name, inviter: inviter.name, what, link, days: INVITATION_DAYS }),
   });
-  console.log(`[invitation] ${input.email} (${input.role}${input.country ? ` ${input.country}` : ""}): ${emailed ? "emailed" : "not emailed"}; link ${link}`);
+  // The link is a secret: written to the log only when it could not be emailed (the admin then passes it on).
+  console.log(`[invitation] ${input.email} (${input.role}${input.country ? ` ${input.country}` : ""}): ${emailed ? "emailed" : `not emailed; link ${link}`}`);
   return { ok: true, link, emailed, expiresAt };
 }

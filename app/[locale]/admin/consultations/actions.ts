@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireRoleOrNull } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getConsultationFresh } from "@/lib/consultations/get-consultation";
 import { zonedLocalToUtc } from "@/lib/consultations/zoned-time";
 import { fieldErrors, formValues, type TFormState } from "@/lib/forms/form-state";
 import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm } from "@/lib/drafting/schema";
@@ -49,7 +49,7 @@ export async function lifecycleAction(prev: TFormState, form: FormData): Promise
   const nonce = prev.nonce + 1;
   const values = formValues(form, 2000);
   const admin = await requireRoleOrNull("admin");
-  const c = await getConsultation((values.slug ?? "").slice(0, 64));
+  const c = await getConsultationFresh((values.slug ?? "").slice(0, 64));
   if (!admin || !c) return { status: "error", errors: [{ field: "form", key: "forbidden" }], values, nonce };
   let result;
   switch (values.intent) {
@@ -76,7 +76,7 @@ export async function redraftAction(prev: TFormState, form: FormData): Promise<T
   const nonce = prev.nonce + 1;
   const values = formValues(form, MAX_MARKDOWN);
   const admin = await requireRoleOrNull("admin");
-  const c = await getConsultation((values.slug ?? "").slice(0, 64));
+  const c = await getConsultationFresh((values.slug ?? "").slice(0, 64));
   if (!admin || !c) return { status: "error", errors: [{ field: "markdownEn", key: "forbidden" }], values, nonce };
   await readDrafts(form, values);
   const check = checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");

@@ -5,7 +5,7 @@ import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { now } from "@/lib/clock";
 import { appUrl } from "@/lib/env";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getConsultationFresh } from "@/lib/consultations/get-consultation";
 import { consultationPhase } from "@/lib/consultations/consultation-status";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { isToken } from "@/lib/security/token";
@@ -30,7 +30,7 @@ export default async function ManageConsultationPage({ params, searchParams }: T
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await requireRoleForPage("admin", locale, `/${locale}/admin/consultations/${slug}`);
-  const c = await getConsultation(slug);
+  const c = await getConsultationFresh(slug);
   if (!c) notFound();
   const t = await getTranslations({ locale, namespace: "authoring" });
   const sp = await searchParams;

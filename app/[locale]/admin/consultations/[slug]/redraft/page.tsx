@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getConsultationFresh } from "@/lib/consultations/get-consultation";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { RedraftForm } from "@/components/admin/redraft-form";
 
@@ -22,7 +22,7 @@ export default async function RedraftPage({ params }: TProps) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await requireRoleForPage("admin", locale, `/${locale}/admin/consultations/${slug}/redraft`);
-  const c = await getConsultation(slug);
+  const c = await getConsultationFresh(slug);
   if (!c) notFound();
   const t = await getTranslations({ locale, namespace: "authoring" });
   const tc = await getTranslations({ locale, namespace: "consultation" });

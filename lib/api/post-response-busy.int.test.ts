@@ -1,0 +1,43 @@
+// When every database connection is taken, a submission is answered 503 with
+// Retry-After within DATABASE_POOL_TIMEOUT_MS: never a crash, never a hang.
+import { expect, it } from "vitest";
+import { createConsultation, respondent, uniqueSlug } from "@/test/db-fixtures";
+
+// Before anything reads the environment: this file's app has one connection and waits 300 ms for it.
+process.env.DATABASE_POOL_SIZE = "1";
+process.env.DATABASE_POOL_TIMEOUT_MS = "300";
+
+it("answers 503 with Retry-After while the pool is saturated, and 201 once it is free", async () => {
+  const { db } = await import("@/lib/db");
+  const { postResponse } = await import("./post-response");
+  const c = await createConsultation();
+  const request = () =>
+    new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ generalComment: "Busy?", respondent }) });
+  // Hold the only connection for a second.
+  let release!: () => void;
+  const held = db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1`;
+    await new Promise<void>((r) => (release = r));
+  }, { timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 100));
+  const started = Date.now();
+  const busy = await postResponse(request(), c.slug, uniqueSlug("ip"));
+  expect(busy.status).toBe(503);
+  expect(busy.headers?.["Retry-After"]).toBe("5");
+  expect(Date.now() - started).toBeLessThan(3000);
+  release();
+  await held;
+  expect((await postResponse(request(), c.slug, uniqueSlug("ip"))).status).toBe(201);
+});
+
+it("refuses a browser page of another site (Origin), and accepts programs (no Origin) and this site", async () => {
+  const { postResponse } = await import("./post-response");
+  const c = await createConsultation();
+  const post = (headers: Record<string, string>) =>
+    postResponse(new Request("http://localhost:3000/api", { method: "POST", headers: { "content-type": "application/json", host: "localhost:3000", ...headers },
+      body: JSON.stringify({ generalComment: "Origin?", respondent }) }), c.slug, uniqueSlug("ip"));
+  expect((await post({ origin: "https://evil.example" })).status).toBe(403);
+  expect((await post({ origin: "null" })).status).toBe(403);
+  expect((await post({})).status).toBe(201);
+  expect((await post({ origin: "http://localhost:3000" })).status).toBe(201);
+});
