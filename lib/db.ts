@@ -1,11 +1,10 @@
 // The one Prisma client. Created on first use, so `next build` needs no database,
 // and kept on globalThis so hot reloads in development reuse its pool.
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
-const globalForDb = globalThis as unknown as { clausewisePrisma?: PrismaClient; clausewisePgPool?: pg.Pool };
+const globalForDb = globalThis as unknown as { clausewisePrisma?: PrismaClient };
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg(
@@ -29,28 +28,6 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
-
-/**
- * A small raw pool for what Prisma cannot do: streaming a query through a
- * server-side cursor (exports of millions of rows with flat memory).
- */
-export function streamingPool(): pg.Pool {
-  if (!globalForDb.clausewisePgPool) {
-    globalForDb.clausewisePgPool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
-    globalForDb.clausewisePgPool.on("error", (err) => console.error("[db] streaming pool error:", err.message));
-  }
-  return globalForDb.clausewisePgPool;
-}
-
-/** A small pool for the shared rate limits (rate-limiter-flexible's PostgreSQL store). */
-export function limiterPool(): pg.Pool {
-  const g = globalThis as unknown as { clausewiseLimiterPool?: pg.Pool };
-  if (!g.clausewiseLimiterPool) {
-    g.clausewiseLimiterPool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS });
-    g.clausewiseLimiterPool.on("error", (err) => console.error("[db] limiter pool error:", err.message));
-  }
-  return g.clausewiseLimiterPool;
-}
 
 /** The pool had no free connection in time (or PostgreSQL is unreachable): answer 503 and let the client retry. */
 export function isDatabaseBusy(err: unknown): boolean {

@@ -4,7 +4,7 @@ import { PassThrough, Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import QueryStream from "pg-query-stream";
 import { stringify } from "csv-stringify";
-import { streamingPool } from "@/lib/db";
+import { streamingPool } from "@/lib/raw-pools";
 import { appUrl } from "@/lib/env";
 import { filterWhere, type TQueueFilter } from "./queue-filter";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
-import { limiterPool } from "@/lib/db";
+import { limiterPool } from "@/lib/raw-pools";
 import { uniqueSlug } from "@/test/db-fixtures";
 import { limitClient, limitEmail } from "./submission-limits";
 

@@ -5,7 +5,7 @@
 // everything through or refusing everyone.
 import { createHash } from "node:crypto";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { limiterPool } from "@/lib/db";
+import { limiterPool } from "@/lib/raw-pools";
 import { env } from "@/lib/env";
 
 type TLimiter = RateLimiterPostgres | RateLimiterMemory;

@@ -4,7 +4,7 @@ import { PassThrough, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import QueryStream from "pg-query-stream";
 import { stringify } from "csv-stringify";
-import { streamingPool } from "@/lib/db";
+import { streamingPool } from "@/lib/raw-pools";
 import { neutraliseFormula } from "@/lib/feedback/export-feedback";
 import { PUBLISHED_COLUMNS, PUBLISHED_SQL } from "./published-query";
 

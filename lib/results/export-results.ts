@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import QueryStream from "pg-query-stream";
 import { stringify } from "csv-stringify";
-import { streamingPool } from "@/lib/db";
+import { streamingPool } from "@/lib/raw-pools";
 import { neutraliseFormula } from "@/lib/feedback/export-feedback";
 import { RESULTS_SQL } from "./get-results";
 
