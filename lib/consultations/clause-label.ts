@@ -12,3 +12,12 @@ export function clauseLabel(clause: Pick<TClause, "kind" | "number">, t: TTransl
 export function clauseAnchor(key: string): string {
   return `clause-${key}`;
 }
+
+/** The response form's clause list: key, label ("Action 1.1"), title with the heading, body, in the reader's language. */
+export function formClauses(clauses: readonly TClause[], locale: "en" | "fr", t: TTranslate) {
+  return clauses.map((k) => {
+    const label = clauseLabel(k, t);
+    const heading = k.heading[locale];
+    return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale] };
+  });
+}

@@ -5,7 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { getConsultation } from "@/lib/consultations/get-consultation";
-import { clauseLabel } from "@/lib/consultations/clause-label";
+import { formClauses } from "@/lib/consultations/clause-label";
 import { listCountries } from "@/lib/countries/list-countries";
 import { ResponseForm } from "@/components/response-form/response-form";
 import { keyInAction } from "./actions";
@@ -38,11 +38,7 @@ export default async function KeyInPage({ params, searchParams }: TProps) {
       <ResponseForm
         slug={c.slug} locale={locale} timeZone={c.timeZone} idempotencyKey={randomBytes(18).toString("base64url")} countries={listCountries(locale)}
         keyIn={{ action: keyInAction }}
-        clauses={c.clauses.map((k) => {
-          const label = clauseLabel(k, tc);
-          const heading = k.heading[locale];
-          return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale] };
-        })}
+        clauses={formClauses(c.clauses, locale, tc)}
       />
     </>
   );

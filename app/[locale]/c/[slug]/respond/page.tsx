@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
-import { clauseLabel } from "@/lib/consultations/clause-label";
+import { formClauses } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { listCountries } from "@/lib/countries/list-countries";
 import { now } from "@/lib/clock";
@@ -54,11 +54,7 @@ export default async function RespondPage({ params, searchParams }: TProps) {
             idempotencyKey={randomBytes(18).toString("base64url")}
             preselected={typeof clause === "string" ? clause : undefined}
             countries={listCountries(locale)}
-            clauses={c.clauses.map((k) => {
-              const label = clauseLabel(k, tc);
-              const heading = k.heading[locale];
-              return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale] };
-            })}
+            clauses={formClauses(c.clauses, locale, tc)}
           />
         </>
       ) : (

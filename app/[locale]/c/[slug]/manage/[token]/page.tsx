@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getConsultation } from "@/lib/consultations/get-consultation";
-import { clauseLabel } from "@/lib/consultations/clause-label";
+import { formClauses } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { listCountries } from "@/lib/countries/list-countries";
 import { now } from "@/lib/clock";
@@ -75,11 +75,7 @@ export default async function ManagePage({ params, searchParams }: TProps) {
           <ResponseForm
             slug={slug} locale={locale} timeZone={c.timeZone} idempotencyKey="change-of-a-stored-response" countries={listCountries(locale)}
             change={{ action: changeResponseAction, values: responseFormValues(r), token }}
-            clauses={c.clauses.map((k) => {
-              const label = clauseLabel(k, tc);
-              const heading = k.heading[locale];
-              return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale] };
-            })}
+            clauses={formClauses(c.clauses, locale, tc)}
           />
           <h2 className="mt-12 mb-4 text-2xl font-bold">{t("withdrawTitle")}</h2>
           <p className="mb-4 max-w-prose">{t("withdrawIntro")}</p>
