@@ -7,10 +7,11 @@ import { clearConsultationCache } from "@/lib/consultations/get-consultation";
 import { clearDeadlineHistory } from "@/lib/consultations/deadline-history";
 import { hashToken, newToken } from "@/lib/security/token";
 import { logAdminEvent } from "@/lib/users/admin-event";
+import { cleanText } from "@/lib/text/clean-text";
 
 export type TLifecycle = { ok: true; token?: string } | { ok: false; key: string; field?: string };
 
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim().slice(0, 2000);
+const clean = (s: string) => cleanText(s).slice(0, 2000);
 
 function done<T extends TLifecycle>(r: T): T {
   clearConsultationCache();

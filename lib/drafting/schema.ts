@@ -1,10 +1,11 @@
 // The consultation form (create and edit): one schema for the admin's form and the server.
 import { z } from "zod";
+import { cleanText } from "@/lib/text/clean-text";
 
 const text = (max: number, required = true) =>
   z
     .string()
-    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .transform(cleanText)
     .pipe(required ? z.string().min(1, { error: "required" }).max(max, { error: "tooLong" }) : z.string().max(max, { error: "tooLong" }));
 
 const TIME_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));

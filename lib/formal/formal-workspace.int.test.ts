@@ -85,6 +85,14 @@ describe("the delegation's shared draft", () => {
     expect(await saveDraft(await delegate("DE", "drafter"), consultation, draft(1, { "1": { clarity: "x" } }))).toEqual({ ok: false, reason: "closed" });
   });
 
+  it("keeps text with a lone surrogate (replaced), which PostgreSQL's jsonb would refuse as an escape", async () => {
+    const { consultation, drafter } = await setup();
+    const parsed = draft(1, { "1": { clarity: "half \ud800 a pair" } }, "a\ud800b");
+    expect(parsed.statement).toBe("a\ufffdb");
+    expect(await saveDraft(drafter, consultation, parsed)).toMatchObject({ ok: true, version: 2 });
+    expect(Object.values((await getWorkspace(consultation.id, "FR")).positions)[0]).toEqual({ clarity: "half \ufffd a pair" });
+  });
+
   it("validates the draft: an amendment needs a position, a language comment needs its term, lengths are capped", () => {
     const bad = ZFormalDraft.safeParse({ version: "1", statement: "", positions: { "1": { amendment: "x", language: "y", clarity: "z".repeat(5001) } } });
     expect(bad.success).toBe(false);

@@ -3,11 +3,12 @@
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { logAdminEvent } from "@/lib/users/admin-event";
+import { cleanText } from "@/lib/text/clean-text";
 
 export type TExtension = { ok: true } | { ok: false; reason: "untilBeforeDeadline" | "untilInPast" | "reasonRequired" };
 
 export async function grantExtension(actorId: string, consultation: { id: string; closesAt: Date }, country: string, until: Date, reason: string): Promise<TExtension> {
-  const why = reason.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim().slice(0, 1500);
+  const why = cleanText(reason).slice(0, 1500);
   if (!why) return { ok: false, reason: "reasonRequired" };
   if (until <= consultation.closesAt) return { ok: false, reason: "untilBeforeDeadline" };
   const at = now();

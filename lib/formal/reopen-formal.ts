@@ -3,11 +3,12 @@
 // delegation submits again, which supersedes it.
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
+import { cleanText } from "@/lib/text/clean-text";
 
 export type TReopen = { ok: true } | { ok: false; reason: "notSubmitted" | "reasonRequired" };
 
 export async function reopenFormal(actorId: string, formalResponseId: string, reason: string): Promise<TReopen> {
-  const why = reason.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim().slice(0, 2000);
+  const why = cleanText(reason).slice(0, 2000);
   if (!why) return { ok: false, reason: "reasonRequired" };
   const at = now();
   return db.$transaction(async (tx) => {

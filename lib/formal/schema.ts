@@ -1,6 +1,7 @@
 // The formal response's form: one schema for the workspace form and the server.
 // A draft may be incomplete; submitting asks for more (see ZSubmittable).
 import { z } from "zod";
+import { cleanText } from "@/lib/text/clean-text";
 
 export const STANCES = ["support", "support_with_amendments", "cannot_support", "no_position"] as const;
 export type TStance = (typeof STANCES)[number];
@@ -11,7 +12,7 @@ export type TPositionField = (typeof POSITION_FIELDS)[number];
 const text = (max: number) =>
   z
     .string()
-    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "").trim())
+    .transform(cleanText)
     .pipe(z.string().max(max, { error: "tooLong" }))
     .transform((s) => (s === "" ? undefined : s))
     .optional();

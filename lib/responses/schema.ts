@@ -3,6 +3,7 @@
 // "errors" namespace of lib/i18n/messages, so each reader gets their language.
 import { z } from "zod";
 import { isCountryCode } from "@/lib/countries/list-countries";
+import { cleanText } from "@/lib/text/clean-text";
 
 export const LIMITS = {
   comment: 5000,
@@ -30,14 +31,13 @@ const obj = (v: unknown): Record<string, unknown> | undefined =>
 const filled = (v: unknown) => (typeof v === "string" ? v.trim() !== "" : v !== undefined && v !== null);
 
 // Control characters (NUL above all: PostgreSQL text cannot hold it) are
-// dropped, and lone surrogates replaced, before any length check.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+// dropped, and lone surrogates replaced, before any length check (cleanText).
 
 /** Optional free text: cleaned, trimmed; empty means absent. */
 const optText = (max: number) =>
   z
     .string({ error: "invalid" })
-    .transform((s) => s.toWellFormed().replace(CONTROL, "").trim())
+    .transform(cleanText)
     .pipe(z.string().max(max, { error: "tooLong" }))
     .optional()
     .transform((s) => (s ? s : undefined));
