@@ -13,7 +13,8 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  // The JSON report lets `npm test` repeat each failure's message beside its summary, where a log's tail shows it.
+  reporter: [["list"], ["json", { outputFile: ".data/e2e-report.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",

@@ -2,6 +2,7 @@
 // npm test: every test, in the order that fails fastest. Typecheck, lint and
 // unit tests need no database; integration and end-to-end tests share one
 // test database (see with-db.mjs); e2e runs against the production build.
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { run, withTestDb } from "./with-db.mjs";
 import { root } from "./project.mjs";
@@ -17,7 +18,38 @@ async function step(name, cmd, args, env = process.env) {
   return code === 0;
 }
 
+const E2E_REPORT = path.join(root, ".data/e2e-report.json");
+
+/** Each failed end-to-end test with the start of its error, read from Playwright's JSON report. */
+function e2eFailures() {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(E2E_REPORT, "utf8"));
+  } catch {
+    return [];
+  }
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const failed = (t.results ?? []).find((r) => r.status === "failed" || r.status === "timedOut");
+        if (!failed) continue;
+        const message = (failed.error?.message ?? failed.status).replace(/\u001b\[[0-9;]*m/g, "");
+        out.push(`${spec.file}:${spec.line} ${spec.title}\n    ${message.split("\n").slice(0, 12).join("\n    ")}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return out;
+}
+
 function report() {
+  const e2e = results.find((r) => r.name === "end-to-end tests" && !r.ok);
+  if (e2e) {
+    console.log("\n=== end-to-end failures ===");
+    for (const f of e2eFailures()) console.log(f);
+  }
   console.log("\n=== summary ===");
   for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name} (${r.seconds}s)`);
   const failed = results.filter((r) => !r.ok).length;
@@ -37,6 +69,7 @@ if (ok) {
   try {
     ok = (await step("integration tests", bin("vitest"), ["run", "--project", "integration"], db.env)) && ok;
     ok = ok && (await step("build", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { ...db.env, NODE_ENV: "production" }));
+    rmSync(E2E_REPORT, { force: true });
     ok = ok && (await step("end-to-end tests", bin("playwright"), ["test"], db.env));
   } finally {
     await db.stop();

@@ -106,8 +106,16 @@ export function dropConsultationCache(): void {
   cache.clear();
 }
 
-/** After a change: forgets them here, and tells every other server (lib/consultations/cache-bus.ts). */
-export function clearConsultationCache(): void {
+/**
+ * After a change, once it is committed: forgets them here, and tells every other server
+ * (lib/consultations/cache-bus.ts) before the caller answers, so the next page, on
+ * whichever server, reads the change. Never call it inside a transaction: another
+ * server could reload the old row and keep it for the cache's lifetime.
+ */
+export async function clearConsultationCache(): Promise<void> {
   cache.clear();
-  void import("./cache-bus").then((bus) => bus.announceChange()).catch(() => {});
+  const [{ announceChange }, { clearDeadlineHistory }] = await Promise.all([import("./cache-bus"), import("./deadline-history")]);
+  clearDeadlineHistory();
+  // A failed announcement leaves other servers at most one cache lifetime (5 s) behind; the change itself stands.
+  await announceChange().catch((e) => console.error(`[cache] could not tell other servers: ${(e as Error).message}`));
 }

@@ -55,6 +55,6 @@ export async function createConsultation(actorId: string, f: TConsultationForm, 
     if ((e as { code?: string }).code === "P2002") return { ok: false, field: "slug", key: "slugTaken" };
     throw e;
   }
-  clearConsultationCache();
+  await clearConsultationCache();
   return { ok: true, previewToken: token };
 }

@@ -4,7 +4,6 @@
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { clearConsultationCache } from "@/lib/consultations/get-consultation";
-import { clearDeadlineHistory } from "@/lib/consultations/deadline-history";
 import { hashToken, newToken } from "@/lib/security/token";
 import { logAdminEvent } from "@/lib/users/admin-event";
 import { cleanText } from "@/lib/text/clean-text";
@@ -13,22 +12,23 @@ export type TLifecycle = { ok: true; token?: string } | { ok: false; key: string
 
 const clean = (s: string) => cleanText(s).slice(0, 2000);
 
-function done<T extends TLifecycle>(r: T): T {
-  clearConsultationCache();
-  clearDeadlineHistory();
+/** Runs a change, then (committed) tells every server's cache. */
+async function committed<T extends TLifecycle>(change: Promise<T>): Promise<T> {
+  const r = await change;
+  if (r.ok) await clearConsultationCache();
   return r;
 }
 
 export async function publishConsultation(actorId: string, consultationId: string): Promise<TLifecycle> {
   const at = now();
-  return db.$transaction(async (tx) => {
+  return committed(db.$transaction(async (tx) => {
     const n = await tx.$executeRaw`UPDATE consultation SET published_at = ${at}, original_closes_at = closes_at
       WHERE id = ${consultationId}::uuid AND published_at IS NULL AND closes_at > ${at}`;
     if (n !== 1) return { ok: false, key: "cannotPublish" } as const;
     const c = await tx.consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { slug: true } });
     await logAdminEvent(actorId, "consultation.publish", c.slug, null, tx);
-    return done({ ok: true } as const);
-  });
+    return { ok: true } as const;
+  }));
 }
 
 export async function newPreviewLink(actorId: string, consultationId: string): Promise<TLifecycle> {
@@ -42,7 +42,7 @@ export async function extendDeadline(actorId: string, consultationId: string, un
   const why = clean(reason);
   if (!why) return { ok: false, key: "reasonRequired", field: "reason" };
   const at = now();
-  return db.$transaction(async (tx) => {
+  return committed(db.$transaction(async (tx) => {
     const [c] = await tx.$queryRaw<{ slug: string; closes_at: Date; published_at: Date | null; results_published_at: Date | null }[]>`
       SELECT slug, closes_at, published_at, results_published_at FROM consultation WHERE id = ${consultationId}::uuid FOR UPDATE`;
     if (!c) return { ok: false, key: "notFound" } as const;
@@ -53,33 +53,33 @@ export async function extendDeadline(actorId: string, consultationId: string, un
       await tx.deadlineChange.create({ data: { consultationId, kind: "extended", fromAt: c.closes_at, toAt: until, reason: why, actorId, at } });
     }
     await logAdminEvent(actorId, "consultation.extend", c.slug, `${c.closes_at.toISOString()} → ${until.toISOString()}: ${why}`, tx);
-    return done({ ok: true } as const);
-  });
+    return { ok: true } as const;
+  }));
 }
 
 export async function closeEarly(actorId: string, consultationId: string, reason: string): Promise<TLifecycle> {
   const why = clean(reason);
   if (!why) return { ok: false, key: "reasonRequired", field: "closeReason" };
   const at = now();
-  return db.$transaction(async (tx) => {
+  return committed(db.$transaction(async (tx) => {
     const [c] = await tx.$queryRaw<{ slug: string; closes_at: Date; opens_at: Date }[]>`
       SELECT slug, closes_at, opens_at FROM consultation WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL FOR UPDATE`;
     if (!c || at >= c.closes_at || at <= c.opens_at) return { ok: false, key: "notOpen", field: "closeReason" } as const;
     await tx.consultation.update({ where: { id: consultationId }, data: { closesAt: at } });
     await tx.deadlineChange.create({ data: { consultationId, kind: "closed_early", fromAt: c.closes_at, toAt: at, reason: why, actorId, at } });
     await logAdminEvent(actorId, "consultation.close_early", c.slug, why, tx);
-    return done({ ok: true } as const);
-  });
+    return { ok: true } as const;
+  }));
 }
 
 export async function publishResults(actorId: string, consultationId: string): Promise<TLifecycle> {
   const at = now();
-  return db.$transaction(async (tx) => {
+  return committed(db.$transaction(async (tx) => {
     const n = await tx.$executeRaw`UPDATE consultation SET results_published_at = ${at}
       WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL AND closes_at <= ${at} AND results_published_at IS NULL`;
     if (n !== 1) return { ok: false, key: "notClosed" } as const;
     const c = await tx.consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { slug: true } });
     await logAdminEvent(actorId, "consultation.publish_results", c.slug, null, tx);
-    return done({ ok: true } as const);
-  });
+    return { ok: true } as const;
+  }));
 }

@@ -89,6 +89,6 @@ export async function publishVersion(actorId: string, c: TConsultation, next: TA
     await logAdminEvent(actorId, "consultation.redraft", c.slug, `version ${version}: ${chosen.length} kept, ${added} added, ${removed.length} removed`, tx);
     return { ok: true as const, version, kept: chosen.length, added, removed: removed.length };
   }, { timeout: 60_000 });
-  clearConsultationCache();
+  await clearConsultationCache();
   return result;
 }

@@ -24,6 +24,6 @@ export async function updateConsultation(actorId: string, slug: string, f: TCons
   }
   await db.consultation.update({ where: { id: c.id }, data });
   await logAdminEvent(actorId, "consultation.edit", slug);
-  clearConsultationCache();
+  await clearConsultationCache();
   return { ok: true };
 }
