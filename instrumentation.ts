@@ -1,5 +1,6 @@
 // Next.js runs register() once when a server starts. Here: the cache-change
-// listener (lib/consultations/cache-bus.ts), and the retention job
+// listener (lib/consultations/cache-bus.ts), the receipt outbox (every 30 s,
+// when SMTP is configured), and the retention job
 // (lib/privacy/erase-responses.ts), a minute after start and then every
 // RETENTION_INTERVAL_HOURS. Safe with several servers: each batch skips rows
 // another server holds.
@@ -16,6 +17,16 @@ export async function register() {
     dropConsultationCache();
     clearDeadlineHistory();
   });
+  // Email receipts the mail server refused, or that a server died before sending (lib/responses/deliver-receipts.ts).
+  if (env().SMTP_URL) {
+    const { drainReceiptOutbox } = await import("@/lib/responses/deliver-receipts");
+    const drain = () =>
+      drainReceiptOutbox()
+        .then(({ sent }) => sent && console.log(`[receipt] sent ${sent} receipts from the outbox`))
+        .catch((e) => console.error(`[receipt] outbox: ${(e as Error).message}`));
+    setTimeout(drain, 5_000).unref();
+    setInterval(drain, 30_000).unref();
+  }
   if (env().RETENTION_INTERVAL_HOURS === 0) return;
   const { applyRetention } = await import("@/lib/privacy/erase-responses");
   const run = () =>

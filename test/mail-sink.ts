@@ -2,13 +2,22 @@
 import { simpleParser, type ParsedMail } from "mailparser";
 import { startMailSink } from "@/scripts/mail-sink.mjs";
 
-export type TSink = { url: string; messages: { to: string[]; mail: ParsedMail }[]; waitFor(to: string): Promise<ParsedMail>; stop(): Promise<void> };
+export type TSink = {
+  url: string;
+  messages: { to: string[]; mail: ParsedMail }[];
+  waitFor(to: string): Promise<ParsedMail>;
+  /** While down, the sink refuses every message (an SMTP error), as a mail server in trouble would. */
+  setDown(down: boolean): void;
+  stop(): Promise<void>;
+};
 
 export async function mailSink(): Promise<TSink> {
   const messages: TSink["messages"] = [];
   const pending: Promise<unknown>[] = [];
+  let down = false;
   const sink = await startMailSink({
     onMessage(raw: string, to: string[]) {
+      if (down) throw Object.assign(new Error("Mail server unavailable, try later"), { responseCode: 451 });
       pending.push(simpleParser(raw).then((mail) => messages.push({ to, mail })));
     },
   });
@@ -23,6 +32,9 @@ export async function mailSink(): Promise<TSink> {
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error(`no message for ${to}`);
+    },
+    setDown(d: boolean) {
+      down = d;
     },
     stop: sink.stop,
   };

@@ -1,6 +1,8 @@
 // What GET /api/health reports: the app (uptime, process) and the database
-// (answers within 2 s, and how fast). 503 when the database does not answer.
+// (answers within 2 s, and how fast), and email receipts still waiting or given
+// up (lib/responses/deliver-receipts.ts). 503 when the database does not answer.
 import { db } from "@/lib/db";
+import { receiptOutboxState } from "@/lib/responses/deliver-receipts";
 
 const started = Date.now();
 
@@ -14,8 +16,9 @@ export async function checkHealth() {
     database = { status: "unavailable", latencyMs: Math.round(performance.now() - t0) };
   }
   const ok = database.status === "ok";
+  const receipts = ok ? await receiptOutboxState().catch(() => null) : null;
   return {
     status: ok ? 200 : 503,
-    body: { status: ok ? "ok" : "degraded", app: { status: "ok", uptimeSeconds: Math.round((Date.now() - started) / 1000), pid: process.pid }, database },
+    body: { status: ok ? "ok" : "degraded", app: { status: "ok", uptimeSeconds: Math.round((Date.now() - started) / 1000), pid: process.pid }, database, receipts },
   };
 }

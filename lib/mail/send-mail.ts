@@ -11,16 +11,22 @@ export function mailConfigured(): boolean {
   return !!env().SMTP_URL;
 }
 
+/** Resolves once the SMTP server accepted the message; throws when it did not (or SMTP is not configured). */
+export async function deliverMail(mail: TMail): Promise<void> {
+  const url = env().SMTP_URL;
+  if (!url) throw new Error("SMTP_URL is not set");
+  transport ??= nodemailer.createTransport(url);
+  await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+}
+
 /** true when the SMTP server accepted the message; false when SMTP is not configured or refused it (logged). */
 export async function sendMail(mail: TMail): Promise<boolean> {
-  const url = env().SMTP_URL;
-  if (!url) {
+  if (!mailConfigured()) {
     console.log(`[mail] SMTP_URL is not set; not sent to ${mail.to}: ${mail.subject}\n${mail.text}`);
     return false;
   }
-  transport ??= nodemailer.createTransport(url);
   try {
-    await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    await deliverMail(mail);
     return true;
   } catch (e) {
     console.error(`[mail] could not send to ${mail.to}: ${(e as Error).message}`);

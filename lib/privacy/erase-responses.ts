@@ -1,5 +1,5 @@
 // Erasing a respondent's personal data: names, organisation, email, the
-// address hash and the private link go; the earlier versions go; internal
+// address hash and the private link go (with any receipt not yet sent); the earlier versions go; internal
 // notes on their comments go. The comments stay (without any name) only if
 // the respondent agreed to publication; otherwise they are deleted too. The
 // response row stays (type and country only), so the counts stay true. Each
@@ -20,6 +20,7 @@ async function eraseRows(tx: TTx, rows: { id: string; reference: string; publica
   await tx.$executeRaw`DELETE FROM item_note WHERE feedback_item_id IN (SELECT id FROM feedback_item WHERE response_id = ANY(${ids}::uuid[]))`;
   await tx.$executeRaw`DELETE FROM moderation_event WHERE field = 'note' AND feedback_item_id IN (SELECT id FROM feedback_item WHERE response_id = ANY(${ids}::uuid[]))`;
   await tx.$executeRaw`DELETE FROM response_version WHERE response_id = ANY(${ids}::uuid[])`;
+  await tx.$executeRaw`DELETE FROM receipt_outbox WHERE response_id = ANY(${ids}::uuid[])`;
   await tx.$executeRaw`UPDATE response SET respondent_name = NULL, organisation_name = NULL, email = NULL, ip_hash = NULL, manage_token_hash = NULL,
     publication = (CASE WHEN publication = 'none' THEN 'none' ELSE 'anonymous' END)::publication, erased_at = ${at}
     WHERE id = ANY(${ids}::uuid[])`;

@@ -1,7 +1,8 @@
 // The email receipt: the reference, what was received, the receipt's link and,
 // when there is one, the private link to change or withdraw until the deadline.
+// Sent from the outbox (deliver-receipts.ts).
 import { appUrl } from "@/lib/env";
-import { sendMail } from "@/lib/mail/send-mail";
+import type { TMail } from "@/lib/mail/send-mail";
 import { translator } from "@/lib/i18n/translator";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import type { TLocale } from "@/lib/i18n/routing";
@@ -17,7 +18,7 @@ type TReceiptMail = {
   manageToken: string | null;
 };
 
-export async function sendReceiptMail(m: TReceiptMail): Promise<boolean> {
+export function composeReceiptMail(m: TReceiptMail): TMail {
   const t = translator(m.locale, "receiptMail");
   const base = `${appUrl()}/${m.locale}/c/${m.consultation.slug}`;
   const lines = [
@@ -34,10 +35,5 @@ export async function sendReceiptMail(m: TReceiptMail): Promise<boolean> {
     lines.push("", t("manage", { deadline: formatInstant(m.consultation.closesAt, m.locale, m.consultation.timeZone) }), `${base}/manage/${m.manageToken}`, t("keepPrivate"));
   }
   lines.push("", t("signature"));
-  try {
-    return await sendMail({ to: m.to, subject: t("subject", { reference: m.reference }), text: lines.join("\n") });
-  } catch (e) {
-    console.error(`[receipt] ${m.reference}: ${(e as Error).message}`);
-    return false;
-  }
+  return { to: m.to, subject: t("subject", { reference: m.reference }), text: lines.join("\n") };
 }

@@ -1,6 +1,7 @@
 // Stores one response: the deadline check, the reference and every feedback
 // item are one SQL statement, so a response is whole or absent, and a replay
-// of the same idempotency key returns the first response's reference.
+// of the same idempotency key returns the first response's reference. With an
+// email address (and SMTP), the same statement queues its email receipt.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
@@ -11,7 +12,7 @@ import { receiptKey } from "./receipt-key";
 import { mailConfigured } from "@/lib/mail/send-mail";
 import { hashToken, newToken } from "@/lib/security/token";
 import { ipHash } from "@/lib/security/ip-hash";
-import { sendReceiptMail } from "./receipt-mail";
+import { deliverReceipt } from "./deliver-receipts";
 import type { TIssue, TResponseInput } from "./schema";
 
 export type TSubmitResult =
@@ -61,9 +62,10 @@ export async function submitResponse(
   const idempotencyKey = input.idempotencyKey ?? randomBytes(18).toString("base64url");
   const year = yearFormat(consultation.timeZone).format(at);
   // With an email address (and a mail server), a private link to change or withdraw the response.
-  const manageToken = r.email && mailConfigured() ? newToken() : null;
+  const wantsReceipt = !!r.email && mailConfigured();
+  const manageToken = wantsReceipt ? newToken() : null;
 
-  const inserted = await db.$queryRaw<{ reference: string }[]>`
+  const inserted = await db.$queryRaw<{ id: string; reference: string }[]>`
     WITH c AS (
       SELECT id, reference_prefix FROM consultation
       WHERE id = ${consultation.id}::uuid AND published_at IS NOT NULL AND opens_at <= ${at} AND (closes_at > ${at} OR ${receivedInTime})
@@ -88,15 +90,15 @@ export async function submitResponse(
       SELECT r.id, x.clause_id, x.aspect, x.position, x.rating, x.comment, x.term, x.proposed_wording, x.country_context
       FROM r, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(clause_id uuid, aspect feedback_aspect,
         position int, rating smallint, comment text, term text, proposed_wording text, country_context text)
+    ), o AS (
+      INSERT INTO receipt_outbox (response_id, manage_token, next_attempt_at) SELECT r.id, ${manageToken}, ${at} FROM r WHERE ${wantsReceipt}
     )
-    SELECT reference FROM r`;
+    SELECT id, reference FROM r`;
 
   if (inserted.length === 1) {
     const reference = inserted[0].reference;
-    if (r.email && mailConfigured()) {
-      // Not awaited: the receipt page does not wait for the mail server. A failure is logged.
-      void sendReceiptMail({ to: r.email, locale: meta.locale, consultation, reference, submittedAt: at, items: items.length, manageToken });
-    }
+    // Not awaited: the receipt page does not wait for the mail server. A failure is retried from the outbox.
+    if (wantsReceipt) void deliverReceipt(inserted[0].id);
     return { ok: true, reference, receiptKey: receiptKey(reference), replayed: false };
   }
   // Nothing inserted: either this key was used before (a double submit or a
