@@ -302,6 +302,6 @@ test("five wrong passwords lock the address with a clear message, even for the r
     await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
   }
   await signIn(page, account, { succeeds: false });
-  await expect(page.getByRole("link", { name: "Too many failed attempts for this email address. Wait 15 minutes, then try again." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Too many failed sign-in attempts, for this email address or from your connection. Wait 15 minutes, then try again." })).toBeVisible();
   await expect(page).toHaveURL(/\/en\/sign-in/);
 });

@@ -6,6 +6,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { requireSecret } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import { verifyCredentials, type TRole } from "@/lib/users/verify-credentials";
 
 export const SESSION_IDLE_SECONDS = 60 * 60;
@@ -32,8 +33,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
-        const result = await verifyCredentials(credentials?.email, credentials?.password);
+      async authorize(credentials, request) {
+        const result = await verifyCredentials(credentials?.email, credentials?.password, { clientIp: clientIp(request.headers) });
         if (result.ok) return result.user;
         if (result.reason === "locked") throw new LockedSignIn();
         return null;
