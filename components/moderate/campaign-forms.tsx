@@ -1,23 +1,46 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { findCampaignsAction, triageCampaignAction, type TCampaignState } from "@/app/[locale]/moderate/actions";
+import { findCampaignsAction, triageCampaignAction, type TCampaignState, type TFindState } from "@/app/[locale]/moderate/actions";
 import { Notice } from "@/components/ui/notice";
 import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
 
 const INITIAL: TCampaignState = { status: "idle", campaigns: 0, grouped: 0, changed: 0, nonce: 0 };
 
-/** "Find campaigns": groups the consultation's identical and near-identical comments. */
-export function FindCampaigns({ slug }: { slug: string }) {
+export type TRunView = { state: "running" | "done" | "failed"; when: string; by: string | null; campaigns: number; grouped: number };
+
+/**
+ * "Find campaigns": starts a background run that groups the consultation's identical and
+ * near-identical comments (lib/feedback/find-campaigns.ts). While it runs, the page says so
+ * and, with JavaScript, refreshes itself; without, the refresh link does it.
+ */
+export function FindCampaigns({ slug, run, refreshHref }: { slug: string; run: TRunView | null; refreshHref: string }) {
   const t = useTranslations("campaigns");
   const tt = useTranslations("triage");
-  const [state, action, pending] = useActionState(findCampaignsAction, INITIAL);
+  const router = useRouter();
+  const [state, action, pending] = useActionState(findCampaignsAction, { status: "idle", nonce: 0 } as TFindState);
+  const running = run?.state === "running";
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => router.refresh(), 3000);
+    return () => clearInterval(timer);
+  }, [running, router]);
   return (
     <form action={action} className="mb-4">
       <input type="hidden" name="slug" value={slug} />
-      {state.status === "done" ? <div role="status"><Notice>{t("found", { campaigns: state.campaigns, grouped: state.grouped })}</Notice></div> : null}
+      <div role="status" aria-live="polite">
+        {running ? (
+          <Notice>
+            {t("running", { when: run.when, by: run.by ?? "—" })} <a href={refreshHref}>{t("refresh")}</a>
+          </Notice>
+        ) : null}
+        {run?.state === "done" ? <Notice>{t("lastRun", { when: run.when })} {t("found", { campaigns: run.campaigns, grouped: run.grouped })}</Notice> : null}
+        {run?.state === "failed" ? <Notice tone="warning">{t("failed", { when: run.when })}</Notice> : null}
+        {state.status === "running" && !running ? <Notice>{t("alreadyRunning")}</Notice> : null}
+      </div>
       {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
-      <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("find")}</button>
+      <button type="submit" disabled={pending || running} className="bg-brand px-4 py-2 font-bold text-white disabled:opacity-60">{t("find")}</button>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireRoleOrNull } from "@/lib/auth";
 import { triageItems } from "@/lib/feedback/triage-items";
 import { ITEM_STATUSES, readTriageForm, ZTriage } from "@/lib/feedback/triage-schema";
-import { groupCampaigns } from "@/lib/feedback/group-campaigns";
+import { startFindingCampaigns } from "@/lib/feedback/find-campaigns";
 import { triageCampaign } from "@/lib/feedback/triage-campaign";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 
@@ -30,17 +30,19 @@ export async function triageAction(prev: TTriageState, form: FormData): Promise<
 }
 
 export type TCampaignState = { status: "idle" | "done" | "error"; campaigns: number; grouped: number; changed: number; nonce: number };
+export type TFindState = { status: "idle" | "started" | "running" | "error"; nonce: number };
 
-// Moderators and admins only: checked here.
-export async function findCampaignsAction(prev: TCampaignState, form: FormData): Promise<TCampaignState> {
+// Moderators and admins only: checked here. Starts a background run and answers at once; the page shows it.
+export async function findCampaignsAction(prev: TFindState, form: FormData): Promise<TFindState> {
   const nonce = (prev?.nonce ?? 0) + 1;
-  if (!(await requireRoleOrNull("moderator"))) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
+  const user = await requireRoleOrNull("moderator");
+  if (!user) return { status: "error", nonce };
   const slug = form.get("slug");
   const c = typeof slug === "string" ? await getConsultation(slug) : null;
-  if (!c) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
-  const r = await groupCampaigns(c.id);
+  if (!c) return { status: "error", nonce };
+  const r = await startFindingCampaigns(user.id, c.id);
   revalidatePath("/[locale]/moderate", "layout");
-  return { status: "done", ...r, changed: 0, nonce };
+  return { status: r.started ? "started" : "running", nonce };
 }
 
 // Moderators and admins only: checked here.

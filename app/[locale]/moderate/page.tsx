@@ -13,7 +13,9 @@ import { BulkTriage } from "@/components/moderate/bulk-triage";
 import { QueueFilters } from "@/components/moderate/queue-filters";
 import { QueueKeys } from "@/components/moderate/queue-keys";
 import { DownloadLink } from "@/components/moderate/download-link";
-import { FindCampaigns, TriageCampaign } from "@/components/moderate/campaign-forms";
+import { FindCampaigns, TriageCampaign, type TRunView } from "@/components/moderate/campaign-forms";
+import { latestCampaignRun } from "@/lib/feedback/find-campaigns";
+import { formatInstant } from "@/lib/consultations/format-instant";
 import { campaignSizes } from "@/lib/feedback/triage-campaign";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
@@ -52,12 +54,20 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
   const parsed = parseQueueFilter(sp);
   const filter = parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;
-  const [page, moderators, tags, counts] = await Promise.all([
+  const [page, moderators, tags, counts, run] = await Promise.all([
     listFeedback(c.id, filter, one(sp.after)),
     listModerators(),
     listTags(c.id),
     filterCounts(c.id),
+    latestCampaignRun(c.id),
   ]);
+  const runView: TRunView | null = run && {
+    state: run.running ? "running" : run.finishedAt && !run.error ? "done" : "failed",
+    when: formatInstant(run.finishedAt && !run.error ? run.finishedAt : run.requestedAt, locale, c.timeZone),
+    by: run.requestedBy,
+    campaigns: run.campaigns ?? 0,
+    grouped: run.grouped ?? 0,
+  };
   // Every item has one status: their counts add up to the total (cached, refreshed in the background).
   const total = [...counts.status.values()].reduce((a, b) => a + b, 0);
   const sizes = await campaignSizes([...new Set([...page.items.map((i) => i.campaign_id), filter.campaign].filter((x): x is string => !!x))]);
@@ -90,7 +100,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       <section aria-labelledby="campaigns-title" className="mb-8">
         <h2 id="campaigns-title" className="mb-1 text-2xl font-bold">{tk("title")}</h2>
         <p className="mb-2 max-w-prose text-muted">{tk("intro")}</p>
-        <FindCampaigns slug={c.slug} />
+        <FindCampaigns slug={c.slug} run={runView} refreshHref={`/${locale}/moderate?${query({})}#campaigns-title`} />
         {filter.campaign ? (
           <>
             <p className="mb-2">
