@@ -1,23 +1,22 @@
-// A fixed-window counter per key, in this process's memory: for the open-data
-// API, where each server counting its own share is enough. Submissions are
-// limited across servers (submission-limits.ts).
-
-const WINDOW_MS = 60_000;
-const windows = new Map<string, { start: number; count: number }>();
+// The open-data API's limit per client address, counted in PostgreSQL like the
+// submission and sign-in limits (shared-limiter.ts), so it holds across servers;
+// and the headers that tell clients where they stand.
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { sharedLimiter } from "./shared-limiter";
 
 export type TAllowance = { ok: boolean; limit: number; remaining: number; resetSeconds: number };
 
-/** `limit` requests a minute for `key` (0: no limit); says how many are left and when the window ends. */
-export function allowRequest(key: string, limit: number, at = Date.now()): TAllowance {
+/** `cost` of this client's `limit` requests a minute (0: no limit); says how many are left and when the window ends. */
+export async function allowRequest(key: string, limit: number, cost = 1): Promise<TAllowance> {
   if (limit === 0) return { ok: true, limit, remaining: 0, resetSeconds: 0 };
-  let w = windows.get(key);
-  if (!w || at - w.start >= WINDOW_MS) {
-    if (windows.size > 50_000) prune(at);
-    w = { start: at, count: 0 };
-    windows.set(key, w);
+  const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+  try {
+    const r = await sharedLimiter("open-data", limit, 60).consume(key, cost);
+    return { ok: true, limit, remaining: r.remainingPoints, resetSeconds: seconds(r.msBeforeNext) };
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return { ok: false, limit, remaining: 0, resetSeconds: seconds(e.msBeforeNext) };
+    throw e;
   }
-  w.count += 1;
-  return { ok: w.count <= limit, limit, remaining: Math.max(0, limit - w.count), resetSeconds: Math.ceil((w.start + WINDOW_MS - at) / 1000) };
 }
 
 /** The IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers), plus Retry-After when refused. */
@@ -29,12 +28,4 @@ export function rateLimitHeaders(a: TAllowance): Record<string, string> {
     "RateLimit-Reset": String(a.resetSeconds),
     ...(a.ok ? {} : { "Retry-After": String(a.resetSeconds) }),
   };
-}
-
-function prune(at: number) {
-  for (const [k, w] of windows) if (at - w.start >= WINDOW_MS) windows.delete(k);
-}
-
-export function resetRateLimits(): void {
-  windows.clear();
 }

@@ -1,6 +1,6 @@
 // The read-only open-data API: GET /api/consultations/{slug}/published (pages
 // of JSON) and .../published/export?format=csv|json (everything, streamed).
-// Rate-limited per client address; the limits are sent in RateLimit headers.
+// Rate-limited per client address across servers; the limits are sent in RateLimit headers.
 import { Readable } from "node:stream";
 import { env } from "@/lib/env";
 import { getConsultation } from "@/lib/consultations/get-consultation";
@@ -14,15 +14,10 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 /** An export costs as much as 10 page requests. */
 const EXPORT_COST = 10;
 
-function allowance(client: string, cost: number) {
-  const limit = env().OPEN_DATA_RATE_LIMIT_PER_MINUTE;
-  let a = allowRequest(`open-data:${client}`, limit);
-  for (let i = 1; i < cost && a.ok; i++) a = allowRequest(`open-data:${client}`, limit);
-  return a;
-}
+const allowance = (client: string, cost: number) => allowRequest(client, env().OPEN_DATA_RATE_LIMIT_PER_MINUTE, cost);
 
 export async function publishedPage(request: Request, slug: string, client: string): Promise<Response> {
-  const a = allowance(client, 1);
+  const a = await allowance(client, 1);
   const rl = rateLimitHeaders(a);
   if (!a.ok) return json(429, { error: "rate_limited", message: `At most ${a.limit} requests a minute; try again in ${a.resetSeconds} s.` }, rl);
   const c = await getConsultation(slug);
@@ -40,7 +35,7 @@ export async function publishedPage(request: Request, slug: string, client: stri
 export async function publishedExport(request: Request, slug: string, client: string): Promise<Response> {
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") return json(400, { error: "invalid", message: "format is csv or json." });
-  const a = allowance(client, EXPORT_COST);
+  const a = await allowance(client, EXPORT_COST);
   const rl = rateLimitHeaders(a);
   if (!a.ok) return json(429, { error: "rate_limited", message: `Try again in ${a.resetSeconds} s.` }, rl);
   const c = await getConsultation(slug);
