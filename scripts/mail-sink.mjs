@@ -15,9 +15,10 @@ export function startMailSink({ port = 0, onMessage }) {
     onData(stream, session, cb) {
       const chunks = [];
       stream.on("data", (c) => chunks.push(c));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        // onMessage may return a promise (a slow mail server); throwing refuses the message.
         try {
-          onMessage(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address.toLowerCase()));
+          await onMessage(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address.toLowerCase()));
           cb();
         } catch (e) {
           cb(e);
@@ -28,6 +29,9 @@ export function startMailSink({ port = 0, onMessage }) {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
+      // A client that goes away mid-message (an app server killed) resets its connection: not the sink's problem.
+      server.off("error", reject);
+      server.on("error", () => {});
       const actual = server.server.address().port;
       resolve({ port: actual, url: `smtp://127.0.0.1:${actual}`, stop: () => new Promise((r) => server.close(() => r())) });
     });

@@ -3,7 +3,9 @@
 // Under steady load from clients that retry with their idempotency key until
 // they get an answer, the app is killed with SIGKILL five times (and started
 // again), then PostgreSQL five times (the app must reconnect by itself).
-// Afterwards every acknowledged response must be in the database exactly once.
+// Afterwards every acknowledged response must be in the database exactly once,
+// and every acknowledged response that gave an email address must have its
+// receipt either delivered (to a local SMTP sink) or still queued in the outbox.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
@@ -11,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
+import { startMailSink } from "./mail-sink.mjs";
 import { needsBuild, root } from "./project.mjs";
 
 const PORT = Number(process.env.CRASH_PORT || 3300);
@@ -23,10 +26,18 @@ const dataDir = dataDirFor(root, `pg-crash-${process.pid}`);
 let db = await startEmbeddedDb({ dataDir, quiet: true, log });
 const dbPort = db.port;
 await ensureDatabase(db.url(), "crash");
+// Receipts: every message the app sends, counted by the reference it names.
+const receipts = new Map();
+const sink = await startMailSink({
+  onMessage(raw) {
+    const ref = /[A-Z]+-\d{4}-\d{6,}/.exec(raw)?.[0];
+    if (ref) receipts.set(ref, (receipts.get(ref) ?? 0) + 1);
+  },
+});
 const env = {
   ...process.env, DATABASE_URL: db.url("crash"), AUTH_SECRET: randomBytes(32).toString("base64url"), PORT: String(PORT), NODE_ENV: "production",
   SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1", RETENTION_INTERVAL_HOURS: "0",
-  DATABASE_POOL_TIMEOUT_MS: "2000",
+  DATABASE_POOL_TIMEOUT_MS: "2000", SMTP_URL: sink.url,
 };
 await migrate(env.DATABASE_URL);
 const seeded = spawnSync(process.execPath, [path.join(root, "scripts/seed.mjs")], { env, stdio: "inherit" });
@@ -53,17 +64,22 @@ await startApp();
 
 // The clients: each sends responses one after another, retrying the same key until it gets 200 or 201.
 const acknowledged = new Map(); // idempotency key → reference
+const withEmail = new Set(); // idempotency keys of responses that gave an email address (one in four)
 let sent = 0;
 let retries = 0;
 let running = true;
 const body = (key) => JSON.stringify({
   idempotencyKey: key,
   feedback: [{ clause: "1.1", clarity: { rating: 3, comment: `crash test ${key}` } }],
-  respondent: { type: "individual", country: "FR", publicSector: false, publication: "none", privacyConsent: true },
+  respondent: {
+    type: "individual", country: "FR", publicSector: false, publication: "none", privacyConsent: true,
+    ...(withEmail.has(key) ? { email: `${key.toLowerCase()}@crash.invalid` } : {}),
+  },
 });
 async function client() {
   while (running) {
     const key = `crash-${randomBytes(12).toString("base64url")}`;
+    if (sent % 4 === 0) withEmail.add(key);
     sent += 1;
     for (;;) {
       try {
@@ -102,6 +118,16 @@ for (let i = 1; i <= KILLS; i++) {
 await sleep(3000);
 running = false;
 await Promise.all(clients);
+// Receipts a killed server never sent are due at once: the outbox drain (every 30 s) sends them.
+log("waiting for the receipt outbox's due rows to be sent (at most 70 s)…");
+const waitFor = new pg.Client({ connectionString: env.DATABASE_URL });
+await waitFor.connect();
+for (let i = 0; i < 35; i++) {
+  const { rows: [{ due }] } = await waitFor.query(`SELECT count(*)::int AS due FROM receipt_outbox WHERE next_attempt_at <= now()`);
+  if (due === 0) break;
+  await sleep(2000);
+}
+await waitFor.end();
 
 // The truth: every acknowledged key once, with the reference the client was given.
 const c = new pg.Client({ connectionString: env.DATABASE_URL });
@@ -114,15 +140,27 @@ for (const r of rows) {
   stored.set(r.idempotency_key, r.reference);
 }
 const lost = [...acknowledged].filter(([k, ref]) => stored.get(k) !== ref).length;
+// Receipts: delivered, or still in the outbox (a row a killed sender had claimed waits for its 10-minute lease).
+const queued = new Set((await c.query(`SELECT r.reference FROM receipt_outbox o JOIN response r ON r.id = o.response_id`)).rows.map((r) => r.reference));
+const outboxState = await c.query(`SELECT attempts, count(*)::int AS n, round(extract(epoch FROM min(next_attempt_at - now())))::int AS due_in_s,
+  round(extract(epoch FROM max(now() - created_at)))::int AS oldest_s FROM receipt_outbox GROUP BY attempts ORDER BY attempts`);
+for (const r of outboxState.rows) log(`outbox: ${r.n} rows after ${r.attempts} attempts, next due in ${r.due_in_s} s, oldest ${r.oldest_s} s old`);
+const owed = [...acknowledged].filter(([k]) => withEmail.has(k)).map(([, ref]) => ref);
+const delivered = owed.filter((ref) => receipts.has(ref)).length;
+const pending = owed.filter((ref) => !receipts.has(ref) && queued.has(ref)).length;
+const receiptsLost = owed.length - delivered - pending;
+const twice = owed.filter((ref) => (receipts.get(ref) ?? 0) > 1).length;
 const settings = await c.query(`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`);
 await c.end();
 process.kill(app.pid, "SIGTERM");
 await db.stop();
+await sink.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
 log(`PostgreSQL fsync=${settings.rows[0].fsync}, synchronous_commit=${settings.rows[0].sync}`);
 log(`clients: ${CLIENTS}; responses sent: ${sent}; retries: ${retries}; acknowledged: ${acknowledged.size}; stored: ${rows.length}`);
 log(`app killed: ${KILLS}; PostgreSQL killed: ${KILLS}; lost: ${lost}; duplicated: ${duplicated}`);
-const ok = lost === 0 && duplicated === 0 && acknowledged.size > 0;
-log(ok ? "PASS: every acknowledged response is stored exactly once" : "FAIL");
+log(`receipts owed: ${owed.length}; delivered: ${delivered}; still queued: ${pending}; lost: ${receiptsLost}; delivered twice (at least once): ${twice}`);
+const ok = lost === 0 && duplicated === 0 && acknowledged.size > 0 && receiptsLost === 0 && delivered > 0;
+log(ok ? "PASS: every acknowledged response is stored exactly once, and its receipt delivered or queued" : "FAIL");
 process.exit(ok ? 0 : 1);

@@ -8,6 +8,8 @@ export type TSink = {
   waitFor(to: string): Promise<ParsedMail>;
   /** While down, the sink refuses every message (an SMTP error), as a mail server in trouble would. */
   setDown(down: boolean): void;
+  /** Each message takes this long to be accepted (a slow mail server). */
+  setDelay(ms: number): void;
   stop(): Promise<void>;
 };
 
@@ -15,9 +17,11 @@ export async function mailSink(): Promise<TSink> {
   const messages: TSink["messages"] = [];
   const pending: Promise<unknown>[] = [];
   let down = false;
+  let delay = 0;
   const sink = await startMailSink({
-    onMessage(raw: string, to: string[]) {
+    async onMessage(raw: string, to: string[]) {
       if (down) throw Object.assign(new Error("Mail server unavailable, try later"), { responseCode: 451 });
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       pending.push(simpleParser(raw).then((mail) => messages.push({ to, mail })));
     },
   });
@@ -35,6 +39,9 @@ export async function mailSink(): Promise<TSink> {
     },
     setDown(d: boolean) {
       down = d;
+    },
+    setDelay(ms: number) {
+      delay = ms;
     },
     stop: sink.stop,
   };

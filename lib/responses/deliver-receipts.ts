@@ -55,12 +55,13 @@ async function claim(limit: number, responseId?: string): Promise<TClaimed[]> {
     FROM claimed JOIN response r ON r.id = claimed.response_id JOIN consultation c ON c.id = r.consultation_id`;
 }
 
+/** Sends one claimed receipt. Never throws: a row whose outcome could not be written waits for its lease. */
 async function send(row: TClaimed): Promise<boolean> {
   const done = () => db.$executeRaw`DELETE FROM receipt_outbox WHERE response_id = ${row.response_id}::uuid`;
-  // Erased meanwhile: nobody to write to.
-  if (!row.email) return done().then(() => false);
   const at = now();
   try {
+    // Erased meanwhile: nobody to write to.
+    if (!row.email) return await done().then(() => false);
     await deliverMail(composeReceiptMail({
       to: row.email,
       locale: isLocale(row.locale) ? row.locale : "en",
@@ -74,13 +75,40 @@ async function send(row: TClaimed): Promise<boolean> {
   } catch (e) {
     const error = String((e as Error).message ?? e).slice(0, 500);
     const gaveUp = row.attempts >= MAX_ATTEMPTS;
-    await db.$executeRaw`UPDATE receipt_outbox SET last_error = ${error}, next_attempt_at = ${new Date(at.getTime() + backoffMs(row.attempts))},
-      gave_up_at = ${gaveUp ? at : null} WHERE response_id = ${row.response_id}::uuid`;
     console.error(`[receipt] ${row.reference}: attempt ${row.attempts} failed${gaveUp ? ", giving up" : ", will retry"}: ${error}`);
+    await db.$executeRaw`UPDATE receipt_outbox SET last_error = ${error}, next_attempt_at = ${new Date(at.getTime() + backoffMs(row.attempts))},
+      gave_up_at = ${gaveUp ? at : null} WHERE response_id = ${row.response_id}::uuid`.catch(() => {});
     return false;
   }
-  await done();
-  return true;
+  // Sent. If the database is away (a restart takes seconds), keep trying for a while: a row
+  // that cannot be marked is sent again after its lease (at least once).
+  for (let wait = 500; ; wait *= 2) {
+    try {
+      await done();
+      return true;
+    } catch (e) {
+      if (wait > 8_000) {
+        console.error(`[receipt] ${row.reference}: sent, but could not be marked as sent: ${(e as Error).message}`);
+        return true;
+      }
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+/** Receipts this process is sending right after their response; beyond, the outbox drain sends them. */
+const MAX_IMMEDIATE = 8;
+let immediate = 0;
+
+/**
+ * Right after a response is stored: sends its receipt now, unless this process already has
+ * MAX_IMMEDIATE on their way (a flash crowd must not open a mail connection per response:
+ * the row waits in the outbox for the next drain, at most 30 s). Never throws.
+ */
+export function deliverReceiptSoon(responseId: string): void {
+  if (immediate >= MAX_IMMEDIATE) return;
+  immediate++;
+  void deliverReceipt(responseId).finally(() => immediate--);
 }
 
 /** Sends one response's receipt now, unless another sender holds it or it is not due. Never throws. */
@@ -94,17 +122,18 @@ export async function deliverReceipt(responseId: string): Promise<boolean> {
   }
 }
 
-/** Sends every receipt that is due, a batch at a time, a few at once. */
-export async function drainReceiptOutbox(batch = 50): Promise<{ sent: number; failed: number }> {
+/**
+ * Sends every receipt that is due, claiming a few at a time and sending those at once (so a
+ * server that dies mid-drain leaves at most that many waiting for their lease).
+ */
+export async function drainReceiptOutbox(batch = 5): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (;;) {
     const rows = await claim(batch);
-    for (let i = 0; i < rows.length; i += 5) {
-      const results = await Promise.all(rows.slice(i, i + 5).map(send));
-      sent += results.filter(Boolean).length;
-      failed += results.length - results.filter(Boolean).length;
-    }
+    const results = await Promise.all(rows.map(send));
+    sent += results.filter(Boolean).length;
+    failed += results.length - results.filter(Boolean).length;
     if (rows.length < batch) return { sent, failed };
   }
 }

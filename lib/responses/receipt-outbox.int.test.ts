@@ -17,6 +17,7 @@ afterAll(() => sink.stop());
 afterEach(() => {
   setNow(null);
   sink.setDown(false);
+  sink.setDelay(0);
 });
 
 const later = (ms: number) => setNow(new Date(now().getTime() + ms));
@@ -114,6 +115,19 @@ describe("the receipt outbox", () => {
     later(3_600_000);
     await drainReceiptOutbox();
     expect(received(email)).toBe(0);
+  });
+
+  it("sends at most a few at once right after submission when the mail server is slow; the outbox sends the rest", async () => {
+    sink.setDelay(1500);
+    const sent = await Promise.all(Array.from({ length: 12 }, () => submit()));
+    await new Promise((r) => setTimeout(r, 300));
+    const rows = await db.receiptOutbox.findMany({ where: { response: { reference: { in: sent.map((x) => x.reference) } } } });
+    expect(rows.filter((r) => r.attempts === 1).length).toBeLessThanOrEqual(8); // on their way now
+    expect(rows.filter((r) => r.attempts === 0).length).toBeGreaterThanOrEqual(4); // left for the drain
+    sink.setDelay(0);
+    await drainReceiptOutbox();
+    for (const { email } of sent) await sink.waitFor(email);
+    expect(sent.every(({ email }) => received(email) === 1)).toBe(true);
   });
 
   it("without an email address nothing is queued", async () => {

@@ -12,7 +12,7 @@ import { receiptKey } from "./receipt-key";
 import { mailConfigured } from "@/lib/mail/send-mail";
 import { hashToken, newToken } from "@/lib/security/token";
 import { ipHash } from "@/lib/security/ip-hash";
-import { deliverReceipt } from "./deliver-receipts";
+import { deliverReceiptSoon } from "./deliver-receipts";
 import type { TIssue, TResponseInput } from "./schema";
 
 export type TSubmitResult =
@@ -98,7 +98,7 @@ export async function submitResponse(
   if (inserted.length === 1) {
     const reference = inserted[0].reference;
     // Not awaited: the receipt page does not wait for the mail server. A failure is retried from the outbox.
-    if (wantsReceipt) void deliverReceipt(inserted[0].id);
+    if (wantsReceipt) deliverReceiptSoon(inserted[0].id);
     return { ok: true, reference, receiptKey: receiptKey(reference), replayed: false };
   }
   // Nothing inserted: either this key was used before (a double submit or a
