@@ -31,16 +31,10 @@ test("a moderator triages, bulk-tags and finds campaigns without JavaScript", as
   await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page.getByText("2 items changed.")).toBeVisible();
 
-  // Find campaigns starts a background run; without JavaScript the refresh link shows its result.
+  // Find campaigns starts a background run; a small one is done before the page answers.
   await page.goto(`/en/moderate?c=${slug}`);
   await page.getByRole("button", { name: "Find campaigns" }).click();
-  const result = page.getByRole("status").filter({ hasText: "1 campaign, 2 items grouped." });
-  for (let i = 0; i < 10 && !(await result.isVisible()); i++) {
-    const refresh = page.getByRole("link", { name: "Refresh" });
-    if (await refresh.isVisible()) await refresh.click();
-    else await page.waitForTimeout(500);
-  }
-  await expect(result).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "1 campaign, 2 items grouped." })).toBeVisible();
   await expect(page.getByRole("link", { name: "Campaign of 2" })).toHaveCount(2);
 });
 

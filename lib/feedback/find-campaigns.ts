@@ -43,8 +43,10 @@ async function run(runId: string, consultationId: string): Promise<void> {
     db.$executeRaw`UPDATE campaign_run SET heartbeat_at = now() WHERE id = ${runId}::uuid`.catch(() => {});
   }, HEARTBEAT_MS);
   beat.unref();
+  const started = Date.now();
   try {
     const r = await groupCampaigns(consultationId);
+    console.log(`[campaigns] run ${runId}: ${r.campaigns} campaigns, ${r.grouped} items grouped, in ${Date.now() - started} ms`);
     await db.$executeRaw`UPDATE campaign_run SET finished_at = now(), heartbeat_at = now(), campaigns = ${r.campaigns}, grouped = ${r.grouped}
       WHERE id = ${runId}::uuid`;
   } catch (e) {

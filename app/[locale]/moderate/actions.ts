@@ -41,6 +41,8 @@ export async function findCampaignsAction(prev: TFindState, form: FormData): Pro
   const c = typeof slug === "string" ? await getConsultation(slug) : null;
   if (!c) return { status: "error", nonce };
   const r = await startFindingCampaigns(user.id, c.id);
+  // Most consultations are done in well under a second: wait that long, so the page shows the result at once.
+  if (r.started) await Promise.race([r.done, new Promise((resolve) => setTimeout(resolve, 2000))]);
   revalidatePath("/[locale]/moderate", "layout");
   return { status: r.started ? "started" : "running", nonce };
 }

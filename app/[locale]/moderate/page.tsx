@@ -100,7 +100,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       <section aria-labelledby="campaigns-title" className="mb-8">
         <h2 id="campaigns-title" className="mb-1 text-2xl font-bold">{tk("title")}</h2>
         <p className="mb-2 max-w-prose text-muted">{tk("intro")}</p>
-        <FindCampaigns slug={c.slug} run={runView} refreshHref={`/${locale}/moderate?${query({})}#campaigns-title`} />
+        <FindCampaigns slug={c.slug} run={runView} refreshHref={`/${locale}/moderate?${query({})}`} />
         {filter.campaign ? (
           <>
             <p className="mb-2">
