@@ -1,6 +1,6 @@
 // Next.js runs register() once when a server starts. Here: the cache-change
-// listener (lib/consultations/cache-bus.ts), the receipt outbox (every 30 s,
-// when SMTP is configured), and the retention job
+// listener (lib/consultations/cache-bus.ts), expired rate-limit counters (every
+// 10 minutes), the receipt outbox (every 30 s, when SMTP is configured), and the retention job
 // (lib/privacy/erase-responses.ts), a minute after start and then every
 // RETENTION_INTERVAL_HOURS. Safe with several servers: each batch skips rows
 // another server holds.
@@ -17,6 +17,9 @@ export async function register() {
     dropConsultationCache();
     clearDeadlineHistory();
   });
+  // Rate-limit counters whose window ended long ago (lib/http/shared-limiter.ts).
+  const { clearExpiredLimits } = await import("@/lib/http/shared-limiter");
+  setInterval(() => void clearExpiredLimits().catch((e) => console.error(`[limits] ${(e as Error).message}`)), 600_000).unref();
   // Email receipts the mail server refused, or that a server died before sending (lib/responses/deliver-receipts.ts).
   if (env().SMTP_URL) {
     const { drainReceiptOutbox } = await import("@/lib/responses/deliver-receipts");

@@ -41,3 +41,12 @@ export async function consume(l: TLimiter, key: string): Promise<TLimitResult> {
 export function hashedKey(value: string): string {
   return createHash("sha256").update(value.trim().toLowerCase()).digest("hex");
 }
+
+/**
+ * Deletes counters whose window ended over an hour ago (the library leaves them: one row per client
+ * address and email hash ever seen). instrumentation.ts runs it every 10 minutes in every server.
+ */
+export async function clearExpiredLimits(now = Date.now()): Promise<number> {
+  const r = await limiterPool().query(`DELETE FROM ratelimit.limits WHERE expire < $1`, [now - 3_600_000]);
+  return r.rowCount ?? 0;
+}

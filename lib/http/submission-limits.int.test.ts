@@ -4,6 +4,7 @@ import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { limiterPool } from "@/lib/raw-pools";
 import { uniqueSlug } from "@/test/db-fixtures";
 import { limitClient, limitEmail } from "./submission-limits";
+import { clearExpiredLimits } from "./shared-limiter";
 
 describe("submission limits in PostgreSQL", () => {
   it("allow 20 a minute per client address and 10 an hour per email address, with the time to wait", async () => {
@@ -28,5 +29,14 @@ describe("submission limits in PostgreSQL", () => {
     await other.end();
     const { rows } = await limiterPool().query(`SELECT key FROM ratelimit.limits WHERE key LIKE 'submit-email%'`);
     expect(rows.every((r) => /^submit-email:[0-9a-f]{64}$/.test(r.key))).toBe(true);
+  });
+
+  it("forgets counters whose window ended over an hour ago, and only those", async () => {
+    const old = `old-${uniqueSlug()}`;
+    const live = `live-${uniqueSlug()}`;
+    await limiterPool().query(`INSERT INTO ratelimit.limits (key, points, expire) VALUES ($1, 3, $2), ($3, 3, $4)`, [old, Date.now() - 7_200_000, live, Date.now() + 60_000]);
+    expect(await clearExpiredLimits()).toBeGreaterThanOrEqual(1);
+    const { rows } = await limiterPool().query(`SELECT key FROM ratelimit.limits WHERE key = ANY($1)`, [[old, live]]);
+    expect(rows.map((r) => r.key)).toEqual([live]);
   });
 });
