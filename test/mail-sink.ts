@@ -29,7 +29,7 @@ export async function mailSink(): Promise<TSink> {
     url: sink.url,
     messages,
     async waitFor(to: string) {
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 200; i++) {
         await Promise.all(pending);
         const m = messages.find((x) => x.to.includes(to.toLowerCase()));
         if (m) return m.mail;

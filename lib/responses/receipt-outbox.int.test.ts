@@ -118,7 +118,7 @@ describe("the receipt outbox", () => {
   });
 
   it("sends at most a few at once right after submission when the mail server is slow; the outbox sends the rest", async () => {
-    sink.setDelay(1500);
+    sink.setDelay(4000); // longer than the twelve submissions take, even on a slow machine
     const sent = await Promise.all(Array.from({ length: 12 }, () => submit()));
     await new Promise((r) => setTimeout(r, 300));
     const rows = await db.receiptOutbox.findMany({ where: { response: { reference: { in: sent.map((x) => x.reference) } } } });
