@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
+import { consultationMetadata } from "@/lib/consultations/consultation-metadata";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
@@ -11,13 +11,7 @@ export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) return {};
-  const c = await getPublicConsultation(slug);
-  const t = await getTranslations({ locale, namespace: "published" });
-  return c ? { title: t("title", { title: c.title[locale] }) } : {};
-}
+export const generateMetadata = consultationMetadata("published");
 
 // Public: only what lib/publication/published-query.ts lets out.
 export default async function PublishedPage({ params, searchParams }: TProps) {

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
+import { consultationMetadata } from "@/lib/consultations/consultation-metadata";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { isLocale } from "@/lib/i18n/routing";
 
@@ -10,13 +10,7 @@ export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ locale: string; slug: string }> };
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) return {};
-  const c = await getPublicConsultation(slug);
-  const t = await getTranslations({ locale, namespace: "privacyNotice" });
-  return c ? { title: t("title", { title: c.title[locale] }) } : {};
-}
+export const generateMetadata = consultationMetadata("privacyNotice");
 
 // Public.
 export default async function PrivacyNoticePage({ params }: TProps) {

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { randomBytes } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
+import { consultationMetadata } from "@/lib/consultations/consultation-metadata";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
 import { formClauses } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
@@ -16,13 +16,7 @@ export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) return {};
-  const c = await getPublicConsultation(slug);
-  const t = await getTranslations({ locale, namespace: "respond" });
-  return c ? { title: t("title", { title: c.title[locale] }) } : {};
-}
+export const generateMetadata = consultationMetadata("respond");
 
 export default async function RespondPage({ params, searchParams }: TProps) {
   const { locale, slug } = await params;

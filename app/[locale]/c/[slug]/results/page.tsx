@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
+import { consultationMetadata } from "@/lib/consultations/consultation-metadata";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
@@ -13,13 +13,7 @@ export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ locale: string; slug: string }> };
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) return {};
-  const c = await getPublicConsultation(slug);
-  const t = await getTranslations({ locale, namespace: "results" });
-  return c ? { title: t("title", { title: c.title[locale] }) } : {};
-}
+export const generateMetadata = consultationMetadata("results");
 
 const ASPECTS = ["clarity", "language", "feasibility", "position", "general"] as const;
 const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "none"] as const;
