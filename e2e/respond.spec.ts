@@ -3,6 +3,7 @@ import { clauseBlock, createConsultation, expectAccessible, fillAboutYou, fillCl
 
 test("feedback on two clauses, an error and its correction, then the receipt", async ({ page }) => {
   await page.goto("/en/c/dpsi/respond");
+  await expect(page).toHaveTitle(/^Respond: Draft Declaration/);
   await expectAccessible(page);
 
   await fillClause(page, "1.1", {
