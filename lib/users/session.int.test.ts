@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { decode, encode } from "next-auth/jwt";
+import { handlers } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { setNow } from "@/lib/clock";
 import { delegate, staff, uniqueSlug } from "@/test/db-fixtures";
@@ -35,6 +38,30 @@ describe("staff sessions", () => {
     setNow(null);
     expect(await sessionAccount({ uid: mod.id, sv: claims.sv })).toBeNull();
     expect(await sessionAccount({ ...claims, sat: Date.now() })).toMatchObject({ id: mod.id });
+  });
+
+  it("Auth.js refuses a JWT 12 hours after sign-in, and its refresh (as the proxy's on staff pages) never re-issues one past that", async () => {
+    // The session endpoint runs the same jwt callback and encoder as every auth() call.
+    const salt = "authjs.session-token";
+    const secret = process.env.AUTH_SECRET ?? "";
+    const refresh = async (claims: Record<string, unknown>) => {
+      const jwt = await encode({ token: { name: "Test", email: "t@example.org", uid: crypto.randomUUID(), sv: 0, ...claims }, secret, salt, maxAge: SESSION_IDLE_SECONDS });
+      const res = await handlers.GET(new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie: `${salt}=${jwt}` } }));
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${salt}=`)) ?? "";
+      return { body: await res.json(), token: cookie.slice(salt.length + 1).split(";")[0] };
+    };
+    const signedInAt = Date.now() - SESSION_ABSOLUTE_SECONDS * 1000 + 120_000; // two minutes left
+    const alive = await refresh({ sat: signedInAt });
+    expect(alive.body).toMatchObject({ user: { email: "t@example.org" }, sat: signedInAt });
+    const reissued = await decode({ token: alive.token, secret, salt });
+    expect(reissued?.exp).toBeGreaterThan(Date.now() / 1000 + 60);
+    expect((reissued?.exp ?? Infinity) * 1000).toBeLessThanOrEqual(signedInAt + SESSION_ABSOLUTE_SECONDS * 1000 + 1000);
+
+    for (const claims of [{ sat: Date.now() - SESSION_ABSOLUTE_SECONDS * 1000 - 1000 }, {}]) {
+      const over = await refresh(claims);
+      expect(over.body).toBeNull();
+      expect(over.token).toBe(""); // the cookie is cleared
+    }
   });
 
   it("a role change, a delegation change and deactivation end every session of the account", async () => {
