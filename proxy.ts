@@ -10,7 +10,8 @@ import { foreignOrigin, newNonce, pageCsp } from "@/lib/http/csp";
 
 const intl = createMiddleware(routing);
 // On staff pages, Auth.js re-issues the session cookie on every request, so a
-// session lasts SESSION_IDLE_SECONDS after the last activity, not after sign-in.
+// session lasts SESSION_IDLE_SECONDS after the last activity, not after sign-in
+// (but never past SESSION_ABSOLUTE_SECONDS after sign-in: lib/users/session.ts).
 // (With a lazily built config, auth(handler) resolves to the wrapped handler.)
 type TMiddleware = (request: NextRequest, context: unknown) => Promise<Response>;
 const intlWithSession = auth((request) => intl(request)) as unknown as Promise<TMiddleware>;

@@ -21,6 +21,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // next-auth imports "next/server" without an extension, which Node's resolver refuses; Vite's resolves it.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/lib/auth";
+import { currentUser } from "@/lib/auth";
 import { signOutAction } from "@/app/[locale]/sign-in/actions";
 
 /** "Signed in as … · Sign out" in the header, for staff who are signed in; nothing for respondents. */
@@ -8,18 +8,19 @@ export async function AccountMenu({ locale }: { locale: string }) {
   // Respondents have no session cookie: skip Auth.js entirely on their pages (the flash-crowd path).
   const jar = await cookies();
   if (!jar.getAll().some((c) => c.name.endsWith("authjs.session-token") || c.name.includes("authjs.session-token."))) return null;
-  const session = await auth().catch(() => null);
-  if (!session?.user?.id) return null;
+  // The account as the database has it: a session that has ended (signed out elsewhere, role changed) shows nothing.
+  const user = await currentUser().catch(() => null);
+  if (!user) return null;
   const t = await getTranslations({ locale, namespace: "auth" });
   return (
     <form action={signOutAction} className="flex items-center gap-3 text-white">
-      <span>{t("signedInAs", { name: session.user.name || session.user.email })}</span>
-      {session.user.role === "delegate" ? (
+      <span>{t("signedInAs", { name: user.name || user.email })}</span>
+      {user.role === "delegate" ? (
         <a href={`/${locale}/delegation`} className="text-white">{t("navDelegation")}</a>
       ) : (
         <a href={`/${locale}/moderate`} className="text-white">{t("navModeration")}</a>
       )}
-      {session.user.role === "admin" ? <a href={`/${locale}/admin`} className="text-white">{t("navAdmin")}</a> : null}
+      {user.role === "admin" ? <a href={`/${locale}/admin`} className="text-white">{t("navAdmin")}</a> : null}
       <input type="hidden" name="locale" value={locale} />
       <button type="submit" className="border-2 border-white px-2 py-1 font-bold text-white">
         {t("signOut")}

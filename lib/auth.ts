@@ -1,15 +1,19 @@
 // Auth.js (next-auth v5): email and password, JWT sessions that expire after
-// an hour without activity. Who may do what is decided by requireRole(),
-// which reads the account from the database on every call, so a disabled
-// account or a changed role takes effect at once.
+// an hour without activity and 12 hours after sign-in in any case. Who may do
+// what is decided by requireRole(), which reads the account from the database
+// on every call and compares its session version with the JWT's, so sign-out,
+// deactivation, a changed role, delegation or password end every session of
+// the account at once (lib/users/session.ts).
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
 import { requireSecret } from "@/lib/env";
+import { now } from "@/lib/clock";
 import { clientIp } from "@/lib/http/client-ip";
 import { verifyCredentials, type TRole } from "@/lib/users/verify-credentials";
+import { SESSION_IDLE_SECONDS, endSession, sessionAccount, sessionSecondsLeft, withinLifetime, type TCurrentUser } from "@/lib/users/session";
 
-export const SESSION_IDLE_SECONDS = 60 * 60;
+export type { TCurrentUser };
 
 /** Thrown by authorize() so the sign-in form can say the address is locked. */
 export class LockedSignIn extends CredentialsSignin {
@@ -19,9 +23,13 @@ export class LockedSignIn extends CredentialsSignin {
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string; role: TRole };
+    /** The account's session version at sign-in, and the sign-in time (ms): see lib/users/session.ts. */
+    sv?: number;
+    sat?: number;
   }
   interface User {
     role?: TRole;
+    sessionVersion?: number;
   }
 }
 
@@ -29,7 +37,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: requireSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 0 },
+  // Each re-issued JWT expires after an hour of idleness, but never past 12 hours after sign-in.
+  jwt: { encode: (params) => encode({ ...params, maxAge: typeof params.token?.sat === "number" ? sessionSecondsLeft(params.token.sat) : params.maxAge }) },
   pages: { signIn: "/en/sign-in" },
+  logger: {
+    error(error) {
+      const cause = (error.cause as { err?: Error & { code?: string } } | undefined)?.err;
+      // A cookie sent after its JWT expired (the 12 hours are over; the cookie itself lasts the idle hour) is
+      // an ordinary end of session: Auth.js clears it. Anything else is logged as Auth.js would.
+      if (cause?.code === "ERR_JWT_EXPIRED") return;
+      console.error(`[auth][error] ${error.name}: ${error.message}`, cause?.stack ?? "");
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -42,39 +61,38 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Runs at sign-in (with `user`) and on every auth() call (the proxy's refresh on staff pages, currentUser).
+    // It does not read the database: currentUser does, and compares the session version there.
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
+        token.sat = now().getTime();
       }
-      return token;
+      // Past 12 hours after sign-in (or from before sign-in times were kept): no session, and the cookie is cleared.
+      return withinLifetime(token.sat) ? token : null;
     },
     session({ session, token }) {
       session.user = { ...session.user, id: String(token.uid), role: token.role as TRole, email: session.user?.email ?? "", name: session.user?.name ?? "" };
+      session.sv = typeof token.sv === "number" ? token.sv : undefined;
+      session.sat = typeof token.sat === "number" ? token.sat : undefined;
       return session;
+    },
+  },
+  events: {
+    // Sign-out (the header's form, a Server Action, or POST /api/auth/signout) ends every session of the account.
+    async signOut(message) {
+      if ("token" in message && message.token) await endSession({ uid: message.token.uid, sv: message.token.sv });
     },
   },
 }));
 
-export type TCurrentUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: TRole;
-  /** Delegates: the country they answer for, and whether they may submit (approver) or only draft. */
-  country: string | null;
-  delegationRole: "drafter" | "approver" | null;
-};
-
-/** The signed-in account as the database has it now, or null. */
+/** The signed-in account as the database has it now, or null (no session, or one that has ended). */
 export async function currentUser(): Promise<TCurrentUser | null> {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const user = await db.appUser.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, country: true, delegationRole: true },
-  });
-  if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, country: user.country, delegationRole: user.delegationRole };
+  if (!session?.user) return null;
+  return sessionAccount({ uid: session.user.id, sv: session.sv, sat: session.sat });
 }
 
 export class AccessDenied extends Error {

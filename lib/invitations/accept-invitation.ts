@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { hashPassword } from "@/lib/users/password";
 import { hashToken, isToken } from "@/lib/security/token";
+import { ENDS_SESSIONS } from "@/lib/users/session";
 
 export type TInvitationView = { email: string; name: string; role: "admin" | "moderator" | "delegate"; country: string | null; delegationRole: "drafter" | "approver" | null };
 export type TInvitationLookup = { ok: true; invitation: TInvitationView } | { ok: false; reason: "unknown" | "expired" | "used" };
@@ -32,7 +33,7 @@ export async function acceptInvitation(token: unknown, input: { name: string; pa
     if (existing && !existing.disabledAt) return { ok: false, reason: "accountExists" } as const;
     const fields = { name: input.name, passwordHash, role: inv.role, country: inv.country, delegationRole: inv.delegation_role, disabledAt: null };
     const user = existing
-      ? await tx.appUser.update({ where: { id: existing.id }, data: fields, select: { id: true } })
+      ? await tx.appUser.update({ where: { id: existing.id }, data: { ...fields, ...ENDS_SESSIONS }, select: { id: true } })
       : await tx.appUser.create({ data: { email: inv.email, ...fields }, select: { id: true } });
     await tx.invitation.update({ where: { id: inv.id }, data: { acceptedAt: now(), userId: user.id } });
     return { ok: true, email: inv.email, role: inv.role } as const;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { isCountryCode } from "@/lib/countries/list-countries";
 import { hashPassword } from "./password";
 import { normaliseEmail, type TRole } from "./verify-credentials";
+import { ENDS_SESSIONS } from "./session";
 
 export const ZPassword = z.string().min(12, { error: "Passwords need 12 characters or more" }).max(1000);
 
@@ -22,7 +23,7 @@ export const ZNewUser = z
 
 export type TNewUser = { email: string; name: string; role: TRole; password: string; country?: string; delegationRole?: "drafter" | "approver" };
 
-/** Creates an account, or resets the password, name and role of an existing one. */
+/** Creates an account, or resets the password, name and role of an existing one (which ends its sessions). */
 export async function createUser(input: TNewUser) {
   const data = ZNewUser.parse(input);
   const email = normaliseEmail(data.email);
@@ -31,7 +32,7 @@ export async function createUser(input: TNewUser) {
   return db.appUser.upsert({
     where: { email },
     create: { email, ...fields },
-    update: { ...fields, disabledAt: null },
+    update: { ...fields, disabledAt: null, ...ENDS_SESSIONS },
     select: { id: true, email: true, role: true },
   });
 }

@@ -1,9 +1,11 @@
 // Admins manage accounts: change a role (or a delegate's part), deactivate or
 // reactivate. Nobody changes their own account here (no admin locks the last
-// door behind them). Every change is in the admin audit log.
+// door behind them). Every change is in the admin audit log, and ends every
+// session of the account (it signs in again with what it may now do).
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { logAdminEvent } from "./admin-event";
+import { ENDS_SESSIONS } from "./session";
 
 export async function listAccounts() {
   return db.appUser.findMany({
@@ -37,7 +39,7 @@ export async function updateAccount(actorId: string, userId: string, change: TAc
       changed.push(change.active ? "reactivated" : "deactivated");
     }
     if (!changed.length) return { ok: true, changed } as const;
-    await tx.appUser.update({ where: { id: userId }, data });
+    await tx.appUser.update({ where: { id: userId }, data: { ...data, ...ENDS_SESSIONS } });
     await logAdminEvent(actorId, "account.update", u.email, changed.join("; "), tx);
     return { ok: true, changed } as const;
   });

@@ -4,7 +4,7 @@ import { defaultSignInThrottle, type TSignInThrottle } from "./sign-in-throttle"
 
 export type TRole = "admin" | "moderator" | "delegate";
 export type TVerified =
-  | { ok: true; user: { id: string; email: string; name: string; role: TRole } }
+  | { ok: true; user: { id: string; email: string; name: string; role: TRole; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; until: Date };
 
@@ -39,5 +39,5 @@ export async function verifyCredentials(
     return lockedFor(throttle.lockSeconds);
   }
   await throttle.succeeded(email, clientIp);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

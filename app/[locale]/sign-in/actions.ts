@@ -1,7 +1,8 @@
 "use server";
 import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { signIn, signOut, LockedSignIn } from "@/lib/auth";
+import { auth, signIn, signOut, LockedSignIn } from "@/lib/auth";
+import { endSession } from "@/lib/users/session";
 import { isLocale } from "@/lib/i18n/routing";
 import { safeCallback, ZSignIn, type TSignInState } from "@/lib/users/sign-in-form";
 
@@ -27,8 +28,12 @@ export async function signInAction(prev: TSignInState, form: FormData): Promise<
   return { status: "idle", email, nonce, errors: [] };
 }
 
-// Anyone may sign themselves out.
+// Anyone may sign themselves out. Every session of the account ends, here, where a failure is an error the
+// person sees rather than a "signed out" page (Auth.js only logs a failing events.signOut, which covers
+// POST /api/auth/signout and finds nothing left to end after this).
 export async function signOutAction(form: FormData): Promise<void> {
   const locale = isLocale(form.get("locale")) ? String(form.get("locale")) : "en";
+  const session = await auth();
+  if (session?.user) await endSession({ uid: session.user.id, sv: session.sv });
   await signOut({ redirectTo: `/${locale}/sign-in?signedOut=1` });
 }
