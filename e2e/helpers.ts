@@ -68,6 +68,19 @@ export async function fillAboutYou(page: Page, v: { type?: string; country?: str
   if (v.consent !== false) await page.getByLabel(/I have read the privacy notice/).check();
 }
 
+/**
+ * Sends a response through the API with the idempotency key of the form on `page`, as if this page had been
+ * submitted before (the person went back after the receipt): the form's key is then used.
+ */
+export async function sendWithThisPagesKey(page: Page, generalComment: string): Promise<{ key: string; reference: string }> {
+  const key = await page.locator('input[name="idempotencyKey"]').inputValue();
+  const res = await page.request.post("/api/consultations/dpsi/responses", {
+    data: { idempotencyKey: key, generalComment, respondent: { type: "individual", country: "FR", publicSector: true, publication: "none", privacyConsent: true } },
+  });
+  expect(res.status()).toBe(201);
+  return { key, reference: (await res.json()).reference };
+}
+
 /** An account of the test's own, straight into the database. */
 export async function createAccount(
   role: "admin" | "moderator" | "delegate",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, createConsultation, fillAboutYou, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, fillAboutYou, sendWithThisPagesKey, signIn, uniqueSlug } from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 
@@ -21,6 +21,23 @@ test("a response can be given without JavaScript, errors included", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Response received" })).toBeVisible();
   await expect(page.getByText("Said without JavaScript.")).toBeVisible();
   await expect(page.getByText(/In UTC:|Received at/).first()).toBeVisible();
+});
+
+test("without JavaScript, a page whose key was already used with other answers says so and gets a fresh key", async ({ page }) => {
+  await page.goto("/en/c/dpsi/respond");
+  const first = await sendWithThisPagesKey(page, "Sent first from this page.");
+  await page.getByLabel("General comment on the whole draft (optional)").fill("Changed afterwards, without JavaScript.");
+  await fillAboutYou(page, { type: "An individual" });
+  await page.getByRole("button", { name: "Submit your response" }).click();
+
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary.getByRole("link", { name: /A response with different answers was already sent from this page/ })).toBeVisible();
+  await expect(page.getByLabel("General comment on the whole draft (optional)")).toHaveValue("Changed afterwards, without JavaScript.");
+  await expect(page.locator('input[name="idempotencyKey"]')).not.toHaveValue(first.key);
+  await page.getByRole("button", { name: "Submit your response" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Response received" })).toBeVisible();
+  await expect(page.getByTestId("reference")).not.toHaveText(first.reference);
+  await expect(page.getByText("Changed afterwards, without JavaScript.")).toBeVisible();
 });
 
 test("a delegation drafts, uploads its letter and submits without JavaScript", async ({ page }) => {

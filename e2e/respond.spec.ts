@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { clauseBlock, createConsultation, expectAccessible, fillAboutYou, fillClause, uniqueSlug } from "./helpers";
+import { clauseBlock, createConsultation, expectAccessible, fillAboutYou, fillClause, sendWithThisPagesKey, uniqueSlug } from "./helpers";
 
 test("feedback on two clauses, an error and its correction, then the receipt", async ({ page }) => {
   await page.goto("/en/c/dpsi/respond");
@@ -82,6 +82,25 @@ test("a double submit stores one response", async ({ page }) => {
   });
   expect(res.status()).toBe(200);
   expect((await res.json()).reference).toBe(first);
+});
+
+test("a page whose key was already used with other answers says so, keeps them, and sends them as a new response", async ({ page }) => {
+  await page.goto("/en/c/dpsi/respond");
+  const first = await sendWithThisPagesKey(page, "The answers sent first from this page.");
+  await page.getByLabel("General comment on the whole draft (optional)").fill("The answers changed afterwards.");
+  await fillAboutYou(page, { type: "An individual", publication: "No, do not publish it" });
+  await page.getByRole("button", { name: "Submit your response" }).click();
+
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary.getByRole("link", { name: /A response with different answers was already sent from this page/ })).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(page.getByLabel("General comment on the whole draft (optional)")).toHaveValue("The answers changed afterwards.");
+  await expect(page.locator('input[name="idempotencyKey"]')).not.toHaveValue(first.key);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Submit your response" }).click();
+  await expect(page).toHaveURL(/\/en\/c\/dpsi\/receipt\//);
+  await expect(page.getByTestId("reference")).not.toHaveText(first.reference);
+  await expect(page.getByRole("main").getByText("The answers changed afterwards.")).toBeVisible();
 });
 
 test("a form opened before the deadline and posted after it is refused, and the text is kept", async ({ page }) => {

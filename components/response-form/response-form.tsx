@@ -20,7 +20,8 @@ import { draftKey, restoreDraft, saveDraft } from "./draft-storage";
 type TProps = {
   slug: string;
   locale: string;
-  idempotencyKey: string;
+  /** A new response's key (lib/responses/idempotency.ts); none when changing a stored response, which its token finds. */
+  idempotencyKey?: string;
   clauses: TFormClause[];
   countries: { code: string; name: string }[];
   preselected?: string;
@@ -71,7 +72,7 @@ export function ResponseForm(p: TProps) {
       <form ref={formRef} key={state.nonce} action={formAction} noValidate className="mt-4">
         <input type="hidden" name="slug" value={p.slug} />
         <input type="hidden" name="locale" value={p.locale} />
-        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />
+        {p.change ? null : <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />}
         {p.change ? <input type="hidden" name="token" value={p.change.token} /> : null}
         {/* A trap for robots: hidden from people and from assistive technology, never focused. */}
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">

@@ -9,20 +9,85 @@ const jsonRequest = (body: unknown, headers: Record<string, string> = {}) =>
 const client = () => uniqueSlug("client");
 
 describe("POST /api/consultations/{slug}/responses", () => {
-  it("201 with the reference; a replay of the Idempotency-Key gives 200 and the same reference", async () => {
+  it("201 with the reference; a replay of the Idempotency-Key with the same body gives 200 and the same reference and receipt", async () => {
     const c = await createConsultation();
     const body = { feedback: [{ clause: "1.1", feasibility: { rating: 2, countryContext: "Island state" } }], respondent };
-    const first = await postResponse(jsonRequest(body, { "idempotency-key": "api-key-000001" }), c.slug, client());
+    const first = await postResponse(jsonRequest(body, { "idempotency-key": "api-key-0000000001" }), c.slug, client());
     expect(first.status).toBe(201);
     const ref = (first.body as { reference: string }).reference;
     expect(ref).toMatch(/^TEST-\d{4}-\d{6,}$/);
     expect((first.body as { receiptUrl: string }).receiptUrl).toMatch(new RegExp(`^/en/c/${c.slug}/receipt/${ref}\\?key=`));
-    const again = await postResponse(jsonRequest(body, { "idempotency-key": "api-key-000001" }), c.slug, client());
-    expect(again.status).toBe(200);
-    expect((again.body as { reference: string }).reference).toBe(ref);
+    // The same body, its keys in another order and its text with other outer spaces: the same request.
+    const reordered = { respondent, feedback: [{ feasibility: { countryContext: " Island state ", rating: 2 }, clause: "1.1" }] };
+    const again = await postResponse(jsonRequest(reordered, { "idempotency-key": "api-key-0000000001" }), c.slug, client());
+    expect(again).toMatchObject({ status: 200, body: { reference: ref, receiptUrl: (first.body as { receiptUrl: string }).receiptUrl, replayed: true } });
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(1);
     const stored = await db.response.findUniqueOrThrow({ where: { reference: ref } });
     expect(stored.channel).toBe("api");
+  });
+
+  it("409 idempotency_key_reused, with neither reference nor receipt, for a used key with another body", async () => {
+    const c = await createConsultation();
+    const key = "shared-key-00000000000001";
+    const owner = { generalComment: "My private view", respondent: { ...respondent, name: "Ana Owner", email: `${uniqueSlug("ana")}@example.org`, publication: "none" } };
+    const first = await postResponse(jsonRequest(owner, { "idempotency-key": key }), c.slug, client());
+    expect(first.status).toBe(201);
+    const { reference } = first.body as { reference: string; receiptUrl: string };
+    const receiptKey = new URL((first.body as { receiptUrl: string }).receiptUrl, "http://x").searchParams.get("key")!;
+    // Someone else's body (or the owner's changed one) with that key: nothing stored, nothing of the first response returned.
+    for (const other of [
+      { generalComment: "Anything at all", respondent },
+      { ...owner, generalComment: "My private view, changed" },
+      { ...owner, respondent: { ...owner.respondent, publication: "anonymous" } },
+    ]) {
+      for (const request of [jsonRequest(other, { "idempotency-key": key }), jsonRequest({ ...other, idempotencyKey: key })]) {
+        const res = await postResponse(request, c.slug, client());
+        expect(res.status).toBe(409);
+        expect((res.body as { error: { code: string; message: string } }).error).toMatchObject({ code: "idempotency_key_reused", message: expect.stringMatching(/different/) });
+        expect(res.body).not.toHaveProperty("reference");
+        expect(res.body).not.toHaveProperty("receiptUrl");
+        const text = JSON.stringify(res.body);
+        expect(text).not.toContain(reference);
+        expect(text).not.toContain(receiptKey);
+      }
+    }
+    expect(await db.response.count({ where: { consultationId: c.id } })).toBe(1);
+    // The key is bound to the consultation too: in another consultation it is a new key.
+    const elsewhere = await createConsultation();
+    expect((await postResponse(jsonRequest(owner, { "idempotency-key": key }), elsewhere.slug, client())).status).toBe(201);
+  });
+
+  it("400 for an idempotency key shorter than 16 characters, in the body or the header", async () => {
+    const c = await createConsultation();
+    const body = { generalComment: "Guessable key", respondent };
+    for (const key of ["abcd1234", "api-key-000001", "x".repeat(15)]) {
+      for (const request of [jsonRequest(body, { "idempotency-key": key }), jsonRequest({ ...body, idempotencyKey: key })]) {
+        const res = await postResponse(request, c.slug, client());
+        expect(res.status, key).toBe(400);
+        expect((res.body as { error: { fields: { field: string; code: string }[] } }).error.fields).toEqual([
+          expect.objectContaining({ field: "idempotencyKey", code: "idempotencyKeyInvalid" }),
+        ]);
+      }
+    }
+    expect((await postResponse(jsonRequest(body, { "idempotency-key": "x".repeat(16) }), c.slug, client())).status).toBe(201);
+    expect(await db.response.count({ where: { consultationId: c.id } })).toBe(1);
+  });
+
+  it("stores exactly one of concurrent posts with one key and different bodies; the others get 409", async () => {
+    const c = await createConsultation();
+    const key = "race-key-000000000000001";
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => postResponse(jsonRequest({ generalComment: `Body number ${i}`, respondent }, { "idempotency-key": key }), c.slug, client())),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) {
+      expect(r.body).toMatchObject({ error: { code: "idempotency_key_reused" } });
+      expect(r.body).not.toHaveProperty("reference");
+    }
+    const winner = results.find((r) => r.status === 201)!.body as { reference: string };
+    const stored = await db.response.findMany({ where: { consultationId: c.id }, include: { feedbackItems: true } });
+    expect(stored.map((s) => s.reference)).toEqual([winner.reference]);
+    expect(stored[0].feedbackItems).toHaveLength(1);
   });
 
   it("400 with field errors, in French when asked", async () => {

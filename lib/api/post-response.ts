@@ -24,6 +24,9 @@ const BODY_MESSAGES = {
   invalid_json: "The request body is not valid JSON.",
 } as const;
 
+const KEY_REUSED =
+  "This idempotency key was already used with a different request body. Nothing was stored. Use a new key for a new response; reuse a key only to retry the exact same request.";
+
 export async function postResponse(request: Request, slug: string, clientKey: string): Promise<TOut> {
   const locale = apiLocale(request.headers);
   // Programs send no Origin; a browser page of another site does, and is refused (CSRF, even without cookies).
@@ -58,6 +61,8 @@ export async function postResponse(request: Request, slug: string, clientKey: st
     switch (result.reason) {
       case "not_found":
         return err(404, "not_found", "No consultation has this slug.");
+      case "key_reused":
+        return err(409, "idempotency_key_reused", KEY_REUSED);
       case "closed":
         return err(409, "closed", `This consultation closed at ${result.closesAt.toISOString()}.`, { closedAt: result.closesAt.toISOString() });
       case "not_open":

@@ -21,7 +21,7 @@ async function eraseRows(tx: TTx, rows: { id: string; reference: string; publica
   await tx.$executeRaw`DELETE FROM moderation_event WHERE field = 'note' AND feedback_item_id IN (SELECT id FROM feedback_item WHERE response_id = ANY(${ids}::uuid[]))`;
   await tx.$executeRaw`DELETE FROM response_version WHERE response_id = ANY(${ids}::uuid[])`;
   await tx.$executeRaw`DELETE FROM receipt_outbox WHERE response_id = ANY(${ids}::uuid[])`;
-  await tx.$executeRaw`UPDATE response SET respondent_name = NULL, organisation_name = NULL, email = NULL, ip_hash = NULL, manage_token_hash = NULL,
+  await tx.$executeRaw`UPDATE response SET respondent_name = NULL, organisation_name = NULL, email = NULL, ip_hash = NULL, manage_token_hash = NULL, request_hash = NULL,
     publication = (CASE WHEN publication = 'none' THEN 'none' ELSE 'anonymous' END)::publication, erased_at = ${at}
     WHERE id = ANY(${ids}::uuid[])`;
   await tx.erasureEvent.createMany({ data: rows.map((r) => ({ reference: r.reference, actorId, at, reason, keptText: r.publication !== "none" })) });

@@ -110,8 +110,8 @@ describe("readResponseForm: respondent and other fields", () => {
   });
 
   it("keeps a general comment and an idempotency key, and omits them when empty", () => {
-    expect(inputOf(form([["generalComment", "Hello"], ["idempotencyKey", "key-12345"]]))).toEqual({
-      idempotencyKey: "key-12345",
+    expect(inputOf(form([["generalComment", "Hello"], ["idempotencyKey", "key-0123456789abcdef"]]))).toEqual({
+      idempotencyKey: "key-0123456789abcdef",
       feedback: [],
       generalComment: "Hello",
       respondent: {},

@@ -15,7 +15,7 @@ describe("ZResponseInput: valid responses", () => {
 
   it("accepts a full response and trims every text", () => {
     const input = {
-      idempotencyKey: "abc-DEF_123",
+      idempotencyKey: "abc-DEF_1234567890",
       generalComment: " General ",
       feedback: [
         {
@@ -41,7 +41,7 @@ describe("ZResponseInput: valid responses", () => {
     expect(r.success).toBe(true);
     if (!r.success) return;
     expect(r.data).toEqual({
-      idempotencyKey: "abc-DEF_123",
+      idempotencyKey: "abc-DEF_1234567890",
       generalComment: "General",
       feedback: [
         {
@@ -208,9 +208,12 @@ describe("ZResponseInput: refinements", () => {
     expect(ZResponseInput.safeParse({ feedback: feedback.slice(0, 100), respondent }).success).toBe(true);
   });
 
-  it("refuses a malformed idempotency key", () => {
-    for (const idempotencyKey of ["short", "has space in it", "x".repeat(65), "ünïcödé-key"]) {
+  it("refuses a malformed idempotency key, and one shorter than 16 characters", () => {
+    for (const idempotencyKey of ["short", "abcd1234", "x".repeat(15), "has space in it!", "x".repeat(65), "ünïcödé-key-0123456", "key=0123456789abcdef"]) {
       expect(issuesOf({ idempotencyKey, generalComment: "c", respondent })).toEqual([{ path: ["idempotencyKey"], key: "idempotencyKeyInvalid" }]);
+    }
+    for (const idempotencyKey of ["x".repeat(16), "A-z_0".repeat(12) + "9999", "f3b9c2d4-7a1e-4c0b-9e55-2d8a6b1c0e77"]) {
+      expect(ZResponseInput.safeParse({ idempotencyKey, generalComment: "c", respondent }).success, idempotencyKey).toBe(true);
     }
   });
 

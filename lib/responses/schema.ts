@@ -17,6 +17,9 @@ export const LIMITS = {
   feedbackEntries: 100,
 } as const;
 
+/** An idempotency key: 16 to 64 characters of the base64url alphabet. Documented in lib/api/openapi.json. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
 export const RESPONDENT_TYPES = ["individual", "organisation", "group", "local_government", "national_government"] as const;
 export const PUBLICATIONS = ["none", "anonymous", "named"] as const;
 export const ASPECTS = ["clarity", "language", "feasibility"] as const;
@@ -101,9 +104,10 @@ export const ZRespondent = z
 
 export const ZResponseInput = z
   .strictObject({
+    // At least 16 characters (96 bits when random), so no key can be guessed; bound to the request it came with (idempotency.ts).
     idempotencyKey: z
       .string({ error: "idempotencyKeyInvalid" })
-      .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: "idempotencyKeyInvalid" })
+      .regex(IDEMPOTENCY_KEY, { error: "idempotencyKeyInvalid" })
       .optional(),
     feedback: z.array(ZClauseFeedback, { error: "invalid" }).max(LIMITS.feedbackEntries, { error: "tooManyClauses" }).default([]),
     generalComment: optText(LIMITS.comment),
@@ -130,7 +134,7 @@ export const ERROR_KEYS = [
   "invalid", "required", "tooLong", "ratingRange", "unknownClause", "emptyClause", "termRequired",
   "wordingOrReasonRequired", "respondentTypeRequired", "countryRequired", "publicSectorRequired", "emailInvalid",
   "publicationRequired", "consentRequired", "organisationNameRequired", "nameRequiredToPublish",
-  "idempotencyKeyInvalid", "tooManyClauses", "nothingToSubmit", "duplicateClause", "unknownField",
+  "idempotencyKeyInvalid", "idempotencyKeyReused", "tooManyClauses", "nothingToSubmit", "duplicateClause", "unknownField",
 ] as const;
 export type TErrorKey = (typeof ERROR_KEYS)[number];
 

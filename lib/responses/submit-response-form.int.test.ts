@@ -49,9 +49,42 @@ describe("the response form's path (FormData → schema → database)", () => {
     expect(out.state).toMatchObject({ status: "closed", at: c.closesAt.toISOString(), values: { generalComment: "Kept for copying" } });
   });
 
+  it("says so when the page's key was already used with other answers, keeps every value, and a fresh key sends them as a new response", async () => {
+    const c = await createConsultation();
+    const key = "form-key-reused-0000001";
+    const sent = { slug: c.slug, locale: "fr", idempotencyKey: key, "c:1.1:clarity:rating": "4", generalComment: "Premier envoi", ...about };
+    const first = await submitResponseForm(form(sent), uniqueSlug("ip"), 0);
+    if (!("redirectTo" in first)) throw new Error(`expected a redirect, got ${JSON.stringify(first)}`);
+    // Sent again unchanged (a double click, a retry): the same receipt.
+    expect(await submitResponseForm(form(sent), uniqueSlug("ip"), 0)).toEqual(first);
+
+    // Back to the form after the receipt, one answer changed, sent again.
+    const changed = { ...sent, "c:1.1:clarity:rating": "2", "c:1:feasibility:comment": "Ajouté ensuite" };
+    const out = await submitResponseForm(form(changed), uniqueSlug("ip"), 5);
+    if (!("state" in out)) throw new Error(`expected a state, got ${JSON.stringify(out)}`);
+    expect(out.state.status).toBe("invalid");
+    expect(out.state.nonce).toBe(6);
+    expect(out.state.errors).toEqual([{ name: "form", key: "idempotencyKeyReused" }]);
+    const { idempotencyKey: fresh, ...kept } = out.state.values;
+    expect({ ...kept, idempotencyKey: key }).toEqual(changed);
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(fresh).not.toBe(key);
+    expect(await db.response.count({ where: { consultationId: c.id } })).toBe(1);
+
+    // The re-rendered form posts the fresh key: a new response, with the changed answers.
+    const again = await submitResponseForm(form(out.state.values), uniqueSlug("ip"), 6);
+    if (!("redirectTo" in again)) throw new Error(`expected a redirect, got ${JSON.stringify(again)}`);
+    expect(again.redirectTo).not.toBe(first.redirectTo);
+    const stored = await db.response.findMany({ where: { consultationId: c.id }, orderBy: { number: "asc" }, include: { feedbackItems: { orderBy: { position: "asc" } } } });
+    expect(stored.map((r) => r.idempotencyKey)).toEqual([key, fresh]);
+    expect(stored[1].feedbackItems.map((i) => [i.aspect, i.rating, i.comment])).toEqual([
+      ["clarity", 2, null], ["feasibility", null, "Ajouté ensuite"], ["general", null, "Premier envoi"],
+    ]);
+  });
+
   it("stores nothing when the field hidden from people (the honeypot) is filled", async () => {
     const c = await createConsultation();
-    const out = await submitResponseForm(form({ slug: c.slug, locale: "en", idempotencyKey: "form-key-0000099", "c:1.1:clarity:rating": "4", ...about, website: "http://spam.example" }), uniqueSlug("ip"), 0);
+    const out = await submitResponseForm(form({ slug: c.slug, locale: "en", idempotencyKey: "form-key-000000099", "c:1.1:clarity:rating": "4", ...about, website: "http://spam.example" }), uniqueSlug("ip"), 0);
     expect("state" in out && out.state.status).toBe("error");
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(0);
   });

@@ -9,6 +9,7 @@ import { issuesToFieldErrors } from "./form-fields";
 import type { TFormState } from "./form-state";
 import { toIssues, ZResponseInput } from "./schema";
 import { submitResponse } from "./submit-response";
+import { keyReusedFormState } from "./idempotency";
 
 export type TFormOutcome = { state: TFormState } | { redirectTo: string };
 
@@ -43,6 +44,8 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
         return state({ status: "closed", at: result.closesAt.toISOString() });
       case "not_open":
         return state({ status: "upcoming", at: result.opensAt.toISOString() });
+      case "key_reused":
+        return state(keyReusedFormState(values));
       case "not_found":
         return state({ status: "error" });
     }

@@ -1,8 +1,9 @@
 // Stores one response: the deadline check, the reference and every feedback
-// item are one SQL statement, so a response is whole or absent, and a replay
-// of the same idempotency key returns the first response's reference. With an
-// email address (and SMTP), the same statement queues its email receipt.
-import { randomBytes } from "node:crypto";
+// item are one SQL statement, so a response is whole or absent. The
+// idempotency key is stored with a hash of the request (idempotency.ts): a
+// replay of the same request returns the first response's reference, the same
+// key with another request is refused ("key_reused") and learns nothing. With
+// an email address (and SMTP), the same statement queues its email receipt.
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
@@ -13,11 +14,14 @@ import { mailConfigured } from "@/lib/mail/send-mail";
 import { hashToken, newToken } from "@/lib/security/token";
 import { ipHash } from "@/lib/security/ip-hash";
 import { deliverReceiptSoon } from "./deliver-receipts";
+import { newIdempotencyKey, requestHash } from "./idempotency";
 import type { TIssue, TResponseInput } from "./schema";
 
 export type TSubmitResult =
   | { ok: true; reference: string; receiptKey: string; replayed: boolean }
   | { ok: false; reason: "not_found" }
+  /** The key was used before with another request (or by a response stored before keys were bound to requests). */
+  | { ok: false; reason: "key_reused" }
   | { ok: false; reason: "closed"; closesAt: Date }
   | { ok: false; reason: "not_open"; opensAt: Date }
   | { ok: false; reason: "invalid"; issues: TIssue[] };
@@ -59,7 +63,8 @@ export async function submitResponse(
 
   const items = toItems(input, clauseIds);
   const r = input.respondent;
-  const idempotencyKey = input.idempotencyKey ?? randomBytes(18).toString("base64url");
+  const idempotencyKey = input.idempotencyKey ?? newIdempotencyKey();
+  const hash = requestHash(consultation.id, input, keyed?.receivedOn);
   const year = yearFormat(consultation.timeZone).format(at);
   // With an email address (and a mail server), a private link to change or withdraw the response.
   const wantsReceipt = !!r.email && mailConfigured();
@@ -74,14 +79,14 @@ export async function submitResponse(
     ), r AS (
       INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel,
         respondent_type, country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at,
-        manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on)
+        manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on, request_hash)
       SELECT c.id, n.num,
         c.reference_prefix || '-' || ${year} || '-' || lpad(n.num::text, greatest(6, length(n.num::text)), '0'),
         ${idempotencyKey}, ${at}, ${meta.locale}, ${meta.channel},
         ${r.type}::respondent_type, ${r.country}, ${r.organisationName ?? null}, ${r.name ?? null}, ${r.publicSector},
         ${r.email ?? null}, ${r.publication}::publication, ${at},
         ${manageToken ? hashToken(manageToken) : null}, ${ipHash(meta.clientIp)}, ${inExtension},
-        ${keyed?.by ?? null}::uuid, ${keyed?.receivedOn ?? null}::date
+        ${keyed?.by ?? null}::uuid, ${keyed?.receivedOn ?? null}::date, ${hash}
       FROM c, n
       ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
       RETURNING id, reference
@@ -102,12 +107,18 @@ export async function submitResponse(
     return { ok: true, reference, receiptKey: receiptKey(reference), replayed: false };
   }
   // Nothing inserted: either this key was used before (a double submit or a
-  // retry), or the deadline passed between the check above and the insert.
+  // retry; a concurrent insert with the key has committed by now: the unique
+  // index made this one wait for it), or the deadline passed between the check
+  // above and the insert. Only the very same request gets the first answer; a
+  // row without a hash (stored before keys were bound, or erased) matches none.
   const existing = await db.response.findUnique({
     where: { consultationId_idempotencyKey: { consultationId: consultation.id, idempotencyKey } },
-    select: { reference: true },
+    select: { reference: true, requestHash: true },
   });
-  if (existing) return { ok: true, reference: existing.reference, receiptKey: receiptKey(existing.reference), replayed: true };
+  if (existing && existing.requestHash === hash) {
+    return { ok: true, reference: existing.reference, receiptKey: receiptKey(existing.reference), replayed: true };
+  }
+  if (existing) return { ok: false, reason: "key_reused" };
   return { ok: false, reason: "closed", closesAt: consultation.closesAt };
 }
 

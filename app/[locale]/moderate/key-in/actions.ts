@@ -8,6 +8,7 @@ import { issuesToFieldErrors } from "@/lib/responses/form-fields";
 import type { TFormState } from "@/lib/responses/form-state";
 import { toIssues, ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
+import { keyReusedFormState } from "@/lib/responses/idempotency";
 
 // Moderators and admins: checked here. The response is stored as keyed in by this account.
 export async function keyInAction(prev: TFormState, form: FormData): Promise<TFormState> {
@@ -28,5 +29,6 @@ export async function keyInAction(prev: TFormState, form: FormData): Promise<TFo
   if (result.ok) redirect(`/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}`);
   if (result.reason === "closed") return state({ errors: [{ name: "receivedOn", key: "receivedAfterDeadline" as never }] });
   if (result.reason === "invalid") return state({ errors: issuesToFieldErrors(result.issues, parsed.data.feedback.map((f) => f.clause)) });
+  if (result.reason === "key_reused") return state(keyReusedFormState(values));
   return state({ status: "error" });
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { randomBytes } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
@@ -9,6 +8,7 @@ import { formClauses } from "@/lib/consultations/clause-label";
 import { listCountries } from "@/lib/countries/list-countries";
 import { ResponseForm } from "@/components/response-form/response-form";
 import { keyInAction } from "./actions";
+import { newIdempotencyKey } from "@/lib/responses/idempotency";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +36,7 @@ export default async function KeyInPage({ params, searchParams }: TProps) {
       <h1 className="mb-4 text-4xl font-bold">{t("keyInTitle")}</h1>
       <p className="mb-8 max-w-prose">{t("keyInIntro")}</p>
       <ResponseForm
-        slug={c.slug} locale={locale} timeZone={c.timeZone} idempotencyKey={randomBytes(18).toString("base64url")} countries={listCountries(locale)}
+        slug={c.slug} locale={locale} timeZone={c.timeZone} idempotencyKey={newIdempotencyKey()} countries={listCountries(locale)}
         keyIn={{ action: keyInAction }}
         clauses={formClauses(c.clauses, locale, tc)}
       />

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
@@ -11,6 +10,7 @@ import { now } from "@/lib/clock";
 import { isLocale } from "@/lib/i18n/routing";
 import { Notice } from "@/components/ui/notice";
 import { ResponseForm } from "@/components/response-form/response-form";
+import { newIdempotencyKey } from "@/lib/responses/idempotency";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +45,7 @@ export default async function RespondPage({ params, searchParams }: TProps) {
             slug={c.slug}
             locale={locale}
             timeZone={c.timeZone}
-            idempotencyKey={randomBytes(18).toString("base64url")}
+            idempotencyKey={newIdempotencyKey()}
             preselected={typeof clause === "string" ? clause : undefined}
             countries={listCountries(locale)}
             clauses={formClauses(c.clauses, locale, tc)}

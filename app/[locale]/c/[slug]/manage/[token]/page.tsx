@@ -73,7 +73,7 @@ export default async function ManagePage({ params, searchParams }: TProps) {
         <>
           <h2 className="mb-4 text-2xl font-bold">{t("changeTitle")}</h2>
           <ResponseForm
-            slug={slug} locale={locale} timeZone={c.timeZone} idempotencyKey="change-of-a-stored-response" countries={listCountries(locale)}
+            slug={slug} locale={locale} timeZone={c.timeZone} countries={listCountries(locale)}
             change={{ action: changeResponseAction, values: responseFormValues(r), token }}
             clauses={formClauses(c.clauses, locale, tc)}
           />

@@ -1,0 +1,50 @@
+// What an idempotency key stands for. A key is bound to the request it first
+// came with: a retry of the same request gets the same answer, and the same
+// key with any other request is refused, so knowing (or guessing) someone's
+// key never gives their receipt. Keys have at least 16 characters of
+// [A-Za-z0-9_-] (schema.ts: 96 bits when random); the forms make 128-bit ones.
+import { createHash, randomBytes } from "node:crypto";
+import type { TFormValues } from "./form-data";
+import type { TFormState } from "./form-state";
+import type { TResponseInput } from "./schema";
+
+/** A fresh key for a form page: 128 random bits, 22 characters of base64url. */
+export function newIdempotencyKey(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/**
+ * SHA-256 (hex) over a canonical JSON of the parsed input without its key,
+ * the consultation, and the day a keyed-in response was received. Parsed, so
+ * what the schema makes equal (spaces trimmed, empty fields absent, keys in
+ * any order) hashes equal; the channel is left out, so a form's retry sent by
+ * a program with the same key and the same content is still a retry.
+ */
+export function requestHash(consultationId: string, input: TResponseInput, receivedOn?: string | null): string {
+  const content: Partial<TResponseInput> = { ...input };
+  delete content.idempotencyKey;
+  return createHash("sha256").update(canonicalJson({ v: 1, consultation: consultationId, receivedOn: receivedOn ?? null, content })).digest("hex");
+}
+
+/** JSON with object members sorted by name at every level and undefined ones left out: one value, one text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const members = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`);
+    return `{${members.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * A form whose key was already used with other answers (the person went back
+ * after their receipt and changed something): say so in the error summary,
+ * keep every value, and give the form a fresh key, so sending again stores a
+ * new response instead of being refused again.
+ */
+export function keyReusedFormState(values: TFormValues): Pick<TFormState, "status" | "errors" | "values"> {
+  return { status: "invalid", errors: [{ name: "form", key: "idempotencyKeyReused" }], values: { ...values, idempotencyKey: newIdempotencyKey() } };
+}
