@@ -4,7 +4,8 @@ import { setNow } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import { countResponses } from "@/lib/consultations/count-responses";
-import { createConsultation, delegate, staff } from "@/test/db-fixtures";
+import { createConsultation, delegate, respondent, staff, uniqueSlug } from "@/test/db-fixtures";
+import { postResponse } from "@/lib/api/post-response";
 import { getWorkspace } from "./get-workspace";
 import { saveDraft } from "./save-draft";
 import { submitFormal } from "./submit-formal";
@@ -110,5 +111,23 @@ describe("submitting the official response", () => {
     const existing = await db.response.findFirstOrThrow({ where: { consultationId: consultation.id } });
     const copy = { ...existing, id: undefined, number: undefined, reference: `${existing.reference}-X`, idempotencyKey: "another-key-1" };
     await expect(db.response.create({ data: copy })).rejects.toThrow(/response_official_once_idx|Unique constraint/);
+  });
+
+  it("cannot be blocked by a public post that uses the key the submission would use", async () => {
+    const { consultation, approver, version } = await drafted();
+    const ws = await getWorkspace(consultation.id, "FR");
+    // The key the submission used to be given: formal-<workspace id prefix>-v<version>, which the public schema accepted.
+    const guessed = `formal-${ws.id.slice(0, 8)}-v${version}`;
+    const request = new Request(`http://localhost/api/consultations/${consultation.slug}/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": guessed },
+      body: JSON.stringify({ generalComment: "Squatting the official key.", respondent }),
+    });
+    const posted = await postResponse(request, consultation.slug, uniqueSlug("client"));
+    expect(posted.status).toBe(201);
+    expect(await submitFormal(approver, consultation, version, "en")).toMatchObject({ ok: true });
+    const official = await db.response.findFirstOrThrow({ where: { formalResponseId: ws.id } });
+    // Formal keys are random and outside the public alphabet ([A-Za-z0-9_-]), so no public post can take one.
+    expect(official.idempotencyKey).toMatch(/^formal:[0-9a-f-]{36}$/);
   });
 });
