@@ -1,14 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PDFDocument } from "pdf-lib";
-import { createAccount, createConsultation, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, signedLetter, signIn, uniqueSlug } from "./helpers";
 import { linkIn, readMail } from "./mail";
 
-/** A real one-page PDF: the letter is parsed, not just recognised by its header and trailer. */
-async function signedLetter(): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.addPage().drawText("Signed on behalf of the delegation.");
-  return Buffer.from(await doc.save());
-}
 
 async function as(browser: Browser, account: { email: string; password: string }, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

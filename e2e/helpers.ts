@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
+import { PDFDocument } from "pdf-lib";
 
 /** Every page must pass WCAG 2.2 A and AA as axe checks it. */
 export async function expectAccessible(page: Page) {
@@ -108,4 +109,11 @@ export async function anyItem() {
   } finally {
     await client.end();
   }
+}
+
+/** A real one-page PDF: a letter is parsed, not just recognised by its header and trailer. */
+export async function signedLetter(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText("Signed on behalf of the delegation.");
+  return Buffer.from(await doc.save());
 }
