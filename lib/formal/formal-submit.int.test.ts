@@ -8,7 +8,7 @@ import { createConsultation, delegate, respondent, staff, uniqueSlug } from "@/t
 import { postResponse } from "@/lib/api/post-response";
 import { getWorkspace } from "./get-workspace";
 import { saveDraft } from "./save-draft";
-import { submitFormal } from "./submit-formal";
+import { formalKey, submitFormal } from "./submit-formal";
 import { reopenFormal } from "./reopen-formal";
 import { ZFormalDraft } from "./schema";
 
@@ -132,5 +132,20 @@ describe("submitting the official response", () => {
     // And the database keeps such keys for formal responses.
     await expect(db.response.create({ data: { ...official, id: undefined, number: undefined, reference: `${official.reference}-API`, channel: "api", formalResponseId: null, idempotencyKey: "formal:00000000-0000-4000-8000-000000000000" } }))
       .rejects.toThrow(/response_idempotency_key_check|constraint/i);
+  });
+
+  it("is locked only by another live official response for the country; any other database error is not \"locked\"", async () => {
+    const { consultation, approver, version } = await drafted();
+    // Another error in the statement (a name longer than the column): thrown, not mistaken for "locked", and nothing is kept.
+    await expect(submitFormal({ ...approver, name: "A".repeat(250) }, consultation, version, "en")).rejects.toThrow();
+    expect(await getWorkspace(consultation.id, "FR")).toMatchObject({ status: "draft", version });
+    // A live official response for France already there (the partial unique index's case): locked.
+    const other = await getWorkspace(consultation.id, "DE");
+    await db.$executeRaw`INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel, respondent_type,
+        country, organisation_name, public_sector, publication, privacy_consent_at, formal_response_id)
+      VALUES (${consultation.id}::uuid, nextval(pg_get_serial_sequence('response', 'number')), ${`TEST-X-${other.id.slice(0, 8)}`}, ${formalKey()}, now(), 'en',
+        'formal', 'national_government', 'FR', 'France', true, 'none', now(), ${other.id}::uuid)`;
+    expect(await submitFormal(approver, consultation, version, "en")).toEqual({ ok: false, reason: "locked" });
+    expect(await getWorkspace(consultation.id, "FR")).toMatchObject({ status: "draft" });
   });
 });

@@ -84,9 +84,11 @@ export function formalKey(): string {
   return `formal:${randomUUID()}`;
 }
 
-/** Whether a raw query failed on this unique index (Prisma reports PostgreSQL's 23505 as P2010, naming the index). */
+type TAdapterCause = { originalCode?: string; constraint?: { index?: string } };
+
+/** Whether a raw query failed on this unique index (Prisma 7 reports it as P2010 with the driver's cause: 23505 and the index). */
 function violatesIndex(e: unknown, index: string): boolean {
   if (!(e instanceof Prisma.PrismaClientKnownRequestError) || e.code !== "P2010") return false;
-  const said = `${e.message} ${JSON.stringify(e.meta ?? {})}`;
-  return said.includes("23505") && said.includes(index);
+  const cause = (e.meta as { driverAdapterError?: { cause?: TAdapterCause } } | undefined)?.driverAdapterError?.cause;
+  return cause?.originalCode === "23505" && cause.constraint?.index === index;
 }
