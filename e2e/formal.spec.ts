@@ -1,8 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createAccount, createConsultation, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, signedLetter, signIn, uniqueSlug } from "./helpers";
 import { linkIn, readMail } from "./mail";
 
-const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 async function as(browser: Browser, account: { email: string; password: string }, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -72,12 +71,12 @@ test("a delegate is invited, drafts with a colleague, uploads the letter; an app
   await expect(colleague.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Dana Drafter");
   await expect(colleague.locator(`details[data-clause="1"]`).getByLabel("Is it clear?")).toHaveValue("Clear to us.");
 
-  // The letter: a file that is not a PDF is refused, whatever its name; a PDF is kept with its hash.
+  // The letter: a file that is not a PDF is refused, whatever its name (even an HTML page with a PDF header and trailer); a PDF is kept with its hash.
   await drafter.goto(ws);
-  await drafter.getByLabel("Upload the signed letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a pdf</html>") });
+  await drafter.getByLabel("Upload the signed letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n<html>not a pdf</html>\n%%EOF\n") });
   await drafter.getByRole("button", { name: "Upload letter" }).click();
-  await expect(drafter.getByText("The file is not a PDF.")).toBeVisible();
-  await drafter.getByLabel("Upload the signed letter").setInputFiles({ name: "Signed letter.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(drafter.getByText("The file is not a PDF, or it is damaged or password-protected.")).toBeVisible();
+  await drafter.getByLabel("Upload the signed letter").setInputFiles({ name: "Signed letter.pdf", mimeType: "application/pdf", buffer: await signedLetter() });
   await drafter.getByRole("button", { name: "Upload letter" }).click();
   await expect(drafter.getByText("The letter was uploaded.")).toBeVisible();
   await expect(drafter.getByText(/SHA-256 [0-9a-f]{64}/).first()).toBeVisible();
@@ -132,3 +131,47 @@ test("two approvers submitting at the same moment: one response is official, the
     expect(outcomes.sort()).toEqual(["refused", "submitted"]);
   }).toPass({ timeout: 15_000 });
 });
+
+test("a hidden draft is not found to a delegate (list, workspace, letter upload) nor to a moderator; open data answers as for an unknown address", async ({ page, browser }) => {
+  const slug = uniqueSlug("hidden");
+  await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000), draft: true });
+  await signIn(page, await createAccount("delegate", undefined, { country: "FR", delegationRole: "approver" }), { path: "/en/delegation" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formal responses");
+  await expect(page.getByRole("link", { name: `Test consultation ${slug}` })).toHaveCount(0);
+
+  const opened = await page.goto(`/en/delegation/${slug}`);
+  expect(opened?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByText("Do the first thing.")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save draft" })).toHaveCount(0);
+
+  const origin = new URL(page.url()).origin;
+  const upload = await page.request.post(`/api/delegation/${slug}/letter?locale=en`, {
+    headers: { origin },
+    multipart: { letter: { name: "letter.pdf", mimeType: "application/pdf", buffer: await signedLetter() } },
+    maxRedirects: 0,
+  });
+  expect(upload.status()).toBe(404);
+
+  const unknown = uniqueSlug("nobody");
+  for (const path of ["", "/published", "/published/export?format=csv", "/results"]) {
+    const [hidden, none] = [await page.request.get(`/api/consultations/${slug}${path}`), await page.request.get(`/api/consultations/${unknown}${path}`)];
+    expect(hidden.status(), path).toBe(404);
+    expect(hidden.status(), path).toBe(none.status());
+    expect(await hidden.text(), path).toBe(await none.text());
+  }
+
+  // A moderator is staff, but hidden drafts are the admins': the queue and the formal list fall back to another consultation.
+  const moderator = await as(browser, await createAccount("moderator"), "/en/moderate");
+  for (const path of [`/en/moderate?c=${slug}`, `/en/moderate/formal?c=${slug}`]) {
+    await moderator.goto(path);
+    await expect(moderator.getByRole("heading", { level: 1 }), path).not.toHaveText("Page not found");
+    await expect(moderator.getByText(`Test consultation ${slug}`), path).toHaveCount(0);
+  }
+  for (const path of [`/en/moderate/overview?c=${slug}`, `/en/moderate/key-in?c=${slug}`]) {
+    await moderator.goto(path);
+    await expect(moderator.getByRole("heading", { level: 1 }), path).toHaveText("Page not found");
+  }
+  expect((await moderator.request.get(`/api/moderate/consultations/${slug}/export?format=csv`)).status()).toBe(404);
+});
+

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
+import { PDFDocument } from "pdf-lib";
 
 /** Every page must pass WCAG 2.2 A and AA as axe checks it. */
 export async function expectAccessible(page: Page) {
@@ -13,17 +14,17 @@ export function uniqueSlug(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** A small consultation of the test's own, straight into the database. */
-export async function createConsultation(opts: { slug: string; closesAt: Date; opensAt?: Date }) {
+/** A small consultation of the test's own, straight into the database (published, unless `draft`). */
+export async function createConsultation(opts: { slug: string; closesAt: Date; opensAt?: Date; draft?: boolean }) {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
     const { rows } = await client.query(
       `INSERT INTO consultation (slug, reference_prefix, title_en, title_fr, summary_en, summary_fr, asked_for_en, asked_for_fr,
          audience_en, audience_fr, opens_at, closes_at, time_zone, published_at, original_closes_at)
-       VALUES ($1, 'TEST', $2, $3, 'Summary', 'Résumé', 'Asked', 'Demandé', 'Anyone', 'Tout le monde', $4, $5, 'Europe/Paris', now(), $5)
+       VALUES ($1, 'TEST', $2, $3, 'Summary', 'Résumé', 'Asked', 'Demandé', 'Anyone', 'Tout le monde', $4, $5, 'Europe/Paris', $6, $5)
        RETURNING id`,
-      [opts.slug, `Test consultation ${opts.slug}`, `Consultation de test ${opts.slug}`, opts.opensAt ?? new Date(Date.now() - 60_000), opts.closesAt],
+      [opts.slug, `Test consultation ${opts.slug}`, `Consultation de test ${opts.slug}`, opts.opensAt ?? new Date(Date.now() - 60_000), opts.closesAt, opts.draft ? null : new Date()],
     );
     const id = rows[0].id;
     const p = await client.query(
@@ -121,4 +122,11 @@ export async function anyItem() {
   } finally {
     await client.end();
   }
+}
+
+/** A real one-page PDF: a letter is parsed, not just recognised by its header and trailer. */
+export async function signedLetter(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText("Signed on behalf of the delegation.");
+  return Buffer.from(await doc.save());
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, createConsultation, fillAboutYou, sendWithThisPagesKey, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, fillAboutYou, sendWithThisPagesKey, signedLetter, signIn, uniqueSlug } from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 
@@ -55,7 +55,7 @@ test("a delegation drafts, uploads its letter and submits without JavaScript", a
   await block.getByLabel("Support with amendments").check();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Changed: 1.1.")).toBeVisible();
-  await page.getByLabel("Upload the signed letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") });
+  await page.getByLabel("Upload the signed letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: await signedLetter() });
   await page.getByRole("button", { name: "Upload letter" }).click();
   await expect(page.getByText("The letter was uploaded.")).toBeVisible();
   await page.getByLabel(/I confirm that this is the official response of Netherlands/).check();

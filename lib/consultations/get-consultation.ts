@@ -101,6 +101,22 @@ export function getConsultation(slug: string): Promise<TConsultation | null> {
   return cache.get(slug);
 }
 
+/**
+ * A consultation anyone but an admin may read: a published one, or null, exactly as for an
+ * unknown slug (a hidden draft must not be told apart from nothing). Every path that is not an
+ * admin's reads through this (or getPublicConsultation, which adds the private preview link);
+ * the SQL that writes official responses checks publication again (lib/formal/save-draft.ts).
+ */
+export async function getPublishedConsultation(slug: string): Promise<TConsultation | null> {
+  const c = await getConsultation(slug);
+  return c?.publishedAt ? c : null;
+}
+
+/** Staff pages: an admin reads hidden drafts too; a moderator (or anyone else) only published ones. */
+export function getConsultationFor(user: { role: string }, slug: string): Promise<TConsultation | null> {
+  return user.role === "admin" ? getConsultation(slug) : getPublishedConsultation(slug);
+}
+
 /** Forgets the cached consultations in this process only (another server announced a change). */
 export function dropConsultationCache(): void {
   cache.clear();

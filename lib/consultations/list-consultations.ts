@@ -7,3 +7,9 @@ export async function listConsultations(): Promise<TConsultation[]> {
   const all = await Promise.all(rows.map((r) => getConsultation(r.slug)));
   return all.filter((c): c is TConsultation => c !== null);
 }
+
+/** The consultations a staff member may see: every one for an admin, published ones for anyone else. */
+export async function listConsultationsFor(user: { role: string }): Promise<TConsultation[]> {
+  const all = await listConsultations();
+  return user.role === "admin" ? all : all.filter((c) => c.publishedAt !== null);
+}

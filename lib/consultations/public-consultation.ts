@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { hashToken, isToken } from "@/lib/security/token";
 import { getConsultation, type TConsultation } from "./get-consultation";
-import { listConsultations } from "./list-consultations";
+import { listConsultationsFor } from "./list-consultations";
 
 export async function getPublicConsultation(slug: string, preview?: unknown): Promise<(TConsultation & { preview: boolean }) | null> {
   const c = await getConsultation(slug);
@@ -16,5 +16,5 @@ export async function getPublicConsultation(slug: string, preview?: unknown): Pr
 
 /** The consultations listed publicly: published ones only. */
 export async function listPublicConsultations(): Promise<TConsultation[]> {
-  return (await listConsultations()).filter((c) => c.publishedAt !== null);
+  return listConsultationsFor({ role: "public" });
 }

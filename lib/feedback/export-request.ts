@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { AccessDenied, requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getConsultationFor } from "@/lib/consultations/get-consultation";
 import { exportStream } from "./export-feedback";
 import { filterWhere, parseQueueFilter, type TQueueFilter } from "./queue-filter";
 
@@ -26,7 +26,8 @@ export async function exportRequest(request: Request, slug: string): Promise<Res
     if (e instanceof AccessDenied) return Response.json({ error: { code: e.status === 401 ? "unauthenticated" : "forbidden", message: e.message } }, { status: e.status });
     throw e;
   }
-  const c = await getConsultation(slug);
+  // A hidden draft: admins only; a moderator is answered as for an unknown slug.
+  const c = await getConsultationFor(user, slug);
   if (!c) return Response.json({ error: { code: "not_found", message: "No consultation has this slug." } }, { status: 404 });
 
   const url = new URL(request.url);

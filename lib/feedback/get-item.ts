@@ -3,10 +3,11 @@ import { db } from "@/lib/db";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** One feedback item with what a moderator needs beside it: the clause, the respondent, the rest of the response, tags, notes, history. */
-export async function getItem(id: string) {
+/** One item with its context; an item of a hidden draft consultation is found by admins only. */
+export async function getItem(id: string, viewer: { role: string }) {
   if (!UUID.test(id)) return null;
-  return db.feedbackItem.findUnique({
-    where: { id },
+  return db.feedbackItem.findFirst({
+    where: { id, ...(viewer.role === "admin" ? {} : { response: { consultation: { publishedAt: { not: null } } } }) },
     include: {
       clause: true,
       clauseText: true,

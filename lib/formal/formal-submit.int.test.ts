@@ -4,10 +4,11 @@ import { setNow } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import { countResponses } from "@/lib/consultations/count-responses";
-import { createConsultation, delegate, staff } from "@/test/db-fixtures";
+import { createConsultation, delegate, respondent, staff, uniqueSlug } from "@/test/db-fixtures";
+import { postResponse } from "@/lib/api/post-response";
 import { getWorkspace } from "./get-workspace";
 import { saveDraft } from "./save-draft";
-import { submitFormal } from "./submit-formal";
+import { formalKey, submitFormal } from "./submit-formal";
 import { reopenFormal } from "./reopen-formal";
 import { ZFormalDraft } from "./schema";
 
@@ -110,5 +111,41 @@ describe("submitting the official response", () => {
     const existing = await db.response.findFirstOrThrow({ where: { consultationId: consultation.id } });
     const copy = { ...existing, id: undefined, number: undefined, reference: `${existing.reference}-X`, idempotencyKey: "another-key-1" };
     await expect(db.response.create({ data: copy })).rejects.toThrow(/response_official_once_idx|Unique constraint/);
+  });
+
+  it("cannot be blocked by a public post that uses the key the submission would use", async () => {
+    const { consultation, approver, version } = await drafted();
+    const ws = await getWorkspace(consultation.id, "FR");
+    // The key the submission used to be given: formal-<workspace id prefix>-v<version>, which the public schema accepted.
+    const guessed = `formal-${ws.id.slice(0, 8)}-v${version}`;
+    const request = new Request(`http://localhost/api/consultations/${consultation.slug}/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": guessed },
+      body: JSON.stringify({ generalComment: "Squatting the official key.", respondent }),
+    });
+    const posted = await postResponse(request, consultation.slug, uniqueSlug("client"));
+    expect(posted.status).toBe(201);
+    expect(await submitFormal(approver, consultation, version, "en")).toMatchObject({ ok: true });
+    const official = await db.response.findFirstOrThrow({ where: { formalResponseId: ws.id } });
+    // Formal keys are random and outside the public alphabet ([A-Za-z0-9_-]), so no public post can take one.
+    expect(official.idempotencyKey).toMatch(/^formal:[0-9a-f-]{36}$/);
+    // And the database keeps such keys for formal responses.
+    await expect(db.response.create({ data: { ...official, id: undefined, number: undefined, reference: `${official.reference}-API`, channel: "api", formalResponseId: null, idempotencyKey: "formal:00000000-0000-4000-8000-000000000000" } }))
+      .rejects.toThrow(/response_idempotency_key_check|constraint/i);
+  });
+
+  it("is locked only by another live official response for the country; any other database error is not \"locked\"", async () => {
+    const { consultation, approver, version } = await drafted();
+    // Another error in the statement (a name longer than the column): thrown, not mistaken for "locked", and nothing is kept.
+    await expect(submitFormal({ ...approver, name: "A".repeat(250) }, consultation, version, "en")).rejects.toThrow();
+    expect(await getWorkspace(consultation.id, "FR")).toMatchObject({ status: "draft", version });
+    // A live official response for France already there (the partial unique index's case): locked.
+    const other = await getWorkspace(consultation.id, "DE");
+    await db.$executeRaw`INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel, respondent_type,
+        country, organisation_name, public_sector, publication, privacy_consent_at, formal_response_id)
+      VALUES (${consultation.id}::uuid, nextval(pg_get_serial_sequence('response', 'number')), ${`TEST-X-${other.id.slice(0, 8)}`}, ${formalKey()}, now(), 'en',
+        'formal', 'national_government', 'FR', 'France', true, 'none', now(), ${other.id}::uuid)`;
+    expect(await submitFormal(approver, consultation, version, "en")).toEqual({ ok: false, reason: "locked" });
+    expect(await getWorkspace(consultation.id, "FR")).toMatchObject({ status: "draft" });
   });
 });

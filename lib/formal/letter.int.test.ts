@@ -1,17 +1,26 @@
 import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import { exportFeedback } from "@/lib/feedback/export-feedback";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { PDFDocument } from "pdf-lib";
 import { db } from "@/lib/db";
+import { setNow } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { createConsultation, delegate, staff } from "@/test/db-fixtures";
+import { grantExtension } from "./grant-extension";
 import { getWorkspace } from "./get-workspace";
 import { getLetter, storeLetter } from "./letter";
 import { saveDraft } from "./save-draft";
 import { submitFormal } from "./submit-formal";
 import { ZFormalDraft } from "./schema";
 
-const pdf = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n");
+const pdf = await (async () => {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText("Signed.");
+  return doc.save();
+})();
+
+afterEach(() => setNow(null));
 
 describe("the signed letter", () => {
   it("is stored with its SHA-256, replaced by a new upload, and served to the delegation and staff only until published", async () => {
@@ -45,5 +54,24 @@ describe("the signed letter", () => {
     expect(await storeLetter(drafter, consultation.id, "new.pdf", pdf)).toEqual({ ok: false, reason: "locked" });
     await db.consultation.update({ where: { id: consultation.id }, data: { publishFormal: false } });
     expect(await getLetter(null, ws.id)).toBeNull();
+  });
+
+  it("is refused before the consultation opens and after the country's deadline, and nothing is stored; an extension counts", async () => {
+    const c = await createConsultation({ opensAt: new Date(Date.now() + 60_000), closesAt: new Date(Date.now() + 3_600_000) });
+    const consultation = (await getConsultation(c.slug))!;
+    const drafter = await delegate("FR", "drafter");
+    const ws = await getWorkspace(consultation.id, "FR");
+    expect(await storeLetter(drafter, consultation.id, "early.pdf", pdf)).toEqual({ ok: false, reason: "notOpen" });
+    setNow(new Date(consultation.closesAt.getTime() + 1));
+    expect(await storeLetter(drafter, consultation.id, "late.pdf", pdf)).toEqual({ ok: false, reason: "closed" });
+    expect(await db.formalLetter.count({ where: { formalResponseId: ws.id } })).toBe(0);
+    expect(await db.formalEvent.count({ where: { formalResponseId: ws.id } })).toBe(0);
+    expect((await getWorkspace(consultation.id, "FR")).version).toBe(ws.version);
+    // An admin grants France a later deadline: the letter is taken until then.
+    setNow(null);
+    const admin = await staff("admin");
+    expect(await grantExtension(admin.id, consultation, "FR", new Date(consultation.closesAt.getTime() + 86_400_000), "Signature delayed")).toEqual({ ok: true });
+    setNow(new Date(consultation.closesAt.getTime() + 1));
+    expect(await storeLetter(drafter, consultation.id, "late.pdf", pdf)).toMatchObject({ ok: true });
   });
 });

@@ -1,21 +1,52 @@
 import { describe, expect, it } from "vitest";
+import { PDFDocument } from "pdf-lib";
 import { checkPdf, LETTER_MAX_BYTES, safeFileName } from "./letter";
 
-const pdf = (body = "1 0 obj << >> endobj") => new TextEncoder().encode(`%PDF-1.7\n${body}\ntrailer << >>\n%%EOF\n`);
+const text = (s: string) => new TextEncoder().encode(s);
+
+async function realPdf(pages = 1, version?: string) {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage().drawText(`Signed letter, page ${i + 1}`);
+  const bytes = await doc.save();
+  if (!version) return bytes;
+  // pdf-lib writes %PDF-1.7: the same file, said to be another version.
+  const out = new Uint8Array(bytes);
+  out.set(text(`%PDF-${version}`));
+  return out;
+}
 
 describe("checkPdf", () => {
-  it("recognises a PDF by its content, whatever it is called", () => {
-    expect(checkPdf(pdf())).toBe("ok");
-    expect(checkPdf(new TextEncoder().encode("%PDF-2.0\n%%EOF"))).toBe("ok");
+  it("accepts a real PDF, whatever it is called or which version it says", async () => {
+    expect(await checkPdf(await realPdf())).toBe("ok");
+    expect(await checkPdf(await realPdf(3, "1.4"))).toBe("ok");
+    expect(await checkPdf(await realPdf(1, "2.0"))).toBe("ok");
   });
-  it("refuses other content, an empty file, a truncated PDF and one over 10 MB", () => {
-    expect(checkPdf(new TextEncoder().encode("<html>%%EOF</html>"))).toBe("notPdf");
-    expect(checkPdf(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toBe("notPdf");
-    expect(checkPdf(new Uint8Array())).toBe("empty");
-    expect(checkPdf(new TextEncoder().encode("%PDF-1.4\n1 0 obj"))).toBe("notPdf");
+
+  it("refuses an HTML polyglot: a %PDF- header, HTML, and an %%EOF trailer", async () => {
+    expect(await checkPdf(text("%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n"))).toBe("notPdf");
+    expect(await checkPdf(text("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"))).toBe("notPdf");
+    // HTML first, then a real PDF: browsers sniff the start, so the file must start with the header.
+    const pdf = await realPdf();
+    const html = text("<html><script>alert(1)</script></html>\n");
+    const both = new Uint8Array(html.length + pdf.length);
+    both.set(html);
+    both.set(pdf, html.length);
+    expect(await checkPdf(both)).toBe("notPdf");
+  });
+
+  it("refuses other content, an empty file, a truncated PDF, an encrypted one and one over 10 MB", async () => {
+    expect(await checkPdf(text("<html>%%EOF</html>"))).toBe("notPdf");
+    expect(await checkPdf(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toBe("notPdf");
+    expect(await checkPdf(new Uint8Array())).toBe("empty");
+    const pdf = await realPdf();
+    expect(await checkPdf(pdf.subarray(0, Math.floor(pdf.length / 3)))).toBe("notPdf");
+    const plain = await (async () => { const d = await PDFDocument.create(); d.addPage(); return d.save({ useObjectStreams: false }); })();
+    const encrypted = new TextDecoder("latin1").decode(plain).replace("trailer\n<<", "trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>");
+    expect(encrypted).toContain("/Encrypt");
+    expect(await checkPdf(Uint8Array.from(encrypted, (ch) => ch.charCodeAt(0)))).toBe("notPdf");
     const big = new Uint8Array(LETTER_MAX_BYTES + 1);
-    big.set(pdf());
-    expect(checkPdf(big)).toBe("tooLarge");
+    big.set(pdf);
+    expect(await checkPdf(big)).toBe("tooLarge");
   });
 });
 

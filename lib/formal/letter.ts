@@ -1,23 +1,35 @@
-// The signed letter: a PDF of at most 10 MB, recognised by its content (the
-// %PDF- header and an %%EOF trailer), not by its name or declared type, and
-// stored with its SHA-256 so anyone can check the copy they hold.
+// The signed letter: a PDF of at most 10 MB, recognised by its content (it starts
+// with the %PDF- header and a PDF parser finds its pages), not by its name or
+// declared type, and stored with its SHA-256 so anyone can check the copy they hold.
 import { createHash } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import type { TCurrentUser } from "@/lib/auth";
-import { mayDraft } from "./save-draft";
+import { lockWorkspace, mayDraft, workspaceWindow } from "./save-draft";
 
 export const LETTER_MAX_BYTES = 10 * 1024 * 1024;
 
 export type TLetterCheck = "ok" | "empty" | "tooLarge" | "notPdf";
 
-export function checkPdf(bytes: Uint8Array): TLetterCheck {
+const HEADER = /^%PDF-[12]\.\d/;
+
+/**
+ * A header and a trailer are not enough (an HTML page can carry both): the file must start with
+ * the header, so no browser sniffs it as anything else, and parse as a PDF with at least one page.
+ * Encrypted files are refused (the letter must be readable by whoever checks it).
+ */
+export async function checkPdf(bytes: Uint8Array): Promise<TLetterCheck> {
   if (bytes.length === 0) return "empty";
   if (bytes.length > LETTER_MAX_BYTES) return "tooLarge";
-  // The header may follow a little junk (allowed by readers); the trailer ends the file, give or take whitespace.
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString("latin1");
-  return head.includes("%PDF-1.") || head.includes("%PDF-2.") ? (tail.includes("%%EOF") ? "ok" : "notPdf") : "notPdf";
+  if (!HEADER.test(Buffer.from(bytes.subarray(0, 8)).toString("latin1"))) return "notPdf";
+  try {
+    // Throws on an encrypted file (ignoreEncryption is off) and on any object it cannot parse.
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    return doc.getPageCount() >= 1 ? "ok" : "notPdf";
+  } catch {
+    return "notPdf";
+  }
 }
 
 /** A safe file name to keep and to send back: letters, digits, dot, dash, underscore; always .pdf. */
@@ -26,19 +38,25 @@ export function safeFileName(name: string): string {
   return `${base || "letter"}.pdf`;
 }
 
-export type TStoreLetter = { ok: true; sha256: string } | { ok: false; reason: TLetterCheck | "forbidden" | "locked" };
+export type TStoreLetter = { ok: true; sha256: string } | { ok: false; reason: TLetterCheck | "forbidden" | "locked" | "closed" | "notOpen" };
 
+/**
+ * Keeps a delegation's letter, under the same rules as a save of its draft: a published
+ * consultation (checked in the SQL, whatever the caller read), between its opening and the
+ * country's deadline (an admin's extension counts), while the response is not submitted.
+ */
 export async function storeLetter(user: TCurrentUser, consultationId: string, fileName: string, bytes: Uint8Array): Promise<TStoreLetter> {
   if (!mayDraft(user)) return { ok: false, reason: "forbidden" };
-  const check = checkPdf(bytes);
+  const check = await checkPdf(bytes);
   if (check !== "ok") return { ok: false, reason: check };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return db.$transaction(async (tx) => {
-    const [ws] = await tx.$queryRaw<{ id: string; status: string }[]>`
-      SELECT id, status FROM formal_response WHERE consultation_id = ${consultationId}::uuid AND country = ${user.country} FOR UPDATE`;
+    const ws = await lockWorkspace(tx, consultationId, user.country);
     if (!ws) return { ok: false, reason: "forbidden" } as const;
     if (ws.status === "submitted") return { ok: false, reason: "locked" } as const;
     const at = now();
+    const shut = workspaceWindow(ws, at);
+    if (shut) return { ok: false, reason: shut } as const;
     const data = { fileName: safeFileName(fileName), size: bytes.length, sha256, content: Buffer.from(bytes), uploadedAt: at };
     await tx.formalLetter.upsert({ where: { formalResponseId: ws.id }, create: { formalResponseId: ws.id, ...data }, update: data });
     await tx.$executeRaw`UPDATE formal_response SET version = version + 1, updated_at = ${at} WHERE id = ${ws.id}::uuid`;
@@ -48,19 +66,22 @@ export async function storeLetter(user: TCurrentUser, consultationId: string, fi
 }
 
 /**
- * The letter for a download: its delegation (any member), moderators and
- * admins; once the country's response is submitted and published, anyone.
+ * The letter for a download: an admin; its delegation (any member) and moderators while the
+ * consultation is published; once the country's response is submitted and published, anyone.
+ * A hidden draft's letter is not found to all but admins.
  */
 export async function getLetter(user: TCurrentUser | null, formalResponseId: string) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(formalResponseId)) return null;
   const letter = await db.formalLetter.findUnique({
     where: { formalResponseId },
-    include: { formalResponse: { select: { country: true, status: true, consultation: { select: { publishFormal: true } } } } },
+    include: { formalResponse: { select: { country: true, status: true, consultation: { select: { publishFormal: true, publishedAt: true } } } } },
   });
   if (!letter) return null;
   const fr = letter.formalResponse;
-  const staff = user && (user.role === "admin" || user.role === "moderator");
+  if (user?.role === "admin") return letter;
+  if (!fr.consultation.publishedAt) return null;
+  const moderator = user?.role === "moderator";
   const ownDelegation = user?.role === "delegate" && user.country === fr.country;
   const published = fr.status === "submitted" && fr.consultation.publishFormal;
-  return staff || ownDelegation || published ? letter : null;
+  return moderator || ownDelegation || published ? letter : null;
 }

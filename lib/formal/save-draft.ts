@@ -13,16 +13,32 @@ export type TSaveResult =
   | { ok: false; reason: "forbidden" | "locked" | "closed" | "notOpen" }
   | { ok: false; reason: "stale"; by: string | null; at: Date };
 
-type TRow = { id: string; status: "draft" | "submitted"; version: number; positions: Record<string, TPosition>; statement: string | null; updated_at: Date; extended_until: Date | null };
+type TRow = {
+  id: string; status: "draft" | "submitted"; version: number; positions: Record<string, TPosition>; statement: string | null;
+  updated_at: Date; extended_until: Date | null; opens_at: Date; closes_at: Date;
+};
 
-/** The workspace row (made if it is the first use), locked for this transaction. */
+/**
+ * The workspace row (made if it is the first use), locked for this transaction, with its
+ * consultation's dates as the database has them now. Undefined when the consultation is not
+ * published: a hidden draft has no workspace, whatever consultation object the caller holds.
+ */
 export async function lockWorkspace(tx: Pick<typeof db, "$queryRaw" | "$executeRaw">, consultationId: string, country: string): Promise<TRow | undefined> {
-  await tx.$executeRaw`INSERT INTO formal_response (consultation_id, country) VALUES (${consultationId}::uuid, ${country})
+  await tx.$executeRaw`INSERT INTO formal_response (consultation_id, country)
+    SELECT id, ${country} FROM consultation WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL
     ON CONFLICT (consultation_id, country) DO NOTHING`;
   const rows = await tx.$queryRaw<TRow[]>`
-    SELECT id, status, version, positions, statement, updated_at, extended_until FROM formal_response
-    WHERE consultation_id = ${consultationId}::uuid AND country = ${country} FOR UPDATE`;
+    SELECT f.id, f.status, f.version, f.positions, f.statement, f.updated_at, f.extended_until, k.opens_at, k.closes_at
+    FROM formal_response f JOIN consultation k ON k.id = f.consultation_id AND k.published_at IS NOT NULL
+    WHERE f.consultation_id = ${consultationId}::uuid AND f.country = ${country} FOR UPDATE OF f`;
   return rows[0];
+}
+
+/** Whether the country may still change its response at `at`: open, and before its own deadline (an admin's extension counts). */
+export function workspaceWindow(ws: TRow, at: Date): "notOpen" | "closed" | null {
+  if (at < ws.opens_at) return "notOpen";
+  if (at >= formalDeadline({ closesAt: ws.closes_at }, { extendedUntil: ws.extended_until })) return "closed";
+  return null;
 }
 
 export function mayDraft(user: TCurrentUser): user is TCurrentUser & { country: string } {
@@ -43,8 +59,8 @@ export async function saveDraft(user: TCurrentUser, consultation: TConsultation,
       return { ok: false, reason: "stale", by: last?.actor.name ?? null, at: ws.updated_at } as const;
     }
     const at = now();
-    if (at < consultation.opensAt) return { ok: false, reason: "notOpen" } as const;
-    if (at >= formalDeadline(consultation, { extendedUntil: ws.extended_until })) return { ok: false, reason: "closed" } as const;
+    const shut = workspaceWindow(ws, at);
+    if (shut) return { ok: false, reason: shut } as const;
     const changed = consultation.clauses.filter((c) => JSON.stringify(ws.positions[c.id] ?? {}) !== JSON.stringify(byId[c.id] ?? {})).map((c) => c.key);
     if ((ws.statement ?? undefined) !== draft.statement) changed.push("statement");
     const version = ws.version + 1;

@@ -1,7 +1,7 @@
 // POST /api/delegation/{slug}/letter: the letter form (multipart, works without
 // JavaScript). Answers with a redirect back to the workspace, saying what happened.
 import { currentUser } from "@/lib/auth";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { isLocale } from "@/lib/i18n/routing";
 import { readCapped } from "@/lib/http/read-json-body";
 import { isSameOrigin } from "@/lib/http/same-origin";
@@ -17,7 +17,8 @@ export async function uploadLetterRequest(request: Request, slug: string): Promi
   // Checked first, whatever the form holds.
   const user = await currentUser();
   if (!user) return see(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/delegation/${slug}`)}`);
-  const consultation = await getConsultation(slug);
+  // A hidden draft is not found, as an unknown slug (storeLetter checks publication again in its SQL).
+  const consultation = await getPublishedConsultation(slug);
   if (!consultation) return new Response("Not found.", { status: 404 });
   // The boundary is case-sensitive: keep the header as sent.
   const type = request.headers.get("content-type") ?? "";

@@ -2,7 +2,7 @@
 // who agreed to publication, not withdrawn; and formal country responses once
 // submitted (unless the consultation turned that off). Never an email, an
 // address hash or a reference; a name or organisation only when the
-// respondent chose "named". One condition, shared by the page, the API and
+// respondent chose "named". Nothing of a consultation not yet published. One condition, shared by the page, the API and
 // the open-data export.
 export const PUBLISHED_COLUMNS = [
   "id", "clause_number", "aspect", "rating", "stance", "comment", "term", "proposed_wording", "country_context",
@@ -20,7 +20,7 @@ export const PUBLISHED_SQL = `
   JOIN response r ON r.id = fi.response_id
   JOIN consultation k ON k.id = r.consultation_id
   LEFT JOIN clause c ON c.id = fi.clause_id
-  WHERE r.consultation_id = $1::uuid AND r.withdrawn_at IS NULL AND r.publication <> 'none'
+  WHERE r.consultation_id = $1::uuid AND k.published_at IS NOT NULL AND r.withdrawn_at IS NULL AND r.publication <> 'none'
     AND (fi.cleared_at IS NOT NULL OR (r.channel = 'formal' AND k.publish_formal))
     AND ($2::text IS NULL OR c.key = $2::text)
     AND ($3::bigint IS NULL OR (r.number, fi.position) > ($3::bigint, $4::int))

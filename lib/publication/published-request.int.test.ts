@@ -41,3 +41,43 @@ describe("the open-data API's rate limit", () => {
     await other.end();
   });
 });
+
+describe("an unpublished consultation in the open-data API", () => {
+  it("answers exactly as an unknown slug (status, headers, body) and lists nothing", async () => {
+    const { db } = await import("@/lib/db");
+    const { clearConsultationCache, getConsultationFresh } = await import("@/lib/consultations/get-consultation");
+    const { delegate } = await import("@/test/db-fixtures");
+    const { saveDraft } = await import("@/lib/formal/save-draft");
+    const { submitFormal } = await import("@/lib/formal/submit-formal");
+    const { ZFormalDraft } = await import("@/lib/formal/schema");
+    const { listPublished } = await import("./list-published");
+    const { exportPublished } = await import("./export-published");
+    // An official response (published by default) exists; then the consultation is a hidden draft again.
+    const c = await createConsultation();
+    const consultation = (await getConsultationFresh(c.slug))!;
+    const saved = await saveDraft(await delegate("FR", "drafter"), consultation, ZFormalDraft.parse({ version: "1", statement: "Hidden words.", positions: {} }));
+    expect(await submitFormal(await delegate("FR", "approver"), consultation, saved.ok ? saved.version : 0, "en")).toMatchObject({ ok: true });
+    expect((await listPublished(c.id)).items).toHaveLength(1);
+    await db.consultation.update({ where: { id: c.id }, data: { publishedAt: null } });
+    await clearConsultationCache();
+
+    const unknown = uniqueSlug("nobody");
+    const same = async (a: Response, b: Response) => {
+      expect(a.status).toBe(b.status);
+      expect([...a.headers.entries()]).toEqual([...b.headers.entries()]);
+      expect(await a.text()).toBe(await b.text());
+    };
+    // Each call from a fresh client address, so the RateLimit headers are alike.
+    const hiddenPage = await page(c.slug, `192.0.2.1-${uniqueSlug()}`);
+    expect(hiddenPage.status).toBe(404);
+    await same(hiddenPage, await page(unknown, `192.0.2.1-${uniqueSlug()}`));
+    const hiddenExport = await exportCsv(c.slug, `192.0.2.2-${uniqueSlug()}`);
+    expect(hiddenExport.status).toBe(404);
+    await same(hiddenExport, await exportCsv(unknown, `192.0.2.2-${uniqueSlug()}`));
+    // The query itself lists nothing of a hidden consultation, whoever hands it the id.
+    expect((await listPublished(c.id)).items).toEqual([]);
+    let json = "";
+    for await (const chunk of exportPublished(c.id, "json")) json += chunk;
+    expect(JSON.parse(json)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 // Rate-limited per client address across servers; the limits are sent in RateLimit headers.
 import { Readable } from "node:stream";
 import { env } from "@/lib/env";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { allowRequest, rateLimitHeaders } from "@/lib/http/rate-limit";
 import { listPublished, publicItem } from "./list-published";
 import { exportPublished } from "./export-published";
@@ -20,7 +20,8 @@ export async function publishedPage(request: Request, slug: string, client: stri
   const a = await allowance(client, 1);
   const rl = rateLimitHeaders(a);
   if (!a.ok) return json(429, { error: "rate_limited", message: `At most ${a.limit} requests a minute; try again in ${a.resetSeconds} s.` }, rl);
-  const c = await getConsultation(slug);
+  // A hidden draft answers exactly as an unknown slug.
+  const c = await getPublishedConsultation(slug);
   if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
   const url = new URL(request.url);
   const clause = url.searchParams.get("clause");
@@ -38,7 +39,7 @@ export async function publishedExport(request: Request, slug: string, client: st
   const a = await allowance(client, EXPORT_COST);
   const rl = rateLimitHeaders(a);
   if (!a.ok) return json(429, { error: "rate_limited", message: `Try again in ${a.resetSeconds} s.` }, rl);
-  const c = await getConsultation(slug);
+  const c = await getPublishedConsultation(slug);
   if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
   const stream = exportPublished(c.id, format);
   return new Response(Readable.toWeb(stream) as ReadableStream, {

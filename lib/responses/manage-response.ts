@@ -2,7 +2,7 @@
 // content is kept as a version) or withdraw it, until the deadline.
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { hashToken, isToken } from "@/lib/security/token";
 import type { TIssue, TResponseInput } from "./schema";
 import { toItems, type TItem } from "./submit-response";
@@ -52,7 +52,7 @@ const sameContent = (a: Omit<TItem, "position">, b: Omit<TItem, "position">) =>
 
 export async function changeResponse(token: unknown, slug: string, input: TResponseInput): Promise<TManageResult> {
   if (!isToken(token)) return { ok: false, reason: "unknown" };
-  const consultation = await getConsultation(slug);
+  const consultation = await getPublishedConsultation(slug);
   if (!consultation) return { ok: false, reason: "unknown" };
   const clauseIds = new Map(consultation.clauses.map((c) => [c.key, c.id]));
   const issues: TIssue[] = input.feedback.flatMap((f, i) => (clauseIds.has(f.clause) ? [] : [{ path: ["feedback", i, "clause"], key: "unknownClause" as const }]));

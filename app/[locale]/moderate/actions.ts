@@ -5,7 +5,7 @@ import { triageItems } from "@/lib/feedback/triage-items";
 import { ITEM_STATUSES, readTriageForm, ZTriage } from "@/lib/feedback/triage-schema";
 import { startFindingCampaigns } from "@/lib/feedback/find-campaigns";
 import { triageCampaign } from "@/lib/feedback/triage-campaign";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getConsultationFor } from "@/lib/consultations/get-consultation";
 
 const KNOWN = new Set(["noneSelected", "tooMany", "invalid", "tooLong", "tagTooLong", "reasonNeedsDisposition"]);
 
@@ -38,7 +38,7 @@ export async function findCampaignsAction(prev: TFindState, form: FormData): Pro
   const user = await requireRoleOrNull("moderator");
   if (!user) return { status: "error", nonce };
   const slug = form.get("slug");
-  const c = typeof slug === "string" ? await getConsultation(slug) : null;
+  const c = typeof slug === "string" ? await getConsultationFor(user, slug) : null;
   if (!c) return { status: "error", nonce };
   const r = await startFindingCampaigns(user.id, c.id);
   // Most consultations are done in well under a second: wait that long, so the page shows the result at once.

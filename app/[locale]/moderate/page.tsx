@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser, requireRoleForPage } from "@/lib/auth";
-import { listConsultations } from "@/lib/consultations/list-consultations";
+import { listConsultationsFor } from "@/lib/consultations/list-consultations";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import { listModerators } from "@/lib/feedback/get-item";
@@ -40,7 +40,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const sp = await searchParams;
   // Delegates land here after signing in: their place is the delegation's workspace.
   if ((await currentUser())?.role === "delegate") redirect(`/${locale}/delegation`);
-  await requireRoleForPage("moderator", locale, `/${locale}/moderate`);
+  const user = await requireRoleForPage("moderator", locale, `/${locale}/moderate`);
   const t = await getTranslations({ locale, namespace: "moderate" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const tr = await getTranslations({ locale, namespace: "respond" });
@@ -48,7 +48,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const tk = await getTranslations({ locale, namespace: "campaigns" });
   const td = await getTranslations({ locale, namespace: "delegation" });
 
-  const consultations = await listConsultations();
+  // Hidden drafts: admins only (a moderator's queue, picker and counts never show them).
+  const consultations = await listConsultationsFor(user);
   const at = now();
   const c = consultations.find((x) => x.slug === one(sp.c)) ?? consultations.find((x) => consultationStatus(x, at) === "open") ?? consultations[0];
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireRoleOrNull } from "@/lib/auth";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { fieldErrors, formValues, type TFormState } from "@/lib/forms/form-state";
 import { readFormalForm, ZFormalDraft } from "@/lib/formal/schema";
 import { saveDraft } from "@/lib/formal/save-draft";
@@ -11,7 +11,7 @@ import { isLocale } from "@/lib/i18n/routing";
 async function context(form: FormData) {
   const user = await requireRoleOrNull("delegate");
   const slug = form.get("slug");
-  const consultation = typeof slug === "string" && slug.length <= 64 ? await getConsultation(slug) : null;
+  const consultation = typeof slug === "string" && slug.length <= 64 ? await getPublishedConsultation(slug) : null;
   return { user, consultation };
 }
 

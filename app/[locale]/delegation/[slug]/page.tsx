@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { now } from "@/lib/clock";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
@@ -19,7 +19,7 @@ import { Notice } from "@/components/ui/notice";
 export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-const LETTER_RESULTS = ["uploaded", "missing", "empty", "tooLarge", "notPdf", "locked"] as const;
+const LETTER_RESULTS = ["uploaded", "missing", "empty", "tooLarge", "notPdf", "locked", "closed", "notOpen"] as const;
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -32,7 +32,8 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const user = await requireRoleForPage("delegate", locale, `/${locale}/delegation/${slug}`);
-  const consultation = await getConsultation(slug);
+  // A hidden draft is not found to delegations (admins preview it from the consultation's page).
+  const consultation = await getPublishedConsultation(slug);
   if (!consultation || !user.country) notFound();
   const t = await getTranslations({ locale, namespace: "delegation" });
   const tc = await getTranslations({ locale, namespace: "consultation" });

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { clauseLabel } from "@/lib/consultations/clause-label";
-import { getConsultation } from "@/lib/consultations/get-consultation";
-import { listConsultations } from "@/lib/consultations/list-consultations";
+import { getConsultationFor } from "@/lib/consultations/get-consultation";
+import { listConsultationsFor } from "@/lib/consultations/list-consultations";
 import { countryName } from "@/lib/countries/list-countries";
 import { getOverview } from "@/lib/feedback/overview";
 import { isLocale } from "@/lib/i18n/routing";
@@ -47,10 +47,11 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  await requireRoleForPage("moderator", locale, `/${locale}/moderate/overview`);
+  const user = await requireRoleForPage("moderator", locale, `/${locale}/moderate/overview`);
   const sp = await searchParams;
-  const slug = typeof sp.c === "string" ? sp.c : (await listConsultations())[0]?.slug;
-  const c = slug ? await getConsultation(slug) : null;
+  // Hidden drafts: admins only.
+  const slug = typeof sp.c === "string" ? sp.c : (await listConsultationsFor(user))[0]?.slug;
+  const c = slug ? await getConsultationFor(user, slug) : null;
   if (!c) notFound();
   const [t, tm, tc, tr, o] = await Promise.all([
     getTranslations({ locale, namespace: "overview" }),

@@ -24,8 +24,8 @@ export default async function ItemPage({ params }: TProps) {
   const { locale, id } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  await requireRoleForPage("moderator", locale, `/${locale}/moderate/items/${id}`);
-  const item = await getItem(id);
+  const user = await requireRoleForPage("moderator", locale, `/${locale}/moderate/items/${id}`);
+  const item = await getItem(id, user);
   if (!item) notFound();
   const [t, tm, tc, tr, td, moderators] = await Promise.all([
     getTranslations({ locale, namespace: "triage" }),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getConsultation } from "@/lib/consultations/get-consultation";
+import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
@@ -28,7 +28,7 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
   const { locale, slug, reference } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [receipt, c] = await Promise.all([getReceipt(slug, reference, (await searchParams).key), getConsultation(slug)]);
+  const [receipt, c] = await Promise.all([getReceipt(slug, reference, (await searchParams).key), getPublishedConsultation(slug)]);
   if (!receipt || !c) notFound();
   const t = await getTranslations({ locale, namespace: "receipt" });
   const tr = await getTranslations({ locale, namespace: "respond" });
