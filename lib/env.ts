@@ -32,7 +32,7 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */
   TRUST_PROXY: ZBool,
-  /** SMTP server for invitations and receipts (smtp://user:pass@host:587, smtps://…). Unset: links are shown and logged instead. */
+  /** SMTP server for invitations and receipts (smtp://user:pass@host:587, smtps://…). Unset: invitation links are shown to the admin only (never logged). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   /** Sender of every email. */
   MAIL_FROM: z.string().max(200).default("Clausewise <no-reply@localhost>"),
