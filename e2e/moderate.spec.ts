@@ -323,7 +323,7 @@ test("an admin sees the account under attack and unlocks it (without JavaScript)
   const withJs = await browser.newContext();
   const seen = await withJs.newPage();
   await signIn(seen, admin, { path: "/en/admin/accounts" });
-  const attacked = seen.locator("li").filter({ hasText: account.email });
+  const attacked = seen.locator("li").filter({ hasText: `${account.email} · Moderator` });
   await expect(attacked).toContainText(/Sign-in under attack: 5 failed attempts in the last 24 hours\. 1 client address is refused until /);
   await expectAccessible(seen);
   await withJs.close();
@@ -331,10 +331,10 @@ test("an admin sees the account under attack and unlocks it (without JavaScript)
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const adminPage = await noJs.newPage();
   await signIn(adminPage, admin, { path: "/en/admin/accounts" });
-  const row = adminPage.locator("li").filter({ hasText: account.email });
+  const row = adminPage.locator("li").filter({ hasText: `${account.email} · Moderator` });
   await row.getByRole("button", { name: "Unlock sign-in for Test moderator" }).click();
-  const unlocked = adminPage.locator("li").filter({ hasText: account.email });
-  await expect(unlocked.getByRole("status")).toHaveText("Sign-in unlocked: every client address may try again.");
+  const unlocked = adminPage.locator("li").filter({ hasText: `${account.email} · Moderator` });
+  await expect(unlocked.getByRole("status").filter({ hasText: "Sign-in unlocked" })).toHaveText("Sign-in unlocked: every client address may try again.");
   await expect(unlocked).not.toContainText("under attack");
   await adminPage.goto("/en/admin/accounts");
   await expect(adminPage.getByText(new RegExp(`account\\.unlock · ${account.email.replace(/[.]/g, "\\.")} · sign-in unlocked: 5 failures`))).toBeVisible();
