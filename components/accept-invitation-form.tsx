@@ -25,15 +25,16 @@ export function AcceptInvitationForm({ locale, token, name }: { locale: string; 
   const t = useTranslations("invitations");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(acceptInvitationAction, INITIAL_FORM);
+  const message = (key: string) => t(key as TKey, { minutes: state.info?.minutes ?? "15" });
   const err = (field: string) => {
     const e = state.errors.find((x) => x.field === field);
-    return e ? t(e.key as TKey) : undefined;
+    return e ? message(e.key) : undefined;
   };
   const formError = err("form");
   return (
     <>
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce}
-        errors={state.errors.map((e) => ({ href: e.field === "form" ? "#accept-name" : `#accept-${e.field}`, text: t(e.key as TKey) }))} />
+        errors={state.errors.map((e) => ({ href: e.field === "form" ? "#accept-name" : `#accept-${e.field}`, text: message(e.key) }))} />
       {state.info?.signIn ? <p className="mb-6"><a href={state.info.signIn}>{t("signInNow")}</a></p> : null}
       <form action={action} noValidate key={state.nonce} className="max-w-xl">
         <input type="hidden" name="locale" value={locale} />

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { anyItem, createAccount, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { readMail } from "./mail";
 
 test("a moderator signs in, filters the queue, exports CSV with formulas neutralised, and signs out", async ({ page }) => {
   const marker = uniqueSlug("export");
@@ -295,13 +296,50 @@ test("the authorization matrix: every moderation page, action and route refuses 
   await other.close();
 });
 
-test("five wrong passwords lock the address with a clear message, even for the right password", async ({ page }) => {
-  const account = await createAccount("moderator");
+const LOCKED = "Too many failed sign-in attempts from your connection. Try again in 15 minutes (longer if it happens again), or ask an administrator to unlock your account.";
+
+/** Five wrong passwords for `account` from this browser's connection; the sixth try, with the right one, is refused. */
+async function lockOut(page: Page, account: { email: string; password: string }) {
   for (let i = 0; i < 5; i++) {
     await signIn(page, { ...account, password: `wrong ${i}` }, { succeeds: false });
     await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
   }
   await signIn(page, account, { succeeds: false });
-  await expect(page.getByRole("link", { name: "Too many failed sign-in attempts, for this email address or from your connection. Wait 15 minutes, then try again." })).toBeVisible();
+  await expect(page.getByRole("link", { name: LOCKED })).toBeVisible();
   await expect(page).toHaveURL(/\/en\/sign-in/);
+}
+
+test("five wrong passwords lock the address with a clear message, even for the right password", async ({ page }) => {
+  await lockOut(page, await createAccount("moderator"));
+});
+
+test("an admin sees the account under attack and unlocks it (without JavaScript); the owner was warned by email once and signs in again", async ({ page, browser }) => {
+  const account = await createAccount("moderator");
+  await lockOut(page, account);
+  const warning = await readMail(account.email, /Failed sign-ins to your Clausewise account/);
+  expect(warning.text).toContain("Nobody got in with these attempts");
+
+  const admin = await createAccount("admin");
+  const withJs = await browser.newContext();
+  const seen = await withJs.newPage();
+  await signIn(seen, admin, { path: "/en/admin/accounts" });
+  const attacked = seen.locator("li").filter({ hasText: `${account.email} · Moderator` });
+  await expect(attacked).toContainText(/Sign-in under attack: 5 failed attempts in the last 24 hours\. 1 client address is refused until /);
+  await expectAccessible(seen);
+  await withJs.close();
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const adminPage = await noJs.newPage();
+  await signIn(adminPage, admin, { path: "/en/admin/accounts" });
+  const row = adminPage.locator("li").filter({ hasText: `${account.email} · Moderator` });
+  await row.getByRole("button", { name: "Unlock sign-in for Test moderator" }).click();
+  const unlocked = adminPage.locator("li").filter({ hasText: `${account.email} · Moderator` });
+  await expect(unlocked.getByRole("status").filter({ hasText: "Sign-in unlocked" })).toHaveText("Sign-in unlocked: every client address may try again.");
+  await expect(unlocked).not.toContainText("under attack");
+  await adminPage.goto("/en/admin/accounts");
+  await expect(adminPage.getByText(new RegExp(`account\\.unlock · ${account.email.replace(/[.]/g, "\\.")} · sign-in unlocked: 5 failures`))).toBeVisible();
+  await noJs.close();
+
+  await signIn(page, account);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });

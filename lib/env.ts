@@ -20,6 +20,8 @@ const ZEnv = z.object({
   DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Failed sign-ins one client (IP address) may make in 15 minutes, whatever the email addresses. 0 turns the limit off. */
   SIGN_IN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(50),
+  /** Attempts to accept an invitation (set a password) one client (IP address) may make in 15 minutes. 0 turns the limit off. */
+  INVITATION_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
   /** Responses one email address may submit per hour (form and API together). 0 turns the limit off. */
   SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(0).default(10),
   /** Responses one client (IP address) may submit per minute, on the form and the API together. 0 turns the limit off. */
@@ -32,7 +34,7 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */
   TRUST_PROXY: ZBool,
-  /** SMTP server for invitations and receipts (smtp://user:pass@host:587, smtps://…). Unset: links are shown and logged instead. */
+  /** SMTP server for invitations and receipts (smtp://user:pass@host:587, smtps://…). Unset: invitation links are shown to the admin only (never logged). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   /** Sender of every email. */
   MAIL_FROM: z.string().max(200).default("Clausewise <no-reply@localhost>"),

@@ -1,7 +1,12 @@
 // The invited person sets a password: the invitation is used once, inside one
 // transaction with the new account, so two tabs cannot both use it.
+// The page is public, so each attempt is counted per client address first
+// (INVITATION_RATE_LIMIT_PER_ADDRESS in 15 minutes), and the password is hashed
+// (argon2id: 19 MiB, tens of milliseconds) only for a token that is valid.
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { now } from "@/lib/clock";
+import { consume, sharedLimiter } from "@/lib/http/shared-limiter";
 import { hashPassword } from "@/lib/users/password";
 import { hashToken, isToken } from "@/lib/security/token";
 import { ENDS_SESSIONS } from "@/lib/users/session";
@@ -18,11 +23,28 @@ export async function findInvitation(token: unknown): Promise<TInvitationLookup>
   return { ok: true, invitation: { email: inv.email, name: inv.name, role: inv.role, country: inv.country, delegationRole: inv.delegationRole } };
 }
 
-export type TAcceptResult = { ok: true; email: string; role: TInvitationView["role"] } | { ok: false; reason: "unknown" | "expired" | "used" | "accountExists" };
+export type TAcceptResult =
+  | { ok: true; email: string; role: TInvitationView["role"] }
+  | { ok: false; reason: "unknown" | "expired" | "used" | "accountExists" }
+  | { ok: false; reason: "rateLimited"; retryAfterSeconds: number };
 
-export async function acceptInvitation(token: unknown, input: { name: string; password: string }): Promise<TAcceptResult> {
-  if (!isToken(token)) return { ok: false, reason: "unknown" };
-  const passwordHash = await hashPassword(input.password);
+export const INVITATION_LIMIT_WINDOW_SECONDS = 15 * 60;
+
+export async function acceptInvitation(
+  token: unknown,
+  input: { name: string; password: string },
+  opts: { clientIp?: string; hash?: (password: string) => Promise<string> } = {},
+): Promise<TAcceptResult> {
+  const perAddress = env().INVITATION_RATE_LIMIT_PER_ADDRESS;
+  if (perAddress > 0) {
+    const limit = await consume(sharedLimiter("invitation-ip", perAddress, INVITATION_LIMIT_WINDOW_SECONDS), opts.clientIp ?? "unknown");
+    if (!limit.ok) return { ok: false, reason: "rateLimited", retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  // Checked without a lock first, so a wrong token costs one indexed read and no hashing;
+  // checked again under the row lock below, after the hash, for two tabs racing.
+  const found = await findInvitation(token);
+  if (!found.ok || !isToken(token)) return { ok: false, reason: found.ok ? "unknown" : found.reason };
+  const passwordHash = await (opts.hash ?? hashPassword)(input.password);
   return db.$transaction(async (tx) => {
     const [inv] = await tx.$queryRaw<{ id: string; email: string; role: TInvitationView["role"]; country: string | null; delegation_role: "drafter" | "approver" | null; expires_at: Date; accepted_at: Date | null }[]>`
       SELECT id, email, role, country, delegation_role, expires_at, accepted_at FROM invitation WHERE token_hash = ${hashToken(token)} FOR UPDATE`;

@@ -1,6 +1,7 @@
 // An admin invites someone: a one-time link (7 days) to set a password. The
 // link is emailed when SMTP is configured; it is always returned to the admin
-// and written to the log, so an invitation works without email too.
+// (shown once on their page), so an invitation works without email too. The
+// link is never logged: it can create an admin account.
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { now } from "@/lib/clock";
@@ -38,7 +39,7 @@ export async function createInvitation(inviter: { id: string; name: string }, in
     subject: t("mailSubject"),
     text: t("mailBody", { name: input.name, inviter: inviter.name, what, link, days: INVITATION_DAYS }),
   });
-  // The link is a secret: written to the log only when it could not be emailed (the admin then passes it on).
-  console.log(`[invitation] ${input.email} (${input.role}${input.country ? ` ${input.country}` : ""}): ${emailed ? "emailed" : `not emailed; link ${link}`}`);
+  // The link is a secret: the log says only that an invitation was made, for which role, and whether it went by email.
+  console.log(`[invitation] made for the role ${input.role}${input.country ? ` (${input.country} ${input.delegationRole})` : ""}: ${emailed ? "emailed" : "not emailed; the link was shown to the admin who made it"}`);
   return { ok: true, link, emailed, expiresAt };
 }

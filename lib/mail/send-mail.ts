@@ -1,5 +1,6 @@
 // Sends one plain-text email through SMTP_URL. Without SMTP configured nothing
-// is sent: the caller shows the link instead, and it is written to the log.
+// is sent and only the subject is logged: a body may hold a one-time link (an
+// invitation), which the caller shows to the one person who may pass it on.
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 
@@ -22,7 +23,7 @@ export async function deliverMail(mail: TMail): Promise<void> {
 /** true when the SMTP server accepted the message; false when SMTP is not configured or refused it (logged). */
 export async function sendMail(mail: TMail): Promise<boolean> {
   if (!mailConfigured()) {
-    console.log(`[mail] SMTP_URL is not set; not sent to ${mail.to}: ${mail.subject}\n${mail.text}`);
+    console.log(`[mail] SMTP_URL is not set; not sent to ${mail.to}: ${mail.subject}`);
     return false;
   }
   try {

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { defaultSignInThrottle, type TSignInThrottle } from "./sign-in-throttle";
+import { warnOwner } from "./sign-in-warning";
 
 export type TRole = "admin" | "moderator" | "delegate";
 export type TVerified =
@@ -14,7 +15,7 @@ export function normaliseEmail(email: string): string {
 
 const lockedFor = (seconds: number): TVerified => ({ ok: false, reason: "locked", until: new Date(Date.now() + seconds * 1000) });
 
-/** Checks an email and password, counting attempts (sign-in-throttle.ts) and honouring the locks. */
+/** Checks an email and password, counting attempts per email and client address (sign-in-throttle.ts) and honouring the locks. */
 export async function verifyCredentials(
   rawEmail: unknown,
   password: unknown,
@@ -34,9 +35,11 @@ export async function verifyCredentials(
   const user = await db.appUser.findUnique({ where: { email } });
   const good = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!good || !user) {
+    if (!attempt.last && !attempt.lastForEmail) return { ok: false, reason: "invalid" };
+    // The owner of a real, active account is told (once per attack, only when SMTP is set), without holding the answer up.
+    if (user && !user.disabledAt) void warnOwner(user, throttle).catch((e) => console.error(`[sign-in] warning not sent: ${(e as Error).message}`));
     if (!attempt.last) return { ok: false, reason: "invalid" };
-    await throttle.lock(email);
-    return lockedFor(throttle.lockSeconds);
+    return lockedFor(await throttle.lock(email, clientIp));
   }
   await throttle.succeeded(email, clientIp);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };

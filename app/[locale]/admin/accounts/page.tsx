@@ -8,6 +8,9 @@ import { formatInstant } from "@/lib/consultations/format-instant";
 import { listAccounts } from "@/lib/users/manage-users";
 import { listAdminEvents } from "@/lib/users/admin-event";
 import { AccountForm } from "@/components/admin/account-form";
+import { SignInLock } from "@/components/admin/sign-in-lock";
+import { listSignInLocks, type TSignInLockState } from "@/lib/users/unlock-sign-in";
+import type { TLockView } from "@/components/admin/sign-in-lock";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +22,11 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
+function lockView(s: TSignInLockState | undefined, locale: string): TLockView | null {
+  if (!s?.lockedUntil) return null;
+  return { failures: s.failures, addresses: s.lockedAddresses, ceiling: s.ceilingReached, until: formatInstant(s.lockedUntil, locale, "UTC") };
+}
+
 export default async function AccountsPage({ params }: TProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
@@ -26,6 +34,7 @@ export default async function AccountsPage({ params }: TProps) {
   const me = await requireRoleForPage("admin", locale, `/${locale}/admin/accounts`);
   const t = await getTranslations({ locale, namespace: "accounts" });
   const [accounts, events] = await Promise.all([listAccounts(), listAdminEvents()]);
+  const locks = await listSignInLocks(accounts.map((a) => a.email));
   return (
     <>
       <p className="mb-2"><a href={`/${locale}/admin`}>{t("back")}</a></p>
@@ -36,6 +45,7 @@ export default async function AccountsPage({ params }: TProps) {
           <li key={a.id} className="border-b border-line pb-4">
             <p><strong>{a.name}</strong> · {a.email} · {t(`role_${a.role}`)}{a.country ? ` · ${countryName(a.country, locale)}` : ""}{a.disabledAt ? ` · ${t("deactivated")}` : ""}</p>
             <AccountForm self={a.id === me.id} account={{ id: a.id, name: a.name, role: a.role, delegationRole: a.delegationRole, active: !a.disabledAt }} />
+            <SignInLock id={a.id} name={a.name} lock={lockView(locks.get(a.email), locale)} />
           </li>
         ))}
       </ul>
