@@ -5,7 +5,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
-import { requireSecret } from "@/lib/env";
+import { appUrl, env, requireSecret } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { verifyCredentials, type TRole } from "@/lib/users/verify-credentials";
 
@@ -42,6 +42,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Redirects stay on this site, at APP_URL when it is set: never on a host a request named
+    // (Auth.js, trusting the host, would build them from Host or X-Forwarded-Host).
+    redirect({ url, baseUrl }) {
+      const base = env().APP_URL ? appUrl() : baseUrl;
+      if (url.startsWith("/") && !url.startsWith("//")) return `${base}${url}`;
+      try {
+        const target = new URL(url);
+        if (target.origin === new URL(base).origin) return url;
+      } catch {
+        /* not an address: home */
+      }
+      return base;
+    },
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
