@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's Chromium where it is installed (CI, this machine); Playwright's own elsewhere.
 const systemChromium = "/usr/bin/chromium";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The operator's token for /api/health's details: the servers get it, and the tests read it (a test value, not a secret).
+process.env.HEALTH_TOKEN ||= "e2e-health-token-not-a-secret-0123456789";
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,7 +36,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(PORT), SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: { PORT: String(PORT), SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", HEALTH_TOKEN: process.env.HEALTH_TOKEN },
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
   },

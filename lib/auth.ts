@@ -7,7 +7,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
-import { requireSecret } from "@/lib/env";
+import { appUrl, env, requireSecret } from "@/lib/env";
 import { now } from "@/lib/clock";
 import { clientIp } from "@/lib/http/client-ip";
 import { verifyCredentials, type TRole } from "@/lib/users/verify-credentials";
@@ -61,6 +61,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Redirects stay on this site, at APP_URL when it is set: never on a host a request named
+    // (Auth.js, trusting the host, would build them from Host or X-Forwarded-Host).
+    redirect({ url, baseUrl }) {
+      const base = env().APP_URL ? appUrl() : baseUrl;
+      if (url.startsWith("/") && !url.startsWith("//")) return `${base}${url}`;
+      try {
+        const target = new URL(url);
+        if (target.origin === new URL(base).origin) return url;
+      } catch {
+        /* not an address: home */
+      }
+      return base;
+    },
     // Runs at sign-in (with `user`) and on every auth() call (the proxy's refresh on staff pages, currentUser).
     // It does not read the database: currentUser does, and compares the session version there.
     jwt({ token, user }) {

@@ -40,6 +40,8 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().max(200).default("Clausewise <no-reply@localhost>"),
   /** The public address of this site, for links in emails. Unset: http://localhost:PORT. */
   APP_URL: z.url().optional(),
+  /** Bearer token that shows /api/health's details (process, database latency, receipt queue). Unset: only staff sessions see them. */
+  HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -602,6 +602,7 @@ async function main() {
     PORT: String(APP_PORT),
     HOSTNAME: HOST, // listen on loopback only (server.mjs defaults to 0.0.0.0)
     SUBMIT_RATE_LIMIT_PER_MINUTE: "0",
+    MAX_IN_FLIGHT_PER_CLIENT: "0", // one load generator stands for many clients
     NEXT_TELEMETRY_DISABLED: "1",
   });
   await waitHealthy(app, APP_PORT, "/api/health");

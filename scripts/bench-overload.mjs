@@ -31,7 +31,9 @@ if (needsBuild()) {
 }
 const app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
   cwd: root, stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", LOG_LEVEL: "error", SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", RETENTION_INTERVAL_HOURS: "0" },
+  env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", LOG_LEVEL: "error", SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", RETENTION_INTERVAL_HOURS: "0",
+    // One load generator stands for a crowd of clients: the per-client limit would refuse it alone.
+    MAX_IN_FLIGHT_PER_CLIENT: "0" },
 });
 for (let i = 0; ; i++) {
   try { if ((await fetch(`${URL}/api/health`)).ok) break; } catch { /* starting */ }

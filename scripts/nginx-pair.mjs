@@ -1,7 +1,8 @@
 // Two app servers behind nginx (Debian's package), as in production: nginx on
 // `port` spreads requests round-robin over the servers on `port + 1` and
-// `port + 2`, appending X-Forwarded-For (the servers run with TRUST_PROXY) and
-// passing a request id. Used by the end-to-end suite; the README shows the same setup for production.
+// `port + 2`, appending X-Forwarded-For (the servers run with TRUST_PROXY),
+// setting X-Forwarded-Host, passing a request id, and buffering request bodies
+// (but the letter upload's). Used by the end-to-end suite; the README shows the same setup for production.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +10,19 @@ import path from "node:path";
 export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p)) ?? null;
 
 export function nginxConfig({ port, upstreams, prefix }) {
+  // Both locations pass the same headers; nginx sets X-Forwarded-Host itself (a client's own is replaced).
+  const proxied = `
+      proxy_pass http://clausewise;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Request-Id $request_id;
+      proxy_buffering off;
+      proxy_read_timeout 180s;
+      proxy_next_upstream error timeout http_502;`;
   return `
 daemon off;
 worker_processes 2;
@@ -23,25 +37,24 @@ http {
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  client_max_body_size 12m;
+  # Slow clients wait here, not in the app: headers within 10 s, no 10 s pause while sending a body.
+  client_header_timeout 10s;
+  client_body_timeout 10s;
+  client_max_body_size 1m;
   upstream clausewise {
 ${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
     keepalive 64;
   }
   server {
     listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://clausewise;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Request-Id $request_id;
-      proxy_buffering off;
+    location / {${proxied}
+      # Whole bodies only: the app gets a request once its body is here.
+      proxy_request_buffering on;
+    }
+    # The signed letter (PDF, up to 10 MB) streams to its route, which checks it as it arrives.
+    location ~ ^/api/delegation/[^/]+/letter/?$ {${proxied}
+      client_max_body_size 12m;
       proxy_request_buffering off;
-      proxy_read_timeout 180s;
-      proxy_next_upstream error timeout http_502;
     }
   }
 }

@@ -3,26 +3,65 @@
 // send any X-Forwarded-For; Next.js would keep it) and shutdown drains
 // requests before the database goes away.
 import http from "node:http";
+import { Readable } from "node:stream";
 import { randomUUID } from "node:crypto";
 import next from "next";
 import pino from "pino";
+import { clientKey } from "../lib/http/client-key.mjs";
+import { isForeignOrigin } from "../lib/http/origin-check.mjs";
+import { readServerSettings, SettingError } from "./server-settings.mjs";
 
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+let settings;
+try {
+  settings = readServerSettings(process.env);
+} catch (e) {
+  if (!(e instanceof SettingError)) throw e;
+  console.error(`[server] cannot start: ${e.message}`);
+  process.exit(1);
+}
+const { port, hostname, trustProxy, appUrl, maxInFlight, maxInFlightPerClient } = settings;
 const dev = process.argv.includes("--dev");
 // Structured JSON logs, one line per request (LOG_LEVEL=warn keeps only problems).
-const log = pino({ level: process.env.LOG_LEVEL || "info", base: { service: "clausewise", pid: process.pid } }, pino.destination({ sync: false }));
+const log = pino({ level: settings.logLevel, base: { service: "clausewise", pid: process.pid } }, pino.destination({ sync: false }));
 // Load shedding: above this many requests in progress, answer 503 at once (cheap) instead of queueing
-// until every request is slow. The health check is always served.
-const maxInFlight = Number(process.env.MAX_IN_FLIGHT || 96);
+// until every request is slow; and above maxInFlightPerClient from one client address (IPv6: one /64),
+// so that one client cannot take every place. The health check is always served.
 let inFlight = 0;
+const inFlightByClient = new Map();
 let shed = 0;
+// Refusals per second over the last minute, for /api/health (lib/health/check-health.ts reads it).
+const shedSeconds = new Array(60).fill(0);
+const shedCounts = new Array(60).fill(0);
+function countShed() {
+  const second = Math.floor(Date.now() / 1000);
+  if (shedSeconds[second % 60] !== second) {
+    shedSeconds[second % 60] = second;
+    shedCounts[second % 60] = 0;
+  }
+  shedCounts[second % 60] += 1;
+  shed += 1;
+}
+globalThis[Symbol.for("clausewise.refusedLastMinute")] = () => {
+  const second = Math.floor(Date.now() / 1000);
+  return shedCounts.reduce((sum, n, i) => (second - shedSeconds[i] < 60 ? sum + n : sum), 0);
+};
 // One line a second while shedding, not one per refused request.
 setInterval(() => {
-  if (shed) log.warn({ shed, inFlight, maxInFlight }, "overload: requests refused with 503 in the last second");
+  if (shed) log.warn({ shed, inFlight, maxInFlight, maxInFlightPerClient }, "overload: requests refused with 503 in the last second");
   shed = 0;
 }, 1000).unref();
+// Slow clients: headers must arrive within 10 s, and a request body within 10 s of its headers (each server
+// reads it whole, at most 1 MB, before Next.js sees the request). The signed letter (10 MB) streams to its
+// route instead, within the request timeout. Checked every second (Node's default: every 30 s).
+const HEADERS_TIMEOUT_MS = 10_000;
+const BODY_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 120_000;
+const BODY_LIMIT = 1024 * 1024; // as serverActions.bodySizeLimit in next.config.ts and the JSON API's limit
+const STREAMED_UPLOAD = /^\/api\/delegation\/[^/]+\/letter\/?$/;
+// Forwarded headers come from the proxy in front, or from nobody: without TRUST_PROXY a client could
+// name any host (Auth.js builds its redirects from X-Forwarded-Host) or any address.
+const FORWARDED = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-for", "x-forwarded-prefix", "forwarded", "x-real-ip"];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const BUSY_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Busy / Surchargé</title>
 <main style="font:1.2rem/1.5 system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>The service is very busy</h1>
 <p>Please try again in a few seconds. Nothing you have not sent is lost: go back and send it again.</p>
@@ -41,6 +80,94 @@ function refuse(res, status, text) {
   res.end(text);
 }
 
+/** A refusal in the API's JSON shape under /api/, in plain text elsewhere. */
+function refuseIn(req, res, status, code, text) {
+  if (!(req.url ?? "").startsWith("/api/")) return refuse(res, status, text);
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json");
+  res.setHeader("cache-control", "no-store");
+  res.end(JSON.stringify({ error: { code, message: text } }));
+}
+
+/**
+ * A request body must be here within BODY_TIMEOUT_MS of the headers, whatever the answer (a refused
+ * request's body is still read, and dropped, by Node.js): else 408 if nothing was answered yet, and the
+ * connection is closed.
+ */
+function bodyDeadline(req, res) {
+  const late = setTimeout(() => {
+    if (res.headersSent) return void req.socket.destroy();
+    res.statusCode = 408;
+    res.setHeader("connection", "close");
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+    res.end("Request timeout: the request body did not arrive in time.", () => req.socket.destroy());
+  }, BODY_TIMEOUT_MS);
+  const done = () => {
+    clearTimeout(late);
+    req.socket.off("close", done);
+  };
+  req.socket.once("close", done);
+  req.once("end", done);
+}
+
+/**
+ * Reads a request body whole (at most BODY_LIMIT bytes), then hands the request on with that body, as
+ * Next.js itself replays a body it has read; so a client sending its body slowly, or in endless chunks,
+ * never reaches Next.js. Too large: 413 (the rest is read and dropped).
+ */
+function readBodyThen(req, res, dispatch) {
+  const chunks = [];
+  let size = 0;
+  let tooLarge = Number(req.headers["content-length"] ?? 0) > BODY_LIMIT;
+  if (tooLarge) return refuseIn(req, res, 413, "body_too_large", "This request is larger than 1 MB.");
+  // Not destroyed at its end: a late "close" would reach the listeners of the replayed body.
+  req._readableState.autoDestroy = false;
+  req.on("data", (chunk) => {
+    if (tooLarge) return;
+    size += chunk.length;
+    if (size <= BODY_LIMIT) return void chunks.push(chunk);
+    tooLarge = true;
+    chunks.length = 0;
+    refuseIn(req, res, 413, "body_too_large", "This request is larger than 1 MB.");
+  });
+  req.on("end", async () => {
+    if (tooLarge || res.headersSent) return;
+    const body = Buffer.concat(chunks);
+    if (!(await readable(req, body))) return refuseIn(req, res, 400, "unreadable_body", "Bad request: this form could not be read.");
+    // The request becomes a fresh stream (its state, listeners and methods, bound to it), fed after the copy
+    // so that its events are emitted by the request itself (Next.js's body-streams.js does the same).
+    const replay = new Readable({ read() {} });
+    for (const key in replay) {
+      const value = replay[key];
+      req[key] = typeof value === "function" ? value.bind(req) : value;
+    }
+    req.push(body);
+    req.push(null);
+    req.headers["content-length"] = String(body.length);
+    delete req.headers["transfer-encoding"];
+    dispatch();
+  });
+}
+
+/**
+ * Next.js answers a form or a Server Action's arguments it cannot parse with a 500; bad input deserves a 400.
+ * Checked here for every address (proxy.ts, which checks forms too, never sees addresses with a dot).
+ */
+async function readable(req, body) {
+  if ((req.url ?? "").startsWith("/api/")) return true; // the API reads and checks its own bodies
+  const type = String(req.headers["content-type"] ?? "");
+  try {
+    if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
+      await new Response(body, { headers: { "content-type": type } }).formData(); // (the boundary is case-sensitive)
+    } else if (req.headers["next-action"] !== undefined) {
+      JSON.parse(body.toString("utf8")); // a Server Action's arguments, as React encodes them without files
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Next.js answers an address it cannot decode (%FF) with a 500; bad input
  * deserves a 400. (Form bodies it cannot parse are screened in proxy.ts,
@@ -55,26 +182,42 @@ function validPath(url) {
   }
 }
 
-const server = http.createServer((req, res) => {
+const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
   // A request id: from the proxy in front (when trusted and well-formed), or made here; sent back and logged.
   const given = trustProxy ? String(req.headers["x-request-id"] ?? "") : "";
   const id = /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
   req.headers["x-request-id"] = id;
   res.setHeader("x-request-id", id);
   const started = process.hrtime.bigint();
-  if (inFlight >= maxInFlight && !(req.url ?? "").startsWith("/api/health")) {
+  if (!trustProxy) for (const name of FORWARDED) delete req.headers[name];
+  // Behind a proxy that appends to X-Forwarded-For, the last entry is the one the proxy saw;
+  // anything before it was written by the client. Limits count IPv6 clients by their /64.
+  const forwarded = trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1) ?? "").trim() : "";
+  const client = clientKey(forwarded || req.socket.remoteAddress);
+  req.headers["x-clausewise-client-ip"] = client;
+  const pathname = (req.url ?? "/").split("?")[0];
+  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  const streamedUpload = STREAMED_UPLOAD.test(pathname);
+  if (hasBody && !streamedUpload) bodyDeadline(req, res);
+  const mine = inFlightByClient.get(client) ?? 0;
+  const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient);
+  if (busy && !(req.url ?? "").startsWith("/api/health")) {
     res.statusCode = 503;
     res.setHeader("retry-after", "2");
     res.setHeader("cache-control", "no-store");
     const json = (req.headers.accept ?? "").includes("json") || (req.url ?? "").startsWith("/api/");
     res.setHeader("content-type", json ? "application/json" : "text/html; charset=utf-8");
     res.end(json ? JSON.stringify({ error: "unavailable", message: "The service is busy. Retry after 2 seconds." }) : BUSY_PAGE);
-    shed += 1;
+    countShed();
     return;
   }
   inFlight += 1;
+  inFlightByClient.set(client, mine + 1);
   res.once("close", () => {
     inFlight -= 1;
+    const left = inFlightByClient.get(client) - 1;
+    if (left > 0) inFlightByClient.set(client, left);
+    else inFlightByClient.delete(client);
   });
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -82,22 +225,29 @@ const server = http.createServer((req, res) => {
     if (res.statusCode >= 500) log.error(line, "request");
     else log.info(line, "request");
   });
-  // Behind a proxy that appends to X-Forwarded-For, the last entry is the one the proxy saw;
-  // anything before it was written by the client.
-  const forwarded = trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1) ?? "").trim() : "";
-  req.headers["x-clausewise-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+  // Cross-site requests that change something are refused wherever they land (proxy.ts never sees
+  // addresses with a dot, nor the API). No Origin: not a browser's cross-site request.
+  const site = { appUrl, host: req.headers["x-forwarded-host"] ?? req.headers.host };
+  if (!SAFE_METHODS.has(req.method ?? "GET") && isForeignOrigin(req.headers.origin, site)) {
+    return refuseIn(req, res, 403, "forbidden_origin", "Requests from another site's pages are refused.");
+  }
   if (!validPath(req.url)) return refuse(res, 400, "Bad request: this address is not valid.");
-  handle(req, res).catch((err) => {
-    log.error({ reqId: id, err }, "unhandled");
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.end("Internal Server Error");
-    }
-  });
+  const dispatch = () =>
+    handle(req, res).catch((err) => {
+      log.error({ reqId: id, err }, "unhandled");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal Server Error");
+      }
+    });
+  if (!hasBody || streamedUpload) return dispatch();
+  readBodyThen(req, res, dispatch);
 });
+// Keep-alive connections wait up to 65 s for their next request (longer than a balancer's usual 60 s);
+// the headers timeout counts from a request's first byte, not from the idle wait, so 10 s is safe with it.
 server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-server.requestTimeout = 30_000;
+server.headersTimeout = HEADERS_TIMEOUT_MS;
+server.requestTimeout = REQUEST_TIMEOUT_MS;
 server.listen(port, hostname, () => {
   console.log(`[server] ready on http://localhost:${port}`);
   log.info({ port }, "ready");

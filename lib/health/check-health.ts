@@ -1,12 +1,21 @@
-// What GET /api/health reports: the app (uptime, process) and the database
-// (answers within 2 s, and how fast), and email receipts still waiting or given
-// up (lib/responses/deliver-receipts.ts). 503 when the database does not answer.
+// What GET /api/health reports. To anyone: whether the service works (the
+// database answers within 2 s) and how many requests this server refused
+// for load in the last minute, so a balancer sees shedding. With details (the
+// operator's token or a staff session): the process (uptime, pid), the
+// database's latency, and email receipts still waiting or given up
+// (lib/responses/deliver-receipts.ts). 503 when the database does not answer.
 import { db } from "@/lib/db";
 import { receiptOutboxState } from "@/lib/responses/deliver-receipts";
 
 const started = Date.now();
 
-export async function checkHealth() {
+/** Requests scripts/server.mjs refused with 503 (overall or per-client limit) in the last 60 s; 0 without it (next dev). */
+function refusedLastMinute(): number {
+  const count = (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.refusedLastMinute")];
+  return typeof count === "function" ? Number(count()) : 0;
+}
+
+export async function checkHealth({ details }: { details: boolean }) {
   const t0 = performance.now();
   let database: { status: "ok" | "unavailable"; latencyMs: number };
   try {
@@ -16,9 +25,11 @@ export async function checkHealth() {
     database = { status: "unavailable", latencyMs: Math.round(performance.now() - t0) };
   }
   const ok = database.status === "ok";
+  const shedding = { refusedLastMinute: refusedLastMinute() };
+  if (!details) return { status: ok ? 200 : 503, body: { status: ok ? "ok" : "degraded", database: { status: database.status }, shedding } };
   const receipts = ok ? await receiptOutboxState().catch(() => null) : null;
   return {
     status: ok ? 200 : 503,
-    body: { status: ok ? "ok" : "degraded", app: { status: "ok", uptimeSeconds: Math.round((Date.now() - started) / 1000), pid: process.pid }, database, receipts },
+    body: { status: ok ? "ok" : "degraded", app: { status: "ok", uptimeSeconds: Math.round((Date.now() - started) / 1000), pid: process.pid }, database, receipts, shedding },
   };
 }

@@ -1,5 +1,8 @@
+import { clientKey } from "./client-key.mjs";
+
 // scripts/server.mjs sets this header from the socket (or, with TRUST_PROXY,
-// from X-Forwarded-For) and overwrites whatever the client sent.
+// from X-Forwarded-For) and overwrites whatever the client sent. What comes
+// back is the key limits count under: IPv6 clients by their /64 (client-key.mjs).
 export function clientIp(headers: Headers): string {
-  return headers.get("x-clausewise-client-ip") ?? "unknown";
+  return clientKey(headers.get("x-clausewise-client-ip"));
 }

@@ -1,6 +1,9 @@
 // The Content-Security-Policy of every page: scripts only from this site and
 // with this response's nonce (Next.js puts it on its own scripts), nothing
 // framed, forms posted only here. Styles allow inline attributes (charts).
+import { isForeignOrigin } from "./origin-check.mjs";
+import { siteOf } from "./same-origin";
+
 export function newNonce(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
@@ -22,15 +25,7 @@ export function pageCsp(nonce: string, dev = false): string {
   ].join("; ");
 }
 
-/** A foreign or "null" Origin on a state-changing request. (No Origin at all: not a browser's cross-site request.) */
+/** A foreign or "null" Origin on a state-changing request (APP_URL's origin is this site's). No Origin at all: not a browser's cross-site request. */
 export function foreignOrigin(headers: Headers): boolean {
-  const origin = headers.get("origin");
-  if (origin === null) return false;
-  if (origin === "null") return true;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  try {
-    return !host || new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  return isForeignOrigin(headers.get("origin"), siteOf(headers));
 }

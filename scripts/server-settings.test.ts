@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { readServerSettings } from "./server-settings.mjs";
+
+describe("readServerSettings", () => {
+  it("has safe defaults: load shedding on, 24 requests at once per client, every interface without a proxy", () => {
+    expect(readServerSettings({})).toEqual({ port: 3000, hostname: "0.0.0.0", trustProxy: false, appUrl: undefined, maxInFlight: 96, maxInFlightPerClient: 24, logLevel: "info" });
+    expect(readServerSettings({ MAX_IN_FLIGHT: "", PORT: "" }).maxInFlight).toBe(96);
+  });
+
+  it("listens on 127.0.0.1 only behind a proxy, unless HOSTNAME says otherwise", () => {
+    expect(readServerSettings({ TRUST_PROXY: "true" }).hostname).toBe("127.0.0.1");
+    expect(readServerSettings({ TRUST_PROXY: "1", HOSTNAME: "10.0.0.5" }).hostname).toBe("10.0.0.5");
+  });
+
+  it("refuses to start on a setting it cannot read, naming it", () => {
+    for (const [name, value] of [["MAX_IN_FLIGHT", "abc"], ["MAX_IN_FLIGHT", "0"], ["MAX_IN_FLIGHT", "1.5"], ["MAX_IN_FLIGHT_PER_CLIENT", "-1"], ["PORT", "70000"], ["TRUST_PROXY", "yes"], ["APP_URL", "localhost:3000"], ["APP_URL", "ftp://x"]]) {
+      expect(() => readServerSettings({ [name]: value }), `${name}=${value}`).toThrow(new RegExp(`^${name}=`));
+    }
+  });
+
+  it("reads what it is given; 0 turns the per-client limit off", () => {
+    const s = readServerSettings({ MAX_IN_FLIGHT: "200", MAX_IN_FLIGHT_PER_CLIENT: "0", PORT: "8080", TRUST_PROXY: "false", APP_URL: "https://consult.example.org" });
+    expect(s).toMatchObject({ maxInFlight: 200, maxInFlightPerClient: 0, port: 8080, trustProxy: false, appUrl: "https://consult.example.org" });
+    expect(readServerSettings({ MAX_IN_FLIGHT: "10" }).maxInFlightPerClient).toBe(10);
+  });
+});
