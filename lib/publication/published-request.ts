@@ -1,10 +1,10 @@
 // The read-only open-data API: GET /api/consultations/{slug}/published (pages
 // of JSON) and .../published/export?format=csv|json (everything, streamed).
 // Rate-limited per client address across servers; the limits are sent in RateLimit headers.
-import { Readable } from "node:stream";
 import { env } from "@/lib/env";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { allowRequest, rateLimitHeaders } from "@/lib/http/rate-limit";
+import { claimExportSlot, exportBody } from "@/lib/http/export-stream";
 import { listPublished, publicItem } from "./list-published";
 import { exportPublished } from "./export-published";
 
@@ -40,8 +40,10 @@ export async function publishedExport(request: Request, slug: string, client: st
   if (!a.ok) return json(429, { error: "rate_limited", message: `Try again in ${a.resetSeconds} s.` }, rl);
   const c = await getConsultation(slug);
   if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
-  const stream = exportPublished(c.id, format);
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
+  const claim = await claimExportSlot("public", client);
+  if (!claim.ok) return json(claim.status, { error: claim.code, message: claim.message }, { ...rl, "Retry-After": String(claim.retryAfterSeconds) });
+  const { stream } = exportPublished(claim.slot, c.id, format);
+  return new Response(exportBody(stream), {
     headers: {
       ...rl,
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",

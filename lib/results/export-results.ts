@@ -1,10 +1,6 @@
-// The response matrix as CSV (formula cells neutralised), streamed.
-import { PassThrough } from "node:stream";
-import { pipeline } from "node:stream/promises";
+// The response matrix as CSV (formula cells neutralised), streamed on a claimed slot.
 import QueryStream from "pg-query-stream";
-import { stringify } from "csv-stringify";
-import { streamingPool } from "@/lib/raw-pools";
-import { neutraliseFormula } from "@/lib/feedback/export-feedback";
+import { csvEncoder, streamRows, type TExportSlot } from "@/lib/http/export-stream";
 import { RESULTS_SQL } from "./get-results";
 
 export const RESULTS_COLUMNS = [
@@ -12,20 +8,6 @@ export const RESULTS_COLUMNS = [
   "final_text_en", "final_text_fr",
 ] as const;
 
-export function exportResults(consultationId: string): PassThrough {
-  const out = new PassThrough();
-  (async () => {
-    const client = await streamingPool().connect();
-    try {
-      await pipeline(
-        client.query(new QueryStream(RESULTS_SQL, [consultationId], { batchSize: 2000 })),
-        stringify({ header: true, columns: [...RESULTS_COLUMNS], bom: true, record_delimiter: "\r\n",
-          cast: { string: (v) => neutraliseFormula(v), boolean: (v) => (v ? "true" : "false") } }),
-        out,
-      );
-    } finally {
-      client.release();
-    }
-  })().catch((e) => out.destroy(e));
-  return out;
+export function exportResults(slot: TExportSlot, consultationId: string) {
+  return streamRows(slot, new QueryStream(RESULTS_SQL, [consultationId], { batchSize: 2000 }), csvEncoder(RESULTS_COLUMNS));
 }

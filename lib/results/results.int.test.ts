@@ -9,6 +9,7 @@ import { triageItems } from "@/lib/feedback/triage-items";
 import { ZTriage } from "@/lib/feedback/triage-schema";
 import { updateAccount } from "@/lib/users/manage-users";
 import { getResults, matrixFor } from "./get-results";
+import { claimExportSlot } from "@/lib/http/export-stream";
 import { exportResults } from "./export-results";
 
 afterEach(() => setNow(null));
@@ -52,7 +53,9 @@ describe("results", () => {
       ["accepted", "Reworded in 1.1", "Public words", true], ["not_accepted", "Out of scope", null, false],
     ]);
     let csv = "";
-    await new Promise<void>((resolve, reject) => exportResults(c.id).on("error", reject).pipe(new Writable({ write(ch, _e, done) { csv += ch; done(); }, final(done) { resolve(); done(); } })));
+    const claim = await claimExportSlot("public", null);
+    if (!claim.ok) throw new Error(claim.message);
+    await new Promise<void>((resolve, reject) => exportResults(claim.slot, c.id).stream.on("error", reject).pipe(new Writable({ write(ch, _e, done) { csv += ch; done(); }, final(done) { resolve(); done(); } })));
     expect(csv).toContain("Public words");
     expect(csv).not.toContain("Private words");
     expect(csv).toContain("Out of scope");
