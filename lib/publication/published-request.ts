@@ -3,16 +3,13 @@
 // Rate-limited per client address across servers; the limits are sent in RateLimit headers.
 import { env } from "@/lib/env";
 import { getConsultation } from "@/lib/consultations/get-consultation";
-import { allowRequest, rateLimitHeaders } from "@/lib/http/rate-limit";
+import { allowRequest, EXPORT_COST, rateLimitHeaders } from "@/lib/http/rate-limit";
 import { claimExportSlot, exportBody } from "@/lib/http/export-stream";
 import { listPublished, publicItem } from "./list-published";
 import { exportPublished } from "./export-published";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
-
-/** An export costs as much as 10 page requests. */
-const EXPORT_COST = 10;
 
 const allowance = (client: string, cost: number) => allowRequest(client, env().OPEN_DATA_RATE_LIMIT_PER_MINUTE, cost);
 

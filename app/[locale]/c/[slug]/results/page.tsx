@@ -6,7 +6,7 @@ import { clauseLabel } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
-import { getResults, matrixFor } from "@/lib/results/get-results";
+import { readResults } from "@/lib/results/build-results";
 import { ClauseBody } from "@/components/clause-body";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export const generateMetadata = consultationMetadata("results");
 const ASPECTS = ["clarity", "language", "feasibility", "position", "general"] as const;
 const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "none"] as const;
 
-// Public once the results are published.
+// Public once the results are published; everything below comes from the copy made at publication.
 export default async function ResultsPage({ params }: TProps) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
@@ -29,19 +29,22 @@ export default async function ResultsPage({ params }: TProps) {
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const tm = await getTranslations({ locale, namespace: "moderate" });
   const tt = await getTranslations({ locale, namespace: "triage" });
-  const results = await getResults(c.id);
-  const sections = [...c.clauses.map((k) => ({ id: k.id as string | null, key: k.key as string | null, label: clauseLabel(k, tc), body: k.body[locale] })),
+  const copy = await readResults(c.id);
+  const results = copy.sections;
+  const sections = [...c.clauses.map((k) => ({ id: k.id as string | null, key: k.key as string | null, label: clauseLabel(k, tc), body: results.get(k.id)?.finalText?.[locale] ?? k.body[locale] })),
     { id: null, key: null, label: t("general"), body: "" }];
-  const matrices = await Promise.all(sections.map((s) => matrixFor(c.id, s.key)));
   return (
     <>
       <p className="mb-2"><a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a></p>
       <h1 className="mb-2 text-4xl font-bold">{t("title", { title: c.title[locale] })}</h1>
-      <p className="mb-4">{t("publishedOn", { when: formatInstant(c.resultsPublishedAt, locale, c.timeZone) })}</p>
+      <p className="mb-4">
+        {t("publishedOn", { when: formatInstant(c.resultsPublishedAt, locale, c.timeZone) })}
+        {copy.builtAt > c.resultsPublishedAt ? ` ${t("updatedOn", { when: formatInstant(copy.builtAt, locale, c.timeZone) })}` : null}
+      </p>
       <p className="mb-8 max-w-prose">{t("intro")} <a href={`/api/consultations/${c.slug}/results`}>{t("download")}</a></p>
-      {sections.map((s, i) => {
+      {sections.map((s) => {
         const r = results.get(s.id);
-        const rows = matrices[i];
+        const rows = r?.matrix ?? [];
         if (!s.id && !r) return null;
         return (
           <section key={s.key ?? "general"} aria-labelledby={`r-${s.key ?? "general"}`} className="mb-12">
