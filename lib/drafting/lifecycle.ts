@@ -86,7 +86,7 @@ export async function publishResults(actorId: string, consultationId: string): P
       WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL AND closes_at <= ${at} FOR UPDATE`;
     if (!c) return { ok: false, key: "notClosed" } as const;
     if (!c.results_published_at) await tx.$executeRaw`UPDATE consultation SET results_published_at = ${at} WHERE id = ${consultationId}::uuid`;
-    await buildResultsCopy(tx, consultationId);
+    await buildResultsCopy(tx, consultationId, at);
     await logAdminEvent(actorId, c.results_published_at ? "consultation.republish_results" : "consultation.publish_results", c.slug, null, tx);
     return { ok: true } as const;
   }, { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS }));

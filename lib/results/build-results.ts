@@ -31,8 +31,8 @@ export const BUILD_TIMEOUT_MS = 10 * 60_000;
 const lockBuild = (tx: TTx, consultationId: string) =>
   tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`results:${consultationId}`}, 0))`;
 
-/** (Re)computes the copy inside `tx` from the live data. */
-export async function buildResultsCopy(tx: TTx, consultationId: string): Promise<void> {
+/** (Re)computes the copy inside `tx` from the live data; `builtAt` is the publication it stands for. */
+export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt: Date): Promise<void> {
   await lockBuild(tx, consultationId);
   await tx.$executeRaw`DELETE FROM results_row WHERE consultation_id = ${consultationId}::uuid`;
   await tx.$executeRaw`
@@ -79,7 +79,7 @@ export async function buildResultsCopy(tx: TTx, consultationId: string): Promise
     }),
   };
   await tx.$executeRaw`
-    INSERT INTO results_copy (consultation_id, built_at, summary) VALUES (${consultationId}::uuid, now(), ${JSON.stringify(summary)}::jsonb)
+    INSERT INTO results_copy (consultation_id, built_at, summary) VALUES (${consultationId}::uuid, ${builtAt}, ${JSON.stringify(summary)}::jsonb)
     ON CONFLICT (consultation_id) DO UPDATE SET built_at = excluded.built_at, summary = excluded.summary`;
 }
 
@@ -102,10 +102,9 @@ export async function readResults(consultationId: string): Promise<TResultsCopy>
     await lockBuild(tx, consultationId);
     const [done] = await tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM results_copy WHERE consultation_id = ${consultationId}::uuid`;
     if (done) return;
-    await buildResultsCopy(tx, consultationId);
     // Not a new publication: the copy stands for the one that was made.
-    await tx.$executeRaw`UPDATE results_copy rc SET built_at = k.results_published_at FROM consultation k
-      WHERE rc.consultation_id = ${consultationId}::uuid AND k.id = rc.consultation_id AND k.results_published_at IS NOT NULL`;
+    const { resultsPublishedAt } = await tx.consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { resultsPublishedAt: true } });
+    await buildResultsCopy(tx, consultationId, resultsPublishedAt ?? new Date());
   }, { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS });
   return (await readCopy(consultationId))!;
 }

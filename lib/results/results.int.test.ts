@@ -44,7 +44,7 @@ describe("results", () => {
     await triageItems(mod.id, ZTriage.parse({ ids: [items[0].id], disposition: "accepted", dispositionReason: "Reworded in 1.1", publish: "clear" }));
     await triageItems(mod.id, ZTriage.parse({ ids: [items[1].id], disposition: "not_accepted", dispositionReason: "Out of scope" }));
     const clauseId = (await db.clause.findFirstOrThrow({ where: { consultationId: c.id, key: "1.1" } })).id;
-    await db.$transaction((tx) => buildResultsCopy(tx, c.id));
+    await db.$transaction((tx) => buildResultsCopy(tx, c.id, new Date()));
     const copy = await readResults(c.id);
     const r = copy.sections.get(clauseId)!;
     expect(r.byAspect).toEqual({ clarity: 2, feasibility: 2 });
