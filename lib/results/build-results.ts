@@ -42,13 +42,18 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
       m.clause_id, m.clause_key, m.clause_number, m.aspect, m.rating, m.stance, m.comment, m.proposed_wording,
       m.published, m.disposition, m.disposition_reason, m.official, m.country
     FROM (${resultsSelect(consultationId)}) m`;
-  const groups = await tx.$queryRaw<{ clause_id: string | null; aspect: string; disposition: string | null; n: bigint; avg_rating: number | null }[]>`
-    SELECT clause_id, aspect, disposition, count(*) AS n, avg(rating)::float8 AS avg_rating
+  const groups = await tx.$queryRaw<{ clause_id: string | null; aspect: string; disposition: string | null; n: bigint; avg_rating: number | null; first_seq: number }[]>`
+    SELECT clause_id, aspect, disposition, count(*) AS n, avg(rating)::float8 AS avg_rating, min(seq) AS first_seq
     FROM results_row WHERE consultation_id = ${consultationId}::uuid GROUP BY 1, 2, 3`;
-  const firstRows = await tx.$queryRaw<(TMatrixRow & { clause_id: string | null })[]>`
-    SELECT clause_id, clause_number, clause_key, aspect, rating, stance, comment, proposed_wording, published, disposition, disposition_reason, official, country
-    FROM (SELECT rr.*, row_number() OVER (PARTITION BY clause_id ORDER BY seq) AS k FROM results_row rr WHERE consultation_id = ${consultationId}::uuid) m
-    WHERE k <= ${MATRIX_ROWS_SHOWN} ORDER BY seq`;
+  // A clause's rows are consecutive in seq (ordered by clause first): its first rows are a key range, no sort.
+  const firstSeq = new Map<string | null, number>();
+  for (const g of groups) firstSeq.set(g.clause_id, Math.min(firstSeq.get(g.clause_id) ?? Infinity, g.first_seq));
+  const firstRows = await tx.$queryRaw<(TMatrixRow & { clause_id: string | null; range_start: number })[]>`
+    SELECT f.s AS range_start, rr.clause_id, rr.clause_number, rr.clause_key, rr.aspect, rr.rating, rr.stance, rr.comment, rr.proposed_wording, rr.published,
+      rr.disposition, rr.disposition_reason, rr.official, rr.country
+    FROM unnest(${[...firstSeq.values()]}::int[]) f(s)
+    JOIN results_row rr ON rr.consultation_id = ${consultationId}::uuid AND rr.seq BETWEEN f.s AND f.s + ${MATRIX_ROWS_SHOWN - 1}
+    ORDER BY rr.seq`;
   const clauses = await tx.clause.findMany({
     where: { consultationId, removedInVersion: null }, orderBy: { position: "asc" }, select: { id: true, bodyEn: true, bodyFr: true },
   });
@@ -71,7 +76,8 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
       acc.n += n;
     }
   }
-  for (const { clause_id, ...row } of firstRows) section(clause_id).matrix.push(row);
+  // A short clause's range runs into the next clause's rows: each row counts only in its own clause's range.
+  for (const { clause_id, range_start, ...row } of firstRows) if (firstSeq.get(clause_id) === range_start) section(clause_id).matrix.push(row);
   const summary: TResultsSummary = {
     sections: [...sections.values()].map(({ ratings, ...e }) => {
       const avg = (a: string) => (ratings[a]?.n ? Math.round((ratings[a].sum / ratings[a].n) * 100) / 100 : null);

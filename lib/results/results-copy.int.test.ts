@@ -80,4 +80,23 @@ describe("the results copy", () => {
     expect(copy.sections.get(clause.id)?.dispositions).toEqual({ accepted: 1 });
     expect(await db.resultsRow.count({ where: { consultationId: c.id } })).toBe(1);
   });
+
+  it("shows each clause its own first rows, up to 50, however few a clause has", async () => {
+    const c = await createConsultation();
+    const admin = await staff("admin");
+    for (let i = 0; i < 3; i++) {
+      await submitResponse(c.slug, ZResponseInput.parse({
+        feedback: [{ clause: "1", clarity: { rating: 3 } }, { clause: "1.1", clarity: { rating: 4 }, feasibility: { rating: 5 } }],
+        generalComment: `General ${i}`, respondent: { ...respondent, publication: "anonymous" },
+      }), { locale: "en", channel: "web" });
+    }
+    await db.consultation.update({ where: { id: c.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    await clearConsultationCache();
+    expect(await publishResults(admin.id, c.id)).toEqual({ ok: true });
+    const copy = await readResults(c.id);
+    const clauses = await db.clause.findMany({ where: { consultationId: c.id } });
+    const keyOf = new Map<string | null, string | null>([...clauses.map((k) => [k.id, k.key] as [string, string]), [null, null]]);
+    expect([...copy.sections.values()].map((s) => [keyOf.get(s.clauseId), s.matrix.length])).toEqual([["1", 3], ["1.1", 6], [null, 3]]);
+    for (const s of copy.sections.values()) expect(s.matrix.every((m) => m.clause_key === keyOf.get(s.clauseId))).toBe(true);
+  });
 });
