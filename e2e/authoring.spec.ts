@@ -113,6 +113,13 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
   await expectAccessible(anonymous);
   const csv = await (await anonymous.request.get(`/api/consultations/${slug}/results`)).text();
   expect(csv.split("\r\n")[0]).toContain("clause_number,aspect,rating");
+  await expect(anonymous.getByText(/Updated on/)).toHaveCount(0);
+  // The public results are the copy made at publication; publishing them again refreshes it.
+  await page.goto(`/en/admin/consultations/${slug}`);
+  await page.getByRole("button", { name: "Publish the results again" }).click();
+  await expect(page.getByText("Results published again.")).toBeVisible();
+  await anonymous.reload();
+  await expect(anonymous.getByText(/Updated on/)).toBeVisible();
 });
 
 test("accounts: an admin changes a role and deactivates an account; the log says so", async ({ page }) => {

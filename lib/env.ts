@@ -30,6 +30,10 @@ const ZEnv = z.object({
   CONSULTATION_CLOSES_AT: z.iso.datetime({ offset: true }).optional(),
   /** Requests one client may make per minute to the open-data API (the export counts 10). 0 turns the limit off. */
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** Export streams (moderation, open data, results CSV) one client may hold at once, across servers (0: no limit). */
+  EXPORT_STREAMS_PER_CLIENT: z.coerce.number().int().min(0).max(20).default(1),
+  /** Seconds an export stream may wait for its reader before it is destroyed and its connection returned. */
+  EXPORT_STALL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Port the server listens on. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */

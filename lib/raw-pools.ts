@@ -3,18 +3,23 @@
 import pg from "pg";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
-const globalForDb = globalThis as unknown as { clausewisePgPool?: pg.Pool };
+export type TExportPool = "staff" | "public";
 
 /**
- * A small raw pool for what Prisma cannot do: streaming a query through a
- * server-side cursor (exports of millions of rows with flat memory).
+ * Small raw pools for streaming a query through a server-side cursor (exports of
+ * millions of rows with flat memory): one for staff, one for the public, so the
+ * public cannot take the moderators' connections. Waiting for one is bounded.
  */
-export function streamingPool(): pg.Pool {
-  if (!globalForDb.clausewisePgPool) {
-    globalForDb.clausewisePgPool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
-    globalForDb.clausewisePgPool.on("error", (err) => console.error("[db] streaming pool error:", err.message));
+export function exportPool(kind: TExportPool): pg.Pool {
+  const g = globalThis as unknown as { clausewiseExportPools?: Partial<Record<TExportPool, pg.Pool>> };
+  const pools = (g.clausewiseExportPools ??= {});
+  let pool = pools[kind];
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS });
+    pool.on("error", (err) => console.error(`[db] ${kind} export pool error:`, err.message));
+    pools[kind] = pool;
   }
-  return globalForDb.clausewisePgPool;
+  return pool;
 }
 
 /** A small pool for the shared rate limits (rate-limiter-flexible's PostgreSQL store). */

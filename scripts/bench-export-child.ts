@@ -1,14 +1,16 @@
 // One export, measured: run by scripts/bench-export.mjs in its own process so
 // its peak memory is the export's own. Streams exactly as the route does
-// (exportStream → web ReadableStream) and reads it to the end.
-import { Readable } from "node:stream";
-import { exportStream } from "@/lib/feedback/export-feedback";
+// (a staff slot → openFeedbackExport → exportBody) and reads it to the end.
+import { claimExportSlot, exportBody } from "@/lib/http/export-stream";
+import { openFeedbackExport } from "@/lib/feedback/export-feedback";
 
 async function main() {
 const [consultationId, format] = process.argv.slice(2) as [string, "csv" | "jsonl"];
 const started = performance.now();
-const { stream, done } = exportStream(consultationId, {}, format);
-const reader = (Readable.toWeb(stream) as ReadableStream<Uint8Array>).getReader();
+const claim = await claimExportSlot("staff", "bench");
+if (!claim.ok) throw new Error(claim.message);
+const { stream, done } = openFeedbackExport(claim.slot, consultationId, {}, format);
+const reader = (exportBody(stream) as ReadableStream<Uint8Array>).getReader();
 let bytes = 0;
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);

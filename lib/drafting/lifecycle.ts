@@ -7,6 +7,7 @@ import { clearConsultationCache } from "@/lib/consultations/get-consultation";
 import { hashToken, newToken } from "@/lib/security/token";
 import { logAdminEvent } from "@/lib/users/admin-event";
 import { cleanText } from "@/lib/text/clean-text";
+import { BUILD_TIMEOUT_MS, buildResultsCopy } from "@/lib/results/build-results";
 
 export type TLifecycle = { ok: true; token?: string } | { ok: false; key: string; field?: string };
 
@@ -72,14 +73,21 @@ export async function closeEarly(actorId: string, consultationId: string, reason
   }));
 }
 
+/**
+ * Publishes the results: computes the copy the public reads (lib/results/build-results.ts). Once
+ * published, publishing again refreshes the copy with the decisions as they are now (logged as such);
+ * the first publication's date stays.
+ */
 export async function publishResults(actorId: string, consultationId: string): Promise<TLifecycle> {
   const at = now();
   return committed(db.$transaction(async (tx) => {
-    const n = await tx.$executeRaw`UPDATE consultation SET results_published_at = ${at}
-      WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL AND closes_at <= ${at} AND results_published_at IS NULL`;
-    if (n !== 1) return { ok: false, key: "notClosed" } as const;
-    const c = await tx.consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { slug: true } });
-    await logAdminEvent(actorId, "consultation.publish_results", c.slug, null, tx);
+    const [c] = await tx.$queryRaw<{ slug: string; results_published_at: Date | null }[]>`
+      SELECT slug, results_published_at FROM consultation
+      WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL AND closes_at <= ${at} FOR UPDATE`;
+    if (!c) return { ok: false, key: "notClosed" } as const;
+    if (!c.results_published_at) await tx.$executeRaw`UPDATE consultation SET results_published_at = ${at} WHERE id = ${consultationId}::uuid`;
+    await buildResultsCopy(tx, consultationId, at);
+    await logAdminEvent(actorId, c.results_published_at ? "consultation.republish_results" : "consultation.publish_results", c.slug, null, tx);
     return { ok: true } as const;
-  }));
+  }, { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS }));
 }

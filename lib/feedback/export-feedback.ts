@@ -1,11 +1,9 @@
 // Every feedback item of a consultation as CSV (RFC 4180, UTF-8) or JSON
 // Lines, streamed from a PostgreSQL cursor: memory stays flat at any size.
-import { PassThrough, Transform, type Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Transform, type PassThrough, type Writable } from "node:stream";
 import QueryStream from "pg-query-stream";
-import { stringify } from "csv-stringify";
-import { streamingPool } from "@/lib/raw-pools";
 import { appUrl } from "@/lib/env";
+import { claimExportSlot, csvEncoder, streamRows, type TExportSlot } from "@/lib/http/export-stream";
 import { filterWhere, type TQueueFilter } from "./queue-filter";
 
 export const EXPORT_COLUMNS = [
@@ -37,12 +35,7 @@ function auditQuery(consultationId: string) {
   );
 }
 
-/** A spreadsheet would run a cell starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export { neutraliseFormula } from "@/lib/http/export-stream";
 
 function query(consultationId: string, filter: TExportFilter) {
   const { sql: where, params } = filterWhere(consultationId, filter);
@@ -67,54 +60,35 @@ function query(consultationId: string, filter: TExportFilter) {
   return new QueryStream(sql, [...params, appUrl()], { batchSize: 2000 });
 }
 
+function encoder(format: "csv" | "jsonl", kind: TExportKind): Transform {
+  if (format === "csv") return csvEncoder(kind === "audit" ? AUDIT_COLUMNS : EXPORT_COLUMNS);
+  return new Transform({
+    writableObjectMode: true,
+    transform(row, _enc, done) {
+      done(null, JSON.stringify(row) + "\n");
+    },
+  });
+}
+
+/** The export on a claimed slot (the route claims it per account, before answering): the stream and the promise of its row count. */
+export function openFeedbackExport<T extends Writable = PassThrough>(
+  slot: TExportSlot, consultationId: string, filter: TExportFilter, format: "csv" | "jsonl", kind: TExportKind = "feedback", out?: T,
+) {
+  return streamRows(slot, kind === "audit" ? auditQuery(consultationId) : query(consultationId, filter), encoder(format, kind), { out });
+}
+
 /**
- * Streams the export into `out`. Resolves with the number of rows written.
- * The cursor's connection goes back to the pool however the stream ends.
+ * Streams the export into `out` on a staff connection, without a per-account limit (scripts and
+ * tests). Resolves with the number of rows written.
  */
 export async function exportFeedback(
   consultationId: string,
   filter: TExportFilter,
   format: "csv" | "jsonl",
-  out: NodeJS.WritableStream,
+  out: Writable,
   kind: TExportKind = "feedback",
 ): Promise<number> {
-  const client = await streamingPool().connect();
-  let rows = 0;
-  try {
-    const source: Readable = client.query(kind === "audit" ? auditQuery(consultationId) : query(consultationId, filter));
-    const count = new Transform({
-      objectMode: true,
-      transform(row, _enc, done) {
-        rows += 1;
-        done(null, row);
-      },
-    });
-    const encode =
-      format === "csv"
-        ? stringify({
-            header: true,
-            columns: kind === "audit" ? [...AUDIT_COLUMNS] : [...EXPORT_COLUMNS],
-            bom: true, // Excel reads UTF-8 only with it
-            record_delimiter: "\r\n",
-            cast: { string: (v) => neutraliseFormula(v), boolean: (v) => (v ? "true" : "false") },
-          })
-        : new Transform({
-            writableObjectMode: true,
-            transform(row, _enc, done) {
-              done(null, JSON.stringify(row) + "\n");
-            },
-          });
-    await pipeline(source, count, encode, out as NodeJS.WritableStream);
-    return rows;
-  } finally {
-    client.release();
-  }
-}
-
-/** A PassThrough to hand to a web Response, and the promise of the export's row count. */
-export function exportStream(consultationId: string, filter: TExportFilter, format: "csv" | "jsonl", kind: TExportKind = "feedback") {
-  const out = new PassThrough();
-  const done = exportFeedback(consultationId, filter, format, out, kind);
-  done.catch((err) => out.destroy(err));
-  return { stream: out, done };
+  const claim = await claimExportSlot("staff", null);
+  if (!claim.ok) throw new Error(claim.message);
+  return openFeedbackExport(claim.slot, consultationId, filter, format, kind, out).done;
 }

@@ -4,6 +4,9 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { sharedLimiter } from "./shared-limiter";
 
+/** A streamed export (open data, results CSV) costs as much as this many page requests. */
+export const EXPORT_COST = 10;
+
 export type TAllowance = { ok: boolean; limit: number; remaining: number; resetSeconds: number };
 
 /** `cost` of this client's `limit` requests a minute (0: no limit); says how many are left and when the window ends. */

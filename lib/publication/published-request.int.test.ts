@@ -52,6 +52,7 @@ describe("an unpublished consultation in the open-data API", () => {
     const { ZFormalDraft } = await import("@/lib/formal/schema");
     const { listPublished } = await import("./list-published");
     const { exportPublished } = await import("./export-published");
+    const { claimExportSlot } = await import("@/lib/http/export-stream");
     // An official response (published by default) exists; then the consultation is a hidden draft again.
     const c = await createConsultation();
     const consultation = (await getConsultationFresh(c.slug))!;
@@ -76,8 +77,10 @@ describe("an unpublished consultation in the open-data API", () => {
     await same(hiddenExport, await exportCsv(unknown, `192.0.2.2-${uniqueSlug()}`));
     // The query itself lists nothing of a hidden consultation, whoever hands it the id.
     expect((await listPublished(c.id)).items).toEqual([]);
+    const claim = await claimExportSlot("public", null);
+    if (!claim.ok) throw new Error(claim.message);
     let json = "";
-    for await (const chunk of exportPublished(c.id, "json")) json += chunk;
+    for await (const chunk of exportPublished(claim.slot, c.id, "json").stream) json += chunk;
     expect(JSON.parse(json)).toEqual([]);
   });
 });

@@ -1,18 +1,15 @@
 // The read-only open-data API: GET /api/consultations/{slug}/published (pages
 // of JSON) and .../published/export?format=csv|json (everything, streamed).
 // Rate-limited per client address across servers; the limits are sent in RateLimit headers.
-import { Readable } from "node:stream";
 import { env } from "@/lib/env";
 import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
-import { allowRequest, rateLimitHeaders } from "@/lib/http/rate-limit";
+import { allowRequest, EXPORT_COST, rateLimitHeaders } from "@/lib/http/rate-limit";
+import { claimExportSlot, exportBody } from "@/lib/http/export-stream";
 import { listPublished, publicItem } from "./list-published";
 import { exportPublished } from "./export-published";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
-
-/** An export costs as much as 10 page requests. */
-const EXPORT_COST = 10;
 
 const allowance = (client: string, cost: number) => allowRequest(client, env().OPEN_DATA_RATE_LIMIT_PER_MINUTE, cost);
 
@@ -41,8 +38,10 @@ export async function publishedExport(request: Request, slug: string, client: st
   if (!a.ok) return json(429, { error: "rate_limited", message: `Try again in ${a.resetSeconds} s.` }, rl);
   const c = await getPublishedConsultation(slug);
   if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
-  const stream = exportPublished(c.id, format);
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
+  const claim = await claimExportSlot("public", client);
+  if (!claim.ok) return json(claim.status, { error: claim.code, message: claim.message }, { ...rl, "Retry-After": String(claim.retryAfterSeconds) });
+  const { stream } = exportPublished(claim.slot, c.id, format);
+  return new Response(exportBody(stream), {
     headers: {
       ...rl,
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",

@@ -8,7 +8,8 @@ import { submitResponse } from "@/lib/responses/submit-response";
 import { triageItems } from "@/lib/feedback/triage-items";
 import { ZTriage } from "@/lib/feedback/triage-schema";
 import { updateAccount } from "@/lib/users/manage-users";
-import { getResults, matrixFor } from "./get-results";
+import { buildResultsCopy, readResults } from "./build-results";
+import { claimExportSlot } from "@/lib/http/export-stream";
 import { exportResults } from "./export-results";
 
 afterEach(() => setNow(null));
@@ -43,16 +44,21 @@ describe("results", () => {
     await triageItems(mod.id, ZTriage.parse({ ids: [items[0].id], disposition: "accepted", dispositionReason: "Reworded in 1.1", publish: "clear" }));
     await triageItems(mod.id, ZTriage.parse({ ids: [items[1].id], disposition: "not_accepted", dispositionReason: "Out of scope" }));
     const clauseId = (await db.clause.findFirstOrThrow({ where: { consultationId: c.id, key: "1.1" } })).id;
-    const r = (await getResults(c.id)).get(clauseId)!;
+    await db.$transaction((tx) => buildResultsCopy(tx, c.id, new Date()));
+    const copy = await readResults(c.id);
+    const r = copy.sections.get(clauseId)!;
     expect(r.byAspect).toEqual({ clarity: 2, feasibility: 2 });
     expect([r.clarity, r.feasibility]).toEqual([2, 4]);
     expect(r.dispositions).toEqual({ accepted: 1, not_accepted: 1, none: 2 });
-    const m = await matrixFor(c.id, "1.1");
+    expect(r.finalText).toEqual({ en: "Act", fr: "Agir" });
+    const m = r.matrix;
     expect(m.filter((x) => x.aspect === "clarity").map((x) => [x.disposition, x.disposition_reason, x.comment, x.published])).toEqual([
       ["accepted", "Reworded in 1.1", "Public words", true], ["not_accepted", "Out of scope", null, false],
     ]);
     let csv = "";
-    await new Promise<void>((resolve, reject) => exportResults(c.id).on("error", reject).pipe(new Writable({ write(ch, _e, done) { csv += ch; done(); }, final(done) { resolve(); done(); } })));
+    const claim = await claimExportSlot("public", null);
+    if (!claim.ok) throw new Error(claim.message);
+    await new Promise<void>((resolve, reject) => exportResults(claim.slot, c.id, copy).stream.on("error", reject).pipe(new Writable({ write(ch, _e, done) { csv += ch; done(); }, final(done) { resolve(); done(); } })));
     expect(csv).toContain("Public words");
     expect(csv).not.toContain("Private words");
     expect(csv).toContain("Out of scope");

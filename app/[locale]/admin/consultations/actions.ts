@@ -44,7 +44,7 @@ export async function createConsultationAction(prev: TFormState, form: FormData)
   redirect(`/${locale}/admin/consultations/${parsed.data.slug}?created=1&preview=${result.previewToken}`);
 }
 
-// Admins only: checked here. One action for the consultation page's buttons (publish, preview link, extend, close, results).
+// Admins only: checked here. One action for the consultation page's buttons (publish, preview link, extend, close, results, republish).
 export async function lifecycleAction(prev: TFormState, form: FormData): Promise<TFormState> {
   const nonce = prev.nonce + 1;
   const values = formValues(form, 2000);
@@ -55,7 +55,8 @@ export async function lifecycleAction(prev: TFormState, form: FormData): Promise
   switch (values.intent) {
     case "publish": result = await publishConsultation(admin.id, c.id); break;
     case "preview": result = await newPreviewLink(admin.id, c.id); break;
-    case "results": result = await publishResults(admin.id, c.id); break;
+    case "results":
+    case "republish": result = await publishResults(admin.id, c.id); break;
     case "close": result = await closeEarly(admin.id, c.id, values.closeReason ?? ""); break;
     case "extend": {
       const until = zonedLocalToUtc(values.until ?? "", c.timeZone);

@@ -15,7 +15,7 @@ import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 
-const DONE = ["publish", "extend", "close", "results"] as const;
+const DONE = ["publish", "extend", "close", "results", "republish"] as const;
 
 type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -90,6 +90,13 @@ export default async function ManageConsultationPage({ params, searchParams }: T
           <h2 className="mb-2 text-2xl font-bold">{t("resultsTitle")}</h2>
           <p className="mb-4 max-w-prose">{t("resultsIntro")}</p>
           <LifecycleForm slug={c.slug} intent="results" label={t("publishResults")} />
+        </>
+      ) : null}
+      {phase === "results" ? (
+        <>
+          <h2 className="mb-2 text-2xl font-bold">{t("republishTitle")}</h2>
+          <p className="mb-4 max-w-prose">{t("republishIntro")}</p>
+          <LifecycleForm slug={c.slug} intent="republish" label={t("republishResults")} />
         </>
       ) : null}
       <DeadlineHistory consultationId={c.id} locale={locale} timeZone={c.timeZone} />

@@ -6,7 +6,7 @@ import { clauseLabel } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
-import { getResults, matrixFor } from "@/lib/results/get-results";
+import { readResults } from "@/lib/results/build-results";
 import { ClauseBody } from "@/components/clause-body";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,17 @@ export const generateMetadata = consultationMetadata("results");
 const ASPECTS = ["clarity", "language", "feasibility", "position", "general"] as const;
 const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "none"] as const;
 
-// Public once the results are published.
+/** A label computed once per distinct value: the matrix repeats a few labels hundreds of times. */
+function once<K>(label: (k: K) => string): (k: K) => string {
+  const seen = new Map<K, string>();
+  return (k) => {
+    let v = seen.get(k);
+    if (v === undefined) seen.set(k, (v = label(k)));
+    return v;
+  };
+}
+
+// Public once the results are published; everything below comes from the copy made at publication.
 export default async function ResultsPage({ params }: TProps) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
@@ -29,19 +39,27 @@ export default async function ResultsPage({ params }: TProps) {
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const tm = await getTranslations({ locale, namespace: "moderate" });
   const tt = await getTranslations({ locale, namespace: "triage" });
-  const results = await getResults(c.id);
-  const sections = [...c.clauses.map((k) => ({ id: k.id as string | null, key: k.key as string | null, label: clauseLabel(k, tc), body: k.body[locale] })),
+  const aspectLabel = once((a: string) => tm(`aspect_${a}` as "aspect_clarity"));
+  const dispositionLabel = once((d: string | null) => (d ? tt(`disposition_${d}` as "disposition_accepted") : t("disposition_none")));
+  const ratingOnly = once((rating: number) => t("ratingOnly", { rating }));
+  const notPublished = t("notPublished");
+  const official = once((country: string) => `${tm("official")}, ${countryName(country, locale)}`);
+  const copy = await readResults(c.id);
+  const results = copy.sections;
+  const sections = [...c.clauses.map((k) => ({ id: k.id as string | null, key: k.key as string | null, label: clauseLabel(k, tc), body: results.get(k.id)?.finalText?.[locale] ?? k.body[locale] })),
     { id: null, key: null, label: t("general"), body: "" }];
-  const matrices = await Promise.all(sections.map((s) => matrixFor(c.id, s.key)));
   return (
     <>
       <p className="mb-2"><a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a></p>
       <h1 className="mb-2 text-4xl font-bold">{t("title", { title: c.title[locale] })}</h1>
-      <p className="mb-4">{t("publishedOn", { when: formatInstant(c.resultsPublishedAt, locale, c.timeZone) })}</p>
+      <p className="mb-4">
+        {t("publishedOn", { when: formatInstant(c.resultsPublishedAt, locale, c.timeZone) })}
+        {copy.builtAt > c.resultsPublishedAt ? ` ${t("updatedOn", { when: formatInstant(copy.builtAt, locale, c.timeZone) })}` : null}
+      </p>
       <p className="mb-8 max-w-prose">{t("intro")} <a href={`/api/consultations/${c.slug}/results`}>{t("download")}</a></p>
-      {sections.map((s, i) => {
+      {sections.map((s) => {
         const r = results.get(s.id);
-        const rows = matrices[i];
+        const rows = r?.matrix ?? [];
         if (!s.id && !r) return null;
         return (
           <section key={s.key ?? "general"} aria-labelledby={`r-${s.key ?? "general"}`} className="mb-12">
@@ -53,7 +71,7 @@ export default async function ResultsPage({ params }: TProps) {
               </>
             ) : null}
             <p className="mb-2">
-              {ASPECTS.filter((a) => r?.byAspect[a]).map((a) => `${tm(`aspect_${a}`)}: ${r!.byAspect[a]}`).join(" · ") || t("noComments")}
+              {ASPECTS.filter((a) => r?.byAspect[a]).map((a) => `${aspectLabel(a)}: ${r!.byAspect[a]}`).join(" · ") || t("noComments")}
             </p>
             {r?.clarity !== null && r?.clarity !== undefined ? <p>{t("avgClarity", { avg: r.clarity })}</p> : null}
             {r?.feasibility !== null && r?.feasibility !== undefined ? <p>{t("avgFeasibility", { avg: r.feasibility })}</p> : null}
@@ -69,10 +87,10 @@ export default async function ResultsPage({ params }: TProps) {
                     {rows.map((m, j) => (
                       <tr key={j} className="border-b border-line align-top">
                         <td className="max-w-md p-2">
-                          <span className="text-muted">{tm(`aspect_${m.aspect}` as "aspect_clarity")}{m.official && m.country ? ` · ${tm("official")}, ${countryName(m.country, locale)}` : ""}</span>
-                          <span className="block whitespace-pre-wrap break-words">{m.published ? (m.comment ?? m.proposed_wording ?? (m.rating ? t("ratingOnly", { rating: m.rating }) : "")) : t("notPublished")}</span>
+                          <span className="text-muted">{aspectLabel(m.aspect)}{m.official && m.country ? ` · ${official(m.country)}` : ""}</span>
+                          <span className="block whitespace-pre-wrap break-words">{m.published ? (m.comment ?? m.proposed_wording ?? (m.rating ? ratingOnly(m.rating) : "")) : notPublished}</span>
                         </td>
-                        <td className="p-2">{m.disposition ? tt(`disposition_${m.disposition}` as "disposition_accepted") : t("disposition_none")}</td>
+                        <td className="p-2">{dispositionLabel(m.disposition)}</td>
                         <td className="max-w-md p-2">{m.disposition_reason ?? ""}</td>
                       </tr>
                     ))}

@@ -1,0 +1,60 @@
+// The moderators' export once the role is checked (export-request.ts): the
+// queue's filters, one stream at a time per account on the staff connections,
+// logged in export_event (who, when, which filter, how many rows).
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { getConsultationFor } from "@/lib/consultations/get-consultation";
+import { claimExportSlot, exportBody, releaseSlot } from "@/lib/http/export-stream";
+import { openFeedbackExport } from "./export-feedback";
+import { filterWhere, parseQueueFilter, type TQueueFilter } from "./queue-filter";
+
+async function countFiltered(consultationId: string, filter: TQueueFilter): Promise<number> {
+  const where = filterWhere(consultationId, filter);
+  const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id WHERE ${where.sql}`,
+    ...where.params,
+  );
+  return Number(rows[0].n);
+}
+
+/** The export for a signed-in moderator (checked by the caller): one stream at a time per account, on the staff connections. */
+export async function moderationExport(user: { id: string; role: string }, request: Request, slug: string): Promise<Response> {
+  // A hidden draft: admins only; a moderator is answered as for an unknown slug.
+  const c = await getConsultationFor(user, slug);
+  if (!c) return Response.json({ error: { code: "not_found", message: "No consultation has this slug." } }, { status: 404 });
+
+  const url = new URL(request.url);
+  const format = url.searchParams.get("format") ?? "csv";
+  if (format !== "csv" && format !== "jsonl") return Response.json({ error: { code: "invalid", message: "format is csv or jsonl" } }, { status: 400 });
+  // The queue's filters, from the same URL parameters (values that do not parse are ignored, as in the queue).
+  const kind = url.searchParams.get("what") === "audit" ? "audit" : "feedback";
+  const filter = kind === "audit" ? {} : parseQueueFilter(url.searchParams);
+  if (filter.clause && !c.clauses.some((k) => k.key === filter.clause)) {
+    return Response.json({ error: { code: "invalid", message: "unknown clause" } }, { status: 400 });
+  }
+
+  // The number of rows to come, so the page can show the download's progress.
+  const rowCount = kind === "audit" ? null : await countFiltered(c.id, filter);
+  const claim = await claimExportSlot("staff", `account:${user.id}`);
+  if (!claim.ok) {
+    return Response.json({ error: { code: claim.code, message: claim.message } }, { status: claim.status, headers: { "Retry-After": String(claim.retryAfterSeconds) } });
+  }
+  const event = await db.exportEvent
+    .create({ data: { userId: user.id, consultationId: c.id, format, filter: { ...filter, what: kind } } })
+    .catch(async (e) => { await releaseSlot(claim.slot); throw e; });
+  const { stream, done } = openFeedbackExport(claim.slot, c.id, filter, format, kind);
+  done
+    .then((rowCount) => db.exportEvent.update({ where: { id: event.id }, data: { finishedAt: now(), rowCount } }))
+    .catch((err) => console.error(`[export] ${event.id} failed:`, err?.message ?? err));
+
+  const stamp = now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  return new Response(exportBody(stream), {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${c.slug}-${kind}-${stamp}.${format}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      ...(rowCount === null ? {} : { "X-Row-Count": String(rowCount) }),
+    },
+  });
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// npm run bench:results — the public results page at 1 M items (issue 10, item 7).
+// Run through scripts/with-db.mjs (a fresh database; DATABASE_URL is set).
+//   1. seeds 1 M synthetic items (scripts/bench-seed.mjs), decides and clears a fifth of them, closes the consultation;
+//   2. publishes the results, timing the copy's build (scripts/bench-results-child.ts), and times the page's data
+//      functions against SELECT 1;
+//   3. against the production build (built if missing or stale), times GET /en/c/{slug}/results, RUNS times one
+//      after another, against GET /api/health and the privacy page (dynamic, one primary-key read) in the same run.
+// Target: the page's server time p95 ≤ 50 ms at 1 M items.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { needsBuild, root } from "./project.mjs";
+import { seedSyntheticFeedback } from "./bench-seed.mjs";
+
+const ITEMS = Number(process.env.BENCH_RESULTS_ITEMS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RESULTS_RUNS ?? 200);
+const PORT = Number(process.env.BENCH_RESULTS_PORT ?? 3230);
+const URL = `http://127.0.0.1:${PORT}`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const f1 = (x) => x.toFixed(1);
+
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await client.connect();
+const slug = `bench-results-${Date.now().toString(36)}`;
+let t0 = Date.now();
+const id = await seedSyntheticFeedback(client, { slug, items: ITEMS });
+await client.query(
+  `UPDATE feedback_item fi SET disposition = (ARRAY['accepted','partly_accepted','not_accepted']::disposition[])[1 + r.number % 3],
+     disposition_reason = 'Reason ' || (r.number % 10), cleared_at = CASE WHEN r.number % 2 = 0 THEN now() END
+   FROM response r WHERE r.id = fi.response_id AND r.consultation_id = $1 AND r.number % 5 = 0`,
+  [id],
+);
+await client.query(`UPDATE consultation SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+const admin = await client.query(
+  `INSERT INTO app_user (email, name, role, password_hash) VALUES ($1, 'Bench admin', 'admin', '$argon2id$v=19$m=19456,t=2,p=1$x$y') RETURNING id`,
+  [`${slug}@example.org`],
+);
+await client.query("ANALYZE feedback_item");
+await client.end();
+console.log(`seeded ${ITEMS.toLocaleString("en")} items (a fifth decided, a tenth cleared) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-results-child.ts"), id, slug, admin.rows[0].id], {
+  cwd: root, env: process.env, encoding: "utf8",
+});
+if (r.status !== 0) throw new Error(`results child failed: ${r.stderr}`);
+const data = JSON.parse(r.stdout.trim().split("\n").pop());
+console.log(`live aggregation the page used to run per view: ${f1(data.liveAggregateSeconds * 1000)} ms (once, for comparison)`);
+console.log(`copy built at publication: ${data.rows.toLocaleString("en")} matrix rows in ${data.buildSeconds.toFixed(2)} s`);
+console.log(`page data (consultation + copy): p50 ${f1(data.data.p50)} ms, p95 ${f1(data.data.p95)} ms; SELECT 1: p50 ${f1(data.baseline.p50)} ms, p95 ${f1(data.baseline.p95)} ms`);
+
+if (needsBuild()) {
+  console.log("building…");
+  t0 = Date.now();
+  const b = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (b.status !== 0) throw new Error("next build failed");
+}
+const app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
+  cwd: root, stdio: ["ignore", "ignore", "inherit"],
+  env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", RETENTION_INTERVAL_HOURS: "0" },
+});
+const exited = new Promise((resolve) => app.once("exit", resolve));
+let http;
+try {
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`${URL}/api/health`)).ok) break; } catch { /* starting */ }
+    if (i > 600) throw new Error("the app did not start");
+    await sleep(100);
+  }
+  /** Sequential GETs: ms from request to the last byte (loopback, so the server's time). */
+  async function times(p, runs) {
+    const ms = [];
+    for (let i = 0; i < runs + 10; i++) {
+      const s = performance.now();
+      const res = await fetch(`${URL}${p}`);
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
+      if (p.endsWith("/results") && !body.includes("Results:")) throw new Error("the results page has no results heading");
+      if (i >= 10) ms.push(performance.now() - s);
+    }
+    ms.sort((a, b) => a - b);
+    const q = (x) => ms[Math.min(ms.length - 1, Math.ceil(x * ms.length) - 1)];
+    return { p50: q(0.5), p95: q(0.95) };
+  }
+  const page = await times(`/en/c/${slug}/results`, RUNS);
+  const health = await times("/api/health", RUNS);
+  const privacy = await times(`/en/c/${slug}/privacy`, RUNS);
+  http = { page, health, privacy, ratioP50: page.p50 / health.p50 };
+  console.log(`GET /en/c/${slug}/results: p50 ${f1(page.p50)} ms, p95 ${f1(page.p95)} ms  (${RUNS} runs)`);
+  console.log(`GET /api/health (baseline): p50 ${f1(health.p50)} ms, p95 ${f1(health.p95)} ms; page/health at p50: ${http.ratioP50.toFixed(1)} ×`);
+  console.log(`GET /en/c/${slug}/privacy (a dynamic page with one primary-key read, for comparison): p50 ${f1(privacy.p50)} ms, p95 ${f1(privacy.p95)} ms`);
+  console.log(`${page.p95 <= 50 ? "PASS" : "FAIL"}  the results page's server time p95 ≤ 50 ms at ${ITEMS.toLocaleString("en")} items: ${f1(page.p95)} ms`);
+} finally {
+  app.kill("SIGTERM");
+  await exited;
+}
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+mkdirSync(path.join(root, "bench-results"), { recursive: true });
+const file = path.join(root, "bench-results", `results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+writeFileSync(file, JSON.stringify({ items: ITEMS, runs: RUNS, ...data, http }, null, 2) + "\n");
+console.log(`results: ${path.relative(root, file)}`);
