@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser, requireRoleForPage } from "@/lib/auth";
-import { listConsultationsFor } from "@/lib/consultations/list-consultations";
+import { pickConsultationFor } from "@/lib/consultations/list-consultations";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import { listModerators } from "@/lib/feedback/get-item";
@@ -19,8 +19,6 @@ import { formatInstant } from "@/lib/consultations/format-instant";
 import { campaignSizes } from "@/lib/feedback/triage-campaign";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
-import { consultationStatus } from "@/lib/consultations/consultation-status";
-import { now } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -49,9 +47,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const td = await getTranslations({ locale, namespace: "delegation" });
 
   // Hidden drafts: admins only (a moderator's queue, picker and counts never show them).
-  const consultations = await listConsultationsFor(user);
-  const at = now();
-  const c = consultations.find((x) => x.slug === one(sp.c)) ?? consultations.find((x) => consultationStatus(x, at) === "open") ?? consultations[0];
+  const c = await pickConsultationFor(user, one(sp.c));
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
   const parsed = parseQueueFilter(sp);
   const filter = parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
-import { listConsultationsFor } from "@/lib/consultations/list-consultations";
+import { pickConsultationFor } from "@/lib/consultations/list-consultations";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName, listCountries } from "@/lib/countries/list-countries";
 import { listFormal } from "@/lib/formal/list-formal";
@@ -27,8 +27,7 @@ export default async function FormalPage({ params, searchParams }: TProps) {
   const t = await getTranslations({ locale, namespace: "formal" });
   const sp = await searchParams;
   // Hidden drafts: admins only.
-  const consultations = await listConsultationsFor(user);
-  const c = consultations.find((x) => x.slug === sp.c) ?? consultations[0];
+  const c = await pickConsultationFor(user, sp.c);
   if (!c) notFound();
   const rows = await listFormal(c.id);
   const when = (d: Date) => formatInstant(d, locale, c.timeZone);

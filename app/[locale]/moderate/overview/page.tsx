@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
-import { listConsultationsFor } from "@/lib/consultations/list-consultations";
+import { pickConsultationFor } from "@/lib/consultations/list-consultations";
 import { countryName } from "@/lib/countries/list-countries";
 import { getOverview } from "@/lib/feedback/overview";
 import { isLocale } from "@/lib/i18n/routing";
@@ -50,8 +50,7 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
   const user = await requireRoleForPage("moderator", locale, `/${locale}/moderate/overview`);
   const sp = await searchParams;
   // Hidden drafts: admins only.
-  const slug = typeof sp.c === "string" ? sp.c : (await listConsultationsFor(user))[0]?.slug;
-  const c = slug ? await getConsultationFor(user, slug) : null;
+  const c = typeof sp.c === "string" ? await getConsultationFor(user, sp.c) : await pickConsultationFor(user, null);
   if (!c) notFound();
   const [t, tm, tc, tr, o] = await Promise.all([
     getTranslations({ locale, namespace: "overview" }),

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createConsultation, staff } from "@/test/db-fixtures";
+import { listConsultationsFor, LIST_LIMIT } from "./list-consultations";
+import { listPublicConsultations } from "./public-consultation";
+
+describe("the list of consultations", () => {
+  it("keeps open ones first however many have closed or are hidden drafts: the limit never hides an open consultation", async () => {
+    const open = await createConsultation({ closesAt: new Date(Date.now() + 200 * 86_400_000) });
+    // More closed consultations than the list holds, all closing before the open one, and hidden drafts.
+    const closedAt = (i: number) => new Date(Date.now() - (i + 1) * 60_000);
+    for (let i = 0; i <= LIST_LIMIT; i++) await createConsultation({ opensAt: new Date(Date.now() - 86_400_000), closesAt: closedAt(i) });
+    for (let i = 0; i < 3; i++) await createConsultation({ draft: true, closesAt: new Date(Date.now() + 86_400_000) });
+
+    const listed = await listPublicConsultations();
+    expect(listed.length).toBeLessThanOrEqual(LIST_LIMIT);
+    expect(listed.map((c) => c.id)).toContain(open.id);
+    expect(listed.every((c) => c.publishedAt !== null)).toBe(true);
+    // Open (and upcoming) first, closing soonest first; then the closed ones, the most recently closed first.
+    const at = Date.now();
+    const firstClosed = listed.findIndex((c) => c.closesAt.getTime() <= at);
+    expect(listed.slice(firstClosed).every((c) => c.closesAt.getTime() <= at)).toBe(true);
+    const closedTimes = listed.slice(firstClosed).map((c) => c.closesAt.getTime());
+    expect(closedTimes).toEqual([...closedTimes].sort((a, b) => b - a));
+
+    const moderator = await staff("moderator");
+    expect((await listConsultationsFor(moderator)).map((c) => c.id)).toContain(open.id);
+    const hidden = await db.consultation.findMany({ where: { publishedAt: null }, select: { id: true } });
+    expect((await listConsultationsFor(moderator)).some((c) => hidden.some((h) => h.id === c.id))).toBe(false);
+  });
+});
