@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // npm test: every test, in the order that fails fastest. Typecheck, lint and
-// unit tests need no database; integration and end-to-end tests share one
-// test database (see with-db.mjs); e2e runs against the production build.
+// unit tests need no database; integration tests run on a fresh test database,
+// end-to-end tests on another one on the same server (see with-db.mjs), against
+// the production build.
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { run, withTestDb } from "./with-db.mjs";
+import { run, withFreshDatabase, withTestDb } from "./with-db.mjs";
 import { root } from "./project.mjs";
 
 const bin = (name) => path.join(root, "node_modules/.bin", name);
@@ -70,7 +71,9 @@ if (ok) {
     ok = (await step("integration tests", bin("vitest"), ["run", "--project", "integration"], db.env)) && ok;
     ok = ok && (await step("build", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { ...db.env, NODE_ENV: "production" }));
     rmSync(E2E_REPORT, { force: true });
-    ok = ok && (await step("end-to-end tests", bin("playwright"), ["test"], db.env));
+    // Its own database: nothing the integration tests left behind changes what the pages show.
+    const e2eEnv = ok ? await withFreshDatabase(db.env, "clausewise_e2e") : db.env;
+    ok = ok && (await step("end-to-end tests", bin("playwright"), ["test"], e2eEnv));
   } finally {
     await db.stop();
   }

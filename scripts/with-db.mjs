@@ -36,6 +36,21 @@ export async function withTestDb() {
   return { env, stop: async () => embedded?.stop() };
 }
 
+/**
+ * A second database on the same server, fresh, migrated and seeded: the end-to-end suite runs on its own,
+ * so what integration tests leave behind (hundreds of consultations, locks, limits) cannot change what a
+ * page shows. Returns the env to run with.
+ */
+export async function withFreshDatabase(env, name) {
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  await ensureDatabase(env.DATABASE_URL, name, { fresh: true });
+  const next = { ...env, DATABASE_URL: url.toString() };
+  await migrate(next.DATABASE_URL);
+  seed(next);
+  return next;
+}
+
 /** Clusters of test runs that were killed: stop their PostgreSQL, delete their data. */
 function removeAbandoned(parent) {
   if (!existsSync(parent)) return;
