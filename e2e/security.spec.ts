@@ -93,6 +93,17 @@ test("a Server Action posted from another site to an address with a dot is refus
       }
     }
   }
+  // Well-formed arguments of the wrong shape for a real action (every action takes a FormData last): a 400.
+  const wrongShape: [string, string][] = [
+    ["text/plain;charset=UTF-8", "[]"],
+    ["text/plain;charset=UTF-8", '[null,"x"]'],
+    ["multipart/form-data; boundary=zzz", '--zzz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n--zzz--\r\n'],
+    ["multipart/form-data; boundary=zzz", '--zzz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n--zzz\r\nContent-Disposition: form-data; name="1_email"\r\n\r\na\r\n--zzz--\r\n'],
+  ];
+  for (const [type, data] of wrongShape) {
+    const r = await request.post("/en/sign-in", { headers: { "next-action": realId, "content-type": type }, data });
+    expect(r.status(), `${type} ${JSON.stringify(data)} to the sign-in action`).toBe(400);
+  }
   // The JSON API, which programs call without an Origin, still refuses another site's pages in its own words.
   const api = await request.post("/api/consultations/dpsi/responses", { headers: { origin: "https://evil.example" }, data: {} });
   expect(api.status()).toBe(403);

@@ -156,16 +156,31 @@ function readBodyThen(req, res, dispatch) {
 async function readable(req, body) {
   if ((req.url ?? "").startsWith("/api/")) return true; // the API reads and checks its own bodies
   const type = String(req.headers["content-type"] ?? "");
+  const action = req.headers["next-action"] !== undefined;
   try {
     if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
-      await new Response(body, { headers: { "content-type": type } }).formData(); // (the boundary is case-sensitive)
-    } else if (req.headers["next-action"] !== undefined) {
-      JSON.parse(body.toString("utf8")); // a Server Action's arguments, as React encodes them without files
+      const form = await new Response(body, { headers: { "content-type": type } }).formData(); // (the boundary is case-sensitive)
+      return !action || actionArguments(form.get("0"));
     }
-    return true;
+    // Every Server Action of the app takes a FormData last, which React sends only as multipart: other
+    // bodies (JSON arguments in text/plain) could only reach an action with the wrong arguments.
+    return !action;
   } catch {
     return false;
   }
+}
+
+/**
+ * A Server Action's arguments as React encodes them with a FormData (field "0"): a JSON array whose
+ * last element refers to the FormData ("$K" and a hex id) and whose others are the previous states
+ * (objects). Anything else would reach the action with arguments it cannot read (a 500).
+ */
+function actionArguments(encoded) {
+  if (typeof encoded !== "string") return false;
+  const args = JSON.parse(encoded);
+  if (!Array.isArray(args) || args.length === 0) return false;
+  const last = args[args.length - 1];
+  return typeof last === "string" && /^\$K[0-9a-f]+$/.test(last) && args.slice(0, -1).every((a) => a !== null && typeof a === "object" && !Array.isArray(a));
 }
 
 /**
