@@ -41,7 +41,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             </div>
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">
+        {/* Staff work surfaces (the queue) mark themselves data-wide and get the whole width. */}
+        <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8 has-[[data-wide]]:max-w-none">
           {children}
         </main>
         <footer className="border-t border-line">
