@@ -201,7 +201,7 @@ for (const javaScriptEnabled of [true, false]) {
       await views.getByRole("button", { name: "Save view" }).click();
       await expect(page.locator("#view-name-error")).toContainText("You already have a view with this name");
       await expect(views.getByLabel("Name of the view")).toHaveValue(name);
-      await expectAccessible(page);
+      if (javaScriptEnabled) await expectAccessible(page); // axe runs as a script
 
       // A personal one.
       await views.getByLabel("Name of the view").fill(`${name} mine`);

@@ -23,7 +23,18 @@ async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator("h1").first()).toBeVisible();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect.soft(width, `${path} is ${width} px wide at 390 px`).toBeLessThanOrEqual(390);
+  // Name the outermost elements that stick out, so a failure says what to fix.
+  const culprits = width <= 390 ? [] : await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>("body *")) {
+      const r = el.getBoundingClientRect();
+      if (r.right > 391 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > 391)) {
+        out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(r.right)} px): ${(el.textContent ?? "").slice(0, 40)}`);
+      }
+    }
+    return out.slice(0, 5);
+  });
+  expect.soft(width, `${path} is ${width} px wide at 390 px: ${culprits.join(" | ")}`).toBeLessThanOrEqual(390);
 }
 
 test("no staff page scrolls sideways on a 390 px phone", async ({ page, request }) => {

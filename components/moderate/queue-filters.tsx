@@ -45,7 +45,8 @@ export async function QueueFilters(p: {
   const active = Object.keys(f).filter((k) => k !== "sort").length;
   const problem = (k: "from" | "to") => (p.problems[k] ? tv(`err_${p.problems[k]}`) : undefined);
   return (
-    <details className="mb-3 border-l-4 border-line pl-4" open={p.problems.from || p.problems.to ? true : undefined}>
+    <div className="mb-3 flex flex-wrap items-start gap-x-6">
+    <details className="min-w-0 flex-1 border-l-4 border-line pl-4" open={p.problems.from || p.problems.to ? true : undefined}>
       <summary className="cursor-pointer py-1">
         <h2 id="filters-title" className="inline text-lg font-bold">{tv("filters")}</h2> <span className="text-muted">({tv("filtersActive", { count: active })})</span>
       </summary>
@@ -104,9 +105,11 @@ export async function QueueFilters(p: {
       </div>
       <p className="flex flex-wrap items-center gap-6">
         <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
-        <a href={`/${p.locale}/moderate?c=${p.consultation.slug}`}>{t("clear")}</a>
       </p>
     </form>
     </details>
+    {/* Beside the panel, so a filter can be cleared without opening it. */}
+    {active ? <a href={`/${p.locale}/moderate?c=${p.consultation.slug}`} className="py-1">{t("clear")}</a> : null}
+    </div>
   );
 }

@@ -139,8 +139,9 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       {page.items.length === 0 ? (
         <p className="my-4">{t("none")}</p>
       ) : (
-        // The bulk bar comes first and stays in view (sticky) while the moderator scrolls the list.
-        <div className="[&_form]:flex [&_form]:flex-col [&_form>fieldset]:sticky [&_form>fieldset]:top-0 [&_form>fieldset]:z-10 [&_form>fieldset]:order-first [&_form>fieldset]:mt-0 [&_form>fieldset]:mb-2 [&_form>fieldset]:bg-white">
+        // The bulk bar comes first and, on a wide screen, stays in view (sticky) while the moderator
+        // scrolls the list (on a phone it would cover the cards).
+        <div className="[&_form]:flex [&_form]:flex-col md:[&_form>fieldset]:sticky md:[&_form>fieldset]:top-0 md:[&_form>fieldset]:z-10 [&_form>fieldset]:order-first [&_form>fieldset]:mt-0 [&_form>fieldset]:min-w-0 [&_form>fieldset]:mb-2 [&_form>fieldset]:bg-white">
         <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))}>
           <table className="w-full border-collapse text-left max-md:block">
             <caption className="mb-2 text-left text-muted max-md:block">{t("showing", { count: page.items.length, order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest") })}</caption>
