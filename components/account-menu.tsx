@@ -13,7 +13,7 @@ export async function AccountMenu({ locale }: { locale: string }) {
   if (!user) return null;
   const t = await getTranslations({ locale, namespace: "auth" });
   return (
-    <form action={signOutAction} className="flex items-center gap-3 text-white">
+    <form action={signOutAction} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-white">
       <span>{t("signedInAs", { name: user.name || user.email })}</span>
       {user.role === "delegate" ? (
         <a href={`/${locale}/delegation`} className="text-white">{t("navDelegation")}</a>

@@ -32,6 +32,7 @@ test("a moderator signs in, filters the queue, exports CSV with formulas neutral
   await expect(page.getByRole("link", { name: new RegExp(`^Open ${reference} `) })).toBeVisible();
   await expectAccessible(page);
 
+  await page.locator("summary", { hasText: "Filters" }).click(); // the filters' panel is closed: the queue comes first
   await page.getByLabel("Aspect").selectOption("language");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/aspect=language/);

@@ -35,13 +35,16 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <a href={`/${locale}`} className="text-xl font-bold text-white no-underline">
               {t("siteName")}
             </a>
-            <div className="flex flex-wrap items-center gap-4">
+            <div className="flex min-w-0 flex-wrap items-center gap-4">
               <AccountMenu locale={locale} />
               <LanguageSwitch locale={t("languageSwitchLang")} lang={t("languageSwitchLang")} text={t("languageSwitch")} label={t("languageSwitchLabel")} />
             </div>
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">
+        {/* Staff work surfaces (the queue) mark themselves data-wide and get the whole width; a long
+            word (a pasted link, an identifier) breaks rather than pushing a phone's page sideways, also
+            where a page asked for break-words (which still lets a grid or flex column grow to the word). */}
+        <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8 [overflow-wrap:anywhere] has-[[data-wide]]:max-w-none [&_.break-words]:[overflow-wrap:anywhere]">
           {children}
         </main>
         <footer className="border-t border-line">

@@ -1,10 +1,13 @@
-// The queue's filters: a plain GET form, so every view has its own address.
+// The queue's filters: a plain GET form, so every view has its own address,
+// in a panel that stays closed (the queue comes first) unless a filter needs
+// the moderator's attention; its summary says how many filters are active.
 import { getTranslations } from "next-intl/server";
 import type { TConsultation } from "@/lib/consultations/get-consultation";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { listCountries } from "@/lib/countries/list-countries";
 import type { TQueueFilter } from "@/lib/feedback/queue-filter";
-import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
+import { DISPOSITIONS, ITEM_STATUSES } from "@/lib/feedback/triage-schema";
+import { ErrorMessage } from "@/components/ui/field";
 import { RESPONDENT_TYPES } from "@/lib/responses/schema";
 import type { TFilterCounts } from "@/lib/feedback/filter-counts";
 
@@ -23,20 +26,31 @@ function SelectFilter({ id, name, label, value, options, any }: { id: string; na
   );
 }
 
-export async function QueueFilters(p: { locale: string; consultation: TConsultation; filter: TQueueFilter; tags: TOption[]; moderators: TOption[]; counts: TFilterCounts }) {
-  const [t, tt, tc, tr] = await Promise.all([
+export async function QueueFilters(p: {
+  locale: string; consultation: TConsultation; filter: TQueueFilter; tags: TOption[]; moderators: TOption[]; counts: TFilterCounts;
+  problems: Partial<Record<"from" | "to", "dateInvalid" | "dateOrder">>;
+}) {
+  const [t, tt, tc, tr, tv, te] = await Promise.all([
     getTranslations({ locale: p.locale, namespace: "moderate" }),
     getTranslations({ locale: p.locale, namespace: "triage" }),
     getTranslations({ locale: p.locale, namespace: "consultation" }),
     getTranslations({ locale: p.locale, namespace: "respond" }),
+    getTranslations({ locale: p.locale, namespace: "queueViews" }),
+    getTranslations({ locale: p.locale, namespace: "errors" }),
   ]);
   const f = p.filter;
   const nf = new Intl.NumberFormat(p.locale);
   const withCount = (label: string, n: number | undefined) => `${label} (${nf.format(n ?? 0)})`;
   const ratings = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }));
+  const active = Object.keys(f).filter((k) => k !== "sort").length;
+  const problem = (k: "from" | "to") => (p.problems[k] ? tv(`err_${p.problems[k]}`) : undefined);
   return (
-    <form method="get" className="mb-6 border-l-4 border-line pl-4" aria-labelledby="filters-title" role="search">
-      <h2 id="filters-title" className="mb-2 text-2xl font-bold">{t("filters")}</h2>
+    <div className="mb-3 flex flex-wrap items-start gap-x-6">
+    <details className="min-w-0 flex-1 border-l-4 border-line pl-4" open={p.problems.from || p.problems.to ? true : undefined}>
+      <summary className="cursor-pointer py-1">
+        <h2 id="filters-title" className="inline text-lg font-bold">{tv("filters")}</h2> <span className="text-muted">({tv("filtersActive", { count: active })})</span>
+      </summary>
+    <form method="get" className="mt-2" aria-labelledby="filters-title" role="search">
       <input type="hidden" name="c" value={p.consultation.slug} />
       <div className="mb-4 max-w-xl">
         <label htmlFor="filter-q" className="mb-1 block font-bold">{t("search")}</label>
@@ -59,13 +73,21 @@ export async function QueueFilters(p: { locale: string; consultation: TConsultat
           options={p.tags.map((x) => ({ value: x.value, label: withCount(x.label, p.counts.tag.get(x.value)) }))} />
         <SelectFilter id="filter-assignee" name="assignee" label={t("assignee")} value={f.assignee} any={t("any")}
           options={[{ value: "none", label: t("unassigned") }, ...p.moderators]} />
+        <SelectFilter id="filter-decision" name="decision" label={tv("decision")} value={f.decision} any={t("any")}
+          options={[{ value: "none", label: withCount(tv("decisionNone"), p.counts.decision.get("none")) },
+            ...DISPOSITIONS.map((d) => ({ value: d, label: withCount(tt(`disposition_${d}`), p.counts.decision.get(d)) }))]} />
       </div>
       <div className="mb-4 flex flex-wrap items-end gap-4">
+        {/* A date picker, in the browser's own format for the reader's language: no
+            format to state, only the time zone in which days are counted. */}
         {(["from", "to"] as const).map((k) => (
-          <div key={k}>
+          <div key={k} className={problem(k) ? "border-l-4 border-error pl-3" : undefined}>
             <label htmlFor={`filter-${k}`} className="mb-1 block font-bold">{t(k)}</label>
             <p id={`filter-${k}-hint`} className="mb-1 text-muted">{t("dateHint")}</p>
-            <input id={`filter-${k}`} name={k} type="date" defaultValue={f[k] ?? ""} aria-describedby={`filter-${k}-hint`} className="input" />
+            <ErrorMessage id={`filter-${k}`} error={problem(k)} prefix={te("prefix")} />
+            <input id={`filter-${k}`} name={k} type="date" defaultValue={f[k] ?? ""} min="0001-01-01" max="9999-12-31"
+              aria-describedby={problem(k) ? `filter-${k}-hint filter-${k}-error` : `filter-${k}-hint`} aria-invalid={problem(k) ? true : undefined}
+              className={`input ${problem(k) ? "input-error" : ""}`} />
           </div>
         ))}
         <SelectFilter id="filter-min" name="minRating" label={t("minRating")} value={f.minRating?.toString()} any={t("any")} options={ratings} />
@@ -83,8 +105,11 @@ export async function QueueFilters(p: { locale: string; consultation: TConsultat
       </div>
       <p className="flex flex-wrap items-center gap-6">
         <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
-        <a href={`/${p.locale}/moderate?c=${p.consultation.slug}`}>{t("clear")}</a>
       </p>
     </form>
+    </details>
+    {/* Beside the panel, so a filter can be cleared without opening it. */}
+    {active ? <a href={`/${p.locale}/moderate?c=${p.consultation.slug}`} className="py-1">{t("clear")}</a> : null}
+    </div>
   );
 }

@@ -19,7 +19,11 @@ export function QueueKeys({ help }: { help: string }) {
         if (box) box.checked = !box.checked;
         e.preventDefault();
       } else if (e.key === "/") {
-        document.querySelector<HTMLInputElement>("#filter-q")?.focus();
+        const search = document.querySelector<HTMLInputElement>("#filter-q");
+        // The search sits in the filters' panel, closed by default: open it first.
+        const panel = search?.closest("details");
+        if (panel) panel.open = true;
+        search?.focus();
         e.preventDefault();
       }
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterWhere, parseQueueFilter } from "./queue-filter";
+import { filterProblems, filterWhere, parseQueueFilter } from "./queue-filter";
 
 describe("parseQueueFilter", () => {
   it("keeps real calendar days only", () => {
@@ -21,5 +21,15 @@ describe("filterWhere", () => {
     const { sql, params } = filterWhere("c0ffee00-0000-4000-8000-000000000000", { clause: evil, q: evil, tag: evil, country: "FR" });
     expect(sql).not.toContain("DROP");
     expect(params).toEqual(["c0ffee00-0000-4000-8000-000000000000", evil, "FR", evil, evil]);
+  });
+});
+
+describe("filterProblems", () => {
+  it("names a day that does not exist and an end before the start, for the messages beside the date fields", () => {
+    expect(filterProblems({ from: "2026-02-30", to: "2026-03-31" })).toEqual({ from: "dateInvalid" });
+    expect(filterProblems({ from: "2026-03-31", to: "31/03/2026" })).toEqual({ to: "dateInvalid" });
+    expect(filterProblems({ from: "2026-03-31", to: "2026-03-01" })).toEqual({ to: "dateOrder" });
+    expect(filterProblems({ from: "2026-03-01", to: "2026-03-01" })).toEqual({});
+    expect(filterProblems({ from: "", to: undefined })).toEqual({});
   });
 });

@@ -6,7 +6,10 @@ import { pickConsultationFor } from "@/lib/consultations/list-consultations";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import { listModerators } from "@/lib/feedback/get-item";
-import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
+import { filterProblems, filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
+import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
+import { listViews } from "@/lib/saved-views/list-views";
+import { SavedViews } from "@/components/moderate/saved-views";
 import { listTags } from "@/lib/feedback/list-tags";
 import { filterCounts } from "@/lib/feedback/filter-counts";
 import { BulkTriage } from "@/components/moderate/bulk-triage";
@@ -45,18 +48,20 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const tt = await getTranslations({ locale, namespace: "triage" });
   const tk = await getTranslations({ locale, namespace: "campaigns" });
   const td = await getTranslations({ locale, namespace: "delegation" });
+  const tv = await getTranslations({ locale, namespace: "queueViews" });
 
   // Hidden drafts: admins only (a moderator's queue, picker and counts never show them).
   const c = await pickConsultationFor(user, one(sp.c));
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
   const parsed = parseQueueFilter(sp);
   const filter = parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;
-  const [page, moderators, tags, counts, run] = await Promise.all([
+  const [page, moderators, tags, counts, run, views] = await Promise.all([
     listFeedback(c.id, filter, one(sp.after)),
     listModerators(),
     listTags(c.id),
     filterCounts(c.id),
     latestCampaignRun(c.id),
+    listViews(user.id, c.id),
   ]);
   const runView: TRunView | null = run && {
     state: run.running ? "running" : run.finishedAt && !run.error ? "done" : "failed",
@@ -71,55 +76,76 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const query = (extra: Record<string, string | undefined>) =>
     new URLSearchParams(Object.entries({ c: c.slug, ...filterToQuery(filter), ...extra }).filter(([, v]) => v) as [string, string][]).toString();
   const exportQuery = (format: string) => new URLSearchParams({ format, ...filterToQuery(filter) }).toString();
+  // The item page gets the queue's filter, so its "next" and position follow this list.
+  const itemHref = (id: string) => `/${locale}/moderate/items/${id}?${query({ after: undefined })}`;
+  const filterQuery = new URLSearchParams(filterToQuery(filter)).toString();
+  const nf = new Intl.NumberFormat(locale);
+  const tabs = [
+    { status: undefined, label: tv("tabAll"), count: total },
+    ...ITEM_STATUSES.map((s) => ({ status: s, label: tt(`status_${s}`), count: counts.status.get(s) ?? 0 })),
+  ];
+  const cardLabel = (label: string) => <span className="font-bold md:hidden">{tv("cardLabel", { label })} </span>;
 
   return (
-    <>
-      <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
-      <p className="mb-6 text-lg">
+    // data-wide: the locale layout gives staff pages' work surfaces the whole width.
+    <div data-wide>
+      <h1 className="mb-1 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-3">
         {c.title[locale]} · {t("items", { count: total })} · <a href={`/${locale}/moderate/overview?c=${c.slug}`}>{t("overview")}</a>
+        {" · "}<a href={`/${locale}/moderate/campaigns?c=${c.slug}`}>{tv("campaignsLink")}</a>
         {" · "}<a href={`/${locale}/moderate/formal?c=${c.slug}`}>{t("formalLink")}</a>
         {" · "}<a href={`/${locale}/moderate/key-in?c=${c.slug}`}>{t("keyInLink")}</a>
       </p>
 
+      <div className="mb-2 flex flex-wrap items-center gap-x-6 gap-y-2">
+        <nav aria-label={tv("tabs")}>
+          <ul className="flex flex-wrap gap-1">
+            {tabs.map((tab) => {
+              const current = filter.status === tab.status;
+              return (
+                <li key={tab.status ?? "all"}>
+                  <a href={`/${locale}/moderate?${query({ status: tab.status, after: undefined })}`} aria-current={current ? "page" : undefined}
+                    className={`block border-b-4 px-3 py-1 no-underline ${current ? "border-brand font-bold text-ink" : "border-transparent"}`}>
+                    {tv("tab", { label: tab.label, count: nf.format(tab.count) })}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <a href={`/${locale}/moderate?${query({ assignee: user.id, after: undefined })}`} aria-current={filter.assignee === user.id ? "page" : undefined}
+          className={filter.assignee === user.id ? "font-bold" : undefined}>{tv("assignedToMe")}</a>
+      </div>
+
+      <SavedViews slug={c.slug} query={filterQuery} views={views.map((v) => ({
+        id: v.id, name: v.name, mine: v.mine, shared: v.shared, ownerName: v.ownerName, current: v.query === filterQuery,
+        href: `/${locale}/moderate?${new URLSearchParams({ c: c.slug, ...Object.fromEntries(new URLSearchParams(v.query)) }).toString()}`,
+      }))} />
+
       <QueueFilters locale={locale} consultation={c} filter={filter} tags={tags.map((x) => ({ value: x.key, label: x.name }))}
-        moderators={moderators.map((m) => ({ value: m.id, label: m.name }))} counts={counts} />
+        moderators={moderators.map((m) => ({ value: m.id, label: m.name }))} counts={counts} problems={filterProblems(sp)} />
 
-      <section aria-labelledby="export-title" className="mb-8">
-        <h2 id="export-title" className="mb-1 text-2xl font-bold">{t("export")}</h2>
-        <p className="mb-2 text-muted">{t("exportHint")}</p>
-        <p className="flex flex-wrap gap-6">
-          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`}>{t("exportCsv")}</DownloadLink>
-          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`}>{t("exportJsonl")}</DownloadLink>
-          <a href={`/api/moderate/consultations/${c.slug}/export?what=audit&format=csv`} download>{t("exportAudit")}</a>
-        </p>
-      </section>
+      {filter.campaign ? (
+        <div className="mb-3">
+          <p className="mb-2">
+            {tk("showing", { size: sizes.get(filter.campaign) ?? 0 })}{" "}
+            <a href={`/${locale}/moderate?${query({ campaign: undefined })}`}>{tk("all")}</a>
+          </p>
+          <TriageCampaign campaign={filter.campaign} size={sizes.get(filter.campaign) ?? 0} />
+        </div>
+      ) : null}
 
-      <section aria-labelledby="campaigns-title" className="mb-8">
-        <h2 id="campaigns-title" className="mb-1 text-2xl font-bold">{tk("title")}</h2>
-        <p className="mb-2 max-w-prose text-muted">{tk("intro")}</p>
-        <FindCampaigns slug={c.slug} run={runView} refreshHref={`/${locale}/moderate?${query({})}`} />
-        {filter.campaign ? (
-          <>
-            <p className="mb-2">
-              {tk("showing", { size: sizes.get(filter.campaign) ?? 0 })}{" "}
-              <a href={`/${locale}/moderate?${query({ campaign: undefined })}`}>{tk("all")}</a>
-            </p>
-            <TriageCampaign campaign={filter.campaign} size={sizes.get(filter.campaign) ?? 0} />
-          </>
-        ) : null}
-      </section>
-
-      <h2 className="mb-2 text-2xl font-bold">{t("queue")}</h2>
+      <h2 className="sr-only">{t("queue")}</h2>
       {page.items.length === 0 ? (
-        <p>{t("none")}</p>
+        <p className="my-4">{t("none")}</p>
       ) : (
-        <>
-        <QueueKeys help={t("keys")} />
+        // The bulk bar comes first and, on a wide screen, stays in view (sticky) while the moderator
+        // scrolls the list (on a phone it would cover the cards).
+        <div className="[&_form]:flex [&_form]:flex-col md:[&_form>fieldset]:sticky md:[&_form>fieldset]:top-0 md:[&_form>fieldset]:z-10 [&_form>fieldset]:order-first [&_form>fieldset]:mt-0 [&_form>fieldset]:min-w-0 [&_form>fieldset]:mb-2 [&_form>fieldset]:bg-white">
         <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))}>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="mb-2 text-left text-muted">{t("showing", { count: page.items.length, order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest") })}</caption>
-            <thead>
+          <table className="w-full border-collapse text-left max-md:block">
+            <caption className="mb-2 text-left text-muted max-md:block">{t("showing", { count: page.items.length, order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest") })}</caption>
+            <thead className="max-md:hidden">
               <tr className="border-b-2 border-ink">
                 <th scope="col" className="p-2"><span className="sr-only">{tt("bulk")}</span></th>
                 <th scope="col" className="p-2">{t("colReference")}</th>
@@ -131,35 +157,42 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
                 <th scope="col" className="p-2">{t("colStatus")}</th>
               </tr>
             </thead>
-            <tbody>
+            {/* Below md the rows are cards: each cell a line, named as its column's header would. */}
+            <tbody className="max-md:block">
               {page.items.map((item) => (
-                <tr key={item.id} className="border-b border-line align-top">
-                  <td className="p-2">
+                <tr key={item.id} className="border-b border-line align-top max-md:mb-3 max-md:flex max-md:flex-wrap max-md:items-center max-md:border-2 max-md:p-2">
+                  <td className="p-2 max-md:p-1">
                     <input type="checkbox" name="ids" value={item.id} id={`select-${item.id}`} className="size-6 accent-brand"
                       aria-label={tt("select", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })} />
                   </td>
-                  <td className="p-2 font-mono text-sm">
-                    <a data-queue-item href={`/${locale}/moderate/items/${item.id}`} aria-label={t("open", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })}>{item.reference}</a>
+                  <td className="p-2 font-mono text-sm [overflow-wrap:anywhere] max-md:min-w-0 max-md:flex-1 max-md:p-1 max-md:text-base">
+                    <a data-queue-item href={itemHref(item.id)} aria-label={t("open", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })}>{item.reference}</a>
                   </td>
-                  <td className="p-2">
+                  <td className="p-2 [overflow-wrap:anywhere] max-md:block max-md:w-full max-md:p-1">
+                    {cardLabel(t("colRespondent"))}
                     {tr(`type_${item.respondent_type}` as "type_individual")}
-                    <br />
+                    <br className="max-md:hidden" />{" "}
                     <span className="text-muted">{item.organisation_name ? `${item.organisation_name}, ` : ""}{countryName(item.country, locale)}</span>
                     {item.channel === "formal" ? <strong className="mt-1 block w-fit bg-brand px-2 text-white">{t("official")}</strong> : null}
                     {item.channel === "staff" ? <span className="mt-1 block w-fit border border-ink px-2">{t("keyedIn")}</span> : null}
                     {item.in_extension ? <span className="mt-1 block w-fit border border-ink px-2">{t("inExtension")}</span> : null}
                   </td>
-                  <td className="p-2">{item.clause_kind ? clauseLabel({ kind: item.clause_kind as "action", number: item.clause_number }, tc) : t("general")}</td>
-                  <td className="p-2">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
-                  <td className="p-2">{item.rating ?? "–"}</td>
-                  <td className="max-w-md whitespace-pre-wrap break-words p-2">
+                  <td className="p-2 max-md:w-full max-md:p-1">
+                    {cardLabel(t("colClause"))}
+                    {item.clause_kind ? clauseLabel({ kind: item.clause_kind as "action", number: item.clause_number }, tc) : t("general")}
+                    <span className="md:hidden"> · {t(`aspect_${item.aspect}` as "aspect_clarity")}{item.rating ? ` · ${t("colRating")} ${item.rating}` : ""}</span>
+                  </td>
+                  <td className="p-2 max-md:hidden">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
+                  <td className="p-2 max-md:hidden">{item.rating ?? "–"}</td>
+                  <td className="whitespace-pre-wrap p-2 [overflow-wrap:anywhere] md:max-w-md max-md:w-full max-md:p-1">
                     {item.stance ? <span className="block"><strong>{td(`stance_${item.stance}` as "stance_support")}</strong></span> : null}
                     {item.term ? <span className="block"><strong>{tr("term")}:</strong> {item.term}</span> : null}
                     {item.proposed_wording ? <span className="block"><strong>{tr("proposedWording")}:</strong> {item.proposed_wording}</span> : null}
                     {item.country_context ? <span className="block"><strong>{tr("countryContext")}:</strong> {item.country_context}</span> : null}
                     {item.comment}
                   </td>
-                  <td className="p-2">
+                  <td className="p-2 [overflow-wrap:anywhere] max-md:w-full max-md:p-1">
+                    {cardLabel(t("colStatus"))}
                     {tt(`status_${item.status}` as "status_new")}
                     {item.tags ? <span className="block text-muted">{item.tags}</span> : null}
                     {item.campaign_id ? (
@@ -172,14 +205,31 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
               ))}
             </tbody>
           </table>
-        </div>
         </BulkTriage>
-        </>
+        </div>
       )}
       <p className="mt-4 flex gap-6">
         {one(sp.after) ? <a href={`/${locale}/moderate?${query({})}`}>{t("first")}</a> : null}
         {page.next ? <a href={`/${locale}/moderate?${query({ after: page.next })}`}>{t("next")}</a> : null}
       </p>
-    </>
+      {page.items.length ? <QueueKeys help={t("keys")} /> : null}
+
+      <h2 className="mb-2 mt-8 text-2xl font-bold">{tv("moreTools")}</h2>
+      <section aria-labelledby="export-title" className="mb-8">
+        <h3 id="export-title" className="mb-1 text-xl font-bold">{t("export")}</h3>
+        <p className="mb-2 text-muted">{t("exportHint")}</p>
+        <p className="flex flex-wrap gap-x-6 gap-y-2">
+          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`}>{t("exportCsv")}</DownloadLink>
+          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`}>{t("exportJsonl")}</DownloadLink>
+          <a href={`/api/moderate/consultations/${c.slug}/export?what=audit&format=csv`} download>{t("exportAudit")}</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="campaigns-title" className="mb-8">
+        <h3 id="campaigns-title" className="mb-1 text-xl font-bold">{tk("title")}</h3>
+        <p className="mb-2 max-w-prose text-muted">{tk("intro")}</p>
+        <FindCampaigns slug={c.slug} run={runView} refreshHref={`/${locale}/moderate?${query({})}`} />
+      </section>
+    </div>
   );
 }

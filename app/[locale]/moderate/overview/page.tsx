@@ -107,12 +107,12 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
       </div>
 
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="by-type">
+        <section aria-labelledby="by-type" className="min-w-0">
           <h2 id="by-type" className="mb-2 text-2xl font-bold">{t("byType")}</h2>
           <BarChart data={typeRows.map(([label, n]) => ({ label, n }))} width={520} />
           <FigureTable caption={t("chartTable")} head={[tm("respondentType"), t("count")]} rows={typeRows} />
         </section>
-        <section aria-labelledby="by-country">
+        <section aria-labelledby="by-country" className="min-w-0">
           <h2 id="by-country" className="mb-2 text-2xl font-bold">{t("byCountry")}</h2>
           <BarChart data={countryRows.slice(0, 12).map(([label, n]) => ({ label, n }))} width={520} />
           <FigureTable caption={t("chartTable")} head={[tm("country"), t("count")]} rows={countryRows} />
