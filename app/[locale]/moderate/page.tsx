@@ -17,6 +17,7 @@ import { FindCampaigns, TriageCampaign, type TRunView } from "@/components/moder
 import { latestCampaignRun } from "@/lib/feedback/find-campaigns";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { campaignSizes } from "@/lib/feedback/triage-campaign";
+import { countMatching } from "@/lib/feedback/bulk-decide";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 
@@ -104,7 +105,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
               {tk("showing", { size: sizes.get(filter.campaign) ?? 0 })}{" "}
               <a href={`/${locale}/moderate?${query({ campaign: undefined })}`}>{tk("all")}</a>
             </p>
-            <TriageCampaign campaign={filter.campaign} size={sizes.get(filter.campaign) ?? 0} />
+            <TriageCampaign campaign={filter.campaign} size={sizes.get(filter.campaign) ?? 0} slug={c.slug} filter={filterToQuery(filter)} />
           </>
         ) : null}
       </section>
@@ -115,7 +116,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       ) : (
         <>
         <QueueKeys help={t("keys")} />
-        <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))}>
+        <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} slug={c.slug} filter={filterToQuery(filter)} matching={await countMatching(c.id, { filter })}>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption className="mb-2 text-left text-muted">{t("showing", { count: page.items.length, order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest") })}</caption>
