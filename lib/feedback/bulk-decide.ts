@@ -20,6 +20,7 @@ export type TBulkChange = {
 };
 
 export const BULK_BATCH = 5000;
+const BULK_WORKERS = 2;
 
 /**
  * The queue's own condition (queue-filter.ts's filterWhere, numbered parameters) as a
@@ -75,8 +76,11 @@ export async function countMatching(consultationId: string, target: TBulkTarget)
 export async function bulkChange(actorId: string, consultationId: string, target: TBulkTarget, change: TBulkChange, batchSize = BULK_BATCH): Promise<{ changed: number; unchanged: number }> {
   const where = queueCondition(consultationId, target);
   const diff = differs(change);
-  const [{ matching }] = await db.$queryRaw<{ matching: bigint }[]>`SELECT count(*) AS matching FROM ${FROM} WHERE ${where}`;
-  const ids = (await db.$queryRaw<{ id: string }[]>`SELECT fi.id FROM ${FROM} WHERE ${where} AND ${diff} ORDER BY fi.id`).map((r) => r.id);
+  const [[{ matching }], rows] = await Promise.all([
+    db.$queryRaw<{ matching: bigint }[]>`SELECT count(*) AS matching FROM ${FROM} WHERE ${where}`,
+    db.$queryRaw<{ id: string }[]>`SELECT fi.id FROM ${FROM} WHERE ${where} AND ${diff} ORDER BY fi.id`,
+  ]);
+  const ids = rows.map((r) => r.id);
   const at = now();
   const set: Prisma.Sql[] = [];
   const events: Prisma.Sql[] = [];
@@ -91,11 +95,10 @@ export async function bulkChange(actorId: string, consultationId: string, target
     set.push(Prisma.sql`disposition = ${disposition}::disposition, disposition_reason = ${reason}::text`);
     events.push(event("disposition", Prisma.sql`old_disposition`, disposition), event("disposition_reason", Prisma.sql`old_reason`, reason));
   }
-  let changed = 0;
-  for (let i = 0; i < ids.length && set.length; i += batchSize) {
-    const batch = ids.slice(i, i + batchSize);
-    // The item must still match and still differ once locked: what changed since the ids
-    // were read (another moderator, another bulk change) is re-checked here.
+  if (!set.length) return { changed: 0, unchanged: Number(matching) };
+  // The item must still match and still differ once locked: what changed since the ids
+  // were read (another moderator, another bulk change) is re-checked here.
+  const applyBatch = async (batch: string[]) => {
     const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
       WITH locked AS (
         SELECT fi.id, fi.status::text AS old_status, fi.disposition::text AS old_disposition, fi.disposition_reason AS old_reason
@@ -110,8 +113,22 @@ export async function bulkChange(actorId: string, consultationId: string, target
         ${Prisma.join(events, " UNION ALL ")}
       )
       SELECT count(*) AS n FROM changed`;
-    changed += Number(n);
-  }
+    return Number(n);
+  };
+  // Two batches at a time (disjoint ids, so they never wait for each other): one per core
+  // of a small database server, and a connection or two of the pool, not more.
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += batchSize) batches.push(ids.slice(i, i + batchSize));
+  let next = 0;
+  let changed = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      // Not `changed += await …`: that reads `changed` before the other worker adds to it.
+      const n = await applyBatch(batches[next++]);
+      changed += n;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_WORKERS, batches.length) }, worker));
   return { changed, unchanged: Number(matching) - changed };
 }
 
