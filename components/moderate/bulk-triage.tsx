@@ -2,7 +2,7 @@
 // The queue's bulk bar, sticky at the top of the queue it wraps: a decision and its reason
 // for the ticked items or for every item matching the filter (counted and applied by the
 // server, after a confirmation), and the status, tag, assignee and publication of the ticked items.
-import { useActionState, useEffect, useRef, useState, useTransition, type MouseEvent, type ReactNode } from "react";
+import { Suspense, use, useActionState, useEffect, useRef, useState, useTransition, type MouseEvent, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { triageAction, type TTriageState } from "@/app/[locale]/moderate/actions";
@@ -141,14 +141,20 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
   );
 }
 
+function MatchingLabel({ count }: { count: Promise<number | null> }) {
+  const t = useTranslations("bulk");
+  const n = use(count);
+  return n === null ? t("scope_matchingUncounted") : t("scope_matching", { count: n });
+}
+
 export function BulkTriage({ children, moderators, slug, filter, matching }: {
   children: ReactNode;
   moderators: { id: string; name: string }[];
   slug: string;
   /** The queue's filter as its URL query: the server works out "all items matching" from it. */
   filter: Record<string, string>;
-  /** How many items match the filter (the server's count). */
-  matching: number;
+  /** How many items match the filter (the server's count; streamed in, so the queue never waits for it). */
+  matching: Promise<number | null>;
 }) {
   const t = useTranslations("triage");
   const tb = useTranslations("bulk");
@@ -159,10 +165,11 @@ export function BulkTriage({ children, moderators, slug, filter, matching }: {
   return (
     <>
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: "#bulk-status", text: t(`err_${e.key}` as "err_invalid") }))} />
-      <form action={action}>
+      {/* Wide screens keep the bar in view: what gets focus below scrolls clear of it. */}
+      <form action={action} className="md:[&_td_*]:scroll-mt-72 md:[&_li_*]:scroll-mt-72">
         <input type="hidden" name="c" value={slug} />
         <input type="hidden" name="filter" value={new URLSearchParams(filter).toString()} />
-        <div role="region" aria-label={tb("bar")} className="sticky top-0 z-10 mb-2 space-y-2 border-b-2 border-line bg-white py-2">
+        <div role="region" aria-label={tb("bar")} className="mb-2 space-y-2 border-b-2 border-line bg-white py-2 md:sticky md:top-0 md:z-10">
           {fromUrl ? <div role="status"><Notice>{doneText(fromUrl)}</Notice></div> : null}
           {state.status === "saved" ? <div role="status"><Notice>{t("bulkDone", { count: state.changed })}</Notice></div> : null}
           <BulkDecision idPrefix="bulk" legend={tb("title")} scopes={
@@ -174,7 +181,7 @@ export function BulkTriage({ children, moderators, slug, filter, matching }: {
               </label>
               <label className="flex items-center gap-1">
                 <input type="radio" name="scope" value="matching" className="size-5 accent-brand" />
-                {tb("scope_matching", { count: matching })}
+                <Suspense fallback={tb("scope_matchingUncounted")}><MatchingLabel count={matching} /></Suspense>
               </label>
             </fieldset>
           } />

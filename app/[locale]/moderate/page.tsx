@@ -116,7 +116,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
       ) : (
         <>
         <QueueKeys help={t("keys")} />
-        <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} slug={c.slug} filter={filterToQuery(filter)} matching={await countMatching(c.id, { filter })}>
+        <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} slug={c.slug} filter={filterToQuery(filter)} matching={countMatching(c.id, { filter }).catch(() => null)}>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption className="mb-2 text-left text-muted">{t("showing", { count: page.items.length, order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest") })}</caption>
