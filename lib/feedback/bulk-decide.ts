@@ -76,11 +76,11 @@ export async function countMatching(consultationId: string, target: TBulkTarget)
 export async function bulkChange(actorId: string, consultationId: string, target: TBulkTarget, change: TBulkChange, batchSize = BULK_BATCH): Promise<{ changed: number; unchanged: number }> {
   const where = queueCondition(consultationId, target);
   const diff = differs(change);
-  const [[{ matching }], rows] = await Promise.all([
-    db.$queryRaw<{ matching: bigint }[]>`SELECT count(*) AS matching FROM ${FROM} WHERE ${where}`,
-    db.$queryRaw<{ id: string }[]>`SELECT fi.id FROM ${FROM} WHERE ${where} AND ${diff} ORDER BY fi.id`,
-  ]);
-  const ids = rows.map((r) => r.id);
+  // One pass over the matching items: how many there are, and the ids of those to change, in id order.
+  const [{ matching, ids: changing }] = await db.$queryRaw<{ matching: bigint; ids: string[] | null }[]>`
+    WITH m AS MATERIALIZED (SELECT fi.id, ${diff} AS d FROM ${FROM} WHERE ${where})
+    SELECT count(*) AS matching, array_agg(id ORDER BY id) FILTER (WHERE d) AS ids FROM m`;
+  const ids = changing ?? [];
   const at = now();
   const set: Prisma.Sql[] = [];
   const events: Prisma.Sql[] = [];
