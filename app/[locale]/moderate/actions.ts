@@ -28,7 +28,6 @@ export async function triageAction(prev: TTriageState, form: FormData): Promise<
   return { status: "saved", changed: result.changed, nonce, errors: [] };
 }
 
-export type TCampaignState = { status: "idle" | "done" | "error"; campaigns: number; grouped: number; changed: number; nonce: number };
 export type TFindState = { status: "idle" | "started" | "running" | "error"; nonce: number };
 
 // Moderators and admins only: checked here. Starts a background run and answers at once; the page shows it.
