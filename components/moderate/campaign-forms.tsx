@@ -2,11 +2,13 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { findCampaignsAction, triageCampaignAction, type TCampaignState, type TFindState } from "@/app/[locale]/moderate/actions";
+import { findCampaignsAction, type TFindState } from "@/app/[locale]/moderate/actions";
+import { triageCampaignAction, type TCampaignStatusState } from "@/app/[locale]/moderate/bulk/actions";
+import { BulkDecision } from "@/components/moderate/bulk-triage";
 import { Notice } from "@/components/ui/notice";
 import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
 
-const INITIAL: TCampaignState = { status: "idle", campaigns: 0, grouped: 0, changed: 0, nonce: 0 };
+const INITIAL: TCampaignStatusState = { status: "idle", changed: 0, nonce: 0 };
 
 export type TRunView = { state: "running" | "done" | "failed"; when: string; by: string | null; campaigns: number; grouped: number };
 
@@ -45,23 +47,38 @@ export function FindCampaigns({ slug, run, refreshHref }: { slug: string; run: T
   );
 }
 
-/** On a campaign's view: one status for every item of the group. */
-export function TriageCampaign({ campaign, size }: { campaign: string; size: number }) {
+/**
+ * On a campaign's view: one status for every item of the group, and one decision with its
+ * reason (after a confirmation that says how many items change).
+ */
+export function TriageCampaign({ campaign, size, slug, filter }: { campaign: string; size: number; slug: string; filter: Record<string, string> }) {
   const t = useTranslations("campaigns");
   const tt = useTranslations("triage");
+  const tb = useTranslations("bulk");
   const [state, action, pending] = useActionState(triageCampaignAction, INITIAL);
   return (
-    <form action={action} className="mb-6 border-2 border-line p-4">
-      <input type="hidden" name="campaign" value={campaign} />
-      {state.status === "done" ? <div role="status"><Notice>{t("done", { count: state.changed })}</Notice></div> : null}
-      {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
-      <label htmlFor="campaign-status" className="mb-1 block font-bold">{t("triageAll", { size })}</label>
-      <div className="flex flex-wrap gap-4">
-        <select id="campaign-status" name="status" defaultValue="noted" className="input max-w-xs">
-          {ITEM_STATUSES.map((s) => <option key={s} value={s}>{tt(`status_${s}`)}</option>)}
-        </select>
-        <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("setAll")}</button>
-      </div>
-    </form>
+    <div className="mb-6 space-y-4 border-2 border-line p-4">
+      <form action={action}>
+        <input type="hidden" name="campaign" value={campaign} />
+        <input type="hidden" name="c" value={slug} />
+        {state.status === "done" ? <div role="status"><Notice>{t("done", { count: state.changed })}</Notice></div> : null}
+        {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
+        <label htmlFor="campaign-status" className="mb-1 block font-bold">{t("triageAll", { size })}</label>
+        <div className="flex flex-wrap gap-4">
+          <select id="campaign-status" name="status" defaultValue="noted" className="input max-w-xs">
+            {ITEM_STATUSES.map((s) => <option key={s} value={s}>{tt(`status_${s}`)}</option>)}
+          </select>
+          <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("setAll")}</button>
+        </div>
+      </form>
+      <form>
+        <input type="hidden" name="c" value={slug} />
+        <input type="hidden" name="scope" value="campaign" />
+        <input type="hidden" name="campaign" value={campaign} />
+        <input type="hidden" name="filter" value={new URLSearchParams(filter).toString()} />
+        <h3 className="mb-1 font-bold">{tb("campaignTitle", { size })}</h3>
+        <BulkDecision idPrefix="campaign" legend={tb("campaignTitle", { size })} />
+      </form>
+    </div>
   );
 }

@@ -1,24 +1,22 @@
-// Triage a whole campaign at once: one statement sets the status of every item
-// in the group and writes one audit event per item that changed.
+// A whole campaign at once: its status (no confirmation; undone the same way), or its
+// decision and reason (bulk-decide.ts, after a confirmation). Both go through
+// bulkChange, so every item is versioned and logged as one saved by hand would be.
 import { db } from "@/lib/db";
-import { now } from "@/lib/clock";
+import { getConsultationFor } from "@/lib/consultations/get-consultation";
+import { bulkChange } from "./bulk-decide";
 import type { TTriage } from "./triage-schema";
 
-export async function triageCampaign(actorId: string, campaignId: string, status: NonNullable<TTriage["status"]>): Promise<number> {
-  const at = now();
-  const rows = await db.$queryRaw<{ n: bigint }[]>`
-    WITH old AS (
-      SELECT id, status FROM feedback_item WHERE campaign_id = ${campaignId}::uuid AND status <> ${status}::item_status FOR UPDATE
-    ), changed AS (
-      UPDATE feedback_item fi SET status = ${status}::item_status, moderated_at = ${at}
-      FROM old WHERE fi.id = old.id
-      RETURNING fi.id, old.status::text AS from_status
-    ), logged AS (
-      INSERT INTO moderation_event (feedback_item_id, actor_id, at, field, from_value, to_value)
-      SELECT id, ${actorId}::uuid, ${at}, 'status', from_status, ${status} FROM changed
-    )
-    SELECT count(*) AS n FROM changed`;
-  return Number(rows[0].n);
+/** The status of every item of a campaign of this consultation; null when the consultation is not this user's to moderate. */
+export async function triageCampaign(
+  user: { id: string; role: string },
+  slug: string,
+  campaignId: string,
+  status: NonNullable<TTriage["status"]>,
+): Promise<number | null> {
+  if (user.role !== "moderator" && user.role !== "admin") return null;
+  const c = await getConsultationFor(user, slug);
+  if (!c) return null;
+  return (await bulkChange(user.id, c.id, { campaign: campaignId }, { status })).changed;
 }
 
 /** Sizes of the campaigns given, by id. */

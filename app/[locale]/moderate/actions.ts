@@ -2,9 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { requireRoleOrNull } from "@/lib/auth";
 import { triageItems } from "@/lib/feedback/triage-items";
-import { ITEM_STATUSES, readTriageForm, ZTriage } from "@/lib/feedback/triage-schema";
+import { readTriageForm, ZTriage } from "@/lib/feedback/triage-schema";
 import { startFindingCampaigns } from "@/lib/feedback/find-campaigns";
-import { triageCampaign } from "@/lib/feedback/triage-campaign";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
 
 const KNOWN = new Set(["noneSelected", "tooMany", "invalid", "tooLong", "tagTooLong", "reasonNeedsDisposition"]);
@@ -29,7 +28,6 @@ export async function triageAction(prev: TTriageState, form: FormData): Promise<
   return { status: "saved", changed: result.changed, nonce, errors: [] };
 }
 
-export type TCampaignState = { status: "idle" | "done" | "error"; campaigns: number; grouped: number; changed: number; nonce: number };
 export type TFindState = { status: "idle" | "started" | "running" | "error"; nonce: number };
 
 // Moderators and admins only: checked here. Starts a background run and answers at once; the page shows it.
@@ -45,17 +43,4 @@ export async function findCampaignsAction(prev: TFindState, form: FormData): Pro
   if (r.started) await Promise.race([r.done, new Promise((resolve) => setTimeout(resolve, 2000))]);
   revalidatePath("/[locale]/moderate", "layout");
   return { status: r.started ? "started" : "running", nonce };
-}
-
-// Moderators and admins only: checked here.
-export async function triageCampaignAction(prev: TCampaignState, form: FormData): Promise<TCampaignState> {
-  const nonce = (prev?.nonce ?? 0) + 1;
-  const user = await requireRoleOrNull("moderator");
-  if (!user) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
-  const campaign = String(form.get("campaign") ?? "");
-  const status = ITEM_STATUSES.find((s) => s === form.get("status"));
-  if (!/^[0-9a-f-]{36}$/.test(campaign) || !status) return { status: "error", campaigns: 0, grouped: 0, changed: 0, nonce };
-  const changed = await triageCampaign(user.id, campaign, status);
-  revalidatePath("/[locale]/moderate", "layout");
-  return { status: "done", campaigns: 0, grouped: 0, changed, nonce };
 }

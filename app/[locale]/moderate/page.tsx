@@ -20,6 +20,7 @@ import { FindCampaigns, TriageCampaign, type TRunView } from "@/components/moder
 import { latestCampaignRun } from "@/lib/feedback/find-campaigns";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { campaignSizes } from "@/lib/feedback/triage-campaign";
+import { countMatching } from "@/lib/feedback/bulk-decide";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 
@@ -131,18 +132,17 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
             {tk("showing", { size: sizes.get(filter.campaign) ?? 0 })}{" "}
             <a href={`/${locale}/moderate?${query({ campaign: undefined })}`}>{tk("all")}</a>
           </p>
-          <TriageCampaign campaign={filter.campaign} size={sizes.get(filter.campaign) ?? 0} />
+          <TriageCampaign campaign={filter.campaign} size={sizes.get(filter.campaign) ?? 0} slug={c.slug} filter={filterToQuery(filter)} />
         </div>
       ) : null}
 
       <h2 className="sr-only">{t("queue")}</h2>
-      {page.items.length === 0 ? (
-        <p className="my-4">{t("none")}</p>
-      ) : (
+      {(
         // The bulk bar comes first and, on a wide screen, stays in view (sticky) while the moderator
-        // scrolls the list (on a phone it would cover the cards).
-        <div className="[&_form]:flex [&_form]:flex-col md:[&_form>fieldset]:sticky md:[&_form>fieldset]:top-0 md:[&_form>fieldset]:z-10 [&_form>fieldset]:order-first [&_form>fieldset]:mt-0 [&_form>fieldset]:min-w-0 [&_form>fieldset]:mb-2 [&_form>fieldset]:bg-white">
-        <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))}>
+        // scrolls the list (on a phone it would cover the cards). It is drawn on an empty page too:
+        // after a decision on "all matching", the filter may match nothing and the result must still show.
+        <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} slug={c.slug} filter={filterToQuery(filter)} matching={countMatching(c.id, { filter }).catch(() => null)}>
+          {page.items.length === 0 ? <p className="my-4">{t("none")}</p> : (
           <table className="w-full border-collapse text-left max-md:block">
             <caption className="mb-2 text-left text-muted max-md:block">{t("showing", { count: page.items.length, order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest") })}</caption>
             <thead className="max-md:hidden">
@@ -205,8 +205,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
               ))}
             </tbody>
           </table>
+          )}
         </BulkTriage>
-        </div>
       )}
       <p className="mt-4 flex gap-6">
         {one(sp.after) ? <a href={`/${locale}/moderate?${query({})}`}>{t("first")}</a> : null}
