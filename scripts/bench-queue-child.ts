@@ -7,6 +7,7 @@ import type { TQueueFilter } from "@/lib/feedback/queue-filter";
 import { db } from "@/lib/db";
 import { groupCampaigns } from "@/lib/feedback/group-campaigns";
 import { timeRuns, type TBenchCase } from "./bench-queue/types";
+import saveAndNext from "./bench-queue/save-and-next";
 
 const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 
@@ -14,7 +15,7 @@ const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 type TSection = (consultationId: string, runs: number) => Promise<TBenchCase[]>;
 const READS: TSection[] = [queueFilters];
 const AFTER_CAMPAIGNS: TSection[] = [];
-const WRITES: TSection[] = [];
+const WRITES: TSection[] = [saveAndNext];
 
 async function queueFilters(consultationId: string, runs: number): Promise<TBenchCase[]> {
   const since = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
