@@ -11,9 +11,10 @@ import { filterWhere, type TQueueFilter } from "./queue-filter";
 /**
  * Counts stop at this many: counting every item of a large filter at 1 M items
  * costs more than a save. Beyond it, the total is "about N" from the cached
- * filter counts when the filter is one of theirs, else "more than COUNT_CAP".
+ * filter counts (refreshed every 10 s) when the filter is one of theirs (or
+ * none), else "more than COUNT_CAP"; a position beyond it is "beyond COUNT_CAP".
  */
-export const COUNT_CAP = 5000;
+export const COUNT_CAP = 1000;
 
 /** `filterWhere`'s numbered-parameter text as a Prisma.Sql: only its constant SQL is kept as text, every value stays bound. */
 export function filterSql(consultationId: string, filter: TQueueFilter): Prisma.Sql {
@@ -100,18 +101,17 @@ export async function itemPlace(filter: TQueueFilter, itemId: string): Promise<T
   const consultationId = key.consultation_id;
   const oldest = filter.sort === "oldest";
   const before = side(key, oldest, "before").cond;
+  // A filter the cached counts know to be large is not counted again.
+  const cached = await aboutTotal(consultationId, filter);
   const [previous, next, inFilter, ahead, total] = await Promise.all([
     neighbour(consultationId, filter, key, "before"),
     neighbour(consultationId, filter, key, "after"),
     cappedCount(consultationId, filter, Prisma.sql`fi.id = ${itemId}::uuid`),
     cappedCount(consultationId, filter, before),
-    cappedCount(consultationId, filter, Prisma.sql`TRUE`),
+    cached !== null && cached > 2 * COUNT_CAP ? COUNT_CAP + 1 : cappedCount(consultationId, filter, Prisma.sql`TRUE`),
   ]);
   let totalCount: TCount = { n: total, kind: "exact" };
-  if (total > COUNT_CAP) {
-    const about = await aboutTotal(consultationId, filter);
-    totalCount = about !== null && about > COUNT_CAP ? { n: about, kind: "about" } : { n: COUNT_CAP, kind: "more" };
-  }
+  if (total > COUNT_CAP) totalCount = cached !== null && cached > COUNT_CAP ? { n: cached, kind: "about" } : { n: COUNT_CAP, kind: "more" };
   const position: TCount | null = inFilter === 0 ? null : ahead >= COUNT_CAP ? { n: COUNT_CAP, kind: "more" } : { n: ahead + 1, kind: "exact" };
   return { previous, next, position, total: totalCount };
 }

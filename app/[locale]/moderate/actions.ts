@@ -42,7 +42,11 @@ export async function triageAction(prev: TTriageState, form: FormData): Promise<
       errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "ids"), key: KNOWN.has(i.message) ? i.message : "invalid" })),
     };
   }
-  const result = await triageItems(user.id, parsed.data);
+  // "Save and next": the next item does not depend on what this save writes (it is found from this item's place in the
+  // queue's order, whether or not it is still in the filter), so it is looked up while saving.
+  const wantsNext = form.get("next") === "1" && parsed.data.ids.length === 1;
+  const query = new URLSearchParams(filterToQuery(parseQueueFilter(new URLSearchParams(String(form.get("filter") ?? "").slice(0, 2000)))));
+  const [result, next] = await Promise.all([triageItems(user.id, parsed.data), wantsNext ? nextItem(parseQueueFilter(query), parsed.data.ids[0]) : null]);
   if (!result.ok && result.reason === "stale") {
     // The page shows the item as it is now; the form keeps what the moderator changed on top of it.
     revalidatePath("/[locale]/moderate", "layout");
@@ -51,12 +55,10 @@ export async function triageAction(prev: TTriageState, form: FormData): Promise<
   }
   if (!result.ok) return { status: "error", changed: 0, nonce, values, errors: [{ field: "ids", key: result.reason }] };
   revalidatePath("/[locale]/moderate", "layout");
-  if (form.get("next") === "1" && parsed.data.ids.length === 1) {
+  if (wantsNext) {
     const locale = form.get("locale");
-    const query = new URLSearchParams(filterToQuery(parseQueueFilter(new URLSearchParams(String(form.get("filter") ?? "").slice(0, 2000)))));
     const slug = form.get("c");
     if (typeof slug === "string" && /^[a-z0-9-]{1,64}$/.test(slug)) query.set("c", slug);
-    const next = await nextItem(parseQueueFilter(query), parsed.data.ids[0]);
     if (next && isLocale(locale)) {
       query.set("saved", "1");
       redirect(`/${locale}/moderate/items/${next}?${query}`);
