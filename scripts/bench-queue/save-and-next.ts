@@ -16,9 +16,9 @@ export default async function saveAndNext(consultationId: string, runs: number):
     data: { email: `bench-save-next-${Date.now().toString(36)}@bench.invalid`, name: "Bench moderator", passwordHash: "$argon2id$bench-no-sign-in", role: "moderator" },
   });
   const cases: [string, TQueueFilter][] = [
-    ["status new", { status: "new" }],
-    ["clause + aspect", { clause: "3", aspect: "clarity" }],
     ["oldest first", { sort: "oldest" }],
+    ["clause + aspect", { clause: "3", aspect: "clarity" }],
+    ["status new", { status: "new" }],
   ];
   const out: TBenchCase[] = [];
   for (const [name, filter] of cases) {
