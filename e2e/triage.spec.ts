@@ -131,7 +131,8 @@ test("a save over someone else's newer change is refused, says who changed what,
   await expectAccessible(page);
   // A deliberate second save applies the moderator's own changes on top.
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  await expect(page.locator("#triage-stale")).toHaveCount(0);
   await page.reload();
   await expect(page.getByLabel("Status")).toHaveValue("spam");
   await expect(page.getByLabel("Tags")).toHaveValue("Definitions");
