@@ -116,7 +116,7 @@ test("a moderator opens an item, triages it, and bulk-tags items from the queue"
   await page.getByLabel("Reason for the disposition (optional)").fill("An example will be added.");
   await page.getByLabel("Tags").fill("Examples, local government");
   await page.getByLabel("Add an internal note (optional)").fill("Ask the drafting team.");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Status")).toHaveValue("in_review");
@@ -158,7 +158,7 @@ test("a triage form posted without the right role changes nothing", async ({ pag
     await page.context().clearCookies();
     if (cookies.length) await page.context().addCookies(cookies);
     await page.getByLabel("Status").selectOption({ label: "Spam" });
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByRole("link", { name: "You are not allowed to do this: sign in again" })).toBeVisible();
   }
   await page.context().clearCookies();

@@ -19,7 +19,7 @@ test("a moderator triages, bulk-tags and finds campaigns without JavaScript", as
 
   await page.getByRole("link", { name: /^Open / }).first().click();
   await page.getByLabel("Status").selectOption({ label: "In review" });
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Status")).toHaveValue("in_review");

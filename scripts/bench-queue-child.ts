@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { groupCampaigns } from "@/lib/feedback/group-campaigns";
 import { timeRuns, type TBenchCase } from "./bench-queue/types";
 import bulkDecision from "./bench-queue/bulk";
+import saveAndNext from "./bench-queue/save-and-next";
 
 const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 
@@ -15,7 +16,7 @@ const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 type TSection = (consultationId: string, runs: number) => Promise<TBenchCase[]>;
 const READS: TSection[] = [queueFilters];
 const AFTER_CAMPAIGNS: TSection[] = [];
-const WRITES: TSection[] = [bulkDecision];
+const WRITES: TSection[] = [saveAndNext, bulkDecision];
 
 async function queueFilters(consultationId: string, runs: number): Promise<TBenchCase[]> {
   const since = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);

@@ -1,28 +1,70 @@
 // Applies a moderator's changes to one or many feedback items, in one
-// transaction, writing an audit event for every field that changed.
-import type { Prisma } from "@/lib/generated/prisma/client";
+// transaction, writing an audit event for every field that changed. Every
+// write bumps the item's version; a save from the item page carries the
+// version it was loaded at and is refused if the item has changed since.
+import type { Disposition, ItemStatus, Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import type { TTriage } from "./triage-schema";
 
 type TEvent = { feedbackItemId: string; actorId: string; at: Date; field: string; fromValue: string | null; toValue: string | null };
 
-export type TTriageResult = { ok: true; changed: number } | { ok: false; reason: "not_found" | "mixed_consultations" | "unknown_assignee" };
+/** One change someone else made since the version a refused save was loaded at. */
+export type TStaleChange = { by: string | null; at: Date; field: string; fromValue: string | null; toValue: string | null };
+
+export type TTriageResult =
+  | { ok: true; changed: number }
+  | { ok: false; reason: "not_found" | "mixed_consultations" | "unknown_assignee" }
+  | { ok: false; reason: "stale"; version: number; at: Date; changes: TStaleChange[] };
+
+const MAX_STALE_CHANGES = 20;
+
+type TLocked = {
+  id: string; version: number; moderatedAt: Date | null; status: ItemStatus; clearedAt: Date | null; disposition: Disposition | null;
+  dispositionReason: string | null; assigneeId: string | null; response: { consultationId: string }; tags: { tag: { id: string; key: string; name: string } }[];
+};
+
+/**
+ * What was changed on an item after version `since`: the events of its last
+ * (current − since) writes (each write is one transaction, so one `at`). A
+ * write that logged nothing (should not happen) leaves the list short.
+ */
+async function changesSince(tx: Pick<typeof db, "$queryRaw">, itemId: string, current: number, since: number): Promise<TStaleChange[]> {
+  const writes = Math.min(MAX_STALE_CHANGES, Math.max(1, current - since));
+  return tx.$queryRaw<TStaleChange[]>`
+    SELECT u.name AS by, e.at, e.field, e.from_value AS "fromValue", e.to_value AS "toValue"
+    FROM moderation_event e LEFT JOIN app_user u ON u.id = e.actor_id
+    WHERE e.feedback_item_id = ${itemId}::uuid
+      AND e.at >= (SELECT min(at) FROM (SELECT DISTINCT at FROM moderation_event WHERE feedback_item_id = ${itemId}::uuid ORDER BY at DESC LIMIT ${writes}) w)
+    ORDER BY e.at DESC, e.field LIMIT ${MAX_STALE_CHANGES}`;
+}
 
 export async function triageItems(actorId: string, t: TTriage): Promise<TTriageResult> {
   const at = now();
   return db.$transaction(async (tx) => {
     // Lock the rows first (in a fixed order), so two moderators saving the same
-    // item one after the other each see what the other wrote.
-    await tx.$queryRaw`SELECT id FROM feedback_item WHERE id = ANY(${[...new Set(t.ids)].sort()}::uuid[]) ORDER BY id FOR UPDATE`;
-    const items = await tx.feedbackItem.findMany({
-      where: { id: { in: t.ids } },
-      select: { id: true, status: true, clearedAt: true, disposition: true, dispositionReason: true, assigneeId: true, response: { select: { consultationId: true } }, tags: { select: { tag: { select: { id: true, key: true, name: true } } } } },
-    });
+    // item one after the other each see what the other wrote: the read is a statement
+    // of its own, whose snapshot comes after the lock (a single SELECT … FOR UPDATE
+    // would read the tags as they were before waiting).
+    const ids = [...new Set(t.ids)].sort();
+    await tx.$queryRaw`SELECT id FROM feedback_item WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+    const items = await tx.$queryRaw<TLocked[]>`
+      SELECT fi.id, fi.version, fi.moderated_at AS "moderatedAt", fi.status::text AS status, fi.cleared_at AS "clearedAt",
+        fi.disposition::text AS disposition, fi.disposition_reason AS "dispositionReason", fi.assignee_id AS "assigneeId",
+        json_build_object('consultationId', r.consultation_id) AS response,
+        COALESCE((SELECT json_agg(json_build_object('tag', json_build_object('id', tg.id, 'key', tg.key, 'name', tg.name)))
+          FROM feedback_item_tag ft JOIN tag tg ON tg.id = ft.tag_id WHERE ft.feedback_item_id = fi.id), '[]'::json) AS tags
+      FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+      WHERE fi.id = ANY(${ids}::uuid[]) ORDER BY fi.id`;
     if (items.length !== new Set(t.ids).size) return { ok: false, reason: "not_found" } as const;
     const consultationIds = new Set(items.map((i) => i.response.consultationId));
     if (consultationIds.size !== 1) return { ok: false, reason: "mixed_consultations" } as const;
     const consultationId = [...consultationIds][0];
+    if (t.version !== undefined && items[0].version !== t.version) {
+      const item = items[0];
+      const changes = await changesSince(tx, item.id, item.version, t.version);
+      return { ok: false, reason: "stale", version: item.version, at: changes[0]?.at ?? item.moderatedAt ?? at, changes } as const;
+    }
 
     let assigneeId: string | null | undefined;
     if (t.assignee === "none") assigneeId = null;
@@ -88,7 +130,7 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
       const touched = Object.keys(data).length > 0 || add.length > 0 || remove.length > 0 || !!t.note;
       if (touched) {
         changed += 1;
-        await tx.feedbackItem.update({ where: { id: item.id }, data: { ...data, moderatedAt: at } });
+        await tx.feedbackItem.update({ where: { id: item.id }, data: { ...data, moderatedAt: at, version: { increment: 1 } } });
       }
     }
     if (events.length) await tx.moderationEvent.createMany({ data: events });

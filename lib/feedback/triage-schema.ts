@@ -38,24 +38,37 @@ export const ZTriage = z
     note: optText(5000),
     // Publication: "clear" lets the public read it (if the respondent consented); "withhold" takes it back.
     publish: z.enum(["clear", "withhold"], { error: "invalid" }).optional(),
+    // The item page's form: the version of the item it was loaded at; a save over a newer version is refused.
+    version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(2 ** 31 - 1, { error: "invalid" }).optional(),
   })
   .superRefine((t, ctx) => {
     for (const tag of [...(t.addTags ?? []), ...(t.setTags ?? [])]) {
       if (tag.length > 60) ctx.addIssue({ code: "custom", message: "tagTooLong", path: [t.setTags ? "setTags" : "addTags"] });
     }
+    if (t.version !== undefined && t.ids.length !== 1) ctx.addIssue({ code: "custom", message: "invalid", path: ["version"] });
     if (t.dispositionReason && t.disposition === "") ctx.addIssue({ code: "custom", message: "reasonNeedsDisposition", path: ["dispositionReason"] });
   });
 
 export type TTriage = z.infer<typeof ZTriage>;
 
-/** Form fields → the schema's shape. */
+/** The item page's form also sends, as `was_<field>`, the value each field was loaded with. */
+export const LOADED_PREFIX = "was_";
+type TCompared = "status" | "disposition" | "dispositionReason" | "assignee" | "setTags" | "publish";
+
+/**
+ * Form fields → the schema's shape. A form that carries the values it was loaded
+ * with (the item page) sends only what the moderator changed: a field whose value
+ * is the one it was loaded with is left out, so re-sending a whole form (without
+ * JavaScript) never writes a value the moderator did not choose. The disposition
+ * and its reason go together: either changed sends both.
+ */
 export function readTriageForm(form: FormData): unknown {
   const get = (k: string) => {
     const v = form.get(k);
     return typeof v === "string" ? v : undefined;
   };
   const keep = (v: string | undefined) => (v === undefined || v === "unchanged" ? undefined : v);
-  return {
+  const out = {
     ids: form.getAll("ids").filter((v): v is string => typeof v === "string"),
     status: keep(get("status")) || undefined,
     disposition: keep(get("disposition")),
@@ -65,5 +78,32 @@ export function readTriageForm(form: FormData): unknown {
     setTags: get("setTags"),
     note: get("note"),
     publish: keep(get("publish")) || undefined,
+    version: get("version") || undefined,
   };
+  const same = (f: TCompared) => {
+    const loaded = get(LOADED_PREFIX + f);
+    if (loaded === undefined) return false;
+    const now = get(f) ?? "";
+    if (f === "setTags") return parseTags(now).join("\n") === parseTags(loaded).join("\n");
+    if (f === "dispositionReason") return now.trim() === loaded.trim();
+    return now === loaded;
+  };
+  for (const f of ["status", "assignee", "setTags", "publish"] as const) if (same(f)) out[f] = undefined;
+  if (same("disposition") && same("dispositionReason")) {
+    out.disposition = undefined;
+    out.dispositionReason = undefined;
+  }
+  return out;
+}
+
+/** The `was_<field>` values of an item as stored (what the item page's form is loaded with). */
+export function loadedValues(item: { status: string; disposition: string | null; dispositionReason: string | null; assigneeId: string | null; tags: string; cleared: boolean }) {
+  return {
+    status: item.status,
+    disposition: item.disposition ?? "",
+    dispositionReason: item.dispositionReason ?? "",
+    assignee: item.assigneeId ?? "none",
+    setTags: item.tags,
+    publish: item.cleared ? "clear" : "withhold",
+  } satisfies Record<TCompared, string>;
 }

@@ -6,13 +6,16 @@ import { clauseLabel } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
 import { getItem, listModerators } from "@/lib/feedback/get-item";
+import { fieldLabel, valueLabel } from "@/lib/feedback/describe-change";
+import { itemPlace, type TCount } from "@/lib/feedback/item-neighbours";
+import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
 import { isLocale } from "@/lib/i18n/routing";
 import { TriageForm } from "@/components/moderate/triage-form";
 import { ClauseVersions } from "@/components/moderate/clause-versions";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string; id: string }> };
+type TProps = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -20,36 +23,48 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
-export default async function ItemPage({ params }: TProps) {
+export default async function ItemPage({ params, searchParams }: TProps) {
   const { locale, id } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const user = await requireRoleForPage("moderator", locale, `/${locale}/moderate/items/${id}`);
+  const sp = await searchParams;
+  // The queue's filter this item was opened from (the same keys as the queue's URL): previous, next and "Save and next" keep it.
+  const filter = parseQueueFilter(sp);
+  const filterQuery = new URLSearchParams(filterToQuery(filter)).toString();
+  const user = await requireRoleForPage("moderator", locale, `/${locale}/moderate/items/${id}${filterQuery ? `?${filterQuery}` : ""}`);
   const item = await getItem(id, user);
   if (!item) notFound();
-  const [t, tm, tc, tr, td, moderators] = await Promise.all([
+  const [t, tm, tc, tr, td, moderators, place] = await Promise.all([
     getTranslations({ locale, namespace: "triage" }),
     getTranslations({ locale, namespace: "moderate" }),
     getTranslations({ locale, namespace: "consultation" }),
     getTranslations({ locale, namespace: "respond" }),
     getTranslations({ locale, namespace: "delegation" }),
     listModerators(),
+    itemPlace(filter, id),
   ]);
   const r = item.response;
-  const fieldName = (f: string) => t(`field_${f}` as "field_status");
-  const valueText = (f: string, v: string | null) => {
-    if (v === null) return t("empty");
-    if (f === "status") return t(`status_${v}` as "status_new");
-    if (f === "disposition") return t(`disposition_${v}` as "disposition_accepted");
-    if (f === "assignee") return moderators.find((m) => m.id === v)?.name ?? v;
-    if (f === "publication") return t(v === "cleared" ? "value_cleared" : "value_withheld");
-    return v;
-  };
+  const tt = (k: string) => t(k as "status");
+  const fieldName = (f: string) => fieldLabel(tt, f);
+  const valueText = (f: string, v: string | null) => valueLabel(tt, moderators, f, v);
+  const withFilter = (path: string) => `${path}?${new URLSearchParams({ c: r.consultation.slug, ...filterToQuery(filter) })}`;
+  const count = (c: TCount) => (c.kind === "exact" ? c.n.toLocaleString(locale) : t(c.kind === "about" ? "countAbout" : "countMore", { n: c.n }));
 
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/moderate?c=${r.consultation.slug}`}>{t("back")}</a></p>
-      <h1 className="mb-6 text-3xl font-bold">{t("itemTitle", { reference: r.reference })}</h1>
+      <p className="mb-2"><a href={withFilter(`/${locale}/moderate`)}>{t("back")}</a></p>
+      <h1 className="mb-2 text-3xl font-bold">{t("itemTitle", { reference: r.reference })}</h1>
+      {place ? (
+        <nav aria-label={t("placeNav")} className="mb-6 flex flex-wrap items-baseline gap-x-6 gap-y-2">
+          <p data-testid="item-place">
+            {place.position
+              ? t("placeOf", { position: place.position.kind === "exact" ? place.position.n.toLocaleString(locale) : t("placeBeyond", { n: place.position.n }), total: count(place.total) })
+              : t("placeOutside", { total: count(place.total) })}
+          </p>
+          {place.previous ? <a href={withFilter(`/${locale}/moderate/items/${place.previous}`)} rel="prev">{t("previous")}</a> : null}
+          {place.next ? <a href={withFilter(`/${locale}/moderate/items/${place.next}`)} rel="next">{t("next")}</a> : null}
+        </nav>
+      ) : null}
       <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
         <div>
           <h2 className="mb-2 text-xl font-bold">{item.clause ? clauseLabel(item.clause, tc) : t("wholeDraft")} – {tm(`aspect_${item.aspect}` as "aspect_clarity")}</h2>
@@ -110,7 +125,8 @@ export default async function ItemPage({ params }: TProps) {
         </div>
         <section aria-labelledby="triage-title">
           <h2 id="triage-title" className="mb-4 text-2xl font-bold">{t("triage")}</h2>
-          <TriageForm itemId={item.id} status={item.status} disposition={item.disposition} reason={item.dispositionReason} assigneeId={item.assigneeId}
+          <TriageForm key={item.id} itemId={item.id} version={item.version} locale={locale} filter={filterQuery} slug={r.consultation.slug}
+            savedBefore={sp.saved === "1"} status={item.status} disposition={item.disposition} reason={item.dispositionReason} assigneeId={item.assigneeId}
             tags={item.tags.map((x) => x.tag.name).join(", ")} cleared={item.clearedAt !== null} consented={r.publication !== "none"} moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} />
         </section>
       </div>

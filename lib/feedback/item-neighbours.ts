@@ -1,0 +1,117 @@
+// An item's place in the queue of a filter: the previous and next items (in
+// the queue's own order, see list-feedback.ts: newest or oldest response first,
+// then the item's position in its response) and "12 of 340". Keyset queries
+// from the item itself, so an item that has left the filter (its status just
+// changed) still has a next one.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { filterCounts } from "./filter-counts";
+import { filterWhere, type TQueueFilter } from "./queue-filter";
+
+/**
+ * Counts stop at this many: counting every item of a large filter at 1 M items
+ * costs more than a save. Beyond it, the total is "about N" from the cached
+ * filter counts (refreshed every 10 s) when the filter is one of theirs (or
+ * none), else "more than COUNT_CAP"; a position beyond it is "beyond COUNT_CAP".
+ */
+export const COUNT_CAP = 1000;
+
+/** `filterWhere`'s numbered-parameter text as a Prisma.Sql: only its constant SQL is kept as text, every value stays bound. */
+export function filterSql(consultationId: string, filter: TQueueFilter): Prisma.Sql {
+  const { sql, params } = filterWhere(consultationId, filter);
+  const parts = sql.split(/\$(\d+)/);
+  const strings: string[] = [];
+  const values: unknown[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) strings.push(parts[i]);
+    else values.push(params[Number(parts[i]) - 1]);
+  }
+  return new Prisma.Sql(strings, values);
+}
+
+type TKey = { number: bigint; position: number; consultation_id: string };
+
+async function keyOf(itemId: string): Promise<TKey | null> {
+  const rows = await db.$queryRaw<TKey[]>`SELECT r.number, fi.position, r.consultation_id FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE fi.id = ${itemId}::uuid`;
+  return rows[0] ?? null;
+}
+
+/** Items after (or before) `key` in the queue's order, and the order to walk them in from `key`. */
+function side(key: TKey, oldest: boolean, dir: "after" | "before"): { cond: Prisma.Sql; order: Prisma.Sql } {
+  // The queue: response number descending (newest) or ascending (oldest), then the item's position ascending.
+  const smaller = (dir === "after") !== oldest;
+  const num = smaller ? Prisma.sql`r.number < ${key.number}` : Prisma.sql`r.number > ${key.number}`;
+  const pos = dir === "after" ? Prisma.sql`fi.position > ${key.position}` : Prisma.sql`fi.position < ${key.position}`;
+  const cond = Prisma.sql`(${num} OR (r.number = ${key.number} AND ${pos}))`;
+  const order = Prisma.sql`r.number ${Prisma.raw(smaller ? "DESC" : "ASC")}, fi.position ${Prisma.raw(dir === "after" ? "ASC" : "DESC")}`;
+  return { cond, order };
+}
+
+async function neighbour(consultationId: string, filter: TQueueFilter, key: TKey, dir: "after" | "before"): Promise<string | null> {
+  const { cond, order } = side(key, filter.sort === "oldest", dir);
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT fi.id FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id
+    WHERE ${filterSql(consultationId, filter)} AND ${cond}
+    ORDER BY ${order} LIMIT 1`;
+  return rows[0]?.id ?? null;
+}
+
+/** The next item of the filter (over the item's own consultation) after `itemId`, null at the end: what "Save and next" goes to. */
+export async function nextItem(filter: TQueueFilter, itemId: string): Promise<string | null> {
+  const key = await keyOf(itemId);
+  return key ? neighbour(key.consultation_id, filter, key, "after") : null;
+}
+
+/** How many items match `extra` within the filter, counting up to COUNT_CAP + 1. */
+async function cappedCount(consultationId: string, filter: TQueueFilter, extra: Prisma.Sql): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id
+      WHERE ${filterSql(consultationId, filter)} AND ${extra} LIMIT ${COUNT_CAP + 1}) x`;
+  return Number(rows[0].n);
+}
+
+/** A count as shown: exact, about (from the cached counts), or more than COUNT_CAP. */
+export type TCount = { n: number; kind: "exact" | "about" | "more" };
+
+/** The total of a large filter from the cached per-value counts, when the filter is one of theirs (or none). */
+async function aboutTotal(consultationId: string, filter: TQueueFilter): Promise<number | null> {
+  const keys = Object.entries(filter).filter(([k, v]) => v !== undefined && k !== "sort").map(([k]) => k);
+  if (keys.length > 1) return null;
+  const counts = await filterCounts(consultationId);
+  if (keys.length === 0) return [...counts.status.values()].reduce((a, b) => a + b, 0);
+  const k = keys[0];
+  const v = filter[k as keyof TQueueFilter];
+  if (k === "status" || k === "aspect" || k === "type" || k === "clause" || k === "country" || k === "tag") return counts[k].get(String(v)) ?? null;
+  if (k === "official") return counts.official.get("1") ?? null;
+  return null;
+}
+
+export type TPlace = {
+  previous: string | null;
+  next: string | null;
+  /** 1-based place of the item in the filter; null when the item is not (or no longer) in it; `more` beyond COUNT_CAP. */
+  position: TCount | null;
+  total: TCount;
+};
+
+/** The item's previous and next items in the filter, its position and the filter's size. */
+export async function itemPlace(filter: TQueueFilter, itemId: string): Promise<TPlace | null> {
+  const key = await keyOf(itemId);
+  if (!key) return null;
+  const consultationId = key.consultation_id;
+  const oldest = filter.sort === "oldest";
+  const before = side(key, oldest, "before").cond;
+  // A filter the cached counts know to be large is not counted again.
+  const cached = await aboutTotal(consultationId, filter);
+  const [previous, next, inFilter, ahead, total] = await Promise.all([
+    neighbour(consultationId, filter, key, "before"),
+    neighbour(consultationId, filter, key, "after"),
+    cappedCount(consultationId, filter, Prisma.sql`fi.id = ${itemId}::uuid`),
+    cappedCount(consultationId, filter, before),
+    cached !== null && cached > 2 * COUNT_CAP ? COUNT_CAP + 1 : cappedCount(consultationId, filter, Prisma.sql`TRUE`),
+  ]);
+  let totalCount: TCount = { n: total, kind: "exact" };
+  if (total > COUNT_CAP) totalCount = cached !== null && cached > COUNT_CAP ? { n: cached, kind: "about" } : { n: COUNT_CAP, kind: "more" };
+  const position: TCount | null = inFilter === 0 ? null : ahead >= COUNT_CAP ? { n: COUNT_CAP, kind: "more" } : { n: ahead + 1, kind: "exact" };
+  return { previous, next, position, total: totalCount };
+}
