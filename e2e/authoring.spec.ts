@@ -78,6 +78,9 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
   await expect(page.getByLabel(/^New 1\.1:/).locator("option:checked")).toContainText("Act on weak signals.");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Publish version 2" }).click();
+  // The confirmation first, with the numbers.
+  await expect(page.getByTestId("consequence")).toHaveText("1 clause changes its text, none is added, none is removed, and 3 stay as they are.");
+  await page.getByRole("button", { name: "Yes, publish version 2" }).click();
   await expect(page.getByRole("heading", { name: "New version published" })).toBeVisible();
   await anonymous.goto(`/en/c/${slug}`);
   await expect(anonymous.getByText("This is version 2 of the draft.")).toBeVisible();
@@ -103,9 +106,13 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
   await page.goto(`/en/admin/consultations/${slug}`);
   await page.getByLabel("Reason for closing early (shown to the public)").fill("Enough responses");
   await page.getByRole("button", { name: "Close the consultation now" }).click();
+  await expect(page.getByTestId("consequence")).toContainText("The deadline moves from");
+  await page.getByRole("button", { name: "Yes, close the consultation now" }).click();
   await expect(page.getByText("Closed.", { exact: true })).toBeVisible();
   await page.reload();
   await page.getByRole("button", { name: "Publish the results" }).click();
+  await expect(page.getByTestId("consequence")).toHaveText("2 of 2 comments have no decision yet.");
+  await page.getByRole("button", { name: "Yes, publish the results" }).click();
   await expect(page.getByText("Results published.")).toBeVisible();
   await anonymous.goto(`/en/c/${slug}/results`);
   await expect(anonymous.getByRole("heading", { name: /^Results:/ })).toBeVisible();
@@ -117,6 +124,7 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
   // The public results are the copy made at publication; publishing them again refreshes it.
   await page.goto(`/en/admin/consultations/${slug}`);
   await page.getByRole("button", { name: "Publish the results again" }).click();
+  await page.getByRole("button", { name: "Yes, publish the results again" }).click();
   await expect(page.getByText("Results published again.")).toBeVisible();
   await anonymous.reload();
   await expect(anonymous.getByText(/Updated on/)).toBeVisible();

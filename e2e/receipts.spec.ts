@@ -86,6 +86,8 @@ test("publication shows cleared comments of consenting respondents only; erasure
   await page.getByLabel("Reference of the response").fill(named);
   await page.getByLabel(/I confirm the respondent asked/).check();
   await page.getByRole("button", { name: "Erase personal data" }).click();
+  await expect(page.getByRole("heading", { name: `Erase the personal data of ${named}?` })).toBeVisible();
+  await page.getByRole("button", { name: "Yes, erase personal data" }).click();
   await expect(page.getByText(`Personal data of ${named} erased.`)).toBeVisible();
   const after = await (await page.request.get(exportUrl)).text();
   expect(after).toContain("Named and public.");

@@ -10,7 +10,8 @@ import { INITIAL_FORM } from "@/lib/forms/form-state";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"authoring">>>[0];
 
-export function LifecycleForm({ slug, intent, label, children, previewBase }: { slug: string; intent: string; label: string; children?: ReactNode; previewBase?: string }) {
+/** `after`: beside the button (a confirmation's "No, go back"). */
+export function LifecycleForm({ slug, intent, label, children, previewBase, after }: { slug: string; intent: string; label: string; children?: ReactNode; previewBase?: string; after?: ReactNode }) {
   const t = useTranslations("authoring");
   const locale = useLocale();
   const te = useTranslations("errors");
@@ -29,7 +30,10 @@ export function LifecycleForm({ slug, intent, label, children, previewBase }: { 
         <input type="hidden" name="locale" value={locale} />
         {children}
         {state.errors.some((e) => e.field === "form") ? <p className="mb-2 font-bold text-error">{t(state.errors[0].key as TKey)}</p> : null}
-        <button id={`${intent}-submit`} type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{label}</button>
+        <div className="flex flex-wrap items-center gap-4">
+          <button id={`${intent}-submit`} type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{label}</button>
+          {after}
+        </div>
       </form>
     </>
   );

@@ -1,17 +1,18 @@
 "use client";
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { eraseAction, retentionAction } from "@/app/[locale]/admin/privacy/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Checkbox, TextInput } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"privacyAdmin">>>[0];
 
+/** The first step: which response, and that the respondent asked. The confirmation page follows (nothing is erased before). */
 export function EraseForm() {
   const t = useTranslations("privacyAdmin");
   const te = useTranslations("errors");
+  const locale = useLocale();
   const [state, action, pending] = useActionState(eraseAction, INITIAL_FORM);
   const err = (f: string) => {
     const e = state.errors.find((x) => x.field === f);
@@ -19,13 +20,34 @@ export function EraseForm() {
   };
   return (
     <>
-      {state.info ? <Notice title={t("erasedTitle")}>{t(state.info.keptText === "true" ? "erasedKept" : "erasedAll", { reference: state.info.reference })}</Notice> : null}
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: `#erase-${e.field}`, text: t(e.key as TKey) }))} />
       <form action={action} noValidate key={state.nonce} className="max-w-xl">
+        <input type="hidden" name="locale" value={locale} />
         <TextInput id="erase-reference" name="reference" label={t("reference")} hint={t("referenceHint")} maxLength={40} width="max-w-xs"
           defaultValue={state.values.reference} error={err("reference")} errorPrefix={te("prefix")} />
-        <Checkbox id="erase-confirm" name="confirm" value="yes" label={t("confirm")} error={err("confirm")} errorPrefix={te("prefix")} />
+        <Checkbox id="erase-requested" name="requested" value="yes" label={t("confirm")} error={err("requested")} errorPrefix={te("prefix")} />
         <button type="submit" disabled={pending} className="bg-error px-5 py-3 font-bold text-white">{t("erase")}</button>
+      </form>
+    </>
+  );
+}
+
+/** The confirmation page's form: the same fields, and `confirm` (the reference shown). */
+export function EraseConfirmForm({ reference, back }: { reference: string; back: string }) {
+  const t = useTranslations("privacyAdmin");
+  const te = useTranslations("errors");
+  const locale = useLocale();
+  const [state, action, pending] = useActionState(eraseAction, INITIAL_FORM);
+  return (
+    <>
+      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: "#erase-confirm-submit", text: t(e.key as TKey) }))} />
+      <form action={action} noValidate className="flex flex-wrap items-center gap-4">
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="reference" value={reference} />
+        <input type="hidden" name="requested" value="yes" />
+        <input type="hidden" name="confirm" value={reference} />
+        <button id="erase-confirm-submit" type="submit" disabled={pending} className="bg-error px-5 py-3 font-bold text-white">{t("confirmYes")}</button>
+        <a href={back} className="px-4 py-2 font-bold">{t("confirmNo")}</a>
       </form>
     </>
   );

@@ -9,6 +9,8 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/field";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 import type { TDraftCheck } from "@/lib/drafting/align-drafts";
+import type { TRedraftCounts } from "@/lib/drafting/count-consequences";
+import { ConfirmPanel } from "./confirm-panel";
 import { DraftCheck } from "./draft-check";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"authoring">>>[0];
@@ -23,6 +25,30 @@ export function RedraftForm({ locale, slug, current, nextVersion }: { locale: st
   const proposal = state.info?.proposal ? (JSON.parse(state.info.proposal) as Record<string, { id: string | null; score: number }>) : {};
   const aligned = check && !check.mismatches.length && !check.problems.length && check.clauses.length > 0;
   const chosen = new Set(Object.values(proposal).map((p) => p.id));
+  const confirm = state.info?.confirm ? (JSON.parse(state.info.confirm) as TRedraftCounts & { version: number }) : null;
+  if (confirm) {
+    // The confirmation: the numbers, and every field of the form again (hidden) so that "Yes" publishes exactly this.
+    // The version it would make is the one the server counted for (another admin may have published since this page).
+    const next = confirm.version + 1;
+    return (
+      <ConfirmPanel title={t("confirmRedraftTitle", { version: next })} headingLevel={2}>
+        <p className="mb-2 font-bold" data-testid="consequence">
+          {t("confirmRedraftClauses", { changed: confirm.changed, added: confirm.added, removed: confirm.removed, unchanged: confirm.unchanged })}
+        </p>
+        <p className="mb-2">{t("confirmRedraftResponses", { answered: confirm.answeredCurrent, current: confirm.version, responses: confirm.responses })}</p>
+        <p className="mb-2">{t("confirmRedraftRespondents", { version: next })}</p>
+        <p className="mb-4">{t("confirmRedraftUndo")}</p>
+        <form action={action} noValidate encType="multipart/form-data">
+          {Object.entries(v).filter(([k]) => k !== "intent" && k !== "confirm").map(([k, value]) => <input key={k} type="hidden" name={k} value={value} />)}
+          <input type="hidden" name="confirm" value={String(confirm.version)} />
+          <div className="flex flex-wrap gap-4">
+            <button type="submit" name="intent" value="publish" disabled={pending} className="bg-success px-5 py-3 font-bold text-white">{t("confirmRedraftYes", { version: next })}</button>
+            <button type="submit" name="intent" value="check" disabled={pending} formNoValidate className="border-2 border-brand px-5 py-3 font-bold text-brand">{t("confirmRedraftNo")}</button>
+          </div>
+        </form>
+      </ConfirmPanel>
+    );
+  }
   return (
     <>
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: e.field === "mapping" ? "#mapping" : "#rd-markdownEn", text: t(e.key as TKey) }))} />

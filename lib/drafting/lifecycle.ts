@@ -58,14 +58,25 @@ export async function extendDeadline(actorId: string, consultationId: string, un
   }));
 }
 
-export async function closeEarly(actorId: string, consultationId: string, reason: string): Promise<TLifecycle> {
-  const why = clean(reason);
+/** The reason for closing early as it will be kept, or null when there is none. */
+export function closeReason(reason: string): string | null {
+  return clean(reason) || null;
+}
+
+/**
+ * Closes now. `seenClosesAt`, the deadline the admin's confirmation showed: when it has moved since (another
+ * admin extended or closed it), nothing is done and the admin is told.
+ */
+export async function closeEarly(actorId: string, consultationId: string, reason: string, seenClosesAt?: Date): Promise<TLifecycle> {
+  const why = closeReason(reason);
   if (!why) return { ok: false, key: "reasonRequired", field: "closeReason" };
   const at = now();
   return committed(db.$transaction(async (tx) => {
-    const [c] = await tx.$queryRaw<{ slug: string; closes_at: Date; opens_at: Date }[]>`
-      SELECT slug, closes_at, opens_at FROM consultation WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL FOR UPDATE`;
-    if (!c || at >= c.closes_at || at <= c.opens_at) return { ok: false, key: "notOpen", field: "closeReason" } as const;
+    const [c] = await tx.$queryRaw<{ slug: string; closes_at: Date; opens_at: Date; results_published_at: Date | null }[]>`
+      SELECT slug, closes_at, opens_at, results_published_at FROM consultation WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL FOR UPDATE`;
+    if (c && !c.results_published_at && at >= c.closes_at) return { ok: false, key: "alreadyClosed", field: "closeReason" } as const;
+    if (!c || c.results_published_at || at <= c.opens_at) return { ok: false, key: "notOpen", field: "closeReason" } as const;
+    if (seenClosesAt && seenClosesAt.getTime() !== c.closes_at.getTime()) return { ok: false, key: "deadlineMoved", field: "closeReason" } as const;
     await tx.consultation.update({ where: { id: consultationId }, data: { closesAt: at } });
     await tx.deadlineChange.create({ data: { consultationId, kind: "closed_early", fromAt: c.closes_at, toAt: at, reason: why, actorId, at } });
     await logAdminEvent(actorId, "consultation.close_early", c.slug, why, tx);

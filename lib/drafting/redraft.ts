@@ -43,6 +43,11 @@ export function proposeMapping(current: TCurrent[], next: TAlignedClause[]): Rec
   return out;
 }
 
+/** Whether a carried-over clause's text (either language, heading or body) changes in the new version. */
+export function textChanged(old: Pick<TCurrent, "body" | "heading">, n: Pick<TAlignedClause, "body" | "heading">): boolean {
+  return old.body.en !== n.body.en || old.body.fr !== n.body.fr || old.heading.en !== n.heading.en || old.heading.fr !== n.heading.fr;
+}
+
 export type TRedraft = { ok: true; version: number; kept: number; added: number; removed: number } | { ok: false; key: "mappedTwice" | "unknownClause" | "resultsPublished" };
 
 export async function publishVersion(actorId: string, c: TConsultation, next: TAlignedClause[], mapping: Record<string, string | null>): Promise<TRedraft> {
@@ -65,7 +70,7 @@ export async function publishVersion(actorId: string, c: TConsultation, next: TA
       const parentId = n.parentKey ? ids.get(n.parentKey) ?? null : null;
       if (id) {
         const old = c.clauses.find((k) => k.id === id)!;
-        const changed = old.body.en !== n.body.en || old.body.fr !== n.body.fr || old.heading.en !== n.heading.en || old.heading.fr !== n.heading.fr;
+        const changed = textChanged(old, n);
         await tx.clause.update({
           where: { id },
           data: {

@@ -7,6 +7,7 @@
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { logAdminEvent } from "@/lib/users/admin-event";
+import { isReference, normaliseReference } from "./count-erasure";
 
 type TTx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -31,8 +32,8 @@ export type TErase = { ok: true; keptText: boolean } | { ok: false; reason: "not
 
 /** An admin erases one response's personal data, on the respondent's request. */
 export async function eraseResponse(actorId: string, reference: string): Promise<TErase> {
-  const ref = reference.trim().toUpperCase();
-  if (!/^[A-Z0-9]{2,12}-\d{4}-\d{6,}$/.test(ref)) return { ok: false, reason: "notFound" };
+  const ref = normaliseReference(reference);
+  if (!isReference(ref)) return { ok: false, reason: "notFound" };
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ id: string; reference: string; publication: string; erased_at: Date | null }[]>`
       SELECT id, reference, publication::text AS publication, erased_at FROM response WHERE reference = ${ref} FOR UPDATE`;

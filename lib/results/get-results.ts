@@ -6,7 +6,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** SQL: true when the public may read this item's text (fi, r, k = feedback_item, response, consultation). */
-const PUBLISHABLE = Prisma.sql`(r.publication <> 'none' AND (fi.cleared_at IS NOT NULL OR (r.channel = 'formal' AND k.publish_formal)))`;
+export const PUBLISHABLE = Prisma.sql`(r.publication <> 'none' AND (fi.cleared_at IS NOT NULL OR (r.channel = 'formal' AND k.publish_formal)))`;
 
 /**
  * Every matrix row of a consultation, unordered, with what orders it: clause position, decided items

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireRoleOrNull } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
-import { getConsultationFresh } from "@/lib/consultations/get-consultation";
+import { getConsultationFresh, type TConsultation } from "@/lib/consultations/get-consultation";
 import { zonedLocalToUtc } from "@/lib/consultations/zoned-time";
 import { fieldErrors, formValues, type TFormState } from "@/lib/forms/form-state";
 import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm } from "@/lib/drafting/schema";
@@ -11,7 +11,10 @@ import { updateConsultation } from "@/lib/drafting/update-consultation";
 import { checkDraft } from "@/lib/drafting/check-draft";
 import { createConsultation } from "@/lib/drafting/create-consultation";
 import { proposeMapping, publishVersion } from "@/lib/drafting/redraft";
-import { closeEarly, extendDeadline, newPreviewLink, publishConsultation, publishResults } from "@/lib/drafting/lifecycle";
+import { closeEarly, closeReason, extendDeadline, newPreviewLink, publishConsultation, publishResults, type TLifecycle } from "@/lib/drafting/lifecycle";
+import { countCloseEarly, countRedraft } from "@/lib/drafting/count-consequences";
+import { consultationPhase } from "@/lib/consultations/consultation-status";
+import { now } from "@/lib/clock";
 
 const MAX_MARKDOWN = 400_000;
 
@@ -44,20 +47,53 @@ export async function createConsultationAction(prev: TFormState, form: FormData)
   redirect(`/${locale}/admin/consultations/${parsed.data.slug}?created=1&preview=${result.previewToken}`);
 }
 
+/**
+ * The step before closing early or publishing the results: the state checked again, then the admin is sent
+ * to the page that states the consequence with numbers (confirm/page.tsx). Nothing changes here.
+ */
+async function askToConfirm(c: TConsultation, values: Record<string, string>): Promise<TLifecycle> {
+  const locale = isLocale(values.locale) ? values.locale : "en";
+  const base = `/${locale}/admin/consultations/${c.slug}/confirm`;
+  if (values.intent === "close") {
+    const reason = closeReason(values.closeReason ?? "");
+    if (!reason) return { ok: false, key: "reasonRequired", field: "closeReason" };
+    const counts = await countCloseEarly(c, now());
+    if (counts.state !== "open") return { ok: false, key: counts.state, field: "closeReason" };
+    redirect(`${base}?intent=close&closeReason=${encodeURIComponent(reason)}`);
+  }
+  const phase = consultationPhase(c, now());
+  if (values.intent === "results" && phase !== "closed") return { ok: false, key: phase === "results" ? "resultsAlreadyPublished" : "notClosed" };
+  if (values.intent === "republish" && phase !== "results") return { ok: false, key: "notClosed" };
+  redirect(`${base}?intent=${values.intent}`);
+}
+
+/** The final step, only with the confirmation the confirm page carries (the deadline it showed, for closing). */
+async function confirmed(adminId: string, c: TConsultation, values: Record<string, string>): Promise<TLifecycle> {
+  if (values.intent === "close") {
+    const seen = new Date(Number(values.confirm));
+    if (Number.isNaN(seen.getTime())) return { ok: false, key: "forbidden" };
+    return closeEarly(adminId, c.id, values.closeReason ?? "", seen);
+  }
+  if (values.confirm !== "yes") return { ok: false, key: "forbidden" };
+  if (values.intent === "results" && c.resultsPublishedAt) return { ok: false, key: "resultsAlreadyPublished" };
+  return publishResults(adminId, c.id);
+}
+
 // Admins only: checked here. One action for the consultation page's buttons (publish, preview link, extend, close, results, republish).
+// Closing early and publishing the results happen only with `confirm`, sent by the confirmation page.
 export async function lifecycleAction(prev: TFormState, form: FormData): Promise<TFormState> {
   const nonce = prev.nonce + 1;
   const values = formValues(form, 2000);
   const admin = await requireRoleOrNull("admin");
   const c = await getConsultationFresh((values.slug ?? "").slice(0, 64));
   if (!admin || !c) return { status: "error", errors: [{ field: "form", key: "forbidden" }], values, nonce };
-  let result;
+  let result: TLifecycle;
   switch (values.intent) {
     case "publish": result = await publishConsultation(admin.id, c.id); break;
     case "preview": result = await newPreviewLink(admin.id, c.id); break;
     case "results":
-    case "republish": result = await publishResults(admin.id, c.id); break;
-    case "close": result = await closeEarly(admin.id, c.id, values.closeReason ?? ""); break;
+    case "republish":
+    case "close": result = values.confirm ? await confirmed(admin.id, c, values) : await askToConfirm(c, values); break;
     case "extend": {
       const until = zonedLocalToUtc(values.until ?? "", c.timeZone);
       result = until ? await extendDeadline(admin.id, c.id, until, values.reason ?? "") : { ok: false as const, key: "dateInvalid", field: "until" };
@@ -65,7 +101,8 @@ export async function lifecycleAction(prev: TFormState, form: FormData): Promise
     }
     default: result = { ok: false as const, key: "forbidden" };
   }
-  if (!result.ok) return { status: "error", errors: [{ field: result.field ?? "form", key: result.key }], values, nonce };
+  // On the confirmation page every error is the form's: its fields are hidden.
+  if (!result.ok) return { status: "error", errors: [{ field: values.confirm ? "form" : (result.field ?? "form"), key: result.key }], values, nonce };
   revalidatePath("/[locale]/admin/consultations/[slug]", "page");
   // The page changes with the phase (this form may be gone): it says what was done.
   if (values.intent !== "preview") redirect(`/${isLocale(values.locale) ? values.locale : "en"}/admin/consultations/${c.slug}?done=${values.intent}`);
@@ -86,6 +123,13 @@ export async function redraftAction(prev: TFormState, form: FormData): Promise<T
   if (check.problems.length || check.mismatches.length) return { status: "error", errors: [{ field: "markdownEn", key: "draftNotAligned" }], values, nonce, info };
   if (values.intent !== "publish" || !check.clauses.every((n) => `map@${n.key}` in values)) return { status: "idle", errors: [], values, nonce, info };
   const mapping = Object.fromEntries(check.clauses.map((n) => [n.key, values[`map@${n.key}`] === "new" ? null : (values[`map@${n.key}`] ?? null)]));
+  // Published only with `confirm`, the version the confirmation was made for; without it, the confirmation's numbers.
+  if (!values.confirm) {
+    if (c.resultsPublishedAt) return { status: "error", errors: [{ field: "mapping", key: "resultsPublished" }], values, nonce, info };
+    const counts = await countRedraft(c, check.clauses, mapping);
+    return { status: "idle", errors: [], values, nonce, info: { ...info, confirm: JSON.stringify({ ...counts, version: c.draftVersion }) } };
+  }
+  if (values.confirm !== String(c.draftVersion)) return { status: "error", errors: [{ field: "mapping", key: "versionMoved" }], values, nonce, info };
   const result = await publishVersion(admin.id, c, check.clauses, mapping);
   if (!result.ok) return { status: "error", errors: [{ field: "mapping", key: result.key }], values, nonce, info };
   const locale = isLocale(values.locale) ? values.locale : "en";

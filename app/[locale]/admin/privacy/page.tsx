@@ -7,10 +7,11 @@ import { db } from "@/lib/db";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { listErasures } from "@/lib/privacy/erase-responses";
 import { EraseForm, RetentionForm } from "@/components/admin/privacy-forms";
+import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }> };
+type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -18,20 +19,26 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
-export default async function PrivacyAdminPage({ params }: TProps) {
+export default async function PrivacyAdminPage({ params, searchParams }: TProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await requireRoleForPage("admin", locale, `/${locale}/admin/privacy`);
   const t = await getTranslations({ locale, namespace: "privacyAdmin" });
-  const [consultations, erasures] = await Promise.all([
+  const sp = await searchParams;
+  const [consultations, erasures, erased] = await Promise.all([
     db.consultation.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, slug: true, titleEn: true, titleFr: true, retentionDays: true, publishFormal: true } }),
     listErasures(),
+    // After an erasure (the confirmation page redirects here): said only when it is so.
+    typeof sp.erased === "string" && sp.erased.length <= 40
+      ? db.response.findFirst({ where: { reference: sp.erased, erasedAt: { not: null } }, select: { reference: true, publication: true } })
+      : null,
   ]);
   return (
     <>
       <p className="mb-2"><a href={`/${locale}/admin`}>{t("backToAdmin")}</a></p>
       <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
+      {erased ? <Notice title={t("erasedTitle")}>{t(erased.publication !== "none" ? "erasedKept" : "erasedAll", { reference: erased.reference })}</Notice> : null}
       <h2 className="mb-2 text-2xl font-bold">{t("eraseTitle")}</h2>
       <p className="mb-4 max-w-prose">{t("eraseIntro")}</p>
       <EraseForm />
