@@ -68,11 +68,13 @@ describe("prisma/migrations and prisma/schema.prisma", () => {
     expect(a).toEqual(b);
   });
 
-  it("keep the generated full-text column the queue's search relies on", async () => {
+  it("keep the full-text column and the fingerprint written by a trigger that fires only when a text changes", async () => {
     const rows = await withClient(fromMigrations, async (c) =>
-      (await c.query(`SELECT is_generated, generation_expression FROM information_schema.columns WHERE table_name = 'feedback_item' AND column_name = 'search'`)).rows);
-    expect(rows[0].is_generated).toBe("ALWAYS");
-    expect(rows[0].generation_expression).toContain("'french'::regconfig");
+      (await c.query(`SELECT pg_get_triggerdef(t.oid) AS def, pg_get_functiondef(t.tgfoid) AS fn FROM pg_trigger t WHERE t.tgrelid = 'feedback_item'::regclass AND t.tgname = 'feedback_item_derive'`)).rows);
+    expect(rows).toHaveLength(1);
+    // Not a GENERATED column: those are recomputed on every UPDATE, a decision included.
+    expect(rows[0].def).toContain("BEFORE INSERT OR UPDATE OF comment, term, proposed_wording, country_context");
+    expect(rows[0].fn).toContain("'french'::regconfig");
   });
 
   it("keep the CHECK constraints the application relies on", async () => {

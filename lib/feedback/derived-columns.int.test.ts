@@ -1,0 +1,43 @@
+// An item's full-text vector and fingerprint follow its texts (the trigger in
+// 1764430000000_feedback_item_derived_by_trigger.sql), and a triage change leaves
+// them alone without recomputing them.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createConsultation, respondent } from "@/test/db-fixtures";
+import { ZResponseInput } from "@/lib/responses/schema";
+import { submitResponse } from "@/lib/responses/submit-response";
+
+const EXPR = `to_tsvector('english'::regconfig, coalesce(comment, '') || ' ' || coalesce(term, '') || ' ' || coalesce(proposed_wording, '') || ' ' || coalesce(country_context, ''))
+  || to_tsvector('french'::regconfig, coalesce(comment, '') || ' ' || coalesce(term, '') || ' ' || coalesce(proposed_wording, '') || ' ' || coalesce(country_context, ''))`;
+
+describe("an item's search vector and fingerprint", () => {
+  it("are computed on insert, follow a changed text, and are not touched by a decision", async () => {
+    const c = await createConsultation();
+    const r = await submitResponse(c.slug, ZResponseInput.parse({
+      respondent, generalComment: "Les fonctionnaires doivent être formés aux signaux faibles de l'innovation publique.",
+    }), { locale: "fr", channel: "web" });
+    if (!r.ok) throw new Error("not stored");
+    const [item] = await db.$queryRaw<{ id: string }[]>`SELECT fi.id FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE r.reference = ${r.reference}`;
+    const check = async () => (await db.$queryRawUnsafe<{ same: boolean; fp: string | null; s: string }[]>(
+      `SELECT search = (${EXPR}) AS same, fingerprint AS fp, search::text AS s FROM feedback_item WHERE id = $1::uuid`, item.id))[0];
+
+    const first = await check();
+    expect(first.same).toBe(true);
+    expect(first.s).toContain("fonctionnair");
+    expect(first.fp).toMatch(/^[0-9a-f]{32}$/);
+
+    await db.$executeRaw`UPDATE feedback_item SET disposition = 'accepted', disposition_reason = 'ok', version = version + 1 WHERE id = ${item.id}::uuid`;
+    expect(await check()).toEqual(first);
+
+    await db.$executeRaw`UPDATE feedback_item SET comment = 'Budgets for training are too small' WHERE id = ${item.id}::uuid`;
+    const changed = await check();
+    expect(changed.same).toBe(true);
+    expect(changed.s).toContain("budget");
+    expect(changed.s).not.toContain("fonctionnair");
+    expect(changed.fp).not.toBe(first.fp);
+
+    // Written directly, the derived values are put right again.
+    await db.$executeRaw`UPDATE feedback_item SET search = to_tsvector('simple', 'nothing'), fingerprint = NULL WHERE id = ${item.id}::uuid`;
+    expect(await check()).toEqual(changed);
+  });
+});
