@@ -17,7 +17,7 @@ type TTx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 /** The summary's shape: a copy of another format is rebuilt on first read. */
 export const RESULTS_FORMAT = 2;
 /** Published comments shown per clause on the results page; the clause's own pages list them all. */
-export const COMMENTS_SHOWN = 5;
+export const COMMENTS_SHOWN = 3;
 
 /** A published comment as the public reads it (results_row). */
 export type TListedRow = {
@@ -56,6 +56,7 @@ export type TResultsSummary = {
   responses: { total: number; byType: Record<string, number>; byCountry: Record<string, number> };
   items: number;
   byAspect: Record<string, number>;
+  ratings: Record<string, { avg: number; n: number }>;
   dispositions: Record<string, number>;
   listed: number;
   sections: TSectionResult[];
@@ -133,8 +134,9 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
     });
   }
   const summary: TResultsSummary = {
-    format: RESULTS_FORMAT, responses: { total: 0, byType: {}, byCountry: {} }, items: 0, byAspect: {}, dispositions: {}, listed: 0, sections: [],
+    format: RESULTS_FORMAT, responses: { total: 0, byType: {}, byCountry: {} }, items: 0, byAspect: {}, ratings: {}, dispositions: {}, listed: 0, sections: [],
   };
+  const sums: Record<string, { sum: number; n: number }> = {};
   for (const r of respondents) {
     const n = Number(r.n);
     summary.responses.total += n;
@@ -151,9 +153,10 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
     e.listed += listed;
     if (g.first_listed !== null) e.firstListed = Math.min(e.firstListed ?? Infinity, g.first_listed);
     if (Number(g.rated)) {
-      const acc = (e.sums[g.aspect] ??= { sum: 0, n: 0 });
-      acc.sum += Number(g.rating_sum);
-      acc.n += Number(g.rated);
+      for (const acc of [(e.sums[g.aspect] ??= { sum: 0, n: 0 }), (sums[g.aspect] ??= { sum: 0, n: 0 })]) {
+        acc.sum += Number(g.rating_sum);
+        acc.n += Number(g.rated);
+      }
     }
     summary.items += n;
     add(summary.byAspect, g.aspect, n);
@@ -168,9 +171,9 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
     JOIN results_row rr ON rr.consultation_id = ${consultationId}::uuid AND rr.listed_seq BETWEEN f.a AND f.b
     ORDER BY rr.listed_seq`;
   for (const { clause_id, ...row } of shown) section(clause_id).shown.push(row);
-  summary.sections = [...sections.values()].map(({ sums, ...e }) => ({
-    ...e, ratings: Object.fromEntries(Object.entries(sums).map(([a, s]) => [a, { avg: average(s.sum, s.n), n: s.n }])),
-  }));
+  const averages = (by: Record<string, { sum: number; n: number }>) => Object.fromEntries(Object.entries(by).map(([a, r]) => [a, { avg: average(r.sum, r.n), n: r.n }]));
+  summary.ratings = averages(sums);
+  summary.sections = [...sections.values()].map(({ sums: mine, ...e }) => ({ ...e, ratings: averages(mine) }));
   await tx.$executeRaw`
     INSERT INTO results_copy (consultation_id, built_at, summary) VALUES (${consultationId}::uuid, ${builtAt}, ${JSON.stringify(summary)}::jsonb)
     ON CONFLICT (consultation_id) DO UPDATE SET built_at = excluded.built_at, summary = excluded.summary`;

@@ -58,6 +58,8 @@ describe("the results summary", () => {
     expect(summary.byAspect).toEqual(tally(await q(`SELECT fi.aspect::text AS k, count(*) AS n ${COUNTED} GROUP BY 1`)));
     expect(summary.dispositions).toEqual(tally(await q(`SELECT fi.disposition::text AS k, count(*) AS n ${COUNTED} GROUP BY 1`)));
     expect(Object.keys(summary.dispositions).sort()).toEqual(["accepted", "none", "not_accepted", "partly_accepted"]);
+    const overall = await q(`SELECT fi.aspect::text AS k, count(fi.rating) AS n, round(avg(fi.rating), 2)::float8 AS avg ${COUNTED} AND fi.rating IS NOT NULL GROUP BY 1`);
+    expect(summary.ratings).toEqual(Object.fromEntries(overall.map((r) => [r.k, { avg: r.avg, n: Number(r.n) }])));
     expect(summary.items).toBe(Object.values(summary.byAspect).reduce((a, b) => a + b, 0));
 
     const perClause = await q(`SELECT fi.clause_id AS id, fi.aspect::text AS aspect, fi.disposition::text AS disposition, count(*) AS n,
