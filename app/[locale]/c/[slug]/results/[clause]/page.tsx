@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 import { isLocale } from "@/lib/i18n/routing";
@@ -22,8 +23,8 @@ function pageNumber(raw: string | string[] | undefined): number | null {
   return typeof raw === "string" && /^[1-9][0-9]{0,6}$/.test(raw) ? Number(raw) : null;
 }
 
-async function load(params: TProps["params"]) {
-  const { locale, slug, clause } = await params;
+/** The consultation, the copy and the section, once per request (the metadata and the page both need them). */
+const load = cache(async (locale: string, slug: string, clause: string) => {
   if (!isLocale(locale)) return null;
   const c = await getPublicConsultation(slug);
   if (!c?.resultsPublishedAt) return null;
@@ -33,19 +34,21 @@ async function load(params: TProps["params"]) {
   const t = await getTranslations({ locale, namespace: "results" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
   return { locale, c, s, t, label: sectionLabel(s, tc, t), title: sectionTitle(s, locale, tc, t) };
-}
+});
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const r = await load(params);
+  const { locale, slug, clause } = await params;
+  const r = await load(locale, slug, clause);
   return r ? { title: `${r.t("clausePageTitle", { clause: r.label })} – ${r.c.title[r.locale]}` } : {};
 }
 
 // Public once the results are published: one clause's published comments, a page at a time, from the copy.
 export default async function ClauseResultsPage({ params, searchParams }: TProps) {
-  const r = await load(params);
+  const { locale: l, slug, clause } = await params;
+  if (isLocale(l)) setRequestLocale(l);
+  const r = await load(l, slug, clause);
   if (!r) notFound();
   const { locale, c, s, t } = r;
-  setRequestLocale(locale);
   const page = pageNumber((await searchParams).page);
   const got = page === null ? null : await listClauseComments(c.id, s, page);
   if (page === null || !got) notFound();
