@@ -6,9 +6,9 @@ import pg from "pg";
 import { createConsultation, expectAccessible, uniqueSlug } from "./helpers";
 import { seedVariedItems } from "../test/seed-varied-items";
 
-const RESPONSES = 400;
+const RESPONSES = 1200;
 
-/** A closed consultation of eight clauses with a few hundred varied items, a clause re-worded after closing, results published. */
+/** A closed consultation of eight clauses with some two thousand varied items, a clause re-worded after closing, results published. */
 async function publishedResults() {
   const slug = uniqueSlug("results");
   const id = await createConsultation({ slug, closesAt: new Date(Date.now() + 3_600_000) });
@@ -56,8 +56,8 @@ test("the results open with a summary and contents, give each clause its redline
   await expect(page.getByRole("heading", { level: 1, name: /^Results:/ })).toBeVisible();
 
   const byType = page.getByRole("table", { name: "Responses by type of respondent" });
-  await expect(byType.getByRole("row", { name: /^Organisation / })).toContainText(String(organisations));
-  await expect(byType.getByRole("row", { name: /^Total / })).toContainText(String(responses));
+  await expect(byType.getByRole("row", { name: /^An organisation / })).toContainText(organisations.toLocaleString("en"));
+  await expect(byType.getByRole("row", { name: /^Total / })).toContainText(responses.toLocaleString("en"));
   await expect(page.getByRole("table", { name: "Responses by country" }).getByRole("row", { name: /^Japan / })).toBeVisible();
   await expect(page.getByRole("table", { name: "Comments and ratings by aspect" }).getByRole("row", { name: /^Clarity .* out of 5 \(\d+ ratings\)/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Decisions by kind" }).getByRole("row", { name: /^Partly accepted \d+/ })).toBeVisible();
