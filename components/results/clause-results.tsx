@@ -31,22 +31,27 @@ export async function ClauseResults({ s, title, label, anchor, level, locale, al
         </>
       ) : null}
       {s.items ? (
-        <div className="flex flex-wrap gap-x-10">
+        <div className="flex flex-wrap items-start gap-x-10">
           <CountTable
             className="md:w-auto" caption={t("clauseStatsCaption", { clause: label })} head={[t("colAspect"), t("colItems"), t("colAverage")]}
             rows={ASPECTS.filter((a) => s.byAspect[a]).map((a) => ({ key: a, label: tm(`aspect_${a}`), cells: [num.format(s.byAspect[a]), s.ratings[a] ? t("average", s.ratings[a]) : t("noRatings")] }))}
           />
-          <CountTable
-            className="md:w-auto" caption={t("clauseDecisionsCaption", { clause: label })} head={[t("colDisposition"), t("colCount")]}
-            rows={DECISIONS.map((d) => ({ key: d, label: t(`disposition_${d}`), cells: [num.format(s.dispositions[d] ?? 0)] }))}
-          />
+          <table className="mb-6 w-full border-collapse text-left md:w-auto">
+            <caption className="mb-1 text-left font-bold">{t("clauseDecisionsCaption", { clause: label })}</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">{DECISIONS.map((d) => <th key={d} scope="col" className="py-1 pr-3 text-right align-bottom">{t(`disposition_${d}`)}</th>)}</tr>
+            </thead>
+            <tbody>
+              <tr className="border-b border-line">{DECISIONS.map((d) => <td key={d} className="py-1 pr-3 text-right tabular-nums">{num.format(s.dispositions[d] ?? 0)}</td>)}</tr>
+            </tbody>
+          </table>
         </div>
       ) : <p className="mb-4">{t("noComments")}</p>}
       {s.items ? (
         <>
-          <Sub className="mb-1 font-bold">{t("publishedComments")}</Sub>
+          {s.listed ? <Sub className="mb-1 font-bold">{t("publishedComments")}</Sub> : null}
           <p className="mb-3 max-w-prose text-muted">{t("listedCount", { listed: s.listed, items: num.format(s.items) })}</p>
-          <PublishedComments rows={s.shown} locale={locale} />
+          {s.listed ? <PublishedComments rows={s.shown} locale={locale} /> : null}
           {s.listed > s.shown.length ? <p><a href={allHref}>{t("showAll", { count: num.format(s.listed), clause: label })}</a></p> : null}
         </>
       ) : null}
