@@ -77,8 +77,7 @@ test("the results open with a summary and contents, give each clause its redline
   await expect(page.getByRole("region", { name: "Action 2.1" }).getByRole("heading", { name: "Final text (unchanged from the consulted draft)" })).toBeVisible();
   await expect(action.getByRole("table", { name: "Comments and ratings on Action 1.1, by aspect" }).getByRole("row", { name: /^Clarity \d+ .* out of 5/ })).toBeVisible();
   const decisions = action.getByRole("table", { name: "Decisions on the comments about Action 1.1" });
-  await expect(decisions.getByRole("columnheader", { name: "No decision recorded" })).toBeVisible();
-  await expect(decisions.getByRole("cell")).toHaveText([/^\d+$/, /^\d+$/, /^\d+$/, /^\d+$/]);
+  await expect(decisions.getByRole("row", { name: /^No decision recorded \d+$/ })).toBeVisible();
 
   // Unpublished comments are counted, never listed one by one; the page is bounded.
   await expect(page.getByText("(comment not published)")).toHaveCount(0);

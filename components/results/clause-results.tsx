@@ -36,15 +36,10 @@ export async function ClauseResults({ s, title, label, anchor, level, locale, al
             className="md:w-auto" caption={t("clauseStatsCaption", { clause: label })} head={[t("colAspect"), t("colItems"), t("colAverage")]}
             rows={ASPECTS.filter((a) => s.byAspect[a]).map((a) => ({ key: a, label: tm(`aspect_${a}`), cells: [num.format(s.byAspect[a]), s.ratings[a] ? t("average", s.ratings[a]) : t("noRatings")] }))}
           />
-          <table className="mb-6 w-full border-collapse text-left md:w-auto">
-            <caption className="mb-1 text-left font-bold">{t("clauseDecisionsCaption", { clause: label })}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">{DECISIONS.map((d) => <th key={d} scope="col" className="py-1 pr-3 text-right align-bottom">{t(`disposition_${d}`)}</th>)}</tr>
-            </thead>
-            <tbody>
-              <tr className="border-b border-line">{DECISIONS.map((d) => <td key={d} className="py-1 pr-3 text-right tabular-nums">{num.format(s.dispositions[d] ?? 0)}</td>)}</tr>
-            </tbody>
-          </table>
+          <CountTable
+            className="md:w-auto" caption={t("clauseDecisionsCaption", { clause: label })} head={[t("colDisposition"), t("colCount")]}
+            rows={DECISIONS.map((d) => ({ key: d, label: t(`disposition_${d}`), cells: [num.format(s.dispositions[d] ?? 0)] }))}
+          />
         </div>
       ) : <p className="mb-4">{t("noComments")}</p>}
       {s.items ? (

@@ -8,7 +8,7 @@ export async function PublishedComments({ rows, locale, start = 1 }: { rows: TLi
   const tm = await getTranslations({ locale, namespace: "moderate" });
   const td = await getTranslations({ locale, namespace: "delegation" });
   return (
-    <ol start={start} aria-label={t("publishedComments")} className="mb-4 max-w-prose list-none space-y-3">
+    <ol start={start} aria-label={t("publishedComments")} className="mb-4 max-w-prose list-none space-y-2">
       {rows.map((m, i) => (
         <li key={i} className="border-l-4 border-line pl-3">
           <p className="text-muted">
@@ -21,9 +21,9 @@ export async function PublishedComments({ rows, locale, start = 1 }: { rows: TLi
           </p>
           {m.comment ? <p className="whitespace-pre-wrap break-words">{m.comment}</p> : null}
           {m.proposed_wording ? <p className="whitespace-pre-wrap break-words">{t("proposedWording", { text: m.proposed_wording })}</p> : null}
-          <p>
+          <p className="whitespace-pre-wrap break-words">
             <span className="font-bold">{t("decision", { decision: t(`disposition_${m.disposition ?? "none"}` as "disposition_none") })}</span>
-            {m.disposition_reason ? <span className="block whitespace-pre-wrap break-words">{t("reason", { reason: m.disposition_reason })}</span> : null}
+            {m.disposition_reason ? ` ${t("reason", { reason: m.disposition_reason })}` : null}
           </p>
         </li>
       ))}
