@@ -62,7 +62,7 @@ export default async function ClauseResultsPage({ params, searchParams }: TProps
       <p className="mb-2">{c.title[locale]}</p>
       <p className="mb-6 max-w-prose text-muted">{t("listedCount", { listed: s.listed, items: num.format(s.items) })}</p>
       <Pagination page={page} pages={got.pages} href={(p) => (p === 1 ? here : `${here}?page=${p}`)} locale={locale} />
-      <PublishedComments rows={got.rows} locale={locale} start={(page - 1) * COMMENTS_PER_PAGE + 1} />
+      {got.rows.length ? <PublishedComments rows={got.rows} locale={locale} start={(page - 1) * COMMENTS_PER_PAGE + 1} /> : null}
       <Pagination page={page} pages={got.pages} href={(p) => (p === 1 ? here : `${here}?page=${p}`)} locale={locale} />
     </>
   );
