@@ -11,7 +11,7 @@ import { ZTriage } from "@/lib/feedback/triage-schema";
 import { publishResults } from "@/lib/drafting/lifecycle";
 import { clearConsultationCache } from "@/lib/consultations/get-consultation";
 import { GET } from "@/app/api/consultations/[slug]/results/route";
-import { readResults } from "./build-results";
+import { COMMENTS_SHOWN, readResults, type TSectionResult } from "./build-results";
 
 const input = (comment: string) =>
   ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 2, comment } }], respondent: { ...respondent, publication: "anonymous" } });
@@ -81,22 +81,24 @@ describe("the results copy", () => {
     expect(await db.resultsRow.count({ where: { consultationId: c.id } })).toBe(1);
   });
 
-  it("shows each clause its own first rows, up to 50, however few a clause has", async () => {
+  it("shows each clause its own first published comments, up to COMMENTS_SHOWN, however few a clause has", async () => {
     const c = await createConsultation();
     const admin = await staff("admin");
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < COMMENTS_SHOWN + 2; i++) {
       await submitResponse(c.slug, ZResponseInput.parse({
-        feedback: [{ clause: "1", clarity: { rating: 3 } }, { clause: "1.1", clarity: { rating: 4 }, feasibility: { rating: 5 } }],
+        feedback: [{ clause: "1", clarity: { rating: 3, comment: `One ${i}` } }, { clause: "1.1", clarity: { rating: 4, comment: `Eleven ${i}` }, feasibility: { rating: 5 } }],
         generalComment: `General ${i}`, respondent: { ...respondent, publication: "anonymous" },
       }), { locale: "en", channel: "web" });
     }
+    await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1", clarity: { comment: "Only this one" } }], respondent: { ...respondent, publication: "anonymous" } }), { locale: "en", channel: "web" });
+    await db.feedbackItem.updateMany({ where: { response: { consultationId: c.id } }, data: { clearedAt: new Date() } });
     await db.consultation.update({ where: { id: c.id }, data: { closesAt: new Date(Date.now() - 1000) } });
     await clearConsultationCache();
     expect(await publishResults(admin.id, c.id)).toEqual({ ok: true });
     const copy = await readResults(c.id);
-    const clauses = await db.clause.findMany({ where: { consultationId: c.id } });
-    const keyOf = new Map<string | null, string | null>([...clauses.map((k) => [k.id, k.key] as [string, string]), [null, null]]);
-    expect([...copy.sections.values()].map((s) => [keyOf.get(s.clauseId), s.matrix.length])).toEqual([["1", 3], ["1.1", 6], [null, 3]]);
-    for (const s of copy.sections.values()) expect(s.matrix.every((m) => m.clause_key === keyOf.get(s.clauseId))).toBe(true);
+    const text = (s: TSectionResult) => s.shown.map((m) => m.comment!.split(" ")[0]);
+    const word = { "1": "One", "1.1": "Eleven" } as Record<string, string>;
+    expect([...copy.sections.values()].map((s) => [s.key, s.listed, s.shown.length])).toEqual([["1", COMMENTS_SHOWN + 3, COMMENTS_SHOWN], ["1.1", COMMENTS_SHOWN + 2, COMMENTS_SHOWN], [null, COMMENTS_SHOWN + 2, COMMENTS_SHOWN]]);
+    for (const s of copy.sections.values()) expect(new Set(text(s))).toEqual(new Set([s.key ? word[s.key] : "General"]));
   });
 });

@@ -48,13 +48,12 @@ describe("results", () => {
     const copy = await readResults(c.id);
     const r = copy.sections.get(clauseId)!;
     expect(r.byAspect).toEqual({ clarity: 2, feasibility: 2 });
-    expect([r.clarity, r.feasibility]).toEqual([2, 4]);
+    expect(r.ratings).toEqual({ clarity: { avg: 2, n: 2 }, feasibility: { avg: 4, n: 2 } });
     expect(r.dispositions).toEqual({ accepted: 1, not_accepted: 1, none: 2 });
     expect(r.finalText).toEqual({ en: "Act", fr: "Agir" });
-    const m = r.matrix;
-    expect(m.filter((x) => x.aspect === "clarity").map((x) => [x.disposition, x.disposition_reason, x.comment, x.published])).toEqual([
-      ["accepted", "Reworded in 1.1", "Public words", true], ["not_accepted", "Out of scope", null, false],
-    ]);
+    // Only the published comment is listed; the other is counted.
+    expect([r.items, r.listed]).toEqual([4, 1]);
+    expect(r.shown.map((x) => [x.aspect, x.disposition, x.disposition_reason, x.comment])).toEqual([["clarity", "accepted", "Reworded in 1.1", "Public words"]]);
     let csv = "";
     const claim = await claimExportSlot("public", null);
     if (!claim.ok) throw new Error(claim.message);
