@@ -18,6 +18,9 @@ CREATE INDEX "campaign_merged_into_id_idx" ON "campaign"("merged_into_id");
 -- The list: largest first, keyset-paginated, merged aliases left out.
 CREATE INDEX "campaign_list_idx" ON "campaign" ("consultation_id", "size" DESC, "id") WHERE "merged_into_id" IS NULL;
 
+-- A campaign's items, page by page, in a stable order.
+CREATE INDEX "feedback_item_campaign_id_id_idx" ON "feedback_item"("campaign_id", "id");
+
 CREATE TABLE "campaign_exclusion" (
     "feedback_item_id" UUID NOT NULL,
     "removed_by_id" UUID,
@@ -95,6 +98,10 @@ CREATE TRIGGER "feedback_item_campaign_count_upd" AFTER UPDATE ON "feedback_item
 CREATE TRIGGER "feedback_item_campaign_count_del" AFTER DELETE ON "feedback_item"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_count_trigger();
 
+-- A moderator's change of an item's campaign (removed from it, merged) is audited.
+ALTER TABLE "moderation_event" DROP CONSTRAINT "moderation_event_field_check",
+  ADD CONSTRAINT "moderation_event_field_check" CHECK ("field" IN ('status', 'disposition', 'disposition_reason', 'assignee', 'tag_added', 'tag_removed', 'note', 'publication', 'campaign'));
+
 -- Existing campaigns: their counts as they are now.
 INSERT INTO campaign_count (campaign_id, status, disposition, n)
 SELECT campaign_id, status, coalesce(disposition::text, ''), count(*) FROM feedback_item WHERE campaign_id IS NOT NULL GROUP BY 1, 2, 3;
@@ -104,6 +111,9 @@ FROM (SELECT fi.campaign_id, count(*)::int AS n, min(r.submitted_at) AS first_at
 WHERE cp.id = s.campaign_id;
 
 -- Down Migration
+DELETE FROM "moderation_event" WHERE "field" = 'campaign';
+ALTER TABLE "moderation_event" DROP CONSTRAINT "moderation_event_field_check",
+  ADD CONSTRAINT "moderation_event_field_check" CHECK ("field" IN ('status', 'disposition', 'disposition_reason', 'assignee', 'tag_added', 'tag_removed', 'note', 'publication'));
 DROP TRIGGER "feedback_item_campaign_count_ins" ON "feedback_item";
 DROP TRIGGER "feedback_item_campaign_count_upd" ON "feedback_item";
 DROP TRIGGER "feedback_item_campaign_count_del" ON "feedback_item";
@@ -112,4 +122,5 @@ DROP FUNCTION "campaign_count_apply"(JSONB);
 DROP TABLE "campaign_count";
 DROP TABLE "campaign_exclusion";
 DROP INDEX "campaign_list_idx";
+DROP INDEX "feedback_item_campaign_id_id_idx";
 ALTER TABLE "campaign" DROP COLUMN "merged_into_id", DROP COLUMN "size", DROP COLUMN "first_at", DROP COLUMN "last_at";
