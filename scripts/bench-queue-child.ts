@@ -7,13 +7,14 @@ import type { TQueueFilter } from "@/lib/feedback/queue-filter";
 import { db } from "@/lib/db";
 import { groupCampaigns } from "@/lib/feedback/group-campaigns";
 import { timeRuns, type TBenchCase } from "./bench-queue/types";
+import { campaignList } from "./bench-queue/campaign-list";
 
 const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 
 // Each section: (consultationId, runs) → its timed cases. Add a section's import and one line to the lists below.
 type TSection = (consultationId: string, runs: number) => Promise<TBenchCase[]>;
 const READS: TSection[] = [queueFilters];
-const AFTER_CAMPAIGNS: TSection[] = [];
+const AFTER_CAMPAIGNS: TSection[] = [campaignList];
 const WRITES: TSection[] = [];
 
 async function queueFilters(consultationId: string, runs: number): Promise<TBenchCase[]> {

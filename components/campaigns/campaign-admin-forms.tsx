@@ -33,14 +33,15 @@ export function MergeCampaigns({ slug, options }: { slug: string; options: { val
       {state.status === "ok" ? <div role="status"><Notice>{t("merged", { count: Number(state.info?.moved ?? 0) })}</Notice></div> : null}
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce}
         errors={state.errors.map((e) => ({ href: `#merge-${e.field === "target" ? "target" : "source"}`, text: text(e.key) }))} />
-      <form action={action} noValidate key={state.nonce} className="max-w-full">
+      {/* With one campaign left (after a merge, say) there is nothing to merge: the answer above stays. */}
+      {options.length < 2 ? null : <form action={action} noValidate key={state.nonce} className="max-w-full">
         <input type="hidden" name="slug" value={slug} />
         <Select id="merge-source" name="source" label={t("mergeSource")} placeholder={t("mergeChoose")} options={options}
           defaultValue={state.values.source} error={err("source")} errorPrefix={te("prefix")} />
         <Select id="merge-target" name="target" label={t("mergeTarget")} hint={t("mergeTargetHint")} placeholder={t("mergeChoose")} options={options}
           defaultValue={state.values.target} error={err("target")} errorPrefix={te("prefix")} />
         <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("mergeSubmit")}</button>
-      </form>
+      </form>}
     </>
   );
 }

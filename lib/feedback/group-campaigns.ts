@@ -11,9 +11,9 @@
 //    at least half of their phrases (Dice: 2·shared / (phrases of both) ≥ 0.5),
 //    so a sentence added, removed or reworded keeps it in, one common phrase
 //    ("Dear members of the committee") does not;
-// 3. a letter still alone whose text is near-identical to a seed (pg_trgm
-//    similarity ≥ 0.75, lengths within that ratio) joins it: one long sentence
-//    with a word changed.
+// 3. a letter still alone that begins or ends as a seed does (30 folded
+//    characters) and is near-identical to it (pg_trgm similarity ≥ 0.75) joins
+//    it: one long sentence with a word changed.
 // Then each group is matched with the campaign that already holds most of its
 // items (so a merge done by a moderator holds), else with the campaign of its
 // seed's fingerprint (following a merge), else a new campaign. Items a
@@ -30,6 +30,8 @@ export const SIMILARITY = 0.75;
 export const PHRASE_MIN_CHARS = 20;
 /** Dice coefficient of phrases with a campaign's seed needed to join it. */
 export const PHRASE_OVERLAP = 0.5;
+/** Near-identical candidates begin or end with the same this many folded characters. */
+export const EDGE_CHARS = 30;
 
 type TTx = Pick<typeof db, "$executeRaw">;
 type TLetter = { fp: string; n: number; phrases: string[] };
@@ -71,12 +73,15 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
       // The letters: one row per distinct fingerprint of the long enough, not removed items.
       await tx.$executeRaw`
         CREATE TEMP TABLE cw_letter ON COMMIT DROP AS
-        SELECT fi.fingerprint AS fp, count(*)::int AS n, min(fi.comment) AS comment
-        FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-        WHERE r.consultation_id = ${consultationId}::uuid AND fi.fingerprint IS NOT NULL
-          AND char_length(btrim(regexp_replace(lower(fi.comment), '[^[:alnum:]]+', ' ', 'g'))) >= ${minChars}
-          AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.feedback_item_id = fi.id)
-        GROUP BY fi.fingerprint`;
+        SELECT x.fp, x.n, x.comment, left(f.folded, ${EDGE_CHARS}) AS head, right(f.folded, ${EDGE_CHARS}) AS tail
+        FROM (
+          SELECT fi.fingerprint AS fp, count(*)::int AS n, min(fi.comment) AS comment
+          FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+          WHERE r.consultation_id = ${consultationId}::uuid AND fi.fingerprint IS NOT NULL
+            AND char_length(btrim(regexp_replace(lower(fi.comment), '[^[:alnum:]]+', ' ', 'g'))) >= ${minChars}
+            AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.feedback_item_id = fi.id)
+          GROUP BY fi.fingerprint
+        ) x CROSS JOIN LATERAL (SELECT btrim(regexp_replace(lower(x.comment), '[^[:alnum:]]+', ' ', 'g')) AS folded) f`;
       await tx.$executeRaw`
         CREATE TEMP TABLE cw_phrase ON COMMIT DROP AS
         SELECT DISTINCT l.fp, md5(f.folded) AS h
@@ -97,19 +102,22 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
       await tx.$executeRaw`CREATE TEMP TABLE cw_group (fp char(32) PRIMARY KEY, seed char(32) NOT NULL) ON COMMIT DROP`;
       await tx.$executeRaw`INSERT INTO cw_group (fp, seed) SELECT * FROM unnest(${[...seedOf.keys()]}::text[], ${[...seedOf.values()]}::text[])`;
 
-      // Near-identical single letters: compared only with seeds of about their length.
+      // Near-identical single letters (one long sentence, a word changed): compared only with the seeds
+      // that begin or end as they do (the first or last 30 folded characters), then by similarity.
       await tx.$executeRaw`
         CREATE TEMP TABLE cw_seed ON COMMIT DROP AS
-        SELECT DISTINCT g.seed, l.comment, char_length(l.comment) AS len FROM cw_group g JOIN cw_letter l ON l.fp = g.seed`;
-      await tx.$executeRaw`CREATE INDEX ON cw_seed (len)`;
+        SELECT DISTINCT g.seed, l.comment, l.head, l.tail FROM cw_group g JOIN cw_letter l ON l.fp = g.seed`;
       await tx.$executeRaw`ANALYZE cw_seed`;
       await tx.$executeRaw`
         INSERT INTO cw_group (fp, seed)
-        SELECT DISTINCT ON (l.fp) l.fp, s.seed
-        FROM cw_letter l
-        JOIN cw_seed s ON s.len BETWEEN floor(char_length(l.comment) * ${SIMILARITY}::float8) AND ceil(char_length(l.comment) / ${SIMILARITY}::float8)
-        WHERE NOT EXISTS (SELECT 1 FROM cw_group g WHERE g.fp = l.fp) AND similarity(s.comment, l.comment) >= ${SIMILARITY}::real
-        ORDER BY l.fp, similarity(s.comment, l.comment) DESC, s.seed`;
+        SELECT DISTINCT ON (p.fp) p.fp, p.seed
+        FROM (
+          SELECT l.fp, s.seed, l.comment, s.comment AS seed_comment FROM cw_letter l JOIN cw_seed s ON s.head = l.head
+          UNION
+          SELECT l.fp, s.seed, l.comment, s.comment FROM cw_letter l JOIN cw_seed s ON s.tail = l.tail
+        ) p
+        WHERE NOT EXISTS (SELECT 1 FROM cw_group g WHERE g.fp = p.fp) AND similarity(p.seed_comment, p.comment) >= ${SIMILARITY}::real
+        ORDER BY p.fp, similarity(p.seed_comment, p.comment) DESC, p.seed`;
 
       // Each group's campaign: the one holding most of its items already, else its seed's (or what it was merged into), else new.
       await tx.$executeRaw`

@@ -131,7 +131,7 @@ export default async function CampaignsPage({ params, searchParams }: TProps) {
         {list.next ? <a href={`${base}&after=${cursorOf(list.next)}`}>{t("nextPage")}</a> : null}
       </nav>
 
-      {list.campaigns.length >= 2 ? (
+      {list.campaigns.length ? (
         <section aria-labelledby="merge-title" className="mb-8 border-t-2 border-line pt-6">
           <h2 id="merge-title" className="mb-1 text-2xl font-bold">{t("mergeTitle")}</h2>
           <p className="mb-4 max-w-prose text-muted">{t("mergeHint")}</p>
