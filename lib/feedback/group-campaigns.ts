@@ -96,8 +96,9 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
           SELECT fp FROM cw_letter WHERE n >= 2
           UNION SELECT DISTINCT p.fp FROM cw_phrase p JOIN shared USING (h)
         )
-        SELECT c.fp, l.n, coalesce((SELECT array_agg(p.h) FROM cw_phrase p WHERE p.fp = c.fp), '{}') AS phrases
-        FROM candidates c JOIN cw_letter l USING (fp)`;
+        SELECT l.fp, l.n, coalesce(array_agg(p.h) FILTER (WHERE p.h IS NOT NULL), '{}') AS phrases
+        FROM candidates c JOIN cw_letter l USING (fp) LEFT JOIN cw_phrase p ON p.fp = c.fp
+        GROUP BY l.fp, l.n`;
       const seedOf = clusterLetters(letters);
       await tx.$executeRaw`CREATE TEMP TABLE cw_group (fp char(32) PRIMARY KEY, seed char(32) NOT NULL) ON COMMIT DROP`;
       await tx.$executeRaw`INSERT INTO cw_group (fp, seed) SELECT * FROM unnest(${[...seedOf.keys()]}::text[], ${[...seedOf.values()]}::text[])`;
@@ -124,8 +125,7 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
         CREATE TEMP TABLE cw_member ON COMMIT DROP AS
         SELECT fi.id, fi.campaign_id, g.seed
         FROM feedback_item fi JOIN response r ON r.id = fi.response_id JOIN cw_group g ON g.fp = fi.fingerprint
-        WHERE r.consultation_id = ${consultationId}::uuid
-          AND char_length(btrim(regexp_replace(lower(fi.comment), '[^[:alnum:]]+', ' ', 'g'))) >= ${minChars}
+        WHERE r.consultation_id = ${consultationId}::uuid -- the same fingerprint, the same folded text: long enough
           AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.feedback_item_id = fi.id)`;
       await tx.$executeRaw`
         INSERT INTO campaign (consultation_id, fingerprint, sample)
