@@ -78,10 +78,11 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
           SELECT fi.fingerprint AS fp, count(*)::int AS n, min(fi.comment) AS comment
           FROM feedback_item fi JOIN response r ON r.id = fi.response_id
           WHERE r.consultation_id = ${consultationId}::uuid AND fi.fingerprint IS NOT NULL
-            AND char_length(btrim(regexp_replace(lower(fi.comment), '[^[:alnum:]]+', ' ', 'g'))) >= ${minChars}
             AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.feedback_item_id = fi.id)
           GROUP BY fi.fingerprint
-        ) x CROSS JOIN LATERAL (SELECT btrim(regexp_replace(lower(x.comment), '[^[:alnum:]]+', ' ', 'g')) AS folded) f`;
+        ) x CROSS JOIN LATERAL (SELECT btrim(regexp_replace(lower(x.comment), '[^[:alnum:]]+', ' ', 'g')) AS folded) f
+        -- One fingerprint, one folded text: its length is measured once per letter, not per copy.
+        WHERE char_length(f.folded) >= ${minChars}`;
       await tx.$executeRaw`
         CREATE TEMP TABLE cw_phrase ON COMMIT DROP AS
         SELECT DISTINCT l.fp, md5(f.folded) AS h

@@ -74,14 +74,17 @@ BEGIN
     SELECT jsonb_agg(jsonb_build_object('c', campaign_id, 's', status, 'p', coalesce(disposition::text, ''), 'n', -n)) INTO deltas
     FROM (SELECT campaign_id, status, disposition, count(*) AS n FROM old_rows WHERE campaign_id IS NOT NULL GROUP BY 1, 2, 3) x;
   ELSE
-    SELECT jsonb_agg(jsonb_build_object('c', campaign_id, 's', status, 'p', coalesce(disposition::text, ''), 'n', n)) INTO deltas
+    -- The new rows counted in, the old rows counted out: unchanged rows cancel. No join of the two
+    -- transition tables (they have no index: a join of 100,000 rows each would be quadratic).
+    SELECT jsonb_agg(jsonb_build_object('c', campaign_id, 's', status, 'p', disposition, 'n', n)) INTO deltas
     FROM (
-      SELECT x.campaign_id, x.status, x.disposition, sum(x.d) AS n
-      FROM old_rows o JOIN new_rows nw ON nw.id = o.id
-      CROSS JOIN LATERAL (VALUES (o.campaign_id, o.status, o.disposition, -1), (nw.campaign_id, nw.status, nw.disposition, 1)) AS x(campaign_id, status, disposition, d)
-      WHERE x.campaign_id IS NOT NULL
-        AND (o.campaign_id, o.status, o.disposition) IS DISTINCT FROM (nw.campaign_id, nw.status, nw.disposition)
-      GROUP BY 1, 2, 3
+      SELECT campaign_id, status, disposition, sum(d) AS n
+      FROM (
+        SELECT campaign_id, status, coalesce(disposition::text, '') AS disposition, -1 AS d FROM old_rows WHERE campaign_id IS NOT NULL
+        UNION ALL
+        SELECT campaign_id, status, coalesce(disposition::text, ''), 1 FROM new_rows WHERE campaign_id IS NOT NULL
+      ) x
+      GROUP BY 1, 2, 3 HAVING sum(d) <> 0
     ) y;
   END IF;
   IF deltas IS NOT NULL THEN
