@@ -128,23 +128,30 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
         FROM feedback_item fi JOIN response r ON r.id = fi.response_id JOIN cw_group g ON g.fp = fi.fingerprint
         WHERE r.consultation_id = ${consultationId}::uuid -- the same fingerprint, the same folded text: long enough
           AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.feedback_item_id = fi.id)`;
+      await tx.$executeRaw`ANALYZE cw_member`;
       await tx.$executeRaw`
         INSERT INTO campaign (consultation_id, fingerprint, sample)
         SELECT ${consultationId}::uuid, g.seed, left(l.comment, 5000)
         FROM (SELECT DISTINCT seed FROM cw_group) g JOIN cw_letter l ON l.fp = g.seed
-        WHERE NOT EXISTS (
-          SELECT 1 FROM cw_member m JOIN campaign cp ON cp.id = m.campaign_id AND cp.merged_into_id IS NULL WHERE m.seed = g.seed
+        WHERE g.seed NOT IN (
+          SELECT m.seed FROM cw_member m JOIN campaign cp ON cp.id = m.campaign_id AND cp.merged_into_id IS NULL
         )
         ON CONFLICT (consultation_id, fingerprint) DO NOTHING`;
+      // One aggregate over the members (not one scan of them per group).
       await tx.$executeRaw`
         CREATE TEMP TABLE cw_target ON COMMIT DROP AS
-        SELECT DISTINCT ON (g.seed) g.seed, coalesce(v.campaign_id, coalesce(cp.merged_into_id, cp.id)) AS campaign_id
+        WITH votes AS (
+          SELECT m.seed, m.campaign_id, count(*) AS n
+          FROM cw_member m JOIN campaign c2 ON c2.id = m.campaign_id AND c2.merged_into_id IS NULL
+          GROUP BY 1, 2
+        ), best AS (
+          SELECT DISTINCT ON (seed) seed, campaign_id FROM votes ORDER BY seed, n DESC, campaign_id
+        )
+        SELECT g.seed, coalesce(b.campaign_id, cp.merged_into_id, cp.id) AS campaign_id
         FROM (SELECT DISTINCT seed FROM cw_group) g
-        LEFT JOIN LATERAL (
-          SELECT m.campaign_id, count(*) AS n FROM cw_member m JOIN campaign c2 ON c2.id = m.campaign_id AND c2.merged_into_id IS NULL
-          WHERE m.seed = g.seed GROUP BY m.campaign_id ORDER BY n DESC, m.campaign_id LIMIT 1
-        ) v ON true
+        LEFT JOIN best b ON b.seed = g.seed
         LEFT JOIN campaign cp ON cp.consultation_id = ${consultationId}::uuid AND cp.fingerprint = g.seed`;
+      await tx.$executeRaw`ANALYZE cw_target`;
       await tx.$executeRaw`
         UPDATE feedback_item fi SET campaign_id = t.campaign_id
         FROM cw_member m JOIN cw_target t ON t.seed = m.seed

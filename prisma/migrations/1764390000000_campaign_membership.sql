@@ -18,8 +18,10 @@ CREATE INDEX "campaign_merged_into_id_idx" ON "campaign"("merged_into_id");
 -- The list: largest first, keyset-paginated, merged aliases left out.
 CREATE INDEX "campaign_list_idx" ON "campaign" ("consultation_id", "size" DESC, "id") WHERE "merged_into_id" IS NULL;
 
--- A campaign's items, page by page, in a stable order.
+-- A campaign's items, page by page, in a stable order; it serves "campaign_id = …" too, so it replaces
+-- the one-column index (one index less to write when a run sets campaign_id on 500,000 items).
 CREATE INDEX "feedback_item_campaign_id_id_idx" ON "feedback_item"("campaign_id", "id");
+DROP INDEX "feedback_item_campaign_id_idx";
 
 CREATE TABLE "campaign_exclusion" (
     "feedback_item_id" UUID NOT NULL,
@@ -125,5 +127,6 @@ DROP FUNCTION "campaign_count_apply"(JSONB);
 DROP TABLE "campaign_count";
 DROP TABLE "campaign_exclusion";
 DROP INDEX "campaign_list_idx";
+CREATE INDEX "feedback_item_campaign_id_idx" ON "feedback_item"("campaign_id");
 DROP INDEX "feedback_item_campaign_id_id_idx";
 ALTER TABLE "campaign" DROP COLUMN "merged_into_id", DROP COLUMN "size", DROP COLUMN "first_at", DROP COLUMN "last_at";
