@@ -63,7 +63,12 @@ test("a moderator finds campaigns, opens one, removes an item and merges two; sh
   await noSidewaysScroll(page);
 
   // A decision made elsewhere shows in the breakdown at once.
-  await sql(`UPDATE feedback_item SET status = 'noted', disposition = 'accepted' WHERE comment = $1 AND id = (SELECT min(id::text)::uuid FROM feedback_item WHERE comment = $1)`, [A]);
+  await sql(
+    `UPDATE feedback_item SET status = 'noted', disposition = 'accepted' WHERE id = (
+       SELECT min(fi.id::text)::uuid FROM feedback_item fi JOIN response r ON r.id = fi.response_id JOIN consultation c ON c.id = r.consultation_id
+       WHERE c.slug = $2 AND fi.comment = $1)`,
+    [A, slug],
+  );
   await page.reload();
   await expect(cards.first()).toContainText("New 2 · Noted 1");
   await expect(cards.first()).toContainText("No disposition yet 2 · Accepted 1");
