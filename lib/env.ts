@@ -44,6 +44,8 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().max(200).default("Clausewise <no-reply@localhost>"),
   /** The public address of this site, for links in emails. Unset: http://localhost:PORT. */
   APP_URL: z.url().optional(),
+  /** "Find campaigns": comments shorter than this, in characters once folded (lower-cased, punctuation and spacing folded), are never grouped. */
+  CAMPAIGN_MIN_CHARS: z.coerce.number().int().min(20).max(2000).default(40),
   /** Bearer token that shows /api/health's details (process, database latency, receipt queue). Unset: only staff sessions see them. */
   HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
 });

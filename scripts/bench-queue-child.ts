@@ -10,13 +10,14 @@ import { timeRuns, type TBenchCase } from "./bench-queue/types";
 import bulkDecision from "./bench-queue/bulk";
 import saveAndNext from "./bench-queue/save-and-next";
 import confirmations from "./bench-queue/confirmations";
+import { campaignList } from "./bench-queue/campaign-list";
 
 const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 
 // Each section: (consultationId, runs) → its timed cases. Add a section's import and one line to the lists below.
 type TSection = (consultationId: string, runs: number) => Promise<TBenchCase[]>;
 const READS: TSection[] = [queueFilters, confirmations];
-const AFTER_CAMPAIGNS: TSection[] = [];
+const AFTER_CAMPAIGNS: TSection[] = [campaignList];
 const WRITES: TSection[] = [saveAndNext, bulkDecision];
 
 async function queueFilters(consultationId: string, runs: number): Promise<TBenchCase[]> {

@@ -24,16 +24,20 @@ export async function seedSyntheticFeedback(client, { slug, items }) {
   await client.query(
     `INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, status)
      SELECT r.id, c.id, 'clarity', 0, 1 + (r.number % 5)::int,
-       'Synthetic comment ' || r.number || ' on ' || (ARRAY['innovation','partnership','budget','training','evaluation','leadership'])[1 + r.number % 6]
-         || CASE WHEN r.number % 1000 = 0 THEN ' with a rare zeitgeist' ELSE '' END || '; = not a formula',
+       CASE WHEN r.number % 250 = 7
+         -- 1 in 250: one of 60 form letters (60 campaigns of about 33 items at 1 M, beside the large one below)
+         THEN 'Letter ' || (r.number / 250) % 60 || ': our network number ' || (r.number / 250) % 60 || ' asks the committee to fund pilot ' || (r.number / 250) % 60 || ' in every region.'
+         ELSE 'Synthetic comment ' || r.number || ' on ' || (ARRAY['innovation','partnership','budget','training','evaluation','leadership'])[1 + r.number % 6]
+         || CASE WHEN r.number % 1000 = 0 THEN ' with a rare zeitgeist' ELSE '' END || '; = not a formula' END,
        CASE WHEN r.number % 100 = 0 THEN 'spam' WHEN r.number % 20 = 0 THEN 'in_review' ELSE 'new' END::item_status
      FROM response r JOIN clause c ON c.consultation_id = r.consultation_id AND c.key = (1 + r.number % 5)::text
      WHERE r.consultation_id = $1`,
     [id],
   );
+  // Every "language" item has the same comment: one campaign of half the items (long enough to be grouped).
   await client.query(
     `INSERT INTO feedback_item (response_id, clause_id, aspect, position, term, proposed_wording, comment)
-     SELECT r.id, c.id, 'language', 1, CASE WHEN r.number % 3 = 0 THEN 'public servants' ELSE 'weak signals' END, 'early signs of change', '=SUM(A1:A9) should be neutralised'
+     SELECT r.id, c.id, 'language', 1, CASE WHEN r.number % 3 = 0 THEN 'public servants' ELSE 'weak signals' END, 'early signs of change', '=SUM(A1:A9) should be neutralised in every spreadsheet export'
      FROM response r JOIN clause c ON c.consultation_id = r.consultation_id AND c.key = '1'
      WHERE r.consultation_id = $1`,
     [id],
