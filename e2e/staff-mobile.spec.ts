@@ -48,6 +48,7 @@ test("no staff page scrolls sideways on a 390 px phone", async ({ page, request 
     },
   });
   expect(r.status(), await r.text()).toBe(201);
+  const { reference } = (await r.json()) as { reference: string };
   const id = await itemIdWith(marker);
 
   await page.setViewportSize({ width: 390, height: 844 });
@@ -60,6 +61,10 @@ test("no staff page scrolls sideways on a 390 px phone", async ({ page, request 
     "/en/moderate/formal?c=dpsi",
     "/en/moderate/key-in?c=dpsi",
     "/en/moderate/campaigns?c=dpsi",
+    // The confirmations: a bulk decision, closing early, an erasure.
+    `/en/moderate/bulk/confirm?c=dpsi&scope=matching&filter=${encodeURIComponent(`q=${marker}`)}&bulkDecision=accepted&bulkReason=${LONG_WORD}`,
+    `/en/admin/consultations/dpsi/confirm?intent=close&closeReason=${LONG_WORD}`,
+    `/en/admin/privacy/confirm?reference=${reference}`,
     "/en/admin",
     "/en/admin/consultations",
     "/en/admin/consultations/dpsi",

@@ -144,4 +144,20 @@ describe("bulk decisions", () => {
     // An admin may.
     expect(await bulkDecide(admin, asked, true)).toMatchObject({ ok: true, changed: 2 });
   });
+
+  it("makes an item page's save stale: a moderator who loaded an item before a decision by filter is told, and nothing of theirs is written", async () => {
+    const mod = await staff("moderator");
+    const other = await staff("moderator");
+    const { c, items } = await consultationWithItems(2);
+    const item = items[0];
+    const loadedVersion = item.version;
+    const r = await bulkChange(other.id, c.id, { filter: {} }, { decision: { disposition: "not_accepted", reason: "Out of the draft's scope" } });
+    expect(r).toEqual({ changed: items.length, unchanged: 0 });
+    const save = await triageItems(mod.id, ZTriage.parse({ ids: [item.id], version: loadedVersion, disposition: "accepted", note: "Fine by me" }));
+    expect(save).toMatchObject({ ok: false, reason: "stale" });
+    if (save.ok || save.reason !== "stale") throw new Error("expected stale");
+    expect(save.changes.map((x) => [x.field, x.toValue]).sort()).toEqual([["disposition", "not_accepted"], ["disposition_reason", "Out of the draft's scope"]]);
+    expect(await db.feedbackItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ disposition: "not_accepted", version: loadedVersion + 1 });
+    expect(await db.itemNote.count({ where: { feedbackItemId: item.id } })).toBe(0);
+  });
 });
