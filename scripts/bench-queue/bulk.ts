@@ -52,6 +52,17 @@ export default async function bulkDecision(consultationId: string, runs: number)
     changed = r.changed ?? 0;
   }
   out.push({ name: "bulk decision by filter (clause)", rows: changed, limit: 5000, ...percentiles(times) });
+  // The floor on this machine: the same items' decision set by one bare UPDATE (no batches, no
+  // re-check, no version, no audit), as fast as PostgreSQL writes these rows at all.
+  const ids = (await db.$queryRaw<{ id: string }[]>`
+    SELECT fi.id FROM feedback_item fi JOIN clause k ON k.id = fi.clause_id WHERE k.consultation_id = ${consultationId}::uuid AND k.key = '3'`).map((r) => r.id);
+  const bare: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
+    const t0 = performance.now();
+    await db.$executeRaw`UPDATE feedback_item SET disposition = ${i % 2 ? "accepted" : "partly_accepted"}::disposition, disposition_reason = ${`Bare ${i}`} WHERE id = ANY(${ids}::uuid[])`;
+    bare.push(performance.now() - t0);
+  }
+  out.push({ name: "baseline: one bare UPDATE of those", rows: ids.length, limit: null, ...percentiles(bare) });
   if (singles.length) out.push({ name: "single save during a bulk decision", rows: singles.length, limit: 1000, ...percentiles(singles) });
   return out;
 }

@@ -1,5 +1,6 @@
-// One timed case of `npm run bench:queue`: p50/p95 in milliseconds against its own target.
-export type TBenchCase = { name: string; rows: number; p50: number; p95: number; limit: number };
+// One timed case of `npm run bench:queue`: p50/p95 in milliseconds against its own target,
+// or (limit null) a baseline measured in the same run, printed for comparison.
+export type TBenchCase = { name: string; rows: number; p50: number; p95: number; limit: number | null };
 
 /** p50 and p95 of a list of timings (ms). */
 export function percentiles(times: number[]): { p50: number; p95: number } {
