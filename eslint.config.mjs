@@ -10,6 +10,15 @@ const config = [
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
   {
+    // SQL is composed with tagged templates (Prisma.sql / Prisma.join), never from strings.
+    rules: {
+      "no-restricted-syntax": ["error", {
+        selector: "MemberExpression[property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]",
+        message: "Compose SQL with a tagged template ($queryRaw`…`, Prisma.sql, Prisma.join): no *Unsafe calls.",
+      }],
+    },
+  },
+  {
     ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
-import { filterWhere } from "./queue-filter";
+import { filterSql } from "./filter-sql";
 import { targetOf, ZBulkDecision, type TBulkDecision, type TBulkTarget } from "./bulk-schema";
 import type { DISPOSITIONS, ITEM_STATUSES } from "./triage-schema";
 
@@ -22,23 +22,10 @@ export type TBulkChange = {
 export const BULK_BATCH = 5000;
 const BULK_WORKERS = 2;
 
-/**
- * The queue's own condition (queue-filter.ts's filterWhere, numbered parameters) as a
- * composed Prisma.Sql: the same text, each `$n` bound to its value again.
- */
+/** The queue's own condition (queue-filter.ts) for the target; ticked items must also match it. */
 function queueCondition(consultationId: string, target: TBulkTarget): Prisma.Sql {
   const f = "filter" in target ? target.filter : "campaign" in target ? { campaign: target.campaign } : {};
-  const { sql, params } = filterWhere(consultationId, f);
-  const strings: string[] = [];
-  const values: unknown[] = [];
-  let last = 0;
-  for (const m of sql.matchAll(/\$(\d+)/g)) {
-    strings.push(sql.slice(last, m.index));
-    values.push(params[Number(m[1]) - 1]);
-    last = m.index + m[0].length;
-  }
-  strings.push(sql.slice(last));
-  const cond = new Prisma.Sql(strings, values);
+  const cond = filterSql(consultationId, f);
   return "ids" in target ? Prisma.sql`${cond} AND fi.id = ANY(${target.ids}::uuid[])` : cond;
 }
 

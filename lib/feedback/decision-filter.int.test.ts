@@ -8,7 +8,8 @@ import { ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
 import { createUser } from "@/lib/users/create-user";
 import { listFeedback } from "./list-feedback";
-import { filterWhere, parseQueueFilter, type TQueueFilter } from "./queue-filter";
+import { parseQueueFilter, type TQueueFilter } from "./queue-filter";
+import { filterSql } from "./filter-sql";
 import { triageItems } from "./triage-items";
 import { ZTriage } from "./triage-schema";
 import { filterCounts } from "./filter-counts";
@@ -59,11 +60,9 @@ describe("the decision filter", () => {
   });
 
   it("is the export's condition too (the same WHERE text)", async () => {
-    const where = filterWhere(consultationId, { decision: "none" });
-    const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id WHERE ${where.sql}`,
-      ...where.params,
-    );
+    const rows = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id
+      WHERE ${filterSql(consultationId, { decision: "none" })}`;
     expect(Number(rows[0].n)).toBe(2);
   });
 

@@ -6,7 +6,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { filterCounts } from "./filter-counts";
-import { filterWhere, type TQueueFilter } from "./queue-filter";
+import type { TQueueFilter } from "./queue-filter";
+import { filterSql } from "./filter-sql";
 
 /**
  * Counts stop at this many: counting every item of a large filter at 1 M items
@@ -15,19 +16,6 @@ import { filterWhere, type TQueueFilter } from "./queue-filter";
  * none), else "more than COUNT_CAP"; a position beyond it is "beyond COUNT_CAP".
  */
 export const COUNT_CAP = 1000;
-
-/** `filterWhere`'s numbered-parameter text as a Prisma.Sql: only its constant SQL is kept as text, every value stays bound. */
-export function filterSql(consultationId: string, filter: TQueueFilter): Prisma.Sql {
-  const { sql, params } = filterWhere(consultationId, filter);
-  const parts = sql.split(/\$(\d+)/);
-  const strings: string[] = [];
-  const values: unknown[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    if (i % 2 === 0) strings.push(parts[i]);
-    else values.push(params[Number(parts[i]) - 1]);
-  }
-  return new Prisma.Sql(strings, values);
-}
 
 type TKey = { number: bigint; position: number; consultation_id: string };
 

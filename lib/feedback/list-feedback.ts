@@ -1,7 +1,9 @@
 // One page of a consultation's feedback items, newest (or oldest) response first, with
 // keyset pagination (no OFFSET: page 10,000 costs what page 1 costs).
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { filterWhere, searchCondition, type TQueueFilter } from "./queue-filter";
+import type { TQueueFilter } from "./queue-filter";
+import { filterSql, searchSql } from "./filter-sql";
 
 const RARE = 2000;
 
@@ -11,10 +13,7 @@ const RARE = 2000;
  * two is unreliable, so ask the index how many there are (it stops at RARE).
  */
 async function isRareSearch(q: string): Promise<boolean> {
-  const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM feedback_item WHERE ${searchCondition("search", "$1")} LIMIT ${RARE}) x`,
-    q,
-  );
+  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM feedback_item WHERE ${searchSql("search", q)} LIMIT ${RARE}) x`;
   return Number(rows[0].n) < RARE;
 }
 
@@ -58,24 +57,22 @@ export function cursorOf(item: Pick<TQueueItem, "number" | "position">): string 
 
 export async function listFeedback(consultationId: string, filter: TQueueFilter, after?: string): Promise<{ items: TQueueItem[]; next: string | null }> {
   const rare = filter.q ? await isRareSearch(filter.q) : false;
-  const where = filterWhere(consultationId, rare ? { ...filter, q: undefined } : filter);
-  const params = [...where.params];
-  let hits = "";
-  let keyset = "";
-  if (rare) {
-    params.push(filter.q);
-    hits = `WITH hits AS MATERIALIZED (SELECT id FROM feedback_item WHERE ${searchCondition("search", `$${params.length}`)}) `;
-    keyset += " AND fi.id IN (SELECT id FROM hits)";
+  const where = filterSql(consultationId, rare ? { ...filter, q: undefined } : filter);
+  const conds: Prisma.Sql[] = [where];
+  let hits = Prisma.empty;
+  if (rare && filter.q) {
+    hits = Prisma.sql`WITH hits AS MATERIALIZED (SELECT id FROM feedback_item WHERE ${searchSql("search", filter.q)}) `;
+    conds.push(Prisma.sql`fi.id IN (SELECT id FROM hits)`);
   }
   const oldest = filter.sort === "oldest";
   const cursor = parseCursor(after);
   if (cursor) {
-    params.push(cursor.number, cursor.position);
-    keyset += ` AND (r.number ${oldest ? ">" : "<"} $${params.length - 1} OR (r.number = $${params.length - 1} AND fi.position > $${params.length}))`;
+    conds.push(oldest
+      ? Prisma.sql`(r.number > ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`
+      : Prisma.sql`(r.number < ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`);
   }
-  // Composed only of constant SQL; every value is a bound parameter.
-  const rows = await db.$queryRawUnsafe<TQueueItem[]>(
-    `${hits}SELECT fi.id, r.reference, r.submitted_at, r.respondent_type::text, r.country, r.organisation_name,
+  const rows = await db.$queryRaw<TQueueItem[]>`
+    ${hits}SELECT fi.id, r.reference, r.submitted_at, r.respondent_type::text, r.country, r.organisation_name,
        c.number AS clause_number, c.kind::text AS clause_kind, fi.aspect::text, fi.rating, fi.comment, fi.term,
        fi.proposed_wording, fi.country_context, fi.status::text,
        (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
@@ -83,11 +80,9 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter,
      FROM feedback_item fi
      JOIN response r ON r.id = fi.response_id
      LEFT JOIN clause c ON c.id = fi.clause_id
-     WHERE ${where.sql}${keyset}
-     ORDER BY r.number ${oldest ? "ASC" : "DESC"}, fi.position ASC
-     LIMIT ${PAGE_SIZE + 1}`,
-    ...params,
-  );
+     WHERE ${Prisma.join(conds, " AND ")}
+     ORDER BY r.number ${oldest ? Prisma.sql`ASC` : Prisma.sql`DESC`}, fi.position ASC
+     LIMIT ${PAGE_SIZE + 1}`;
   const items = rows.slice(0, PAGE_SIZE);
   return { items, next: rows.length > PAGE_SIZE ? cursorOf(items[items.length - 1]) : null };
 }

@@ -6,14 +6,13 @@ import { now } from "@/lib/clock";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
 import { claimExportSlot, exportBody, releaseSlot } from "@/lib/http/export-stream";
 import { openFeedbackExport } from "./export-feedback";
-import { filterWhere, parseQueueFilter, type TQueueFilter } from "./queue-filter";
+import { parseQueueFilter, type TQueueFilter } from "./queue-filter";
+import { filterSql } from "./filter-sql";
 
 async function countFiltered(consultationId: string, filter: TQueueFilter): Promise<number> {
-  const where = filterWhere(consultationId, filter);
-  const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
-    `SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id WHERE ${where.sql}`,
-    ...where.params,
-  );
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id
+    WHERE ${filterSql(consultationId, filter)}`;
   return Number(rows[0].n);
 }
 

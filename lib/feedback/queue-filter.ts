@@ -119,3 +119,4 @@ export function filterWhere(consultationId: string, f: TQueueFilter): { sql: str
   }
   return { sql: parts.join(" AND "), params };
 }
+

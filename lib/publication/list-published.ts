@@ -1,5 +1,6 @@
 // A page of published comments (the public page and the read-only API), by keyset.
 import { db } from "@/lib/db";
+import { numberedSql } from "@/lib/numbered-sql";
 import { PUBLISHED_SQL, type TPublishedItem } from "./published-query";
 
 export const PUBLISHED_PAGE = 50;
@@ -14,10 +15,8 @@ export function parseCursor(after: unknown): [bigint, number] | null {
 export async function listPublished(consultationId: string, opts: { clause?: string | null; after?: unknown; limit?: number } = {}) {
   const limit = Math.min(Math.max(opts.limit ?? PUBLISHED_PAGE, 1), 200);
   const cursor = parseCursor(opts.after);
-  const rows = await db.$queryRawUnsafe<TPublishedItem[]>(
-    `${PUBLISHED_SQL} LIMIT ${limit + 1}`,
-    consultationId, opts.clause ?? null, cursor ? cursor[0] : null, cursor ? cursor[1] : null,
-  );
+  const published = numberedSql(PUBLISHED_SQL, [consultationId, opts.clause ?? null, cursor ? cursor[0] : null, cursor ? cursor[1] : null]);
+  const rows = await db.$queryRaw<TPublishedItem[]>`${published} LIMIT ${limit + 1}`;
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, next: rows.length > limit && last ? `${last.number}.${last.position}` : null };

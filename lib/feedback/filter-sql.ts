@@ -1,0 +1,21 @@
+// The queue's condition (queue-filter.ts) for the Prisma client's tagged queries. Its own
+// module so queue-filter.ts, which client components reach through the saved views' schema,
+// never pulls the database client into a browser bundle.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { numberedSql } from "@/lib/numbered-sql";
+import { filterWhere, type TQueueFilter } from "./queue-filter";
+
+/**
+ * `filterWhere`'s condition as a Prisma.Sql, for the Prisma client's tagged queries: only its
+ * constant SQL is kept as text, every value stays bound. (`filterWhere` itself stays for the
+ * export's pg cursor, which takes numbered parameters.)
+ */
+export function filterSql(consultationId: string, filter: TQueueFilter): Prisma.Sql {
+  const { sql, params } = filterWhere(consultationId, filter);
+  return numberedSql(sql, params);
+}
+
+/** The full-text condition on a tsvector column for the query text `q`, as a Prisma.Sql. */
+export function searchSql(column: "search" | "fi.search", q: string): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(column)} @@ (websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('french'::regconfig, ${q}))`;
+}
