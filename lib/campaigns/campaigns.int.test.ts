@@ -6,6 +6,8 @@ import { groupCampaigns } from "@/lib/feedback/group-campaigns";
 import { CAMPAIGNS_PER_PAGE, getCampaign, listCampaignItems, listCampaigns } from "./list-campaigns";
 import { removeFromCampaign } from "./remove-from-campaign";
 import { mergeCampaigns } from "./merge-campaigns";
+import { campaignSamples } from "./campaign-samples";
+import { valueLabel } from "@/lib/feedback/describe-change";
 
 const A = "We ask the drafting committee to protect the budget of local innovation labs in every member country.";
 const B = "Principle two must require every government to publish the evaluation of its public sector experiments.";
@@ -61,6 +63,12 @@ describe("campaign membership and counts", () => {
     expect(item.campaignId).toBeNull();
     expect(item.version).toBe(before.version);
     expect(item.events.map((e) => [e.field, e.fromValue, e.toValue, e.actorId])).toEqual([["campaign", big.id, null, mod.id]]);
+    // The history names the campaign by the start of its text, not by its id.
+    const samples = await campaignSamples([big.id, "00000000-0000-4000-8000-000000000000"]);
+    const t = (k: string) => `[${k}]`;
+    expect(valueLabel(t, [], "campaign", big.id, samples)).toBe(`${A.slice(0, 60).trimEnd()}…`);
+    expect(valueLabel(t, [], "campaign", "00000000-0000-4000-8000-000000000000", samples)).toBe("[value_campaignGone]");
+    expect(valueLabel(t, [], "campaign", null, samples)).toBe("[empty]");
     expect((await getCampaign(c.id, big.id))!.size).toBe(4);
     expect(await groupCampaigns(c.id)).toEqual({ campaigns: 2, grouped: 7 });
     expect((await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[0] } })).campaignId).toBeNull();

@@ -7,6 +7,7 @@ import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
 import { getItem, listModerators } from "@/lib/feedback/get-item";
 import { fieldLabel, valueLabel } from "@/lib/feedback/describe-change";
+import { campaignSamples } from "@/lib/campaigns/campaign-samples";
 import { itemPlace, type TCount } from "@/lib/feedback/item-neighbours";
 import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
 import { isLocale } from "@/lib/i18n/routing";
@@ -46,7 +47,8 @@ export default async function ItemPage({ params, searchParams }: TProps) {
   const r = item.response;
   const tt = (k: string) => t(k as "status");
   const fieldName = (f: string) => fieldLabel(tt, f);
-  const valueText = (f: string, v: string | null) => valueLabel(tt, moderators, f, v);
+  const campaigns = await campaignSamples(item.events.filter((e) => e.field === "campaign").flatMap((e) => [e.fromValue, e.toValue]).filter((v): v is string => !!v));
+  const valueText = (f: string, v: string | null) => valueLabel(tt, moderators, f, v, campaigns);
   const withFilter = (path: string) => `${path}?${new URLSearchParams({ c: r.consultation.slug, ...filterToQuery(filter) })}`;
   const count = (c: TCount) => (c.kind === "exact" ? c.n.toLocaleString(locale) : t(c.kind === "about" ? "countAbout" : "countMore", { n: c.n }));
 
