@@ -1,6 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import pg from "pg";
-import { createAccount, createConsultation, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug } from "./helpers";
 
 /** A consultation of the test's own: five general comments and two comments on action 1.1. */
 async function consultationWithComments(request: APIRequestContext) {
@@ -18,15 +17,6 @@ async function consultationWithComments(request: APIRequestContext) {
   return slug;
 }
 
-async function sql<T>(text: string, values: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** "aspect disposition reason version" of every item of the consultation, sorted. */
 async function decisions(slug: string): Promise<string[]> {

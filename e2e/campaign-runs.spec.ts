@@ -1,18 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { createAccount, createConsultation, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug } from "./helpers";
 
 // A long "Find campaigns" run (a million items take most of a minute) is simulated by a run row that
 // beats but has not finished; the test then finishes it, as the server running it would.
-async function sql(text: string, values: unknown[]) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function withRunningSearch(page: Page) {
   const slug = uniqueSlug("runs");

@@ -1,20 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { createAccount, createConsultation, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug } from "./helpers";
 
 // The campaigns page (/{locale}/moderate/campaigns): find, list, open, remove an item, merge two.
 const A = "We ask the drafting committee to protect the budget of local innovation labs in every member country.";
 const B = "Principle two must require every government to publish the evaluation of its public sector experiments.";
 
-async function sql(text: string, values: unknown[]) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A consultation with three copies of letter A, two of B and four short stock replies. */
 async function withLetters() {

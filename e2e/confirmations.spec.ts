@@ -1,20 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import pg from "pg";
-import { createAccount, createConsultation, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug } from "./helpers";
 
 // Closing early, publishing the results, publishing a new version and erasing a respondent each ask for a
 // confirmation that states the consequence in numbers; Cancel changes nothing; a request without the
 // confirmation changes nothing.
 
-async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 async function respond(page: Page, slug: string, feedback: { clause: string; comment: string }[], respondent: Record<string, unknown> = {}) {
   const res = await page.request.post(`/api/consultations/${slug}/responses`, {

@@ -10,6 +10,17 @@ export async function expectAccessible(page: Page) {
   expect(summary).toEqual([]);
 }
 
+/** One query on the test database (the tests' own setup and checks), on a connection of its own. */
+export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
 export function uniqueSlug(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -1,18 +1,8 @@
 // The moderation queue as a place to work all day: status tabs, saved views,
 // "Assigned to me", the decision filter, the layout at 1280×900 and 390 px.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import pg from "pg";
-import { createAccount, createConsultation, expectAccessible, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug } from "./helpers";
 
-async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** A consultation of its own with `n` general comments (newest last), each "<slug> comment <i>". */
 async function consultationWith(request: APIRequestContext, n: number): Promise<{ slug: string; references: string[] }> {
