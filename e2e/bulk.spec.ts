@@ -21,8 +21,8 @@ async function consultationWithComments(request: APIRequestContext) {
 /** "aspect disposition reason version" of every item of the consultation, sorted. */
 async function decisions(slug: string): Promise<string[]> {
   const rows = await sql<{ line: string }>(
-    `SELECT concat_ws(' ', fi.aspect, coalesce(fi.disposition::text, '-'), coalesce(fi.disposition_reason, '-'), 'v' || fi.version) AS line
-     FROM feedback_item fi JOIN response r ON r.id = fi.response_id JOIN consultation c ON c.id = r.consultation_id WHERE c.slug = $1`,
+    `SELECT concat_ws(' ', fi.aspect, coalesce(tr.disposition::text, '-'), coalesce(tr.disposition_reason, '-'), 'v' || tr.version) AS line
+     FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id JOIN consultation c ON c.id = r.consultation_id WHERE c.slug = $1`,
     [slug],
   );
   return rows.map((r) => r.line).sort();
@@ -35,7 +35,7 @@ async function campaignOfTwo(slug: string): Promise<string> {
     [slug],
   );
   await sql(
-    `UPDATE feedback_item SET campaign_id = $2 WHERE id IN (
+    `UPDATE feedback_triage SET campaign_id = $2 WHERE feedback_item_id IN (
        SELECT fi.id FROM feedback_item fi JOIN response r ON r.id = fi.response_id JOIN consultation c ON c.id = r.consultation_id
        WHERE c.slug = $1 AND fi.aspect = 'general' ORDER BY r.number LIMIT 2)`,
     [slug, id],

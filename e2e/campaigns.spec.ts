@@ -54,7 +54,7 @@ test("a moderator finds campaigns, opens one, removes an item and merges two; sh
 
   // A decision made elsewhere shows in the breakdown at once.
   await sql(
-    `UPDATE feedback_item SET status = 'noted', disposition = 'accepted' WHERE id = (
+    `UPDATE feedback_triage SET status = 'noted', disposition = 'accepted' WHERE feedback_item_id = (
        SELECT min(fi.id::text)::uuid FROM feedback_item fi JOIN response r ON r.id = fi.response_id JOIN consultation c ON c.id = r.consultation_id
        WHERE c.slug = $2 AND fi.comment = $1)`,
     [A, slug],

@@ -107,8 +107,10 @@ for (const javaScriptEnabled of [true, false]) {
     const page = await admin(browser, javaScriptEnabled, `/en/admin/consultations/${slug}`);
     const first = await respond(page, slug, [{ clause: "1", comment: "Cleared and decided." }, { clause: "1.1", comment: "Which signals?" }]);
     await respond(page, slug, [{ clause: "1.1", comment: "Private." }], { publication: "none" });
-    await sql(`UPDATE feedback_item SET disposition = 'accepted', cleared_at = now() WHERE clause_id = (SELECT id FROM clause WHERE key = '1' AND consultation_id = (SELECT id FROM consultation WHERE slug = $1))
-      AND response_id = (SELECT id FROM response WHERE reference = $2)`, [slug, first]);
+    const decided = `SELECT id FROM feedback_item WHERE clause_id = (SELECT id FROM clause WHERE key = '1' AND consultation_id = (SELECT id FROM consultation WHERE slug = $1))
+      AND response_id = (SELECT id FROM response WHERE reference = $2)`;
+    await sql(`UPDATE feedback_item SET cleared_at = now() WHERE id IN (${decided})`, [slug, first]);
+    await sql(`UPDATE feedback_triage SET disposition = 'accepted' WHERE feedback_item_id IN (${decided})`, [slug, first]);
     await sql(`UPDATE consultation SET closes_at = now() - interval '1 second' WHERE slug = $1`, [slug]);
     await page.reload();
 

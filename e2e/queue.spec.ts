@@ -92,7 +92,7 @@ test("at 390 px the queue is a list of cards that can be read, selected and open
 
 test("status tabs show each status's count, mark the current one and keep the other filters", async ({ page, request }) => {
   const { slug, references } = await consultationWith(request, 3);
-  await sql(`UPDATE feedback_item SET status = 'in_review' WHERE id = $1`, [await itemOf(references[0])]);
+  await sql(`UPDATE feedback_triage SET status = 'in_review' WHERE feedback_item_id = $1`, [await itemOf(references[0])]);
   await signIn(page, await createAccount("moderator"));
   await page.goto(`/en/moderate?c=${slug}&country=DE`);
   const tabs = page.getByRole("navigation", { name: "Items by status" });
@@ -111,7 +111,7 @@ test("status tabs show each status's count, mark the current one and keep the ot
 test("Assigned to me is one click", async ({ page, request }) => {
   const { slug, references } = await consultationWith(request, 2);
   const moderator = await createAccount("moderator");
-  await sql(`UPDATE feedback_item SET assignee_id = $1 WHERE id = $2`, [await userId(moderator.email), await itemOf(references[1])]);
+  await sql(`UPDATE feedback_triage SET assignee_id = $1 WHERE feedback_item_id = $2`, [await userId(moderator.email), await itemOf(references[1])]);
   await signIn(page, moderator);
   await page.goto(`/en/moderate?c=${slug}`);
   await page.getByRole("link", { name: "Assigned to me" }).click();
@@ -123,8 +123,8 @@ test("Assigned to me is one click", async ({ page, request }) => {
 
 test("the decision filter shows items with no decision or one decision, in the queue and the export", async ({ page, request }) => {
   const { slug, references } = await consultationWith(request, 3);
-  await sql(`UPDATE feedback_item SET disposition = 'accepted' WHERE id = $1`, [await itemOf(references[0])]);
-  await sql(`UPDATE feedback_item SET disposition = 'not_accepted' WHERE id = $1`, [await itemOf(references[1])]);
+  await sql(`UPDATE feedback_triage SET disposition = 'accepted' WHERE feedback_item_id = $1`, [await itemOf(references[0])]);
+  await sql(`UPDATE feedback_triage SET disposition = 'not_accepted' WHERE feedback_item_id = $1`, [await itemOf(references[1])]);
   await signIn(page, await createAccount("moderator"));
   await page.goto(`/en/moderate?c=${slug}&decision=none`);
   await expect(page.getByRole("link", { name: new RegExp(`^Open ${references[2]} `) })).toBeVisible();

@@ -38,7 +38,7 @@ async function publishedResults() {
     );
     await client.query(`UPDATE consultation SET results_published_at = now() WHERE id = $1`, [id]);
     const counted = `FROM response r WHERE r.consultation_id = $1 AND r.withdrawn_at IS NULL
-      AND EXISTS (SELECT 1 FROM feedback_item fi WHERE fi.response_id = r.id AND fi.status NOT IN ('spam', 'duplicate'))`;
+      AND EXISTS (SELECT 1 FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id WHERE fi.response_id = r.id AND tr.status NOT IN ('spam', 'duplicate'))`;
     const responses = Number((await client.query(`SELECT count(*) AS n ${counted}`, [id])).rows[0].n);
     const organisations = Number((await client.query(`SELECT count(*) AS n ${counted} AND r.respondent_type = 'organisation'`, [id])).rows[0].n);
     return { slug, responses, organisations };

@@ -29,9 +29,15 @@ const slug = `bench-results-${Date.now().toString(36)}`;
 let t0 = Date.now();
 const id = await seedSyntheticFeedback(client, { slug, items: ITEMS });
 await client.query(
-  `UPDATE feedback_item fi SET disposition = (ARRAY['accepted','partly_accepted','not_accepted']::disposition[])[1 + r.number % 3],
-     disposition_reason = 'Reason ' || (r.number % 10), cleared_at = CASE WHEN r.number % 2 = 0 THEN now() END
-   FROM response r WHERE r.id = fi.response_id AND r.consultation_id = $1 AND r.number % 5 = 0`,
+  `UPDATE feedback_triage tr SET disposition = (ARRAY['accepted','partly_accepted','not_accepted']::disposition[])[1 + r.number % 3],
+     disposition_reason = 'Reason ' || (r.number % 10)
+   FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+   WHERE tr.feedback_item_id = fi.id AND r.consultation_id = $1 AND r.number % 5 = 0`,
+  [id],
+);
+await client.query(
+  `UPDATE feedback_item fi SET cleared_at = now()
+   FROM response r WHERE r.id = fi.response_id AND r.consultation_id = $1 AND r.number % 10 = 0`,
   [id],
 );
 await client.query(`UPDATE consultation SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);

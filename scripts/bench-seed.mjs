@@ -22,16 +22,22 @@ export async function seedSyntheticFeedback(client, { slug, items }) {
     [id, slug, items / 2],
   );
   await client.query(
-    `INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, status)
+    `INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment)
      SELECT r.id, c.id, 'clarity', 0, 1 + (r.number % 5)::int,
        CASE WHEN r.number % 250 = 7
          -- 1 in 250: one of 60 form letters (60 campaigns of about 33 items at 1 M, beside the large one below)
          THEN 'Letter ' || (r.number / 250) % 60 || ': our network number ' || (r.number / 250) % 60 || ' asks the committee to fund pilot ' || (r.number / 250) % 60 || ' in every region.'
          ELSE 'Synthetic comment ' || r.number || ' on ' || (ARRAY['innovation','partnership','budget','training','evaluation','leadership'])[1 + r.number % 6]
-         || CASE WHEN r.number % 1000 = 0 THEN ' with a rare zeitgeist' ELSE '' END || '; = not a formula' END,
-       CASE WHEN r.number % 100 = 0 THEN 'spam' WHEN r.number % 20 = 0 THEN 'in_review' ELSE 'new' END::item_status
+         || CASE WHEN r.number % 1000 = 0 THEN ' with a rare zeitgeist' ELSE '' END || '; = not a formula' END
      FROM response r JOIN clause c ON c.consultation_id = r.consultation_id AND c.key = (1 + r.number % 5)::text
      WHERE r.consultation_id = $1`,
+    [id],
+  );
+  // Some already triaged (the state is feedback_triage's, one row per item made by a trigger).
+  await client.query(
+    `UPDATE feedback_triage tr SET status = CASE WHEN r.number % 100 = 0 THEN 'spam' ELSE 'in_review' END::item_status
+     FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+     WHERE tr.feedback_item_id = fi.id AND r.consultation_id = $1 AND r.number % 20 = 0`,
     [id],
   );
   // Every "language" item has the same comment: one campaign of half the items (long enough to be grouped).

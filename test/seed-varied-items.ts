@@ -26,8 +26,7 @@ export async function seedVariedItems(client: TQuery, consultationId: string, re
          CASE WHEN p.position = 2 THEN NULL ELSE k.ids[1 + ((r.n + p.position) % array_length(k.ids, 1))] END AS clause_id
        FROM r CROSS JOIN k CROSS JOIN generate_series(0, 3) p(position)
        WHERE p.position = 0 OR (p.position = 1 AND r.n % 2 = 0) OR (p.position = 2 AND r.n % 5 = 0) OR (p.position = 3 AND r.n % 4 = 1))
-     INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, term, proposed_wording, clause_version,
-       status, disposition, disposition_reason, cleared_at)
+     INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, term, proposed_wording, clause_version, cleared_at)
      SELECT response_id, clause_id,
        (ARRAY['clarity', 'feasibility', 'general', 'language'])[1 + position]::feedback_aspect, position,
        CASE WHEN position = 1 OR (position = 0 AND (n % 11 <> 0 OR n % 3 = 1)) THEN 1 + ((n * 7 + position) % 5)::int END,
@@ -36,11 +35,19 @@ export async function seedVariedItems(client: TQuery, consultationId: string, re
        CASE WHEN position = 3 THEN 'term ' || n END,
        CASE WHEN position = 3 THEN 'Proposed wording ' || n END,
        CASE WHEN clause_id IS NOT NULL THEN 1 END,
-       (CASE WHEN (n + position) % 17 = 0 THEN 'spam' WHEN (n + position) % 19 = 0 THEN 'duplicate' WHEN n % 2 = 0 THEN 'addressed' ELSE 'new' END)::item_status,
-       (ARRAY['accepted', 'partly_accepted', 'not_accepted', NULL])[1 + (n + position) % 4]::disposition,
-       CASE WHEN (n + position) % 4 < 3 THEN 'Reason ' || n END,
        CASE WHEN (n + position) % 3 <> 2 THEN now() END
      FROM items`,
+    [consultationId],
+  );
+  // Their moderation state (feedback_triage, one row per item made by a trigger), by the same n.
+  await client.query(
+    `WITH r AS (SELECT id, row_number() OVER (ORDER BY number) AS n FROM response WHERE consultation_id = $1::uuid AND reference LIKE 'VAR-%')
+     UPDATE feedback_triage tr SET
+       status = (CASE WHEN (n + position) % 17 = 0 THEN 'spam' WHEN (n + position) % 19 = 0 THEN 'duplicate' WHEN n % 2 = 0 THEN 'addressed' ELSE 'new' END)::item_status,
+       disposition = (ARRAY['accepted', 'partly_accepted', 'not_accepted', NULL])[1 + (n + position) % 4]::disposition,
+       disposition_reason = CASE WHEN (n + position) % 4 < 3 THEN 'Reason ' || n END
+     FROM feedback_item fi JOIN r ON r.id = fi.response_id
+     WHERE tr.feedback_item_id = fi.id`,
     [consultationId],
   );
 }

@@ -29,8 +29,8 @@ describe("campaign membership and counts", () => {
     expect(big.dispositions).toEqual([{ key: "", n: 5 }]);
     expect(big.lastAt!.getTime() - big.firstAt!.getTime()).toBeGreaterThan(3.9 * 86_400_000); // 0 to 4 days ago
     // Any writer (here Prisma and plain SQL, as triage and bulk decisions do) keeps the counts true.
-    await db.feedbackItem.update({ where: { id: ids[0] }, data: { status: "noted", disposition: "accepted" } });
-    await db.$executeRaw`UPDATE feedback_item SET status = 'addressed', disposition = 'not_accepted' WHERE id = ANY(${ids.slice(1, 3)}::uuid[])`;
+    await db.feedbackTriage.update({ where: { feedbackItemId: ids[0] }, data: { status: "noted", disposition: "accepted" } });
+    await db.$executeRaw`UPDATE feedback_triage SET status = 'addressed', disposition = 'not_accepted' WHERE feedback_item_id = ANY(${ids.slice(1, 3)}::uuid[])`;
     const after = (await getCampaign(c.id, big.id))!;
     expect(after.statuses).toEqual([{ key: "addressed", n: 2 }, { key: "new", n: 2 }, { key: "noted", n: 1 }]);
     expect(after.dispositions).toEqual([{ key: "", n: 2 }, { key: "not_accepted", n: 2 }, { key: "accepted", n: 1 }]);
@@ -57,11 +57,11 @@ describe("campaign membership and counts", () => {
   it("an item a moderator removed is never put back by a later run, and the removal is audited without a version bump", async () => {
     const mod = await staff("moderator");
     const { c, ids, big } = await twoCampaigns();
-    const before = await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[0] } });
+    const before = await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: ids[0] } });
     expect(await removeFromCampaign(mod.id, c.id, big.id, [ids[0]])).toEqual({ ok: true, removed: 1, dissolved: false });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[0] }, include: { events: true } });
-    expect(item.campaignId).toBeNull();
-    expect(item.version).toBe(before.version);
+    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[0] }, include: { events: true, triage: true } });
+    expect(item.triage!.campaignId).toBeNull();
+    expect(item.triage!.version).toBe(before.version);
     expect(item.events.map((e) => [e.field, e.fromValue, e.toValue, e.actorId])).toEqual([["campaign", big.id, null, mod.id]]);
     // The history names the campaign by the start of its text, not by its id.
     const samples = await campaignSamples([big.id, "00000000-0000-4000-8000-000000000000"]);
@@ -71,7 +71,7 @@ describe("campaign membership and counts", () => {
     expect(valueLabel(t, [], "campaign", null, samples)).toBe("[empty]");
     expect((await getCampaign(c.id, big.id))!.size).toBe(4);
     expect(await groupCampaigns(c.id)).toEqual({ campaigns: 2, grouped: 7 });
-    expect((await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[0] } })).campaignId).toBeNull();
+    expect((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: ids[0] } })).campaignId).toBeNull();
     expect((await listCampaignItems(big.id)).items.map((i) => i.id).sort()).toEqual(ids.slice(1, 5).sort());
     // Another consultation's campaign is not found.
     const other = await createConsultation();
@@ -83,7 +83,7 @@ describe("campaign membership and counts", () => {
     const { c, ids, small } = await twoCampaigns(5, 2);
     expect(await removeFromCampaign(mod.id, c.id, small.id, [ids[5]])).toEqual({ ok: true, removed: 1, dissolved: true });
     expect(await getCampaign(c.id, small.id)).toBeNull();
-    expect((await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[6] } })).campaignId).toBeNull();
+    expect((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: ids[6] } })).campaignId).toBeNull();
   });
 
   it("merging moves the items into the target, one campaign remains, and later runs keep it", async () => {

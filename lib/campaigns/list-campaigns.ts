@@ -73,13 +73,13 @@ export async function getCampaign(consultationId: string, campaignId: string): P
 
 export type TCampaignItem = { id: string; reference: string; submittedAt: Date; comment: string; status: ItemStatus; disposition: string | null };
 
-/** A page of a campaign's items in a stable order (by id, index feedback_item_campaign_id_id_idx), after the item given. */
+/** A page of a campaign's items in a stable order (by id, index feedback_triage_campaign_id_feedback_item_id_idx), after the item given. */
 export async function listCampaignItems(campaignId: string, afterId?: string): Promise<{ items: TCampaignItem[]; next?: string }> {
   const rows = await db.$queryRaw<TCampaignItem[]>`
-    SELECT fi.id, r.reference, r.submitted_at AS "submittedAt", left(fi.comment, ${SAMPLE_CHARS}) AS comment, fi.status, fi.disposition::text AS disposition
-    FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-    WHERE fi.campaign_id = ${campaignId}::uuid AND (${afterId ?? null}::uuid IS NULL OR fi.id > ${afterId ?? null}::uuid)
-    ORDER BY fi.id
+    SELECT fi.id, r.reference, r.submitted_at AS "submittedAt", left(fi.comment, ${SAMPLE_CHARS}) AS comment, tr.status, tr.disposition::text AS disposition
+    FROM feedback_triage tr JOIN feedback_item fi ON fi.id = tr.feedback_item_id JOIN response r ON r.id = fi.response_id
+    WHERE tr.campaign_id = ${campaignId}::uuid AND (${afterId ?? null}::uuid IS NULL OR tr.feedback_item_id > ${afterId ?? null}::uuid)
+    ORDER BY tr.feedback_item_id
     LIMIT ${ITEMS_PER_PAGE + 1}`;
   const items = rows.slice(0, ITEMS_PER_PAGE);
   return { items, next: rows.length > ITEMS_PER_PAGE ? items.at(-1)?.id : undefined };

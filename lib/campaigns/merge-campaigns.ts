@@ -21,7 +21,7 @@ export async function mergeCampaigns(actorId: string, consultationId: string, so
       if (found.length !== 2) return { ok: false, reason: "notFound" } as const;
       const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
         WITH moved AS (
-          UPDATE feedback_item SET campaign_id = ${targetId}::uuid WHERE campaign_id = ${sourceId}::uuid RETURNING id
+          UPDATE feedback_triage SET campaign_id = ${targetId}::uuid WHERE campaign_id = ${sourceId}::uuid RETURNING feedback_item_id AS id
         ), logged AS (
           INSERT INTO moderation_event (feedback_item_id, actor_id, at, field, from_value, to_value)
           SELECT id, ${actorId}::uuid, ${at}, 'campaign', ${sourceId}, ${targetId} FROM moved

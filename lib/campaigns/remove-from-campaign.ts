@@ -17,9 +17,9 @@ export async function removeFromCampaign(actorId: string, consultationId: string
     if (!campaign) return { ok: false, reason: "notFound" } as const;
     const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
       WITH moved AS (
-        UPDATE feedback_item SET campaign_id = NULL
-        WHERE id = ANY(${itemIds}::uuid[]) AND campaign_id = ${campaignId}::uuid
-        RETURNING id
+        UPDATE feedback_triage SET campaign_id = NULL
+        WHERE feedback_item_id = ANY(${itemIds}::uuid[]) AND campaign_id = ${campaignId}::uuid
+        RETURNING feedback_item_id AS id
       ), excluded AS (
         INSERT INTO campaign_exclusion (feedback_item_id, removed_by_id, removed_at) SELECT id, ${actorId}::uuid, ${at} FROM moved
         ON CONFLICT (feedback_item_id) DO UPDATE SET removed_by_id = EXCLUDED.removed_by_id, removed_at = EXCLUDED.removed_at
@@ -36,7 +36,7 @@ export async function removeFromCampaign(actorId: string, consultationId: string
     // The last item is no campaign on its own: it leaves too (not excluded: a later run may group it with new copies).
     await tx.$executeRaw`
       WITH left_over AS (
-        UPDATE feedback_item SET campaign_id = NULL WHERE campaign_id = ${campaignId}::uuid RETURNING id
+        UPDATE feedback_triage SET campaign_id = NULL WHERE campaign_id = ${campaignId}::uuid RETURNING feedback_item_id AS id
       )
       INSERT INTO moderation_event (feedback_item_id, actor_id, at, field, from_value, to_value)
       SELECT id, ${actorId}::uuid, ${at}, 'campaign', ${campaignId}, NULL FROM left_over`;

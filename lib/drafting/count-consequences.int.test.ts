@@ -39,10 +39,10 @@ describe("the numbers an admin confirms", () => {
     const [a1, a11, ag] = await itemsOf(a);
     const [b11] = await itemsOf(b);
     const [s11] = await itemsOf(s);
-    await db.feedbackItem.update({ where: { id: a1.id }, data: { clearedAt: new Date(), disposition: "accepted" } });
-    await db.feedbackItem.update({ where: { id: a11.id }, data: { disposition: "not_accepted" } });
+    await db.feedbackItem.update({ where: { id: a1.id }, data: { clearedAt: new Date(), triage: { update: { disposition: "accepted" } } } });
+    await db.feedbackTriage.update({ where: { feedbackItemId: a11.id }, data: { disposition: "not_accepted" } });
     await db.feedbackItem.update({ where: { id: b11.id }, data: { clearedAt: new Date() } });
-    await db.feedbackItem.update({ where: { id: s11.id }, data: { clearedAt: new Date(), status: "spam" } });
+    await db.feedbackItem.update({ where: { id: s11.id }, data: { clearedAt: new Date(), triage: { update: { status: "spam" } } } });
     expect(ag.clauseId).toBeNull();
 
     const counts = await countResults(c.id);
@@ -55,7 +55,7 @@ describe("the numbers an admin confirms", () => {
     ]);
     // Only a1: b's are private, s's is spam, ratings alone have no words.
     expect(counts.published).toBe(1);
-    await db.feedbackItem.updateMany({ where: { id: { in: [b11.id, s11.id, ag.id] } }, data: { disposition: "partly_accepted" } });
+    await db.feedbackTriage.updateMany({ where: { feedbackItemId: { in: [b11.id, s11.id, ag.id] } }, data: { disposition: "partly_accepted" } });
     expect((await countResults(c.id)).clauses.map((k) => k.key)).toEqual(["1"]);
   });
 

@@ -35,9 +35,10 @@ export type TResultsCounts = { items: number; undecided: number; published: numb
 export async function countResults(consultationId: string): Promise<TResultsCounts> {
   const rows = await db.$queryRaw<{ key: string | null; number: string | null; kind: TClauseUndecided["kind"]; removed: boolean; items: bigint; undecided: bigint; published: bigint }[]>(Prisma.sql`
     SELECT c.key, c.number, c.kind::text AS kind, (c.removed_in_version IS NOT NULL) AS removed,
-      count(*) AS items, count(*) FILTER (WHERE fi.disposition IS NULL) AS undecided,
-      count(*) FILTER (WHERE fi.status NOT IN ('spam', 'duplicate') AND ${PUBLISHABLE} AND (fi.comment IS NOT NULL OR fi.proposed_wording IS NOT NULL)) AS published
+      count(*) AS items, count(*) FILTER (WHERE tr.disposition IS NULL) AS undecided,
+      count(*) FILTER (WHERE tr.status NOT IN ('spam', 'duplicate') AND ${PUBLISHABLE} AND (fi.comment IS NOT NULL OR fi.proposed_wording IS NOT NULL)) AS published
     FROM feedback_item fi
+    JOIN feedback_triage tr ON tr.feedback_item_id = fi.id
     JOIN response r ON r.id = fi.response_id
     JOIN consultation k ON k.id = r.consultation_id
     LEFT JOIN clause c ON c.id = fi.clause_id

@@ -21,12 +21,16 @@ async function consultationWithItems(responses: number, opts: { draft?: boolean 
     await db.consultation.update({ where: { id: c.id }, data: { publishedAt: null } });
     dropConsultationCache();
   }
-  const items = await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, orderBy: { id: "asc" } });
+  const rows = await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, orderBy: { id: "asc" }, include: { triage: true } });
+  const items = rows.map(({ triage, ...i }) => ({ ...i, ...triage! }));
   return { c, items };
 }
 
-const snapshot = (ids: string[]) =>
-  db.feedbackItem.findMany({ where: { id: { in: ids } }, select: { id: true, aspect: true, disposition: true, dispositionReason: true, version: true, moderatedAt: true, status: true } });
+const snapshot = async (ids: string[]) =>
+  (await db.feedbackItem.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, aspect: true, triage: { select: { disposition: true, dispositionReason: true, version: true, moderatedAt: true, status: true } } },
+  })).map(({ triage, ...i }) => ({ ...i, ...triage! }));
 
 describe("bulk decisions", () => {
   it("by filter: changes exactly the matching items, one audit event per changed field per item, version + 1; the confirmation's count is what changes", async () => {
@@ -96,7 +100,7 @@ describe("bulk decisions", () => {
     const campaign = await db.campaign.create({ data: { consultationId: c.id, fingerprint: "f".repeat(32), sample: "Same letter" } });
     const members = items.filter((i) => i.aspect === "clarity").map((i) => i.id);
     // An item of another consultation pointed at this campaign stays out of it all the same.
-    await db.feedbackItem.updateMany({ where: { id: { in: [...members, other.items[0].id] } }, data: { campaignId: campaign.id } });
+    await db.feedbackTriage.updateMany({ where: { feedbackItemId: { in: [...members, other.items[0].id] } }, data: { campaignId: campaign.id } });
     const asked = { slug: c.slug, scope: "campaign", campaign: campaign.id, ids: [], filter: "aspect=feasibility", decision: "partly_accepted", reason: "Form letter: see the summary" };
     // The campaign is the target, whatever filter the page had.
     expect(await bulkDecide(mod, asked, false)).toMatchObject({ ok: true, matching: 3, changing: 3 });
@@ -157,7 +161,7 @@ describe("bulk decisions", () => {
     expect(save).toMatchObject({ ok: false, reason: "stale" });
     if (save.ok || save.reason !== "stale") throw new Error("expected stale");
     expect(save.changes.map((x) => [x.field, x.toValue]).sort()).toEqual([["disposition", "not_accepted"], ["disposition_reason", "Out of the draft's scope"]]);
-    expect(await db.feedbackItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ disposition: "not_accepted", version: loadedVersion + 1 });
+    expect(await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: item.id } })).toMatchObject({ disposition: "not_accepted", version: loadedVersion + 1 });
     expect(await db.itemNote.count({ where: { feedbackItemId: item.id } })).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
-import { filterSql } from "./filter-sql";
+import { filterSql, QUEUE_FROM_SQL } from "./filter-sql";
 import { targetOf, ZBulkDecision, type TBulkDecision, type TBulkTarget } from "./bulk-schema";
 import type { DISPOSITIONS, ITEM_STATUSES } from "./triage-schema";
 
@@ -32,15 +32,15 @@ function queueCondition(consultationId: string, target: TBulkTarget): Prisma.Sql
 /** True for an item that the change would change. */
 function differs(change: TBulkChange): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (change.status) parts.push(Prisma.sql`fi.status IS DISTINCT FROM ${change.status}::item_status`);
+  if (change.status) parts.push(Prisma.sql`tr.status IS DISTINCT FROM ${change.status}::item_status`);
   if (change.decision) {
     const { disposition, reason } = change.decision;
-    parts.push(Prisma.sql`fi.disposition IS DISTINCT FROM ${disposition}::disposition OR fi.disposition_reason IS DISTINCT FROM ${reason}::text`);
+    parts.push(Prisma.sql`tr.disposition IS DISTINCT FROM ${disposition}::disposition OR tr.disposition_reason IS DISTINCT FROM ${reason}::text`);
   }
   return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`false`;
 }
 
-const FROM = Prisma.sql`feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id`;
+const FROM = QUEUE_FROM_SQL;
 
 /** How many items the target holds, and how many of them the change would change. */
 export async function previewBulkChange(consultationId: string, target: TBulkTarget, change: TBulkChange): Promise<{ matching: number; changing: number }> {
@@ -88,13 +88,13 @@ export async function bulkChange(actorId: string, consultationId: string, target
   const applyBatch = async (batch: string[]) => {
     const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
       WITH locked AS (
-        SELECT fi.id, fi.status::text AS old_status, fi.disposition::text AS old_disposition, fi.disposition_reason AS old_reason
+        SELECT fi.id, tr.status::text AS old_status, tr.disposition::text AS old_disposition, tr.disposition_reason AS old_reason
         FROM ${FROM} WHERE fi.id = ANY(${batch}::uuid[]) AND ${where} AND ${diff}
-        ORDER BY fi.id FOR UPDATE OF fi
+        ORDER BY fi.id FOR UPDATE OF tr
       ), changed AS (
-        UPDATE feedback_item fi SET ${Prisma.join(set, ", ")}, version = fi.version + 1, moderated_at = ${at}
-        FROM locked WHERE fi.id = locked.id
-        RETURNING fi.id, locked.old_status, locked.old_disposition, locked.old_reason
+        UPDATE feedback_triage tr SET ${Prisma.join(set, ", ")}, version = tr.version + 1, moderated_at = ${at}
+        FROM locked WHERE tr.feedback_item_id = locked.id
+        RETURNING tr.feedback_item_id AS id, locked.old_status, locked.old_disposition, locked.old_reason
       ), logged AS (
         INSERT INTO moderation_event (feedback_item_id, actor_id, at, field, from_value, to_value)
         ${Prisma.join(events, " UNION ALL ")}

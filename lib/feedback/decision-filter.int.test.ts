@@ -9,7 +9,7 @@ import { submitResponse } from "@/lib/responses/submit-response";
 import { createUser } from "@/lib/users/create-user";
 import { listFeedback } from "./list-feedback";
 import { parseQueueFilter, type TQueueFilter } from "./queue-filter";
-import { filterSql } from "./filter-sql";
+import { filterSql, QUEUE_FROM_SQL } from "./filter-sql";
 import { triageItems } from "./triage-items";
 import { ZTriage } from "./triage-schema";
 import { filterCounts } from "./filter-counts";
@@ -61,7 +61,7 @@ describe("the decision filter", () => {
 
   it("is the export's condition too (the same WHERE text)", async () => {
     const rows = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id
+      SELECT count(*) AS n FROM ${QUEUE_FROM_SQL}
       WHERE ${filterSql(consultationId, { decision: "none" })}`;
     expect(Number(rows[0].n)).toBe(2);
   });

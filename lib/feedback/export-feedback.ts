@@ -4,7 +4,7 @@ import { Transform, type PassThrough, type Writable } from "node:stream";
 import QueryStream from "pg-query-stream";
 import { appUrl } from "@/lib/env";
 import { claimExportSlot, csvEncoder, streamRows, type TExportSlot } from "@/lib/http/export-stream";
-import { filterWhere, type TQueueFilter } from "./queue-filter";
+import { filterWhere, QUEUE_FROM, type TQueueFilter } from "./queue-filter";
 
 export const EXPORT_COLUMNS = [
   "reference", "submitted_at", "respondent_type", "country", "organisation", "publication",
@@ -44,17 +44,16 @@ function query(consultationId: string, filter: TExportFilter) {
       r.respondent_type::text AS respondent_type, r.country, r.organisation_name AS organisation, r.publication::text AS publication,
       c.number AS clause_number, COALESCE(c.heading_en, '') AS clause_heading, fi.aspect::text AS aspect, fi.rating,
       fi.comment, fi.term, fi.proposed_wording, fi.country_context, r.channel, r.locale,
-      fi.status::text AS status, fi.disposition::text AS disposition, fi.disposition_reason,
+      tr.status::text AS status, tr.disposition::text AS disposition, tr.disposition_reason,
       (SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
-      fi.campaign_id AS campaign, cs.size AS campaign_size,
+      tr.campaign_id AS campaign, cp.size AS campaign_size,
       (r.channel = 'formal') AS official, fi.stance::text AS stance,
       CASE WHEN fl.formal_response_id IS NOT NULL THEN $${params.length + 1} || '/api/formal/' || fl.formal_response_id || '/letter' END AS letter_url,
       fl.sha256 AS letter_sha256, r.in_extension, to_char(r.received_on, 'YYYY-MM-DD') AS received_on, fi.clause_version
-    FROM feedback_item fi
-    JOIN response r ON r.id = fi.response_id
+    FROM ${QUEUE_FROM}
     LEFT JOIN formal_letter fl ON fl.formal_response_id = r.formal_response_id
-    LEFT JOIN clause c ON c.id = fi.clause_id
-    LEFT JOIN (SELECT campaign_id, count(*) AS size FROM feedback_item WHERE campaign_id IS NOT NULL GROUP BY campaign_id) cs ON cs.campaign_id = fi.campaign_id
+    -- campaign.size: its items, kept by a trigger (…_campaign_membership.sql)
+    LEFT JOIN campaign cp ON cp.id = tr.campaign_id
     WHERE ${where}
     ORDER BY r.number, fi.position`;
   return new QueryStream(sql, [...params, appUrl()], { batchSize: 2000 });

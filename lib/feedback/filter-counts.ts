@@ -8,10 +8,10 @@ export type TFilterCounts = Record<"status" | "aspect" | "type" | "clause" | "co
 
 const cache = ttlCache(10_000, async (consultationId: string): Promise<TFilterCounts> => {
   const rows = await db.$queryRaw<{ dim: string; value: string | null; n: bigint }[]>`
-    SELECT 'status' AS dim, fi.status::text AS value, count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+    SELECT 'status' AS dim, tr.status::text AS value, count(*) AS n FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id
       WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL GROUP BY 2
     UNION ALL
-    SELECT 'decision', coalesce(fi.disposition::text, 'none'), count(*) FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+    SELECT 'decision', coalesce(tr.disposition::text, 'none'), count(*) FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id
       WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL GROUP BY 2
     UNION ALL
     SELECT 'aspect', fi.aspect::text, count(*) FROM feedback_item fi JOIN response r ON r.id = fi.response_id

@@ -3,7 +3,10 @@
 // never pulls the database client into a browser bundle.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { numberedSql } from "@/lib/numbered-sql";
-import { filterWhere, type TQueueFilter } from "./queue-filter";
+import { filterWhere, QUEUE_FROM, type TQueueFilter } from "./queue-filter";
+
+/** QUEUE_FROM (item fi, its moderation state tr, response r, clause c) for tagged queries. */
+export const QUEUE_FROM_SQL = Prisma.raw(QUEUE_FROM);
 
 /**
  * `filterWhere`'s condition as a Prisma.Sql, for the Prisma client's tagged queries: only its

@@ -37,7 +37,7 @@ describe("finding campaigns in the background", () => {
     const done = (await latestCampaignRun(c.id))!;
     expect(done).toMatchObject({ running: false, campaigns: 1, grouped: 3, error: null });
     expect(done.finishedAt).toBeInstanceOf(Date);
-    expect(await db.feedbackItem.count({ where: { response: { consultationId: c.id }, campaignId: { not: null } } })).toBe(3);
+    expect(await db.feedbackTriage.count({ where: { item: { response: { consultationId: c.id } }, campaignId: { not: null } } })).toBe(3);
     await expect(db.campaignRun.create({ data: { consultationId: c.id } }).then(() => db.campaignRun.create({ data: { consultationId: c.id } })))
       .rejects.toThrow(); // two unfinished runs: refused by the partial unique index
     await db.campaignRun.updateMany({ where: { consultationId: c.id, finishedAt: null }, data: { finishedAt: new Date() } });

@@ -6,12 +6,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** One item with its context; an item of a hidden draft consultation is found by admins only. */
 export async function getItem(id: string, viewer: { role: string }) {
   if (!UUID.test(id)) return null;
-  return db.feedbackItem.findFirst({
+  const item = await db.feedbackItem.findFirst({
     where: { id, ...(viewer.role === "admin" ? {} : { response: { consultation: { publishedAt: { not: null } } } }) },
     include: {
       clause: true,
       clauseText: true,
-      assignee: { select: { id: true, name: true, email: true } },
+      triage: { include: { assignee: { select: { id: true, name: true, email: true } } } },
       tags: { include: { tag: true } },
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
       events: { orderBy: { at: "desc" }, take: 200, include: { actor: { select: { name: true } } } },
@@ -23,6 +23,12 @@ export async function getItem(id: string, viewer: { role: string }) {
       },
     },
   });
+  if (!item) return null;
+  // Its moderation state (a row of its own, made with the item by a trigger), read as the item's fields.
+  const { triage, ...rest } = item;
+  if (!triage) throw new Error(`feedback item ${item.id} has no moderation state`);
+  const { status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId } = triage;
+  return { ...rest, status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId };
 }
 
 export type TItem = NonNullable<Awaited<ReturnType<typeof getItem>>>;

@@ -39,7 +39,8 @@ const OTHER_VARIANTS = [OTHER, OTHER.replace("Open Labs Network", "Civic Tech Fo
 const STOCK = ["I agree", "Good", "Not clear", "Agree.", "ok", "I agree with this principle.", "Good, I support this fully!", "Not clear enough, please rewrite.", "I fully agree with principle one", "Agree. Agree. Agree."];
 
 async function campaignsOf(consultationId: string) {
-  const items = await db.feedbackItem.findMany({ where: { response: { consultationId } }, select: { id: true, comment: true, campaignId: true } });
+  const items = (await db.feedbackItem.findMany({ where: { response: { consultationId } }, select: { id: true, comment: true, triage: { select: { campaignId: true } } } }))
+    .map(({ triage, ...i }) => ({ ...i, campaignId: triage!.campaignId }));
   const by = new Map<string, string[]>();
   for (const i of items) if (i.campaignId) by.set(i.campaignId, [...(by.get(i.campaignId) ?? []), i.comment!]);
   return { items, by };

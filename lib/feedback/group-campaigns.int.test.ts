@@ -23,7 +23,8 @@ describe("groupCampaigns", () => {
     }
     const result = await groupCampaigns(c.id);
     expect(result).toEqual({ campaigns: 1, grouped: 4 });
-    const items = await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, include: { response: true } });
+    const items = (await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, include: { response: true, triage: true } }))
+      .map((i) => ({ ...i, campaignId: i.triage!.campaignId }));
     const grouped = items.filter((i) => i.campaignId);
     expect(new Set(grouped.map((i) => i.campaignId)).size).toBe(1);
     expect(items.find((i) => i.comment!.startsWith("An unrelated"))!.campaignId).toBeNull();
@@ -46,8 +47,8 @@ describe("groupCampaigns", () => {
       if (!r.ok) throw new Error("not stored");
     }
     expect(await groupCampaigns(c.id)).toEqual({ campaigns: 1, grouped: 3 });
-    const items = await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } } });
-    const signers = items.filter((i) => i.campaignId).map((i) => /(Amina Diallo|Jonas Weber|Li Wei)$/.exec(i.comment!)?.[1]);
+    const items = await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, include: { triage: true } });
+    const signers = items.filter((i) => i.triage!.campaignId).map((i) => /(Amina Diallo|Jonas Weber|Li Wei)$/.exec(i.comment!)?.[1]);
     expect(signers.sort()).toEqual(["Amina Diallo", "Jonas Weber", "Li Wei"]);
   });
 });

@@ -124,8 +124,9 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
       // Each group's campaign: the one holding most of its items already, else its seed's (or what it was merged into), else new.
       await tx.$executeRaw`
         CREATE TEMP TABLE cw_member ON COMMIT DROP AS
-        SELECT fi.id, fi.campaign_id, g.seed
-        FROM feedback_item fi JOIN response r ON r.id = fi.response_id JOIN cw_group g ON g.fp = fi.fingerprint
+        SELECT fi.id, tr.campaign_id, g.seed
+        FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id
+        JOIN response r ON r.id = fi.response_id JOIN cw_group g ON g.fp = fi.fingerprint
         WHERE r.consultation_id = ${consultationId}::uuid -- the same fingerprint, the same folded text: long enough
           AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.feedback_item_id = fi.id)`;
       await tx.$executeRaw`ANALYZE cw_member`;
@@ -153,15 +154,15 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
         LEFT JOIN campaign cp ON cp.consultation_id = ${consultationId}::uuid AND cp.fingerprint = g.seed`;
       await tx.$executeRaw`ANALYZE cw_target`;
       await tx.$executeRaw`
-        UPDATE feedback_item fi SET campaign_id = t.campaign_id
+        UPDATE feedback_triage tr SET campaign_id = t.campaign_id
         FROM cw_member m JOIN cw_target t ON t.seed = m.seed
-        WHERE fi.id = m.id AND m.campaign_id IS DISTINCT FROM t.campaign_id`;
+        WHERE tr.feedback_item_id = m.id AND m.campaign_id IS DISTINCT FROM t.campaign_id`;
       // Items of this consultation no longer in any group (too short now, or their group is gone).
       await tx.$executeRaw`
-        UPDATE feedback_item fi SET campaign_id = NULL
+        UPDATE feedback_triage tr SET campaign_id = NULL
         FROM campaign cp
-        WHERE cp.consultation_id = ${consultationId}::uuid AND fi.campaign_id = cp.id
-          AND NOT EXISTS (SELECT 1 FROM cw_member m WHERE m.id = fi.id)`;
+        WHERE cp.consultation_id = ${consultationId}::uuid AND tr.campaign_id = cp.id
+          AND NOT EXISTS (SELECT 1 FROM cw_member m WHERE m.id = tr.feedback_item_id)`;
       await tx.$executeRaw`
         DELETE FROM campaign cp WHERE cp.consultation_id = ${consultationId}::uuid AND cp.merged_into_id IS NULL AND cp.size < 2`;
       await refreshDateRanges(tx, consultationId);
@@ -179,13 +180,13 @@ export async function refreshDateRanges(tx: TTx, consultationId: string, campaig
   await tx.$executeRaw`
     UPDATE campaign cp SET first_at = s.first_at, last_at = s.last_at
     FROM (
-      SELECT fi.campaign_id, min(r.submitted_at) AS first_at, max(r.submitted_at) AS last_at
-      FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-      WHERE fi.campaign_id IN (
+      SELECT tr.campaign_id, min(r.submitted_at) AS first_at, max(r.submitted_at) AS last_at
+      FROM feedback_triage tr JOIN feedback_item fi ON fi.id = tr.feedback_item_id JOIN response r ON r.id = fi.response_id
+      WHERE tr.campaign_id IN (
         SELECT id FROM campaign WHERE consultation_id = ${consultationId}::uuid AND merged_into_id IS NULL
           AND (${campaignIds ?? null}::uuid[] IS NULL OR id = ANY(${campaignIds ?? null}::uuid[]))
       )
-      GROUP BY fi.campaign_id
+      GROUP BY tr.campaign_id
     ) s
     WHERE cp.id = s.campaign_id AND (cp.first_at, cp.last_at) IS DISTINCT FROM (s.first_at, s.last_at)`;
 }

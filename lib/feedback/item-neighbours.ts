@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { filterCounts } from "./filter-counts";
 import type { TQueueFilter } from "./queue-filter";
-import { filterSql } from "./filter-sql";
+import { filterSql, QUEUE_FROM_SQL } from "./filter-sql";
 
 /**
  * Counts stop at this many: counting every item of a large filter at 1 M items
@@ -38,7 +38,7 @@ function side(key: TKey, oldest: boolean, dir: "after" | "before"): { cond: Pris
 async function neighbour(consultationId: string, filter: TQueueFilter, key: TKey, dir: "after" | "before"): Promise<string | null> {
   const { cond, order } = side(key, filter.sort === "oldest", dir);
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT fi.id FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id
+    SELECT fi.id FROM ${QUEUE_FROM_SQL}
     WHERE ${filterSql(consultationId, filter)} AND ${cond}
     ORDER BY ${order} LIMIT 1`;
   return rows[0]?.id ?? null;
@@ -53,7 +53,7 @@ export async function nextItem(filter: TQueueFilter, itemId: string): Promise<st
 /** How many items match `extra` within the filter, counting up to COUNT_CAP + 1. */
 async function cappedCount(consultationId: string, filter: TQueueFilter, extra: Prisma.Sql): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM (SELECT 1 FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id
+    SELECT count(*) AS n FROM (SELECT 1 FROM ${QUEUE_FROM_SQL}
       WHERE ${filterSql(consultationId, filter)} AND ${extra} LIMIT ${COUNT_CAP + 1}) x`;
   return Number(rows[0].n);
 }

@@ -3,7 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { TQueueFilter } from "./queue-filter";
-import { filterSql, searchSql } from "./filter-sql";
+import { filterSql, QUEUE_FROM_SQL, searchSql } from "./filter-sql";
 
 const RARE = 2000;
 
@@ -74,12 +74,10 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter,
   const rows = await db.$queryRaw<TQueueItem[]>`
     ${hits}SELECT fi.id, r.reference, r.submitted_at, r.respondent_type::text, r.country, r.organisation_name,
        c.number AS clause_number, c.kind::text AS clause_kind, fi.aspect::text, fi.rating, fi.comment, fi.term,
-       fi.proposed_wording, fi.country_context, fi.status::text,
+       fi.proposed_wording, fi.country_context, tr.status::text,
        (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
-       fi.campaign_id, r.channel, fi.stance::text, r.in_extension, r.number, fi.position
-     FROM feedback_item fi
-     JOIN response r ON r.id = fi.response_id
-     LEFT JOIN clause c ON c.id = fi.clause_id
+       tr.campaign_id, r.channel, fi.stance::text, r.in_extension, r.number, fi.position
+     FROM ${QUEUE_FROM_SQL}
      WHERE ${Prisma.join(conds, " AND ")}
      ORDER BY r.number ${oldest ? Prisma.sql`ASC` : Prisma.sql`DESC`}, fi.position ASC
      LIMIT ${PAGE_SIZE + 1}`;

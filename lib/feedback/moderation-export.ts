@@ -7,11 +7,11 @@ import { getConsultationFor } from "@/lib/consultations/get-consultation";
 import { claimExportSlot, exportBody, releaseSlot } from "@/lib/http/export-stream";
 import { openFeedbackExport } from "./export-feedback";
 import { parseQueueFilter, type TQueueFilter } from "./queue-filter";
-import { filterSql } from "./filter-sql";
+import { filterSql, QUEUE_FROM_SQL } from "./filter-sql";
 
 async function countFiltered(consultationId: string, filter: TQueueFilter): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id
+    SELECT count(*) AS n FROM ${QUEUE_FROM_SQL}
     WHERE ${filterSql(consultationId, filter)}`;
   return Number(rows[0].n);
 }

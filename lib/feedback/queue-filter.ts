@@ -82,7 +82,13 @@ export function searchCondition(column: string, param: string): string {
 }
 
 /**
- * `WHERE` text over feedback_item fi, response r, clause c (LEFT JOIN), with
+ * The rows every queue condition is written over: the item fi, its moderation state tr
+ * (feedback_triage), its response r and its clause c (none for a general comment).
+ */
+export const QUEUE_FROM = "feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id";
+
+/**
+ * `WHERE` text over QUEUE_FROM (fi, tr, r, c), with
  * numbered parameters starting at $1 (the consultation id). Only constant SQL
  * is composed; every value is a bound parameter.
  */
@@ -96,25 +102,25 @@ export function filterWhere(consultationId: string, f: TQueueFilter): { sql: str
   const parts = ["r.consultation_id = $1::uuid", "r.withdrawn_at IS NULL"];
   if (f.clause) parts.push(`c.key = ${p(f.clause)}`);
   if (f.aspect) parts.push(`fi.aspect = ${p(f.aspect)}::feedback_aspect`);
-  if (f.status) parts.push(`fi.status = ${p(f.status)}::item_status`);
+  if (f.status) parts.push(`tr.status = ${p(f.status)}::item_status`);
   if (f.type) parts.push(`r.respondent_type = ${p(f.type)}::respondent_type`);
   if (f.country) parts.push(`r.country = ${p(f.country)}`);
-  if (f.tag) parts.push(`EXISTS (SELECT 1 FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id AND t.key = ${p(f.tag)})`);
-  if (f.assignee === "none") parts.push("fi.assignee_id IS NULL");
-  else if (f.assignee) parts.push(`fi.assignee_id = ${p(f.assignee)}::uuid`);
+  if (f.tag) parts.push(`EXISTS (SELECT 1 FROM feedback_item_tag ft JOIN tag tg ON tg.id = ft.tag_id WHERE ft.feedback_item_id = fi.id AND tg.key = ${p(f.tag)})`);
+  if (f.assignee === "none") parts.push("tr.assignee_id IS NULL");
+  else if (f.assignee) parts.push(`tr.assignee_id = ${p(f.assignee)}::uuid`);
   if (f.from) parts.push(`r.submitted_at >= ${p(f.from)}::date`);
   if (f.to) parts.push(`r.submitted_at < (${p(f.to)}::date + 1)`);
   if (f.minRating) parts.push(`fi.rating >= ${p(f.minRating)}`);
   if (f.maxRating) parts.push(`fi.rating <= ${p(f.maxRating)}`);
   if (f.hasTerm) parts.push("fi.term IS NOT NULL");
   if (f.official) parts.push("r.channel = 'formal'");
-  if (f.campaign) parts.push(`fi.campaign_id = ${p(f.campaign)}::uuid`);
-  // Partial indexes on each side (…_saved_views.sql): fast however few items remain.
-  if (f.decision === "none") parts.push("fi.disposition IS NULL");
-  else if (f.decision) parts.push(`fi.disposition = ${p(f.decision)}::disposition`);
+  if (f.campaign) parts.push(`tr.campaign_id = ${p(f.campaign)}::uuid`);
+  // Partial indexes on each side (…_feedback_triage.sql): fast however few items remain.
+  if (f.decision === "none") parts.push("tr.disposition IS NULL");
+  else if (f.decision) parts.push(`tr.disposition = ${p(f.decision)}::disposition`);
   if (f.q) {
     const q = p(f.q);
-    // fi.search: a generated column (English and French), see prisma/migrations/*_queue_indexes.sql
+    // fi.search: English and French, written by a trigger (prisma/migrations/*_derived_by_trigger.sql)
     parts.push(searchCondition("fi.search", q));
   }
   return { sql: parts.join(" AND "), params };

@@ -19,10 +19,9 @@ export async function triageCampaign(
   return (await bulkChange(user.id, c.id, { campaign: campaignId }, { status })).changed;
 }
 
-/** Sizes of the campaigns given, by id. */
+/** Sizes of the campaigns given, by id: campaign.size, kept true by a trigger (…_campaign_membership.sql). */
 export async function campaignSizes(ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows = await db.$queryRaw<{ campaign_id: string; n: bigint }[]>`
-    SELECT campaign_id, count(*) AS n FROM feedback_item WHERE campaign_id = ANY(${ids}::uuid[]) GROUP BY campaign_id`;
-  return new Map(rows.map((r) => [r.campaign_id, Number(r.n)]));
+  const rows = await db.campaign.findMany({ where: { id: { in: ids }, size: { gt: 0 } }, select: { id: true, size: true } });
+  return new Map(rows.map((r) => [r.id, r.size]));
 }

@@ -22,8 +22,8 @@ describe("triageItems", () => {
     const id = items[0].id;
     const result = await triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assignee: mod.id, setTags: "Terminology, cross-border", note: "Check with legal" }));
     expect(result).toEqual({ ok: true, changed: 1 });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, notes: true, events: true } });
-    expect(item).toMatchObject({ status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assigneeId: mod.id });
+    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, notes: true, events: true, triage: true } });
+    expect(item.triage).toMatchObject({ status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assigneeId: mod.id });
     expect(item.tags.map((x) => x.tag.name).sort()).toEqual(["Terminology", "cross-border"]);
     expect(item.notes.map((n) => n.body)).toEqual(["Check with legal"]);
     expect(item.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual(
@@ -64,8 +64,8 @@ describe("triageItems", () => {
     const { items, mod } = await setup();
     const ids = items.map((i) => i.id);
     expect(await triageItems(mod.id, ZTriage.parse({ ids, status: "noted", addTags: "campaign-A" }))).toEqual({ ok: true, changed: 2 });
-    const stored = await db.feedbackItem.findMany({ where: { id: { in: ids } }, include: { tags: { include: { tag: true } } } });
-    expect(stored.every((i) => i.status === "noted" && i.tags.some((x) => x.tag.name === "campaign-A"))).toBe(true);
+    const stored = await db.feedbackItem.findMany({ where: { id: { in: ids } }, include: { tags: { include: { tag: true } }, triage: true } });
+    expect(stored.every((i) => i.triage!.status === "noted" && i.tags.some((x) => x.tag.name === "campaign-A"))).toBe(true);
   });
 
   it("refuses unknown items, items of two consultations, and assignees who cannot moderate", async () => {
@@ -75,7 +75,7 @@ describe("triageItems", () => {
     expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id, b.items[0].id], status: "noted" }))).toEqual({ ok: false, reason: "mixed_consultations" });
     const delegate = await createUser({ email: `${uniqueSlug("d")}@example.org`, name: "Del", role: "delegate", password: "twelve chars at least", country: "FR", delegationRole: "drafter" });
     expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id], assignee: delegate.id }))).toEqual({ ok: false, reason: "unknown_assignee" });
-    expect((await db.feedbackItem.findUniqueOrThrow({ where: { id: a.items[0].id } })).status).toBe("new");
+    expect((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: a.items[0].id } })).status).toBe("new");
   });
 });
 
@@ -93,7 +93,8 @@ function itemForm(id: string, version: number, loaded: ReturnType<typeof loadedV
 }
 
 const loadedOf = async (id: string) => {
-  const i = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } } } });
+  const found = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, triage: true } });
+  const i = { ...found, ...found.triage! };
   return { version: i.version, loaded: loadedValues({ ...i, tags: i.tags.map((x) => x.tag.name).join(", "), cleared: i.clearedAt !== null }) };
 };
 
@@ -108,9 +109,9 @@ describe("versioned saves from the item page", () => {
     const second = await triageItems(other.id, itemForm(id, version, loaded, { status: "noted", note: "Mine", setTags: "Theirs" }));
     expect(second).toMatchObject({ ok: false, reason: "stale", version: version + 1, changes: [{ by: "Mod", field: "status", fromValue: "new", toValue: "out_of_scope" }] });
     if (second.ok || second.reason !== "stale") throw new Error("expected stale");
-    expect(second.at.getTime()).toBe((await db.feedbackItem.findUniqueOrThrow({ where: { id } })).moderatedAt!.getTime());
-    const stored = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { notes: true, tags: true, events: true } });
-    expect(stored).toMatchObject({ status: "out_of_scope", version: version + 1 });
+    expect(second.at.getTime()).toBe((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).moderatedAt!.getTime());
+    const stored = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { notes: true, tags: true, events: true, triage: true } });
+    expect(stored.triage).toMatchObject({ status: "out_of_scope", version: version + 1 });
     expect(stored.notes).toHaveLength(0);
     expect(stored.tags).toHaveLength(0);
     expect(stored.events.every((e) => e.actorId === mod.id)).toBe(true);
@@ -123,8 +124,8 @@ describe("versioned saves from the item page", () => {
     ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.filter((r) => !r.ok && r.reason === "stale")).toHaveLength(1);
-    const after = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { notes: true } });
-    expect(after.version).toBe(now.version + 1);
+    const after = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { notes: true, triage: true } });
+    expect(after.triage!.version).toBe(now.version + 1);
     expect(after.notes.length).toBe(both[1].ok ? 1 : 0);
   });
 
@@ -133,16 +134,16 @@ describe("versioned saves from the item page", () => {
     const id = items[0].id;
     const { version, loaded } = await loadedOf(id);
     expect(await triageItems(mod.id, ZTriage.parse({ ids: items.map((i) => i.id), status: "noted", addTags: "Bulk" }))).toMatchObject({ ok: true, changed: 2 });
-    expect((await db.feedbackItem.findMany({ where: { id: { in: items.map((i) => i.id) } } })).map((i) => i.version)).toEqual([version + 1, version + 1]);
+    expect((await db.feedbackTriage.findMany({ where: { feedbackItemId: { in: items.map((i) => i.id) } }, orderBy: { feedbackItemId: "asc" } })).map((i) => i.version)).toEqual([version + 1, version + 1]);
     const refused = await triageItems(mod.id, itemForm(id, version, loaded, { status: "spam" }));
     expect(refused).toMatchObject({ ok: false, reason: "stale" });
     if (refused.ok || refused.reason !== "stale") throw new Error("expected stale");
     expect(refused.changes.map((c) => [c.field, c.fromValue, c.toValue]).sort()).toEqual([["status", "new", "noted"], ["tag_added", null, "Bulk"]]);
-    expect((await db.feedbackItem.findUniqueOrThrow({ where: { id } })).status).toBe("noted");
+    expect((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).status).toBe("noted");
 
     // A bulk statement elsewhere (a campaign or filter decision) bumps the version too.
     const fresh = await loadedOf(id);
-    await db.$executeRaw`UPDATE feedback_item SET disposition = 'accepted', version = version + 1, moderated_at = now() WHERE id = ANY(${items.map((i) => i.id)}::uuid[])`;
+    await db.$executeRaw`UPDATE feedback_triage SET disposition = 'accepted', version = version + 1, moderated_at = now() WHERE feedback_item_id = ANY(${items.map((i) => i.id)}::uuid[])`;
     expect(await triageItems(mod.id, itemForm(id, fresh.version, fresh.loaded, { note: "Too late" }))).toMatchObject({ ok: false, reason: "stale" });
     expect(await db.itemNote.count({ where: { feedbackItemId: id } })).toBe(0);
   });
@@ -158,14 +159,14 @@ describe("versioned saves from the item page", () => {
     const parsed = itemForm(id, mid.version, mid.loaded, { note: "Not about this draft" });
     expect(parsed).toMatchObject({ status: undefined, disposition: undefined, dispositionReason: undefined, assignee: undefined, setTags: undefined, publish: undefined, note: "Not about this draft" });
     expect(await triageItems(mod.id, parsed)).toMatchObject({ ok: true, changed: 1 });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { events: true } });
-    expect(item).toMatchObject({ status: "out_of_scope", version: mid.version + 1 });
+    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { events: true, triage: true } });
+    expect(item.triage).toMatchObject({ status: "out_of_scope", version: mid.version + 1 });
     expect(item.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual([["note", null, "Not about this draft"], ["status", "new", "out_of_scope"]]);
     // Only the reason changed: the disposition goes with it, unchanged.
     await triageItems(mod.id, ZTriage.parse({ ids: [id], disposition: "accepted" }));
     const d = await loadedOf(id);
     expect(await triageItems(mod.id, itemForm(id, d.version, d.loaded, { dispositionReason: "Clause 1.1 now says so." }))).toMatchObject({ ok: true, changed: 1 });
-    expect(await db.feedbackItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ disposition: "accepted", dispositionReason: "Clause 1.1 now says so.", version: d.version + 1 });
+    expect(await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).toMatchObject({ disposition: "accepted", dispositionReason: "Clause 1.1 now says so.", version: d.version + 1 });
     // A version is only for one item.
     expect(ZTriage.safeParse({ ids: items.map((i) => i.id), version: 1 }).success).toBe(false);
   });

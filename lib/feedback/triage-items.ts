@@ -47,14 +47,15 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
     // of its own, whose snapshot comes after the lock (a single SELECT … FOR UPDATE
     // would read the tags as they were before waiting).
     const ids = [...new Set(t.ids)].sort();
-    await tx.$queryRaw`SELECT id FROM feedback_item WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+    // The item's moderation state is the row locked (feedback_triage: what bulk-decide.ts locks too).
+    await tx.$queryRaw`SELECT feedback_item_id FROM feedback_triage WHERE feedback_item_id = ANY(${ids}::uuid[]) ORDER BY feedback_item_id FOR UPDATE`;
     const items = await tx.$queryRaw<TLocked[]>`
-      SELECT fi.id, fi.version, fi.moderated_at AS "moderatedAt", fi.status::text AS status, fi.cleared_at AS "clearedAt",
-        fi.disposition::text AS disposition, fi.disposition_reason AS "dispositionReason", fi.assignee_id AS "assigneeId",
+      SELECT fi.id, tr.version, tr.moderated_at AS "moderatedAt", tr.status::text AS status, fi.cleared_at AS "clearedAt",
+        tr.disposition::text AS disposition, tr.disposition_reason AS "dispositionReason", tr.assignee_id AS "assigneeId",
         json_build_object('consultationId', r.consultation_id) AS response,
         COALESCE((SELECT json_agg(json_build_object('tag', json_build_object('id', tg.id, 'key', tg.key, 'name', tg.name)))
           FROM feedback_item_tag ft JOIN tag tg ON tg.id = ft.tag_id WHERE ft.feedback_item_id = fi.id), '[]'::json) AS tags
-      FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+      FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id
       WHERE fi.id = ANY(${ids}::uuid[]) ORDER BY fi.id`;
     if (items.length !== new Set(t.ids).size) return { ok: false, reason: "not_found" } as const;
     const consultationIds = new Set(items.map((i) => i.response.consultationId));
@@ -87,7 +88,8 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
     for (const item of items) {
       const ev = (field: string, fromValue: string | null | undefined, toValue: string | null | undefined) =>
         events.push({ feedbackItemId: item.id, actorId, at, field, fromValue: fromValue ?? null, toValue: toValue ?? null });
-      const data: Prisma.FeedbackItemUncheckedUpdateInput = {};
+      const data: Prisma.FeedbackTriageUncheckedUpdateInput = {};
+      let clearedAt: Date | null | undefined;
       if (t.status && t.status !== item.status) {
         data.status = t.status;
         ev("status", item.status, t.status);
@@ -105,7 +107,7 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
         }
       }
       if (t.publish && (t.publish === "clear") !== (item.clearedAt !== null)) {
-        data.clearedAt = t.publish === "clear" ? at : null;
+        clearedAt = t.publish === "clear" ? at : null;
         ev("publication", item.clearedAt ? "cleared" : "withheld", t.publish === "clear" ? "cleared" : "withheld");
       }
       if (assigneeId !== undefined && assigneeId !== item.assigneeId) {
@@ -127,10 +129,11 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
         await tx.itemNote.create({ data: { feedbackItemId: item.id, authorId: actorId, body: t.note, createdAt: at } });
         ev("note", null, t.note);
       }
-      const touched = Object.keys(data).length > 0 || add.length > 0 || remove.length > 0 || !!t.note;
+      const touched = Object.keys(data).length > 0 || clearedAt !== undefined || add.length > 0 || remove.length > 0 || !!t.note;
       if (touched) {
         changed += 1;
-        await tx.feedbackItem.update({ where: { id: item.id }, data: { ...data, moderatedAt: at, version: { increment: 1 } } });
+        await tx.feedbackTriage.update({ where: { feedbackItemId: item.id }, data: { ...data, moderatedAt: at, version: { increment: 1 } } });
+        if (clearedAt !== undefined) await tx.feedbackItem.update({ where: { id: item.id }, data: { clearedAt } });
       }
     }
     if (events.length) await tx.moderationEvent.createMany({ data: events });

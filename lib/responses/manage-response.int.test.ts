@@ -53,7 +53,7 @@ describe("the email receipt and the private link", () => {
   it("changes the response as a new version, keeping unchanged items and their triage, and the old content", async () => {
     const { c, reference, token } = await submitted();
     const before = await db.feedbackItem.findMany({ where: { response: { reference } }, orderBy: { position: "asc" } });
-    await db.feedbackItem.update({ where: { id: before[0].id }, data: { status: "noted" } });
+    await db.feedbackTriage.update({ where: { feedbackItemId: before[0].id }, data: { status: "noted" } });
     // The form opens with what was stored, and reading it back gives the same input.
     const managed = (await findManaged(token))!;
     const values = responseFormValues(managed);
@@ -63,11 +63,13 @@ describe("the email receipt and the private link", () => {
     form.set("c:1:feasibility:rating", "4");
     const input = parse(readResponseForm(form).input);
     expect(await changeResponse(token, c.slug, input)).toEqual({ ok: true, reference });
-    const after = await db.feedbackItem.findMany({ where: { response: { reference } }, orderBy: { position: "asc" } });
+    const after = await db.feedbackItem.findMany({ where: { response: { reference } }, orderBy: { position: "asc" }, include: { triage: true } });
     expect(after.map((i) => [i.aspect, i.proposedWording ?? i.comment ?? i.rating])).toEqual([
       ["clarity", "Who acts?"], ["language", "early signs of change"], ["feasibility", 4], ["general", "Good draft."],
     ]);
-    expect(after[0]).toMatchObject({ id: before[0].id, status: "noted" });
+    expect(after[0]).toMatchObject({ id: before[0].id, triage: { status: "noted" } });
+    // A new item has its own moderation state from the start.
+    expect(after[1].triage).toMatchObject({ status: "new", version: 1 });
     expect(after[1].id).not.toBe(before[1].id);
     const r = await db.response.findUniqueOrThrow({ where: { reference }, include: { versions: true } });
     expect(r.version).toBe(2);

@@ -101,7 +101,7 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
   const respondents = await tx.$queryRaw<{ type: string; country: string; n: bigint }[]>`
     SELECT r.respondent_type::text AS type, r.country, count(*) AS n FROM response r
     WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL
-      AND EXISTS (SELECT 1 FROM feedback_item fi WHERE fi.response_id = r.id AND fi.status NOT IN ('spam', 'duplicate'))
+      AND EXISTS (SELECT 1 FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id WHERE fi.response_id = r.id AND tr.status NOT IN ('spam', 'duplicate'))
     GROUP BY 1, 2`;
   const clauses = await tx.clause.findMany({ where: { consultationId }, orderBy: { position: "asc" } });
   // The text consulted: each clause's last version at closing (none: added to the final text after closing).

@@ -13,17 +13,18 @@ export const PUBLISHABLE = Prisma.sql`(r.publication <> 'none' AND (fi.cleared_a
  * first (by disposition), then response and item order. Spam and duplicates are left out.
  */
 export const resultsSelect = (consultationId: string) => Prisma.sql`
-  SELECT c.position AS clause_position, fi.disposition AS disposition_order, r.number, fi.position,
+  SELECT c.position AS clause_position, tr.disposition AS disposition_order, r.number, fi.position,
     fi.clause_id, c.number AS clause_number, c.key AS clause_key, fi.aspect::text AS aspect, fi.rating, fi.stance::text AS stance,
     CASE WHEN ${PUBLISHABLE} THEN fi.comment END AS comment,
     CASE WHEN ${PUBLISHABLE} THEN fi.proposed_wording END AS proposed_wording,
-    ${PUBLISHABLE} AS published, fi.disposition::text AS disposition, fi.disposition_reason, (r.channel = 'formal') AS official,
+    ${PUBLISHABLE} AS published, tr.disposition::text AS disposition, tr.disposition_reason, (r.channel = 'formal') AS official,
     CASE WHEN r.channel = 'formal' THEN r.country END AS country
   FROM feedback_item fi
+  JOIN feedback_triage tr ON tr.feedback_item_id = fi.id
   JOIN response r ON r.id = fi.response_id
   JOIN consultation k ON k.id = r.consultation_id
   LEFT JOIN clause c ON c.id = fi.clause_id
-  WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL AND fi.status NOT IN ('spam', 'duplicate')`;
+  WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL AND tr.status NOT IN ('spam', 'duplicate')`;
 
 export type TMatrixRow = {
   clause_number: string | null; clause_key: string | null; aspect: string; rating: number | null; stance: string | null; comment: string | null;

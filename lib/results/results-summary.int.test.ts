@@ -32,8 +32,8 @@ async function closeAndPublish(consultationId: string, closesAt = new Date(Date.
 const tally = (rows: { k: string | null; n: string | number }[]) => Object.fromEntries(rows.map((r) => [r.k ?? "none", Number(r.n)]));
 
 // What the results count: items of responses not withdrawn, spam and duplicates left out.
-const COUNTED = `FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-  WHERE r.consultation_id = $1::uuid AND r.withdrawn_at IS NULL AND fi.status NOT IN ('spam', 'duplicate')`;
+const COUNTED = `FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id
+  WHERE r.consultation_id = $1::uuid AND r.withdrawn_at IS NULL AND tr.status NOT IN ('spam', 'duplicate')`;
 const LISTED = `AND r.publication <> 'none' AND (fi.cleared_at IS NOT NULL OR (r.channel = 'formal' AND k.publish_formal))
   AND (fi.comment IS NOT NULL OR fi.proposed_wording IS NOT NULL OR fi.stance IS NOT NULL)`;
 
@@ -47,7 +47,7 @@ describe("the results summary", () => {
     const responsesBy = (col: string) => q(`SELECT r.${col}::text AS k, count(DISTINCT r.id) AS n ${COUNTED} GROUP BY 1`);
 
     // The data really is varied: spam, duplicates and withdrawn responses exist and are left out.
-    expect(Number((await q(`SELECT count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE r.consultation_id = $1::uuid AND fi.status IN ('spam', 'duplicate')`))[0].n)).toBeGreaterThan(10);
+    expect(Number((await q(`SELECT count(*) AS n FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id WHERE r.consultation_id = $1::uuid AND tr.status IN ('spam', 'duplicate')`))[0].n)).toBeGreaterThan(10);
     expect(Number((await q(`SELECT count(*) AS n FROM response WHERE consultation_id = $1::uuid AND withdrawn_at IS NOT NULL`))[0].n)).toBeGreaterThan(5);
 
     expect(summary.responses.total).toBe(Number((await q(`SELECT count(DISTINCT r.id) AS n ${COUNTED}`))[0].n));
@@ -56,16 +56,16 @@ describe("the results summary", () => {
     expect(summary.responses.byCountry).toEqual(tally(await responsesBy("country")));
     expect(Object.keys(summary.responses.byCountry)).toHaveLength(6);
     expect(summary.byAspect).toEqual(tally(await q(`SELECT fi.aspect::text AS k, count(*) AS n ${COUNTED} GROUP BY 1`)));
-    expect(summary.dispositions).toEqual(tally(await q(`SELECT fi.disposition::text AS k, count(*) AS n ${COUNTED} GROUP BY 1`)));
+    expect(summary.dispositions).toEqual(tally(await q(`SELECT tr.disposition::text AS k, count(*) AS n ${COUNTED} GROUP BY 1`)));
     expect(Object.keys(summary.dispositions).sort()).toEqual(["accepted", "none", "not_accepted", "partly_accepted"]);
     const overall = await q(`SELECT fi.aspect::text AS k, count(fi.rating) AS n, round(avg(fi.rating), 2)::float8 AS avg ${COUNTED} AND fi.rating IS NOT NULL GROUP BY 1`);
     expect(summary.ratings).toEqual(Object.fromEntries(overall.map((r) => [r.k, { avg: r.avg, n: Number(r.n) }])));
     expect(summary.items).toBe(Object.values(summary.byAspect).reduce((a, b) => a + b, 0));
 
-    const perClause = await q(`SELECT fi.clause_id AS id, fi.aspect::text AS aspect, fi.disposition::text AS disposition, count(*) AS n,
+    const perClause = await q(`SELECT fi.clause_id AS id, fi.aspect::text AS aspect, tr.disposition::text AS disposition, count(*) AS n,
         count(fi.rating) AS rated, round(avg(fi.rating), 2)::float8 AS avg ${COUNTED} GROUP BY 1, 2, 3`);
-    const listed = tally(await q(`SELECT fi.clause_id::text AS k, count(*) AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-        JOIN consultation k ON k.id = r.consultation_id WHERE r.consultation_id = $1::uuid AND r.withdrawn_at IS NULL AND fi.status NOT IN ('spam', 'duplicate') ${LISTED} GROUP BY 1`));
+    const listed = tally(await q(`SELECT fi.clause_id::text AS k, count(*) AS n FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id
+        JOIN consultation k ON k.id = r.consultation_id WHERE r.consultation_id = $1::uuid AND r.withdrawn_at IS NULL AND tr.status NOT IN ('spam', 'duplicate') ${LISTED} GROUP BY 1`));
     const clauseIds = [...new Set(perClause.map((r) => r.id as string | null))];
     expect(clauseIds.length).toBe(3); // two clauses and the general comments
     for (const id of clauseIds) {
@@ -92,8 +92,8 @@ describe("the results summary", () => {
     const { sections } = await readResults(c.id);
     for (const s of sections.values()) {
       const direct = (await client.query(
-        `SELECT coalesce(fi.comment, fi.proposed_wording) AS text FROM feedback_item fi JOIN response r ON r.id = fi.response_id JOIN consultation k ON k.id = r.consultation_id
-         WHERE r.consultation_id = $1::uuid AND r.withdrawn_at IS NULL AND fi.status NOT IN ('spam', 'duplicate') AND fi.clause_id IS NOT DISTINCT FROM $2::uuid ${LISTED}`,
+        `SELECT coalesce(fi.comment, fi.proposed_wording) AS text FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id JOIN consultation k ON k.id = r.consultation_id
+         WHERE r.consultation_id = $1::uuid AND r.withdrawn_at IS NULL AND tr.status NOT IN ('spam', 'duplicate') AND fi.clause_id IS NOT DISTINCT FROM $2::uuid ${LISTED}`,
         [c.id, s.clauseId],
       )).rows.map((r) => r.text as string);
       expect(direct.length).toBeGreaterThan(COMMENTS_PER_PAGE); // more than one page each

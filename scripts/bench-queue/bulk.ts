@@ -59,7 +59,7 @@ export default async function bulkDecision(consultationId: string, runs: number)
   const bare: number[] = [];
   for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
     const t0 = performance.now();
-    await db.$executeRaw`UPDATE feedback_item SET disposition = ${i % 2 ? "accepted" : "partly_accepted"}::disposition, disposition_reason = ${`Bare ${i}`} WHERE id = ANY(${ids}::uuid[])`;
+    await db.$executeRaw`UPDATE feedback_triage SET disposition = ${i % 2 ? "accepted" : "partly_accepted"}::disposition, disposition_reason = ${`Bare ${i}`} WHERE feedback_item_id = ANY(${ids}::uuid[])`;
     bare.push(performance.now() - t0);
   }
   out.push({ name: "baseline: one bare UPDATE of those", rows: ids.length, limit: null, ...percentiles(bare) });

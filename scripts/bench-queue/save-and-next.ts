@@ -27,7 +27,7 @@ export default async function saveAndNext(consultationId: string, runs: number):
     const r = await timeRuns(runs, async () => {
       const id = current;
       if (!id) return 0;
-      const { version } = await db.feedbackItem.findUniqueOrThrow({ where: { id }, select: { version: true } });
+      const { version } = await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id }, select: { version: true } });
       const [saved, next] = await Promise.all([
         triageItems(mod.id, ZTriage.parse({ ids: [id], version, status: "in_review", note: "Checked." })),
         nextItem(filter, id),
