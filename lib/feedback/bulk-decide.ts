@@ -41,6 +41,8 @@ function differs(change: TBulkChange): Prisma.Sql {
 }
 
 const FROM = QUEUE_FROM_SQL;
+// The same rows, with the state joined as a row that can be locked (FOR UPDATE cannot take an outer join's side).
+const LOCK_FROM = Prisma.sql`feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id`;
 
 /** How many items the target holds, and how many of them the change would change. */
 export async function previewBulkChange(consultationId: string, target: TBulkTarget, change: TBulkChange): Promise<{ matching: number; changing: number }> {
@@ -89,7 +91,7 @@ export async function bulkChange(actorId: string, consultationId: string, target
     const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
       WITH locked AS (
         SELECT fi.id, tr.status::text AS old_status, tr.disposition::text AS old_disposition, tr.disposition_reason AS old_reason
-        FROM ${FROM} WHERE fi.id = ANY(${batch}::uuid[]) AND ${where} AND ${diff}
+        FROM ${LOCK_FROM} WHERE fi.id = ANY(${batch}::uuid[]) AND ${where} AND ${diff}
         ORDER BY fi.id FOR UPDATE OF tr
       ), changed AS (
         UPDATE feedback_triage tr SET ${Prisma.join(set, ", ")}, version = tr.version + 1, moderated_at = ${at}

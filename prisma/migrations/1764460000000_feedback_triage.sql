@@ -67,7 +67,12 @@ ALTER TABLE "feedback_item" DROP COLUMN "assignee_id",
   DROP COLUMN "status",
   DROP COLUMN "version";
 
+-- The audit log's ids are time-ordered (uuidv7, PostgreSQL 18): a bulk decision's events append
+-- to the end of the primary key instead of landing on random pages of it.
+ALTER TABLE "moderation_event" ALTER COLUMN "id" SET DEFAULT uuidv7();
+
 -- Down Migration
+ALTER TABLE "moderation_event" ALTER COLUMN "id" SET DEFAULT gen_random_uuid();
 ALTER TABLE "feedback_item" ADD COLUMN "status" "item_status" NOT NULL DEFAULT 'new',
   ADD COLUMN "disposition" "disposition",
   ADD COLUMN "disposition_reason" VARCHAR(2000),
