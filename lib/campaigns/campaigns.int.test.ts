@@ -59,10 +59,10 @@ describe("campaign membership and counts", () => {
     const { c, ids, big } = await twoCampaigns();
     const before = await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: ids[0] } });
     expect(await removeFromCampaign(mod.id, c.id, big.id, [ids[0]])).toEqual({ ok: true, removed: 1, dissolved: false });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[0] }, include: { events: true, triage: true } });
+    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[0] }, include: { triage: { include: { events: true } } } });
     expect(item.triage!.campaignId).toBeNull();
     expect(item.triage!.version).toBe(before.version);
-    expect(item.events.map((e) => [e.field, e.fromValue, e.toValue, e.actorId])).toEqual([["campaign", big.id, null, mod.id]]);
+    expect(item.triage!.events.map((e) => [e.field, e.fromValue, e.toValue, e.actorId])).toEqual([["campaign", big.id, null, mod.id]]);
     // The history names the campaign by the start of its text, not by its id.
     const samples = await campaignSamples([big.id, "00000000-0000-4000-8000-000000000000"]);
     const t = (k: string) => `[${k}]`;

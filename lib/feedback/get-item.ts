@@ -11,10 +11,14 @@ export async function getItem(id: string, viewer: { role: string }) {
     include: {
       clause: true,
       clauseText: true,
-      triage: { include: { assignee: { select: { id: true, name: true, email: true } } } },
+      triage: {
+        include: {
+          assignee: { select: { id: true, name: true, email: true } },
+          events: { orderBy: { at: "desc" }, take: 200, include: { actor: { select: { name: true } } } },
+        },
+      },
       tags: { include: { tag: true } },
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
-      events: { orderBy: { at: "desc" }, take: 200, include: { actor: { select: { name: true } } } },
       response: {
         include: {
           consultation: { select: { slug: true, titleEn: true, titleFr: true } },
@@ -27,8 +31,8 @@ export async function getItem(id: string, viewer: { role: string }) {
   // Its moderation state (a row of its own, made with the item by a trigger), read as the item's fields.
   const { triage, ...rest } = item;
   if (!triage) throw new Error(`feedback item ${item.id} has no moderation state`);
-  const { status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId } = triage;
-  return { ...rest, status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId };
+  const { status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId, events } = triage;
+  return { ...rest, status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId, events };
 }
 
 export type TItem = NonNullable<Awaited<ReturnType<typeof getItem>>>;

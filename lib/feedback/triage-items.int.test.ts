@@ -22,11 +22,11 @@ describe("triageItems", () => {
     const id = items[0].id;
     const result = await triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assignee: mod.id, setTags: "Terminology, cross-border", note: "Check with legal" }));
     expect(result).toEqual({ ok: true, changed: 1 });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, notes: true, events: true, triage: true } });
+    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, notes: true, triage: { include: { events: true } } } });
     expect(item.triage).toMatchObject({ status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assigneeId: mod.id });
     expect(item.tags.map((x) => x.tag.name).sort()).toEqual(["Terminology", "cross-border"]);
     expect(item.notes.map((n) => n.body)).toEqual(["Check with legal"]);
-    expect(item.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual(
+    expect(item.triage!.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual(
       [
         ["assignee", null, mod.id], ["disposition", null, "partly_accepted"], ["disposition_reason", null, "Clarified in 1.1"],
         ["note", null, "Check with legal"], ["status", "new", "in_review"], ["tag_added", null, "Terminology"], ["tag_added", null, "cross-border"],
@@ -35,11 +35,11 @@ describe("triageItems", () => {
 
     // The same tags in another case are the same tags; removing one is logged.
     await triageItems(mod.id, ZTriage.parse({ ids: [id], setTags: "terminology" }));
-    const after = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, events: true } });
+    const after = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, triage: { include: { events: true } } } });
     expect(after.tags.map((x) => x.tag.name)).toEqual(["Terminology"]);
-    expect(after.events.filter((e) => e.field === "tag_removed").map((e) => e.fromValue)).toEqual(["cross-border"]);
+    expect(after.triage!.events.filter((e) => e.field === "tag_removed").map((e) => e.fromValue)).toEqual(["cross-border"]);
     // Nothing changed, nothing logged.
-    const events = after.events.length;
+    const events = after.triage!.events.length;
     expect(await triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review" }))).toEqual({ ok: true, changed: 0 });
     expect(await db.moderationEvent.count({ where: { feedbackItemId: id } })).toBe(events);
   });
@@ -110,11 +110,11 @@ describe("versioned saves from the item page", () => {
     expect(second).toMatchObject({ ok: false, reason: "stale", version: version + 1, changes: [{ by: "Mod", field: "status", fromValue: "new", toValue: "out_of_scope" }] });
     if (second.ok || second.reason !== "stale") throw new Error("expected stale");
     expect(second.at.getTime()).toBe((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).moderatedAt!.getTime());
-    const stored = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { notes: true, tags: true, events: true, triage: true } });
+    const stored = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { notes: true, tags: true, triage: { include: { events: true } } } });
     expect(stored.triage).toMatchObject({ status: "out_of_scope", version: version + 1 });
     expect(stored.notes).toHaveLength(0);
     expect(stored.tags).toHaveLength(0);
-    expect(stored.events.every((e) => e.actorId === mod.id)).toBe(true);
+    expect(stored.triage!.events.every((e) => e.actorId === mod.id)).toBe(true);
 
     // Truly at once: exactly one of two saves from the same version goes through.
     const now = await loadedOf(id);
@@ -159,9 +159,9 @@ describe("versioned saves from the item page", () => {
     const parsed = itemForm(id, mid.version, mid.loaded, { note: "Not about this draft" });
     expect(parsed).toMatchObject({ status: undefined, disposition: undefined, dispositionReason: undefined, assignee: undefined, setTags: undefined, publish: undefined, note: "Not about this draft" });
     expect(await triageItems(mod.id, parsed)).toMatchObject({ ok: true, changed: 1 });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { events: true, triage: true } });
+    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { triage: { include: { events: true } } } });
     expect(item.triage).toMatchObject({ status: "out_of_scope", version: mid.version + 1 });
-    expect(item.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual([["note", null, "Not about this draft"], ["status", "new", "out_of_scope"]]);
+    expect(item.triage!.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual([["note", null, "Not about this draft"], ["status", "new", "out_of_scope"]]);
     // Only the reason changed: the disposition goes with it, unchanged.
     await triageItems(mod.id, ZTriage.parse({ ids: [id], disposition: "accepted" }));
     const d = await loadedOf(id);

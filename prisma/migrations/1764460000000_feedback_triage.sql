@@ -71,7 +71,14 @@ ALTER TABLE "feedback_item" DROP COLUMN "assignee_id",
 -- to the end of the primary key instead of landing on random pages of it.
 ALTER TABLE "moderation_event" ALTER COLUMN "id" SET DEFAULT uuidv7();
 
+-- An item's history references its state: the foreign key's check locks the narrow row that the
+-- logging write holds already, never the item's wide row (a bulk decision would rewrite 100,000 of them).
+ALTER TABLE "moderation_event" DROP CONSTRAINT "moderation_event_feedback_item_id_fkey";
+ALTER TABLE "moderation_event" ADD CONSTRAINT "moderation_event_feedback_item_id_fkey" FOREIGN KEY ("feedback_item_id") REFERENCES "feedback_triage"("feedback_item_id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- Down Migration
+ALTER TABLE "moderation_event" DROP CONSTRAINT "moderation_event_feedback_item_id_fkey";
+ALTER TABLE "moderation_event" ADD CONSTRAINT "moderation_event_feedback_item_id_fkey" FOREIGN KEY ("feedback_item_id") REFERENCES "feedback_item"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "moderation_event" ALTER COLUMN "id" SET DEFAULT gen_random_uuid();
 ALTER TABLE "feedback_item" ADD COLUMN "status" "item_status" NOT NULL DEFAULT 'new',
   ADD COLUMN "disposition" "disposition",
