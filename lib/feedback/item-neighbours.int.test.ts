@@ -35,6 +35,9 @@ describe("an item's place in the queue of a filter", () => {
           previous: queue[i - 1] ?? null, next: queue[i + 1] ?? null,
           position: { n: i + 1, kind: "exact" }, total: { n: queue.length, kind: "exact" },
         });
+        // Past the walks' budget, the gathered forms give the same place and the same next item.
+        expect(await itemPlace(filter, id, 0)).toEqual(place);
+        expect(await nextItem(filter, id, 0)).toBe(queue[i + 1] ?? null);
       }
     }
   });

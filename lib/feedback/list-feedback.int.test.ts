@@ -97,6 +97,35 @@ describe("listFeedback pages", () => {
   });
 });
 
+describe("listFeedback past the walk's budget", () => {
+  it("gathers the very same pages, in the same order, for every kind of filter and both orders", async () => {
+    const c = await createConsultation();
+    const mod = await createUser({ email: `${uniqueSlug("m")}@example.org`, name: "Mod", role: "moderator", password: "twelve chars at least" });
+    for (let i = 0; i < 40; i++) {
+      const r = await submitResponse(c.slug, ZResponseInput.parse({
+        feedback: [{ clause: "1", clarity: { rating: 1 + (i % 5), comment: i % 3 ? `Budget remark ${i}` : undefined } }, { clause: "1.1", clarity: { rating: 4 } }], respondent,
+      }), { locale: "en", channel: "web" });
+      if (!r.ok) throw new Error("not stored");
+    }
+    // Every item of clause 1 decided, none of 1.1: "no decision" and clause 1 go together, as in the case the budget is for.
+    const clause1 = (await listFeedback(c.id, { clause: "1" }, undefined, 0)).items.map((i) => i.id);
+    expect(await triageItems(mod.id, ZTriage.parse({ ids: clause1.slice(0, 25), disposition: "accepted", status: "addressed" }))).toMatchObject({ ok: true });
+    const filters: TQueueFilter[] = [{}, { clause: "1" }, { clause: "1", decision: "none" }, { clause: "1.1", decision: "none" }, { status: "addressed" },
+      { minRating: 3, sort: "oldest" }, { q: "budget" }, { decision: "accepted", sort: "oldest" }, { assignee: "none", aspect: "clarity" }];
+    for (const f of filters) {
+      let walked = await listFeedback(c.id, f);
+      let gathered = await listFeedback(c.id, f, undefined, 0);
+      for (let pages = 0; ; pages++) {
+        expect(gathered.items.map((i) => i.id)).toEqual(walked.items.map((i) => i.id));
+        expect(gathered.next).toBe(walked.next);
+        if (!walked.next || pages > 3) break;
+        [walked, gathered] = await Promise.all([listFeedback(c.id, f, walked.next), listFeedback(c.id, f, walked.next, 0)]);
+      }
+    }
+    expect((await listFeedback(c.id, { clause: "1", decision: "none" }, undefined, 0)).items).toHaveLength(15);
+  });
+});
+
 describe("listFeedback order", () => {
   it("can walk oldest first, by keyset too", async () => {
     const c = await createConsultation();

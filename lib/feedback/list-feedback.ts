@@ -2,6 +2,7 @@
 // keyset pagination (no OFFSET: page 10,000 costs what page 1 costs).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { walkOrGather, WALK_BUDGET_MS } from "@/lib/walk-or-gather";
 import type { TQueueFilter } from "./queue-filter";
 import { filterSql, QUEUE_FROM_SQL, searchSql } from "./filter-sql";
 
@@ -55,32 +56,37 @@ export function cursorOf(item: Pick<TQueueItem, "number" | "position">): string 
   return `${item.number}.${item.position}`;
 }
 
-export async function listFeedback(consultationId: string, filter: TQueueFilter, after?: string): Promise<{ items: TQueueItem[]; next: string | null }> {
+/** `budgetMs`: the walk's time budget (walk-or-gather.ts); 0 gathers at once (the tests compare both forms). */
+export async function listFeedback(consultationId: string, filter: TQueueFilter, after?: string, budgetMs = WALK_BUDGET_MS): Promise<{ items: TQueueItem[]; next: string | null }> {
   const rare = filter.q ? await isRareSearch(filter.q) : false;
-  const where = filterSql(consultationId, rare ? { ...filter, q: undefined } : filter);
-  const conds: Prisma.Sql[] = [where];
-  let hits = Prisma.empty;
-  if (rare && filter.q) {
-    hits = Prisma.sql`WITH hits AS MATERIALIZED (SELECT id FROM feedback_item WHERE ${searchSql("search", filter.q)}) `;
-    conds.push(Prisma.sql`fi.id IN (SELECT id FROM hits)`);
-  }
-  const oldest = filter.sort === "oldest";
+  const conds: Prisma.Sql[] = [filterSql(consultationId, rare ? { ...filter, q: undefined } : filter)];
+  // A rare search: its few matches first, from the GIN index (a CTE of the query below).
+  const hits = rare && filter.q ? Prisma.sql`hits AS MATERIALIZED (SELECT id FROM feedback_item WHERE ${searchSql("search", filter.q)})` : null;
+  if (hits) conds.push(Prisma.sql`fi.id IN (SELECT id FROM hits)`);
+  const dir = filter.sort === "oldest" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const cursor = parseCursor(after);
   if (cursor) {
-    conds.push(oldest
+    conds.push(filter.sort === "oldest"
       ? Prisma.sql`(r.number > ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`
       : Prisma.sql`(r.number < ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`);
   }
-  const rows = await db.$queryRaw<TQueueItem[]>`
-    ${hits}SELECT fi.id, r.reference, r.submitted_at, r.respondent_type::text, r.country, r.organisation_name,
+  const where = Prisma.join(conds, " AND ");
+  const select = Prisma.sql`
+    SELECT fi.id, r.reference, r.submitted_at, r.respondent_type::text, r.country, r.organisation_name,
        c.number AS clause_number, c.kind::text AS clause_kind, fi.aspect::text, fi.rating, fi.comment, fi.term,
        fi.proposed_wording, fi.country_context, tr.status::text,
        (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
        tr.campaign_id, r.channel, fi.stance::text, r.in_extension, r.number, fi.position
-     FROM ${QUEUE_FROM_SQL}
-     WHERE ${Prisma.join(conds, " AND ")}
-     ORDER BY r.number ${oldest ? Prisma.sql`ASC` : Prisma.sql`DESC`}, fi.position ASC
-     LIMIT ${PAGE_SIZE + 1}`;
+     FROM ${QUEUE_FROM_SQL}`;
+  const order = Prisma.sql`ORDER BY r.number ${dir}, fi.position ASC`;
+  // Walked in the queue's order until a page matches, or (past the walk's budget, see walk-or-gather.ts)
+  // every match gathered first, then the page's ids taken from them and read.
+  const walk = Prisma.sql`${hits ? Prisma.sql`WITH ${hits} ` : Prisma.empty}${select} WHERE ${where} ${order} LIMIT ${PAGE_SIZE + 1}`;
+  const gather = Prisma.sql`
+    WITH ${hits ? Prisma.sql`${hits}, ` : Prisma.empty}m AS MATERIALIZED (SELECT fi.id, r.number, fi.position FROM ${QUEUE_FROM_SQL} WHERE ${where}),
+    top AS (SELECT id FROM m ORDER BY number ${dir}, position ASC LIMIT ${PAGE_SIZE + 1})
+    ${select} WHERE fi.id IN (SELECT id FROM top) ${order}`;
+  const rows = await walkOrGather<TQueueItem>(walk, gather, budgetMs);
   const items = rows.slice(0, PAGE_SIZE);
   return { items, next: rows.length > PAGE_SIZE ? cursorOf(items[items.length - 1]) : null };
 }

@@ -120,6 +120,9 @@ export function filterWhere(consultationId: string, f: TQueueFilter): { sql: str
   // Partial indexes on each side (…_feedback_triage.sql): fast however few items remain.
   if (f.decision === "none") parts.push("tr.disposition IS NULL");
   else if (f.decision) parts.push(`tr.disposition = ${p(f.decision)}::disposition`);
+  // "None" is IS NULL, which an item without a state would pass too: say the state is there (it always
+  // is), so PostgreSQL joins it as an inner join and may start from the state's partial indexes.
+  if (f.assignee === "none" || f.decision === "none") parts.push("tr.feedback_item_id IS NOT NULL");
   if (f.q) {
     const q = p(f.q);
     // fi.search: English and French, written by a trigger (prisma/migrations/*_derived_by_trigger.sql)
