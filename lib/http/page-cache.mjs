@@ -15,7 +15,7 @@
 // never shared beyond this server (private, no-store).
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
-import { gzipSync } from "node:zlib";
+import { constants, crc32, deflateRawSync, gzipSync } from "node:zlib";
 import { policyWith } from "./csp-policy.mjs";
 import { transitionPassed } from "./page-transitions.mjs";
 import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "./page-render.mjs";
@@ -43,14 +43,19 @@ const DROPPED = new Set(["cache-control", "content-security-policy", "content-le
  * @param {string} html @param {string} nonce @returns {string[]}
  */
 export function inlineScriptHashes(html, nonce) {
-  const hashes = new Set();
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const attributes = m[1];
-    if (/\ssrc\s*=/i.test(attributes) || !attributes.includes(`nonce="${nonce}"`)) continue;
-    hashes.add(`'sha256-${createHash("sha256").update(m[2], "utf8").digest("base64")}'`);
-  }
-  return [...hashes];
+  return [...new Set(ownInlineScripts(html, nonce).map(sha256Source))];
 }
+
+/** The contents of the inline scripts that carry `nonce`. @returns {string[]} */
+function ownInlineScripts(html, nonce) {
+  const scripts = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\ssrc\s*=/i.test(m[1]) && m[1].includes(`nonce="${nonce}"`)) scripts.push(m[2]);
+  }
+  return scripts;
+}
+
+const sha256Source = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /** The policy of a cached page: this site's script files, and these inline scripts only. */
 export function hashedPolicy(hashes, dev = false) {
@@ -71,6 +76,64 @@ export function cacheKeyOf(req) {
   if (SESSION_COOKIE.test(String(req.headers.cookie ?? ""))) return null;
   return `${String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "")} ${url}`;
 }
+
+/**
+ * The form page made ready for a key per reader at little cost: its bytes and its compressed bytes cut at
+ * each placeholder (compressed apart, so the key's few bytes go between them and the whole stays one valid
+ * gzip member), and the hashes of its scripts, computed again only for the scripts that hold the key.
+ * @param {string} html @param {string} nonce @param {boolean} [dev]
+ */
+export function formTemplate(html, nonce, dev = false) {
+  const buf = Buffer.from(html, "utf8");
+  const mark = Buffer.from(FORM_KEY_PLACEHOLDER);
+  const parts = [];
+  for (let from = 0; ;) {
+    const at = buf.indexOf(mark, from);
+    parts.push(buf.subarray(from, at === -1 ? buf.length : at));
+    if (at === -1) break;
+    from = at + mark.length;
+  }
+  const packed = parts.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }));
+  const last = deflateRawSync(Buffer.alloc(0)); // the final (empty) block
+  const fixed = [];
+  const keyed = [];
+  for (const script of ownInlineScripts(html, nonce)) {
+    if (script.includes(FORM_KEY_PLACEHOLDER)) keyed.push(script.split(FORM_KEY_PLACEHOLDER));
+    else fixed.push(sha256Source(script));
+  }
+  return {
+    size: buf.length + packed.reduce((n, b) => n + b.length, 0),
+    /** @param {string} key 22 characters of [A-Za-z0-9_-], as the placeholder */
+    fill(key) {
+      const k = Buffer.from(key);
+      const packedKey = deflateRawSync(k, { finishFlush: constants.Z_SYNC_FLUSH });
+      const plain = [];
+      const deflated = [];
+      parts.forEach((part, i) => {
+        if (i > 0) {
+          plain.push(k);
+          deflated.push(packedKey);
+        }
+        plain.push(part);
+        deflated.push(packed[i]);
+      });
+      const body = Buffer.concat(plain);
+      const trailer = Buffer.alloc(8);
+      trailer.writeUInt32LE(crc32(body), 0);
+      trailer.writeUInt32LE(body.length % 2 ** 32, 4);
+      const gzip = Buffer.concat([GZIP_HEADER, ...deflated, last, trailer]);
+      const hashes = keyed.map((pieces) => {
+        const h = createHash("sha256");
+        pieces.forEach((piece, i) => h.update(i > 0 ? key + piece : piece, "utf8"));
+        return `'sha256-${h.digest("base64")}'`;
+      });
+      return { body, gzip, csp: hashedPolicy([...new Set([...fixed, ...hashes])], dev) };
+    },
+  };
+}
+
+// A gzip member's header: deflate, no name or time, from Unix.
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
 
 /**
  * @param {{ dev?: boolean, ttlMs?: number, staleMs?: number, maxBytes?: number, log?: (m: string) => void }} [options]
@@ -146,9 +209,10 @@ export function createPageCache(options = {}) {
       const body = template ? Buffer.from(html.replaceAll(FORM_KEY_PLACEHOLDER, newFormKey()), "utf8") : r.body;
       return { shared: false, status: r.status, headers: { ...kept, ...pick(r.headers, ["cache-control", "content-security-policy", "set-cookie"]) }, body };
     }
-    const entry = { status: 200, headers: kept, created: startedAt, size: r.body.length * 2, template, nonce };
+    const entry = { status: 200, headers: kept, created: startedAt, template };
     if (template) {
-      entry.html = html;
+      entry.form = formTemplate(html, nonce, options.dev);
+      entry.size = entry.form.size;
     } else {
       entry.csp = hashedPolicy(inlineScriptHashes(html, nonce), options.dev);
       entry.body = r.body;
@@ -176,10 +240,7 @@ export function createPageCache(options = {}) {
     let csp = entry.csp;
     if (entry.template) {
       // A fresh idempotency key for this visitor, in the form and in its React payload alike.
-      const html = entry.html.replaceAll(FORM_KEY_PLACEHOLDER, newFormKey());
-      csp = hashedPolicy(inlineScriptHashes(html, entry.nonce), options.dev);
-      body = Buffer.from(html, "utf8");
-      gzip = null;
+      ({ body, gzip, csp } = entry.form.fill(newFormKey()));
       res.setHeader("cache-control", "private, no-store");
     } else {
       res.setHeader("cache-control", PUBLIC_CACHE_CONTROL);
@@ -187,7 +248,7 @@ export function createPageCache(options = {}) {
     res.setHeader("content-security-policy", csp);
     res.setHeader("x-clausewise-cache", state);
     if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-      body = gzip ?? gzipSync(body, { level: 1 });
+      body = gzip;
       res.setHeader("content-encoding", "gzip");
     }
     res.setHeader("content-length", body.length);

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cacheKeyOf, createPageCache, inlineScriptHashes } from "./page-cache.mjs";
+import { gunzipSync } from "node:zlib";
+import { cacheKeyOf, createPageCache, formTemplate, inlineScriptHashes } from "./page-cache.mjs";
 import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "./page-render.mjs";
 import { noteTransitions } from "./page-transitions.mjs";
 
@@ -14,6 +15,22 @@ describe("inlineScriptHashes", () => {
     const html = `<script nonce="N1">self.__next_f.push([1,"é"])</script><script src="/_next/a.js" nonce="N1" async></script>
       <p><script>alert("injected")</script><script nonce="guess">alert(2)</script></p><script nonce="N1" id="x">b()</script>`;
     expect(inlineScriptHashes(html, "N1")).toEqual([sha('self.__next_f.push([1,"é"])'), sha("b()")]);
+  });
+});
+
+describe("formTemplate", () => {
+  it("puts the key in every place of the page, in its compressed copy too, and hashes the scripts as sent", () => {
+    const P = FORM_KEY_PLACEHOLDER;
+    const html = `<p>é ${"long text ".repeat(500)}</p><input value="${P}"><script nonce="N">a("${P}", "${P}")</script><script nonce="N">b()</script><script>c()</script>${P}`;
+    const key = "abcdefghij_-0123456789";
+    const { body, gzip, csp } = formTemplate(html, "N").fill(key);
+    const expected = html.replaceAll(P, key);
+    expect(body.toString("utf8")).toBe(expected);
+    expect(gunzipSync(gzip).toString("utf8")).toBe(expected);
+    expect(gzip.length).toBeLessThan(body.length / 5);
+    const hashes = inlineScriptHashes(expected, "N");
+    expect(hashes).toHaveLength(2);
+    expect(csp).toContain(`script-src 'self' ${[sha("b()"), sha(`a("${key}", "${key}")`)].join(" ")};`);
   });
 });
 
