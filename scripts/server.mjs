@@ -260,7 +260,8 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
         res.end("Internal Server Error");
       }
     });
-  const cached = hasBody ? null : pageCache.cacheKeyOf(req);
+  // (Not in development, where a page must show the code just edited.)
+  const cached = hasBody || dev ? null : pageCache.cacheKeyOf(req);
   if (cached) {
     return void pageCache.serve(req, res, cached).then((served) => served || dispatch(), (err) => {
       log.warn({ reqId: id, err: err.message }, "page cache: rendering through Next.js directly");

@@ -1,9 +1,10 @@
 // The public pages, rendered once and reused (issue 12). A flash crowd reads the same few pages: the
 // home page, a draft, its published comments, privacy notice and results. Each server keeps each such
 // page, as Next.js rendered it for a visitor without a session, for PAGE_TTL_MS (the counts it shows may
-// be that old), and forgets every page at once when any server announces a change to a consultation
-// (lib/consultations/cache-bus.ts → instrumentation.ts → clearPageCache), so an admin's change shows at
-// once on every server. Plain JavaScript: scripts/server.mjs answers from here before Next.js.
+// be that old), drops it when a consultation it shows opens or closes (lib/http/page-transitions.mjs), and
+// forgets every page at once when any server announces a change (lib/consultations/cache-bus.ts →
+// instrumentation.ts → clear()), so an admin's change shows at once on every server. Plain JavaScript:
+// scripts/server.mjs answers from here before Next.js.
 //
 // Strict CSP without a per-request nonce: the page is rendered once with a fresh nonce that nobody else
 // sees; its inline scripts carrying that nonce are Next.js's own (an injected script cannot know it), so
@@ -20,11 +21,13 @@ import { policyWith } from "./csp-policy.mjs";
 import { transitionPassed } from "./page-transitions.mjs";
 import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "./page-render.mjs";
 
-export const PAGE_TTL_MS = 20_000;
+// How old what a cached page shows may be: 15 s, or 22 s while it is rendered again; with the counts' own
+// 5 s (lib/consultations/count-responses.ts) and a shared cache's 1 + 2 s, at most 30 s.
+export const PAGE_TTL_MS = 15_000;
 /** After PAGE_TTL_MS, a page is still served for this long while one request renders it again. */
-export const STALE_MS = 10_000;
+export const STALE_MS = 7_000;
 /** What a shared cache in front (nginx, a CDN) may do with a public page: keep it a second, serve it stale while it asks again. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=5";
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=2";
 const MAX_BYTES = 64 * 1024 * 1024;
 
 // /en, /fr, and a consultation's draft, published comments, privacy notice, results (and a clause's), response form.
@@ -98,8 +101,13 @@ export function formTemplate(html, nonce, dev = false) {
   const fixed = [];
   const keyed = [];
   for (const script of ownInlineScripts(html, nonce)) {
-    if (script.includes(FORM_KEY_PLACEHOLDER)) keyed.push(script.split(FORM_KEY_PLACEHOLDER));
-    else fixed.push(sha256Source(script));
+    if (!script.includes(FORM_KEY_PLACEHOLDER)) {
+      fixed.push(sha256Source(script));
+      continue;
+    }
+    // The hash's state after the text before the first key, reused for every reader (the page puts the key late).
+    const [head, ...rest] = script.split(FORM_KEY_PLACEHOLDER);
+    keyed.push({ head: createHash("sha256").update(head, "utf8"), rest });
   }
   return {
     size: buf.length + packed.reduce((n, b) => n + b.length, 0),
@@ -122,11 +130,7 @@ export function formTemplate(html, nonce, dev = false) {
       trailer.writeUInt32LE(crc32(body), 0);
       trailer.writeUInt32LE(body.length % 2 ** 32, 4);
       const gzip = Buffer.concat([GZIP_HEADER, ...deflated, last, trailer]);
-      const hashes = keyed.map((pieces) => {
-        const h = createHash("sha256");
-        pieces.forEach((piece, i) => h.update(i > 0 ? key + piece : piece, "utf8"));
-        return `'sha256-${h.digest("base64")}'`;
-      });
+      const hashes = keyed.map(({ head, rest }) => `'sha256-${head.copy().update(key + rest.join(key), "utf8").digest("base64")}'`);
       return { body, gzip, csp: hashedPolicy([...new Set([...fixed, ...hashes])], dev) };
     },
   };

@@ -50,10 +50,11 @@ export default async function RespondPage({ params, searchParams }: TProps) {
             slug={c.slug}
             locale={locale}
             timeZone={c.timeZone}
-            idempotencyKey={forCache ? FORM_KEY_PLACEHOLDER : newIdempotencyKey()}
             preselected={typeof clause === "string" ? clause : undefined}
             countries={listCountries(locale)}
             clauses={formClauses(c.clauses, locale, tc)}
+            // Last: in the page's React payload it then comes after the long lists, where the cache hashes less per reader.
+            idempotencyKey={forCache ? FORM_KEY_PLACEHOLDER : newIdempotencyKey()}
           />
         </>
       ) : (
