@@ -65,7 +65,14 @@ export function hashedPolicy(hashes, dev = false) {
   return policyWith(["'self'", ...hashes].join(" "), dev);
 }
 
-/** Which cached page a request is for, or null when it must be rendered for itself. @returns {string | null} */
+// The query parameters public pages read (the comments' clause and next page, a clause's results page, the form's clause);
+// any other (a tracker's, a cache-buster's) is left out of the page's address, so it neither makes a render nor a copy.
+const PAGE_PARAMS = new Set(["clause", "page", "after"]);
+
+/**
+ * Which cached page a request is for ("host address", the address with only the parameters pages read), or null
+ * when it must be rendered for itself. @returns {string | null}
+ */
 export function cacheKeyOf(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "/";
@@ -77,7 +84,10 @@ export function cacheKeyOf(req) {
   if (RSC_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
   // Staff see their account menu on every page: theirs is rendered for them alone (private, no-store).
   if (SESSION_COOKIE.test(String(req.headers.cookie ?? ""))) return null;
-  return `${String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "")} ${url}`;
+  const kept = q === -1 ? [] : [...new URLSearchParams(url.slice(q + 1))].filter(([name]) => PAGE_PARAMS.has(name));
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = new URLSearchParams(kept).toString();
+  return `${String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "").replaceAll(" ", "")} ${pathname}${query ? `?${query}` : ""}`;
 }
 
 /**
@@ -181,7 +191,8 @@ export function createPageCache(options = {}) {
     const headers = { [PAGE_RENDER_HEADER]: secret, host: String(req.headers.host ?? "localhost") };
     for (const h of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "accept-language"]) if (req.headers[h] !== undefined) headers[h] = req.headers[h];
     const job = new Promise((resolve, reject) => {
-      const inner = http.get(`${origin}${req.url}`, { headers }, (res) => {
+      // The address as the key has it: every reader of this key gets what this render shows.
+      const inner = http.get(`${origin}${key.slice(key.indexOf(" ") + 1)}`, { headers }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
         res.on("error", reject);

@@ -41,6 +41,12 @@ describe("cacheKeyOf", () => {
     }
   });
 
+  it("leaves out of the address the parameters no page reads", () => {
+    expect(cacheKeyOf(req("/en/c/dpsi?utm_source=x&b=2"))).toBe("example.org /en/c/dpsi");
+    expect(cacheKeyOf(req("/en/c/dpsi/comments?x=1&clause=1.1&after=abc"))).toBe("example.org /en/c/dpsi/comments?after=abc&clause=1.1");
+    expect(cacheKeyOf(req("/en/c/dpsi/results/1.1?page=2&page=3"))).toBe("example.org /en/c/dpsi/results/1.1?page=2&page=3");
+  });
+
   it("renders for one visitor staff sessions, previews, React payloads, other pages and other methods", () => {
     expect(cacheKeyOf(req("/en/c/dpsi", { cookie: "a=b; authjs.session-token=x" }))).toBeNull();
     expect(cacheKeyOf(req("/en/c/dpsi", { cookie: "__Secure-authjs.session-token=x" }))).toBeNull();
