@@ -4,29 +4,36 @@
 // says "open" after the deadline. Kept on globalThis: Next.js's bundle and scripts/server.mjs load this file
 // as two modules in one process.
 const KEY = Symbol.for("clausewise.pageTransitions");
-const KEEP_MS = 120_000; // longer than a cached page lives
 const MAX = 10_000;
 
-function times() {
-  return (globalThis[KEY] ??= new Set());
+/** @returns {{ pending: Set<number>, next: number, lastPassed: number }} */
+function state() {
+  return (globalThis[KEY] ??= { pending: new Set(), next: Infinity, lastPassed: -Infinity });
 }
 
 /** @param {...Date} instants */
 export function noteTransitions(...instants) {
+  const s = state();
   const now = Date.now();
-  const set = times();
   for (const d of instants) {
     const t = d.getTime();
-    if (t > now && set.size < MAX) set.add(t);
+    if (t <= now || s.pending.size >= MAX) continue;
+    s.pending.add(t);
+    if (t < s.next) s.next = t;
   }
 }
 
-/** Whether a transition noted has passed after `since` (ms), up to now. */
+/** Whether a transition noted has passed after `since` (ms), up to now. Cheap: it looks further only once one is due. */
 export function transitionPassed(since, now = Date.now()) {
-  let passed = false;
-  for (const t of times()) {
-    if (t < now - KEEP_MS) times().delete(t);
-    else if (t > since && t <= now) passed = true;
+  const s = state();
+  if (now >= s.next) {
+    s.next = Infinity;
+    for (const t of s.pending) {
+      if (t <= now) {
+        s.pending.delete(t);
+        if (t > s.lastPassed) s.lastPassed = t;
+      } else if (t < s.next) s.next = t;
+    }
   }
-  return passed;
+  return s.lastPassed > since;
 }
