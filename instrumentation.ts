@@ -16,6 +16,8 @@ export async function register() {
   if (env().DATABASE_URL) listenForChanges(() => {
     dropConsultationCache();
     clearDeadlineHistory();
+    // The public pages this server keeps (lib/http/page-cache.mjs, set up by scripts/server.mjs).
+    (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for("clausewise.clearPageCache")]?.();
   });
   // Rate-limit counters whose window ended long ago (lib/http/shared-limiter.ts).
   const { clearExpiredLimits } = await import("@/lib/http/shared-limiter");

@@ -2,14 +2,15 @@
 // `port` spreads requests round-robin over the servers on `port + 1` and
 // `port + 2`, appending X-Forwarded-For (the servers run with TRUST_PROXY),
 // setting X-Forwarded-Host, passing a request id, and buffering request bodies
-// (but the letter upload's). Used by the end-to-end suite; the README shows the same setup for production.
+// (but the letter upload's). Used by the end-to-end suite; the README shows the same setup for production,
+// with `cache` (as npm run bench:read runs it): public pages kept as the app's Cache-Control allows.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p)) ?? null;
 
-export function nginxConfig({ port, upstreams, prefix }) {
+export function nginxConfig({ port, upstreams, prefix, cache = false }) {
   // Both locations pass the same headers; nginx sets X-Forwarded-Host itself (a client's own is replaced).
   const proxied = `
       proxy_pass http://clausewise;
@@ -40,7 +41,11 @@ http {
   # Slow clients wait here, not in the app: headers within 10 s, no 10 s pause while sending a body.
   client_header_timeout 10s;
   client_body_timeout 10s;
-  client_max_body_size 1m;
+  client_max_body_size 1m;${cache ? `
+  # The public pages, kept as the app's Cache-Control says (public, s-maxage, stale-while-revalidate): one
+  # request a second per page reaches the app servers however many readers. Staff (a session cookie) go past it.
+  proxy_cache_path ${prefix}/cache levels=1:2 keys_zone=clausewise_pages:10m max_size=256m inactive=10m use_temp_path=off;
+  map $http_cookie $clausewise_staff { default 0; "~authjs\.session-token" 1; }` : ""}
   upstream clausewise {
 ${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
     keepalive 64;
@@ -51,7 +56,19 @@ ${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
       # Whole bodies only: the app gets a request once its body is here.
       proxy_request_buffering on;
     }
-    # The signed letter (PDF, up to 10 MB) streams to its route, which checks it as it arrives.
+${cache ? `    # Public pages (the app sends them private, no-store when they are not to be shared): cached, buffered.
+    location ~ ^/(en|fr)(/|$) {${proxied.replace("proxy_buffering off;", "proxy_buffering on;")}
+      proxy_request_buffering on;
+      proxy_cache clausewise_pages;
+      proxy_cache_key $scheme$host$request_uri;
+      proxy_cache_bypass $clausewise_staff;
+      proxy_no_cache $clausewise_staff;
+      proxy_cache_lock on;
+      proxy_cache_use_stale updating error timeout http_502 http_503;
+      proxy_cache_background_update on;
+      add_header X-Cache-Status $upstream_cache_status always;
+    }
+` : ""}    # The signed letter (PDF, up to 10 MB) streams to its route, which checks it as it arrives.
     location ~ ^/api/delegation/[^/]+/letter/?$ {${proxied}
       client_max_body_size 12m;
       proxy_request_buffering off;
@@ -62,10 +79,10 @@ ${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
 }
 
 /** Starts nginx in the foreground with its files under `prefix`; resolves to the child process. */
-export function startNginx({ port, upstreams, prefix }) {
+export function startNginx({ port, upstreams, prefix, cache = false }) {
   if (!NGINX) throw new Error("nginx is not installed (apt-get install nginx)");
-  for (const d of ["", "body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(prefix, d), { recursive: true });
+  for (const d of ["", "body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"]) mkdirSync(path.join(prefix, d), { recursive: true });
   const conf = path.join(prefix, "nginx.conf");
-  writeFileSync(conf, nginxConfig({ port, upstreams, prefix }));
+  writeFileSync(conf, nginxConfig({ port, upstreams, prefix, cache }));
   return spawn(NGINX, ["-p", prefix, "-c", conf], { stdio: ["ignore", "inherit", "inherit"] });
 }

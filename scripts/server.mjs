@@ -9,6 +9,7 @@ import next from "next";
 import pino from "pino";
 import { clientKey } from "../lib/http/client-key.mjs";
 import { isForeignOrigin } from "../lib/http/origin-check.mjs";
+import { createPageCache } from "../lib/http/page-cache.mjs";
 import { readServerSettings, SettingError } from "./server-settings.mjs";
 
 let settings;
@@ -73,6 +74,9 @@ const redact = (url) => (url ?? "/").split("?")[0].replace(/\/[A-Za-z0-9_-]{43}(
 const app = next({ dev, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Public pages rendered once and reused (lib/http/page-cache.mjs); every server forgets them when any announces a change.
+const pageCache = createPageCache({ dev, log: (m) => log.warn(m) });
+globalThis[Symbol.for("clausewise.clearPageCache")] = () => pageCache.clear();
 
 function refuse(res, status, text) {
   res.statusCode = status;
@@ -216,7 +220,8 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   if (hasBody && !streamedUpload) bodyDeadline(req, res);
   const mine = inFlightByClient.get(client) ?? 0;
   const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient);
-  if (busy && !(req.url ?? "").startsWith("/api/health")) {
+  pageCache.screen(req);
+  if (busy && !(req.url ?? "").startsWith("/api/health") && !pageCache.isRender(req)) {
     res.statusCode = 503;
     res.setHeader("retry-after", "2");
     res.setHeader("cache-control", "no-store");
@@ -255,6 +260,14 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
         res.end("Internal Server Error");
       }
     });
+  // (Not in development, where a page must show the code just edited.)
+  const cached = hasBody || dev ? null : pageCache.cacheKeyOf(req);
+  if (cached) {
+    return void pageCache.serve(req, res, cached).then((served) => served || dispatch(), (err) => {
+      log.warn({ reqId: id, err: err.message }, "page cache: rendering through Next.js directly");
+      if (!res.headersSent) dispatch();
+    });
+  }
   if (!hasBody || streamedUpload) return dispatch();
   readBodyThen(req, res, dispatch);
 });
@@ -264,6 +277,9 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = HEADERS_TIMEOUT_MS;
 server.requestTimeout = REQUEST_TIMEOUT_MS;
 server.listen(port, hostname, () => {
+  const { address } = server.address();
+  const local = address === "::" || address === "0.0.0.0" ? "127.0.0.1" : address;
+  pageCache.setOrigin(`http://${local.includes(":") ? `[${local}]` : local}:${port}`);
   console.log(`[server] ready on http://localhost:${port}`);
   log.info({ port }, "ready");
   process.send?.("ready");

@@ -4,7 +4,13 @@ import { requireDatabaseUrl } from "@/lib/env";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { deadlineHistory } from "@/lib/consultations/deadline-history";
 import { closeEarly, extendDeadline } from "@/lib/drafting/lifecycle";
-import { createConsultation, staff } from "@/test/db-fixtures";
+import { createConsultation, respondent, staff } from "@/test/db-fixtures";
+import { db } from "@/lib/db";
+import { ZResponseInput } from "@/lib/responses/schema";
+import { submitResponse } from "@/lib/responses/submit-response";
+import { triageItems } from "@/lib/feedback/triage-items";
+import { ZTriage } from "@/lib/feedback/triage-schema";
+import { eraseResponse } from "@/lib/privacy/erase-responses";
 
 // Another server: it listens on the channel and, on each announcement, reads the consultation
 // again, as its cache would. What it reads must already be the change.
@@ -54,5 +60,30 @@ describe("the cache bus", () => {
     const closed = (await nextHeard(2)).closesAt;
     expect(closed.getTime()).toBeLessThan(until.getTime());
     expect((await getConsultation(c.slug))?.closesAt).toEqual(closed);
+  });
+
+  it("announces what changes the published comments, so every server renders its public pages again", async () => {
+    const mod = await staff("moderator");
+    const admin = await staff("admin");
+    const c = await createConsultation({ closesAt: new Date(Date.now() + 86_400_000) });
+    const input = ZResponseInput.parse({
+      feedback: [{ clause: "1", clarity: { rating: 3, comment: "Published, then erased." } }],
+      respondent: { ...respondent, name: "Nora Named", publication: "named" },
+    });
+    const r = await submitResponse(c.slug, input, { locale: "en", channel: "web", clientIp: "198.51.100.7" });
+    if (!r.ok) throw new Error("not stored");
+    const ids = (await db.feedbackItem.findMany({ where: { response: { reference: r.reference } }, select: { id: true } })).map((i) => i.id);
+    const announced = async (change: () => Promise<unknown>) => {
+      notified = 0;
+      await change();
+      await other.query("SELECT 1");
+      await other.query("SELECT 1");
+      return notified;
+    };
+    expect(await announced(() => triageItems(mod.id, ZTriage.parse({ ids, publish: "clear" })))).toBe(1);
+    expect(await announced(() => triageItems(mod.id, ZTriage.parse({ ids, publish: "withhold" })))).toBe(1);
+    expect(await announced(() => eraseResponse(admin.id, r.reference))).toBe(1);
+    // A refused change (erased already) announces nothing.
+    expect(await announced(() => eraseResponse(admin.id, r.reference))).toBe(0);
   });
 });

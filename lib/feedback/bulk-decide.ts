@@ -5,6 +5,7 @@
 // does, so the two never deadlock), so no lock is held on the whole table and a
 // moderator saving one item waits at most for one batch. Every changed item gets
 // version + 1, moderated_at, and one audit event per changed field.
+import { announcePublicChange } from "@/lib/consultations/cache-bus";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
@@ -118,6 +119,7 @@ export async function bulkChange(actorId: string, consultationId: string, target
     }
   };
   await Promise.all(Array.from({ length: Math.min(BULK_WORKERS, batches.length) }, worker));
+  if (changed > 0) await announcePublicChange();
   return { changed, unchanged: Number(matching) - changed };
 }
 

@@ -2,6 +2,7 @@
 // transaction, writing an audit event for every field that changed. Every
 // write bumps the item's version; a save from the item page carries the
 // version it was loaded at and is refused if the item has changed since.
+import { announcedWhenOk } from "@/lib/consultations/cache-bus";
 import type { Disposition, ItemStatus, Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
@@ -41,7 +42,7 @@ async function changesSince(tx: Pick<typeof db, "$queryRaw">, itemId: string, cu
 
 export async function triageItems(actorId: string, t: TTriage): Promise<TTriageResult> {
   const at = now();
-  return db.$transaction(async (tx) => {
+  return announcedWhenOk(db.$transaction(async (tx) => {
     // Lock the rows first (in a fixed order), so two moderators saving the same
     // item one after the other each see what the other wrote: the read is a statement
     // of its own, whose snapshot comes after the lock (a single SELECT … FOR UPDATE
@@ -138,5 +139,5 @@ export async function triageItems(actorId: string, t: TTriage): Promise<TTriageR
     }
     if (events.length) await tx.moderationEvent.createMany({ data: events });
     return { ok: true, changed } as const;
-  });
+  }));
 }

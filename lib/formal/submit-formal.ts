@@ -3,6 +3,7 @@
 // is written with its feedback items in the same transaction. Two approvers
 // submitting at once: the row lock lets one through; the partial unique index
 // response_official_once_idx is the last word.
+import { announcedWhenOk } from "@/lib/consultations/cache-bus";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
@@ -24,7 +25,7 @@ export type TSubmitFormal =
 export async function submitFormal(user: TCurrentUser, consultation: TConsultation, version: number, locale: "en" | "fr"): Promise<TSubmitFormal> {
   if (!mayDraft(user) || user.delegationRole !== "approver") return { ok: false, reason: "forbidden" };
   try {
-    return await db.$transaction(async (tx) => {
+    return await announcedWhenOk(db.$transaction(async (tx) => {
       const ws = await lockWorkspace(tx, consultation.id, user.country);
       // Not published (whatever the caller's copy says): as if it did not exist.
       if (!ws) return { ok: false, reason: "forbidden" } as const;
@@ -65,7 +66,7 @@ export async function submitFormal(user: TCurrentUser, consultation: TConsultati
         version = version + 1, updated_at = ${at} WHERE id = ${ws.id}::uuid`;
       await tx.formalEvent.create({ data: { formalResponseId: ws.id, actorId: user.id, at, kind: "submitted", detail: row.reference } });
       return { ok: true, reference: row.reference, receiptKey: receiptKey(row.reference) } as const;
-    });
+    }));
   } catch (e) {
     if (e instanceof NotPublished) return { ok: false, reason: "forbidden" };
     // The partial unique index: another official response for this country went in first. Any other error is not "locked".

@@ -1,7 +1,9 @@
 // The Content-Security-Policy of every page: scripts only from this site and
 // with this response's nonce (Next.js puts it on its own scripts), nothing
 // framed, forms posted only here. Styles allow inline attributes (charts).
+// Cached public pages carry hashes instead of the nonce (lib/http/page-cache.mjs).
 import { isForeignOrigin } from "./origin-check.mjs";
+import { policyWith } from "./csp-policy.mjs";
 import { siteOf } from "./same-origin";
 
 export function newNonce(): string {
@@ -11,18 +13,7 @@ export function newNonce(): string {
 }
 
 export function pageCsp(nonce: string, dev = false): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  return policyWith(`'self' 'nonce-${nonce}' 'strict-dynamic'`, dev);
 }
 
 /** A foreign or "null" Origin on a state-changing request (APP_URL's origin is this site's). No Origin at all: not a browser's cross-site request. */

@@ -4,6 +4,7 @@
 // the respondent agreed to publication; otherwise they are deleted too. The
 // response row stays (type and country only), so the counts stay true. Each
 // erasure is logged by reference, never with the erased data.
+import { announcePublicChange, announcedWhenOk } from "@/lib/consultations/cache-bus";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { logAdminEvent } from "@/lib/users/admin-event";
@@ -34,7 +35,7 @@ export type TErase = { ok: true; keptText: boolean } | { ok: false; reason: "not
 export async function eraseResponse(actorId: string, reference: string): Promise<TErase> {
   const ref = normaliseReference(reference);
   if (!isReference(ref)) return { ok: false, reason: "notFound" };
-  return db.$transaction(async (tx) => {
+  return announcedWhenOk(db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ id: string; reference: string; publication: string; erased_at: Date | null }[]>`
       SELECT id, reference, publication::text AS publication, erased_at FROM response WHERE reference = ${ref} FOR UPDATE`;
     if (!row) return { ok: false, reason: "notFound" } as const;
@@ -42,7 +43,7 @@ export async function eraseResponse(actorId: string, reference: string): Promise
     await eraseRows(tx, [row], actorId, "request");
     await logAdminEvent(actorId, "response.erase", row.reference, null, tx);
     return { ok: true, keptText: row.publication !== "none" } as const;
-  });
+  }));
 }
 
 /**
@@ -63,7 +64,9 @@ export async function applyRetention(): Promise<number> {
       return rows.length;
     }, { timeout: 60_000 });
     total += n;
-    if (n < 500) return total;
+    if (n >= 500) continue;
+    if (total > 0) await announcePublicChange();
+    return total;
   }
 }
 

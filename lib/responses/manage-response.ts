@@ -1,5 +1,6 @@
 // The private link's side: find a response by its token, change it (the old
 // content is kept as a version) or withdraw it, until the deadline.
+import { announcedWhenOk } from "@/lib/consultations/cache-bus";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
@@ -59,7 +60,7 @@ export async function changeResponse(token: unknown, slug: string, input: TRespo
   if (issues.length) return { ok: false, reason: "invalid", issues };
   const items = toItems(input, clauseIds);
   const at = now();
-  return db.$transaction(async (tx) => {
+  return announcedWhenOk(db.$transaction(async (tx) => {
     const r = await lock(tx, token);
     if (!r || r.consultation_id !== consultation.id) return { ok: false, reason: "unknown" } as const;
     if (r.withdrawn_at) return { ok: false, reason: "withdrawn" } as const;
@@ -95,14 +96,14 @@ export async function changeResponse(token: unknown, slug: string, input: TRespo
           position int, rating smallint, comment text, term text, proposed_wording text, country_context text)`;
     }
     return { ok: true, reference: r.reference } as const;
-  });
+  }));
 }
 
 /** Withdrawn: out of every count and export from now on; the withdrawal itself is logged as a version. */
 export async function withdrawResponse(token: unknown): Promise<TManageResult> {
   if (!isToken(token)) return { ok: false, reason: "unknown" };
   const at = now();
-  return db.$transaction(async (tx) => {
+  return announcedWhenOk(db.$transaction(async (tx) => {
     const r = await lock(tx, token);
     if (!r) return { ok: false, reason: "unknown" } as const;
     if (r.withdrawn_at) return { ok: false, reason: "withdrawn" } as const;
@@ -110,5 +111,5 @@ export async function withdrawResponse(token: unknown): Promise<TManageResult> {
     await tx.responseVersion.create({ data: { responseId: r.id, version: r.version, kind: "withdrawn", content: await snapshot(tx, r.id), at } });
     await tx.response.update({ where: { id: r.id }, data: { withdrawnAt: at } });
     return { ok: true, reference: r.reference } as const;
-  });
+  }));
 }

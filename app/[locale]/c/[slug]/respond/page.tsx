@@ -11,6 +11,8 @@ import { isLocale } from "@/lib/i18n/routing";
 import { Notice } from "@/components/ui/notice";
 import { ResponseForm } from "@/components/response-form/response-form";
 import { newIdempotencyKey } from "@/lib/responses/idempotency";
+import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "@/lib/http/page-render.mjs";
+import { headers } from "next/headers";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +31,9 @@ export default async function RespondPage({ params, searchParams }: TProps) {
   const ts = await getTranslations({ locale, namespace: "status" });
   const status = consultationStatus(c, now());
   const clause = (await searchParams).clause;
+  // Rendered once for every visitor (lib/http/page-cache.mjs), the page holds a placeholder that the cache
+  // replaces with a fresh key per visitor; rendered for one visitor (signed-in staff), its own key.
+  const forCache = (await headers()).get(PAGE_RENDER_HEADER) !== null;
 
   return (
     <>
@@ -45,10 +50,11 @@ export default async function RespondPage({ params, searchParams }: TProps) {
             slug={c.slug}
             locale={locale}
             timeZone={c.timeZone}
-            idempotencyKey={newIdempotencyKey()}
             preselected={typeof clause === "string" ? clause : undefined}
             countries={listCountries(locale)}
             clauses={formClauses(c.clauses, locale, tc)}
+            // Last: in the page's React payload it then comes after the long lists, where the cache hashes less per reader.
+            idempotencyKey={forCache ? FORM_KEY_PLACEHOLDER : newIdempotencyKey()}
           />
         </>
       ) : (

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// npm run bench:read — the public pages under a reading crowd (issue 12, section 1).
+// Run through scripts/with-db.mjs (a fresh, seeded database; DATABASE_URL is set).
+//   1. seeds a closed synthetic consultation (BENCH_READ_ITEMS items) and publishes its results;
+//   2. against the production build (built if missing or stale), two app servers (scripts/server.mjs) behind
+//      nginx configured as the README says (scripts/nginx-pair.mjs, with its page cache), and measures with
+//      autocannon, BENCH_READ_CONNECTIONS (32) connections for BENCH_READ_SECONDS (15) s each, on the first server
+//      directly: the home page, the draft, the published comments, the results, the response form, and a
+//      static script of the same server (the baseline); then the draft through nginx.
+// Every request asks for gzip, as browsers do. One client address sends every request, so the per-client
+// in-flight cap (MAX_IN_FLIGHT_PER_CLIENT) is lifted for the run; the global cap stays.
+// Targets: draft, home, comments, results ≥ 0.8 × the static script with p99 ≤ 100 ms and no errors;
+// the response form ≥ 0.5 ×.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { needsBuild, root } from "./project.mjs";
+import { seedSyntheticFeedback } from "./bench-seed.mjs";
+import { NGINX, startNginx } from "./nginx-pair.mjs";
+
+const ITEMS = Number(process.env.BENCH_READ_ITEMS ?? 20_000);
+const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_READ_CONNECTIONS ?? 32);
+const PORT = Number(process.env.BENCH_READ_PORT ?? 3260); // nginx; the app servers on PORT + 1 and PORT + 2
+const APP = `http://127.0.0.1:${PORT + 1}`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await client.connect();
+const slug = `bench-read-${Date.now().toString(36)}`;
+const id = await seedSyntheticFeedback(client, { slug, items: ITEMS });
+await client.query(
+  `UPDATE feedback_item fi SET disposition = (ARRAY['accepted','partly_accepted','not_accepted']::disposition[])[1 + r.number % 3],
+     disposition_reason = 'Reason ' || (r.number % 10), cleared_at = CASE WHEN r.number % 2 = 0 THEN now() END
+   FROM response r WHERE r.id = fi.response_id AND r.consultation_id = $1 AND r.number % 5 = 0`,
+  [id],
+);
+await client.query(`UPDATE consultation SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+const admin = await client.query(
+  `INSERT INTO app_user (email, name, role, password_hash) VALUES ($1, 'Bench admin', 'admin', '$argon2id$v=19$m=19456,t=2,p=1$x$y') RETURNING id`,
+  [`${slug}@example.org`],
+);
+const sample = (await client.query(`SELECT slug FROM consultation WHERE slug <> $1 AND published_at IS NOT NULL ORDER BY opens_at LIMIT 1`, [slug])).rows[0]?.slug;
+await client.end();
+if (!sample) throw new Error("the seeded sample consultation is missing");
+const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-read-child.ts"), id, admin.rows[0].id], { cwd: root, env: process.env, encoding: "utf8" });
+if (r.status !== 0) throw new Error(`publishing the results failed: ${r.stderr}`);
+console.log(`seeded ${ITEMS.toLocaleString("en")} items in a closed consultation (${slug}) and published its results`);
+
+if (needsBuild()) {
+  console.log("building…");
+  const b = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (b.status !== 0) throw new Error("next build failed");
+}
+const serverEnv = {
+  ...process.env, HOSTNAME: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", RETENTION_INTERVAL_HOURS: "0",
+  TRUST_PROXY: "true", MAX_IN_FLIGHT_PER_CLIENT: "0", APP_URL: `http://127.0.0.1:${PORT}`,
+};
+const children = [1, 2].map((n) =>
+  spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...serverEnv, PORT: String(PORT + n) } }),
+);
+const prefix = path.join(root, ".data", `nginx-bench-read-${process.pid}`);
+const results = {};
+try {
+  for (const n of [1, 2]) {
+    for (let i = 0; ; i++) {
+      try { if ((await fetch(`http://127.0.0.1:${PORT + n}/api/health`)).ok) break; } catch { /* starting */ }
+      if (i > 600) throw new Error("an app server did not start");
+      await sleep(100);
+    }
+  }
+  if (NGINX) children.push(startNginx({ port: PORT, upstreams: [PORT + 1, PORT + 2], prefix, cache: true }));
+  const draft = await (await fetch(`${APP}/en/c/${sample}`)).text();
+  const script = draft.match(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)"/)?.[1];
+  if (!script) throw new Error("no script found in the draft page");
+  const targets = [
+    { name: "static script", url: `${APP}${script}` },
+    { name: "home", url: `${APP}/en`, min: 0.8, p99Max: 100 },
+    { name: "draft", url: `${APP}/en/c/${sample}`, min: 0.8, p99Max: 100 },
+    { name: "comments", url: `${APP}/en/c/${sample}/comments`, min: 0.8, p99Max: 100 },
+    { name: "results", url: `${APP}/en/c/${slug}/results`, min: 0.8, p99Max: 100 },
+    { name: "response form", url: `${APP}/en/c/${sample}/respond`, min: 0.5 },
+  ];
+  if (NGINX) targets.push({ name: "draft via nginx (2 servers)", url: `http://127.0.0.1:${PORT}/en/c/${sample}` });
+  for (const t of targets) {
+    const warm = await fetch(t.url, { headers: { "accept-encoding": "gzip" } });
+    if (warm.status !== 200) throw new Error(`${t.url}: ${warm.status}`);
+    t.cacheControl = warm.headers.get("cache-control");
+    await warm.arrayBuffer();
+    const res = await autocannon({ url: t.url, connections: CONNECTIONS, duration: SECONDS, headers: { "accept-encoding": "gzip" } });
+    t.rps = res.requests.average;
+    t.p50 = res.latency.p50;
+    t.p99 = res.latency.p99;
+    t.errors = res.errors + res.timeouts + res.non2xx;
+    console.log(`${t.name.padEnd(28)} ${t.rps.toFixed(0).padStart(6)} req/s  p50 ${String(t.p50).padStart(5)} ms  p99 ${String(t.p99).padStart(5)} ms  errors ${t.errors}  (${t.cacheControl})`);
+    await sleep(1000);
+  }
+  const base = targets[0].rps;
+  let failed = 0;
+  for (const t of targets.slice(1)) {
+    t.ratio = t.rps / base;
+    if (!t.min) {
+      console.log(`      ${t.name}: ${t.ratio.toFixed(2)} × the static script, p99 ${t.p99} ms, errors ${t.errors}`);
+      continue;
+    }
+    const pass = t.ratio >= t.min && (!t.p99Max || t.p99 <= t.p99Max) && t.errors === 0;
+    if (!pass) failed += 1;
+    console.log(`${pass ? "PASS" : "FAIL"}  ${t.name}: ${t.ratio.toFixed(2)} × the static script (target ≥ ${t.min})${t.p99Max ? `, p99 ${t.p99} ms (≤ ${t.p99Max})` : ""}, errors ${t.errors}`);
+  }
+  results.targets = targets;
+  results.failed = failed;
+} finally {
+  for (const c of children.slice().reverse()) if (c.exitCode === null) c.kill(c === children[2] ? "SIGQUIT" : "SIGTERM");
+  await Promise.all(children.map((c) => new Promise((res) => (c.exitCode !== null ? res() : c.once("exit", res)))));
+  rmSync(prefix, { recursive: true, force: true });
+}
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; ${CONNECTIONS} connections, ${SECONDS} s each`);
+mkdirSync(path.join(root, "bench-results"), { recursive: true });
+const file = path.join(root, "bench-results", `read-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+writeFileSync(file, JSON.stringify({ items: ITEMS, seconds: SECONDS, connections: CONNECTIONS, ...results }, null, 2) + "\n");
+console.log(`results: ${path.relative(root, file)}`);
