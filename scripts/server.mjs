@@ -9,6 +9,7 @@ import next from "next";
 import pino from "pino";
 import { clientKey } from "../lib/http/client-key.mjs";
 import { isForeignOrigin } from "../lib/http/origin-check.mjs";
+import { eventLoopGate } from "../lib/http/overload.mjs";
 import { readServerSettings, SettingError } from "./server-settings.mjs";
 
 let settings;
@@ -19,13 +20,16 @@ try {
   console.error(`[server] cannot start: ${e.message}`);
   process.exit(1);
 }
-const { port, hostname, trustProxy, appUrl, maxInFlight, maxInFlightPerClient } = settings;
+const { port, hostname, trustProxy, appUrl, maxInFlight, maxInFlightPerClient, maxEventLoopDelayMs, maxEventLoopUtilisation } = settings;
 const dev = process.argv.includes("--dev");
 // Structured JSON logs, one line per request (LOG_LEVEL=warn keeps only problems).
 const log = pino({ level: settings.logLevel, base: { service: "clausewise", pid: process.pid } }, pino.destination({ sync: false }));
 // Load shedding: above this many requests in progress, answer 503 at once (cheap) instead of queueing
 // until every request is slow; and above maxInFlightPerClient from one client address (IPv6: one /64),
-// so that one client cannot take every place. The health check is always served.
+// so that one client cannot take every place; and while the event loop is saturated (late by more than
+// maxEventLoopDelayMs, or busy more than maxEventLoopUtilisation of the time), whatever the count. The
+// health check is always served.
+const loop = eventLoopGate({ maxDelayMs: maxEventLoopDelayMs, maxUtilisation: maxEventLoopUtilisation });
 let inFlight = 0;
 const inFlightByClient = new Map();
 let shed = 0;
@@ -47,7 +51,7 @@ globalThis[Symbol.for("clausewise.refusedLastMinute")] = () => {
 };
 // One line a second while shedding, not one per refused request.
 setInterval(() => {
-  if (shed) log.warn({ shed, inFlight, maxInFlight, maxInFlightPerClient }, "overload: requests refused with 503 in the last second");
+  if (shed) log.warn({ shed, inFlight, maxInFlight, maxInFlightPerClient, eventLoop: loop.state() }, "overload: requests refused with 503 in the last second");
   shed = 0;
 }, 1000).unref();
 // Slow clients: headers must arrive within 10 s, and a request body within 10 s of its headers (each server
@@ -58,6 +62,10 @@ const BODY_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 120_000;
 const BODY_LIMIT = 1024 * 1024; // as serverActions.bodySizeLimit in next.config.ts and the JSON API's limit
 const STREAMED_UPLOAD = /^\/api\/delegation\/[^/]+\/letter\/?$/;
+// Submissions to the JSON API: answered here, by the same code as its Next.js route (lib/api/post-response.ts,
+// registered by instrumentation.ts), without Next.js's per-request work, which was most of their cost.
+const API_RESPONSES = /^\/api\/consultations\/([^/]+)\/responses\/?$/;
+const servePostResponse = () => globalThis[Symbol.for("clausewise.servePostResponse")];
 // Forwarded headers come from the proxy in front, or from nobody: without TRUST_PROXY a client could
 // name any host (Auth.js builds its redirects from X-Forwarded-Host) or any address.
 const FORWARDED = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-for", "x-forwarded-prefix", "forwarded", "x-real-ip"];
@@ -115,7 +123,7 @@ function bodyDeadline(req, res) {
  * Next.js itself replays a body it has read; so a client sending its body slowly, or in endless chunks,
  * never reaches Next.js. Too large: 413 (the rest is read and dropped).
  */
-function readBodyThen(req, res, dispatch) {
+function readBodyThen(req, res, dispatch, direct) {
   const chunks = [];
   let size = 0;
   let tooLarge = Number(req.headers["content-length"] ?? 0) > BODY_LIMIT;
@@ -133,6 +141,7 @@ function readBodyThen(req, res, dispatch) {
   req.on("end", async () => {
     if (tooLarge || res.headersSent) return;
     const body = Buffer.concat(chunks);
+    if (direct) return direct(body);
     if (!(await readable(req, body))) return refuseIn(req, res, 400, "unreadable_body", "Bad request: this form could not be read.");
     // The request becomes a fresh stream (its state, listeners and methods, bound to it), fed after the copy
     // so that its events are emitted by the request itself (Next.js's body-streams.js does the same).
@@ -215,7 +224,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   const streamedUpload = STREAMED_UPLOAD.test(pathname);
   if (hasBody && !streamedUpload) bodyDeadline(req, res);
   const mine = inFlightByClient.get(client) ?? 0;
-  const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient);
+  const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient) || loop.saturated();
   if (busy && !(req.url ?? "").startsWith("/api/health")) {
     res.statusCode = 503;
     res.setHeader("retry-after", "2");
@@ -256,7 +265,20 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
       }
     });
   if (!hasBody || streamedUpload) return dispatch();
-  readBodyThen(req, res, dispatch);
+  const submission = req.method === "POST" && servePostResponse() ? API_RESPONSES.exec(pathname) : null;
+  const direct = submission
+    ? (body) =>
+        servePostResponse()({ headers: req.headers, body, slug: decodeURIComponent(submission[1]), clientKey: client })
+          .then((out) => {
+            res.writeHead(out.status, out.headers);
+            res.end(out.text);
+          })
+          .catch((err) => {
+            log.error({ reqId: id, err }, "unhandled");
+            if (!res.headersSent) refuseIn(req, res, 500, "internal", "Internal Server Error");
+          })
+    : undefined;
+  readBodyThen(req, res, dispatch, direct);
 });
 // Keep-alive connections wait up to 65 s for their next request (longer than a balancer's usual 60 s);
 // the headers timeout counts from a request's first byte, not from the idle wait, so 10 s is safe with it.
