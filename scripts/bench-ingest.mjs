@@ -33,7 +33,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { needsBuild, root } from "./project.mjs";
@@ -442,8 +442,39 @@ function machineTimes() {
   return { busy, total };
 }
 
+/** The processes of this run's PostgreSQL: the postmaster listening on DATABASE_URL's port, and its children. */
+function postgresPids() {
+  const port = (() => {
+    try {
+      return new URL(process.env.DATABASE_URL).port || "5432";
+    } catch {
+      return null;
+    }
+  })();
+  const parents = new Map();
+  let postmaster = null;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      if (postmaster === null && stat.includes("(postgres)")) {
+        const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+        if (args[args.indexOf("-p") + 1] === port) postmaster = Number(entry);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (postmaster === null) return [];
+  return [postmaster, ...[...parents].filter(([, ppid]) => ppid === postmaster).map(([pid]) => pid)];
+}
+
+/** CPU of PostgreSQL's processes in ms, by pid (backends come and go: compared pid by pid). */
+const postgresCpu = () => new Map(postgresPids().map((pid) => [pid, procCpuMs(pid) ?? 0]));
+
 function cpuStart(serverPid) {
-  return { t: performance.now(), bench: process.cpuUsage(), server: procCpuMs(serverPid), machine: machineTimes(), serverPid };
+  return { t: performance.now(), bench: process.cpuUsage(), server: procCpuMs(serverPid), postgres: postgresCpu(), machine: machineTimes(), serverPid };
 }
 
 /** CPU used since `s`, in % of one core (bench, server) and % of the whole machine. */
@@ -452,7 +483,11 @@ function cpuEnd(s) {
   const b = process.cpuUsage(s.bench);
   const server = procCpuMs(s.serverPid);
   const m = machineTimes();
+  let postgresMs = 0;
+  for (const [pid, ms] of postgresCpu()) postgresMs += ms - (s.postgres.get(pid) ?? 0);
   return {
+    serverMs: server === null || s.server === null ? null : server - s.server,
+    postgresMs: round(postgresMs, 0),
     benchPctOfCore: round(((b.user + b.system) / 1000 / wall) * 100, 0),
     serverPctOfCore: server === null || s.server === null ? null : round(((server - s.server) / wall) * 100, 0),
     machineBusyPct: round(((m.busy - s.machine.busy) / Math.max(1, m.total - s.machine.total)) * 100, 0),
@@ -638,6 +673,14 @@ function fmtMs(x) {
   return x === null ? "–" : x.toFixed(1);
 }
 
+/** CPU (server + PostgreSQL) per stored response of the app's and the baseline's flat-out phases, and their ratio. */
+function costOf(app, raw) {
+  const per = (p) => (p.cpu?.serverMs != null && p.ok2xx ? (p.cpu.serverMs + p.cpu.postgresMs) / p.ok2xx : null);
+  const appMs = per(app);
+  const baselineMs = per(raw);
+  return { appMs: round(appMs, 2), baselineMs: round(baselineMs, 2), ratio: appMs && baselineMs ? round(baselineMs / appMs, 3) : null };
+}
+
 function printTable(columns) {
   const cpuCell = (c) => (c ? `${c.serverPctOfCore ?? "–"}/${c.benchPctOfCore}/${c.machineBusyPct}%` : "–");
   const lag = (p) => (p.sendLagMs ? `${fmtMs(p.sendLagMs.p99)} / ${fmtMs(p.sendLagMs.max)} (${p.sendLagMs.over10ms} >10 ms)` : "–");
@@ -653,6 +696,7 @@ function printTable(columns) {
     ["503: count, p99 (ms), no Retry-After", (p) => (p.shed503.count ? `${p.shed503.count}, ${fmtMs(p.shed503.p99)}, ${p.shed503.withoutRetryAfter}` : "0")],
     ["bench send lag p99 / max (ms)", lag],
     ["CPU server/bench/machine", (p) => cpuCell(p.cpu)],
+    ["CPU ms per stored: server / PostgreSQL", (p) => (p.cpu && p.ok2xx ? `${fmtMs(p.cpu.serverMs / p.ok2xx)} / ${fmtMs(p.cpu.postgresMs / p.ok2xx)}` : "–")],
   ];
   const table = [["", ...columns.map(([title]) => title)], ...rows.map(([label, f]) => [label, ...columns.map(([, p]) => String(f(p)))])];
   const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)) + 2);
@@ -767,6 +811,7 @@ async function main() {
     overload: { pass: overloadPass, rate: overloadRate, notAnsweredWithin1s: notAnswered, otherStatuses, target: `at ${TARGET.overloadFactor} × the app's capacity every request answered 201 or 503 + Retry-After within ${TARGET.answeredWithinMs} ms, each 201 stored once` },
     shedding: { pass: shedPass, p99Ms: overload.shed503.p99, count: overload.shed503.count, target: `503s answered within ${TARGET.shedWithinMs} ms (p99)` },
     form: { perSecond: formMax.throughput2xx, ratioToApi: round(formRatio, 3), note: "informative: the web form's Server Action flat out" },
+    cost: costOf(max, rawMax),
     pass: latencyPass && capacityPass && overloadPass && shedPass,
     asTargeted: !FIXED_RATE && SECONDS >= TARGET.seconds,
   };
@@ -781,6 +826,10 @@ async function main() {
   console.log(`  overload ${pf(overloadPass)}  at ${overloadRate}/s: ${overload.sent - notAnswered}/${overload.sent} answered within 1 s, ${overload.status201} stored, ${overload.shed503.count} refused, ${otherStatuses} other, ${overload.errorCount} errors`);
   console.log(`  shedding ${pf(shedPass)}  503 p99 ${fmtMs(overload.shed503.p99)} ms (target: ≤ ${TARGET.shedWithinMs} ms)`);
   console.log(`  form     (informative) ${formMax.throughput2xx}/s = ${formRatio === null ? "–" : formRatio.toFixed(2)} × the JSON API`);
+  console.log(
+    `  cost     (informative, less sensitive to a busy machine) CPU per stored response, server + PostgreSQL, flat out: ` +
+      `app ${fmtMs(verdict.cost.appMs)} ms vs baseline ${fmtMs(verdict.cost.baselineMs)} ms = ${verdict.cost.ratio === null ? "–" : verdict.cost.ratio.toFixed(2)}`,
+  );
   console.log(`  overall  ${pf(verdict.pass)}`);
   if (!verdict.asTargeted) console.log(`  note: this run's fixed-rate phase lasted ${SECONDS} s${FIXED_RATE ? ` at BENCH_RATE=${FIXED_RATE}/s` : ""}, not the target's ${TARGET.seconds} s at ${TARGET.share * 100} %: indicative only`);
 

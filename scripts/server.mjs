@@ -27,9 +27,11 @@ const log = pino({ level: settings.logLevel, base: { service: "clausewise", pid:
 // Load shedding: above this many requests in progress, answer 503 at once (cheap) instead of queueing
 // until every request is slow; and above maxInFlightPerClient from one client address (IPv6: one /64),
 // so that one client cannot take every place; and while the event loop is saturated (late by more than
-// maxEventLoopDelayMs, or busy more than maxEventLoopUtilisation of the time), whatever the count. The
-// health check is always served.
+// maxEventLoopDelayMs, or busy more than maxEventLoopUtilisation of the time) with more than a few requests
+// in progress (with fewer, the loop is late for another reason, a long page or a busy machine, and refusing
+// would not help). The health check is always served.
 const loop = eventLoopGate({ maxDelayMs: maxEventLoopDelayMs, maxUtilisation: maxEventLoopUtilisation });
+const LOOP_SHEDS_FROM = 8;
 let inFlight = 0;
 const inFlightByClient = new Map();
 let shed = 0;
@@ -224,7 +226,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   const streamedUpload = STREAMED_UPLOAD.test(pathname);
   if (hasBody && !streamedUpload) bodyDeadline(req, res);
   const mine = inFlightByClient.get(client) ?? 0;
-  const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient) || loop.saturated();
+  const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient) || (inFlight >= LOOP_SHEDS_FROM && loop.saturated());
   if (busy && !(req.url ?? "").startsWith("/api/health")) {
     res.statusCode = 503;
     res.setHeader("retry-after", "2");
@@ -270,7 +272,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
     ? (body) =>
         servePostResponse()({ headers: req.headers, body, slug: decodeURIComponent(submission[1]), clientKey: client })
           .then((out) => {
-            res.writeHead(out.status, out.headers);
+            res.writeHead(out.status, { ...out.headers, "content-length": Buffer.byteLength(out.text) });
             res.end(out.text);
           })
           .catch((err) => {
