@@ -162,7 +162,7 @@ function readBodyThen(req, res, dispatch, direct) {
 
 /**
  * Next.js answers a form or a Server Action's arguments it cannot parse with a 500; bad input deserves a 400.
- * Checked here for every address (proxy.ts, which checks forms too, never sees addresses with a dot).
+ * Checked here, once, for every address (proxy.ts, which never sees addresses with a dot, no longer parses forms).
  */
 async function readable(req, body) {
   if ((req.url ?? "").startsWith("/api/")) return true; // the API reads and checks its own bodies
@@ -196,8 +196,7 @@ function actionArguments(encoded) {
 
 /**
  * Next.js answers an address it cannot decode (%FF) with a 500; bad input
- * deserves a 400. (Form bodies it cannot parse are screened in proxy.ts,
- * where Next.js itself keeps a copy of the body for the page.)
+ * deserves a 400. (Form bodies it cannot parse are screened by readable().)
  */
 function validPath(url) {
   try {
