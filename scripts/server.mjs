@@ -232,7 +232,8 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
     res.setHeader("cache-control", "no-store");
     const json = (req.headers.accept ?? "").includes("json") || (req.url ?? "").startsWith("/api/");
     res.setHeader("content-type", json ? "application/json" : "text/html; charset=utf-8");
-    res.end(json ? JSON.stringify({ error: "unavailable", message: "The service is busy. Retry after 2 seconds." }) : BUSY_PAGE);
+    // The API's error shape (lib/api/openapi.json's Error): with load shedding on the event loop, API clients meet it often.
+    res.end(json ? JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Retry after 2 seconds." } }) : BUSY_PAGE);
     countShed();
     return;
   }
