@@ -8,6 +8,9 @@ export async function register() {
   // The one read of process.env outside lib/env.ts: Next.js replaces NEXT_RUNTIME at build time, which keeps
   // the database client out of the Edge bundle.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The JSON API's submissions, for scripts/server.mjs to answer without Next.js's request handling (compiled here, by Next.js, like the route).
+  const { servePostResponse } = await import("@/lib/api/post-response");
+  (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.servePostResponse")] = servePostResponse;
   const { env } = await import("@/lib/env");
   // Every server forgets its cached consultations when any server changes one.
   const [{ listenForChanges }, { dropConsultationCache }, { clearDeadlineHistory }] = await Promise.all([

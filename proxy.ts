@@ -1,6 +1,6 @@
 // Locale routing (redirects / to /en or /fr by Accept-Language), and a screen
-// for form posts Next.js cannot parse. Never a guard: every page, action and
-// handler checks what it needs itself.
+// for form posts too large (scripts/server.mjs screens those Next.js cannot parse).
+// Never a guard: every page, action and handler checks what it needs itself.
 import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
@@ -36,14 +36,10 @@ export default async function proxy(request: NextRequest) {
   if (request.method === "POST" && foreignOrigin(request.headers)) return plain(403, "Cross-site form posts are refused.");
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (request.method === "POST" && (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"))) {
-    // Next.js answers a form body it cannot parse with a 500; bad input deserves a 400.
-    // Next.js keeps a copy of the body for the page, so reading a clone here is safe.
+    // Next.js answers a form body it cannot parse with a 500; bad input deserves a 400. scripts/server.mjs has
+    // already read and parsed every form body (readable()), whatever the address: parsing it again here cost
+    // every form post a copy of its body and a second parse.
     if (Number(request.headers.get("content-length") ?? 0) > FORM_LIMIT) return plain(413, "This form is larger than 1 MB.");
-    try {
-      await request.clone().formData();
-    } catch {
-      return plain(400, "Bad request: this form could not be read.");
-    }
     return withCsp(NextResponse.next({ request: { headers: request.headers } }));
   }
   if (STAFF_PAGE.test(request.nextUrl.pathname)) return withCsp(await (await intlWithSession)(request, {}));

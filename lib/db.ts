@@ -1,24 +1,34 @@
 // The one Prisma client. Created on first use, so `next build` needs no database,
 // and kept on globalThis so hot reloads in development reuse its pool.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
-const globalForDb = globalThis as unknown as { clausewisePrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { clausewisePrisma?: PrismaClient; clausewisePool?: pg.Pool };
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg(
-    // Waiting longer than DATABASE_POOL_TIMEOUT_MS for a connection means the pool is saturated: the request answers 503.
-    { connectionString: requireDatabaseUrl(), max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS },
-    // An idle connection dropped by the server must not crash the process.
-    { onPoolError: (err) => console.error("[db] pool error:", err.message) },
-  );
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: new PrismaPg(getPool()) });
 }
 
 export function getDb(): PrismaClient {
   globalForDb.clausewisePrisma ??= createClient();
   return globalForDb.clausewisePrisma;
+}
+
+/**
+ * The pool under the Prisma client, for the few statements that run so often that a named prepared
+ * statement (parsed and planned once per connection) is worth it: storing a response. Waiting longer than
+ * DATABASE_POOL_TIMEOUT_MS for a connection means the pool is saturated: the request answers 503.
+ */
+export function getPool(): pg.Pool {
+  if (!globalForDb.clausewisePool) {
+    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS });
+    // An idle connection dropped by the server must not crash the process.
+    pool.on("error", (err) => console.error("[db] pool error:", err.message));
+    globalForDb.clausewisePool = pool;
+  }
+  return globalForDb.clausewisePool;
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

@@ -4,15 +4,27 @@
 // provides a fresh migrated+seeded database (DATABASE_URL, AUTH_SECRET).
 //
 //   1. builds the app if the production build is missing or stale;
-//   2. app (scripts/server.mjs, port 3200): warm-up, then a fixed arrival
-//      rate (open loop, latency from each request's due time, so queueing
-//      counts), then maximum throughput (closed loop, 64 in flight);
-//   3. truth check: rows in `response` for this run == 201s the app returned;
-//   4. baseline (scripts/bench-raw-server.mjs, port 3201: bare node:http,
-//      JSON.parse, one INSERT with pg): the same phases;
+//   2. baseline (scripts/bench-raw-server.mjs, port BENCH_PORT+1: bare
+//      node:http, JSON.parse, one INSERT with pg): warm-up, then maximum
+//      throughput (closed loop, 64 in flight): the machine's ceiling, B;
+//   3. app (scripts/server.mjs, port BENCH_PORT): warm-up; a fixed arrival
+//      rate of 20 % of B (open loop, latency from each request's due time, so
+//      queueing counts); maximum throughput (closed loop, 64 in flight): A;
+//      the web form's Server Action flat out (its own figure, and its ratio to
+//      A); overload: an open loop at 2 × A, where every request must be
+//      answered, 201 or 503 + Retry-After, within 1 s;
+//   4. truth check: rows in `response` for this run == 201s (API) and 303s
+//      (form) the app returned: each accepted response stored exactly once;
 //   5. prints a table and a verdict, writes bench-results/ingest-<time>.json.
 //
-// Env: BENCH_RATE (300 requests/s), BENCH_SECONDS (60), BENCH_MAX_SECONDS (20).
+// The open loops never queue on this side: every request is sent at its due
+// time on a socket of its own if none is free (no connection limit), and the
+// report says how late this process was in sending ("send lag").
+//
+// Env: BENCH_SECONDS (fixed-rate phase, 60), BENCH_MAX_SECONDS (20),
+// BENCH_FORM_SECONDS (10), BENCH_OVERLOAD_SECONDS (15), BENCH_RATE (fixed
+// rate in requests/s instead of 20 % of B), BENCH_PORT (3200; the baseline
+// uses the next port).
 // Exit code: 0 with a report (even when the target is missed), 1 on a crash,
 // 2 when the truth check finds a mismatch.
 import http from "node:http";
@@ -21,7 +33,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { needsBuild, root } from "./project.mjs";
@@ -36,19 +48,23 @@ function numEnv(name, fallback) {
   return n;
 }
 
-const RATE = numEnv("BENCH_RATE", 300);
+const FIXED_RATE = process.env.BENCH_RATE ? numEnv("BENCH_RATE", 0) : null;
 const SECONDS = numEnv("BENCH_SECONDS", 60);
 const MAX_SECONDS = numEnv("BENCH_MAX_SECONDS", 20);
+const FORM_SECONDS = numEnv("BENCH_FORM_SECONDS", 10);
+const OVERLOAD_SECONDS = numEnv("BENCH_OVERLOAD_SECONDS", 15);
 const HOST = "127.0.0.1";
-const APP_PORT = 3200;
-const RAW_PORT = 3201;
+const APP_PORT = numEnv("BENCH_PORT", 3200);
+const RAW_PORT = APP_PORT + 1;
 const APP_PATH = "/api/consultations/dpsi/responses";
+const FORM_PATH = "/en/c/dpsi/respond";
 const CONCURRENCY = 64;
+const FORM_CONCURRENCY = 16;
 const WARMUP_REQUESTS = 200;
 const WARMUP_CONCURRENCY = 8;
 const TIMEOUT_MS = 10_000;
 const HEALTH_TIMEOUT_MS = 60_000;
-const TARGET = { rate: 300, seconds: 60, p99Ms: 250, ratio: 0.7 };
+const TARGET = { share: 0.2, seconds: 60, p99Ms: 250, capacityRatio: 0.3, overloadFactor: 2, answeredWithinMs: 1_000, shedWithinMs: 100 };
 const ITEMS_PER_RESPONSE = 7; // 2 clauses × (clarity, language, feasibility) + the general comment
 
 // ---------------------------------------------------------------- the request body
@@ -106,6 +122,67 @@ const TEMPLATE = JSON.stringify({
 });
 const [BODY_PREFIX, BODY_SUFFIX] = TEMPLATE.split(KEY_MARK);
 const BODY_FIXED_BYTES = Buffer.byteLength(BODY_PREFIX) + Buffer.byteLength(BODY_SUFFIX);
+const jsonPayload = (key) => ({ body: BODY_PREFIX + key + BODY_SUFFIX, headers: { "content-type": "application/json", "content-length": BODY_FIXED_BYTES + key.length } });
+
+// The same response as the web form posts it without JavaScript: multipart, the form's field names, and
+// the hidden fields of the page (the Server Action's reference among them), read from the page once.
+function formFields(input) {
+  const fields = [];
+  const aspects = { clarity: ["rating", "comment"], language: ["term", "proposedWording", "reason"], feasibility: ["rating", "countryContext", "comment"] };
+  for (const f of input.feedback) {
+    for (const [aspect, names] of Object.entries(aspects)) {
+      for (const name of names) if (f[aspect]?.[name] !== undefined) fields.push([`c:${f.clause}:${aspect}:${name}`, String(f[aspect][name])]);
+    }
+  }
+  fields.push(["generalComment", input.generalComment]);
+  const yesNo = (v) => (v === true ? "yes" : v === false ? "no" : v);
+  for (const [name, value] of Object.entries(input.respondent)) fields.push([name, String(yesNo(value))]);
+  return fields;
+}
+
+const decodeHtml = (text) =>
+  text.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, e) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" })[e]);
+
+/** The hidden inputs of the page's response form (the one with an idempotency key). */
+function hiddenFields(html) {
+  const form = html.split("<form").find((part) => part.includes('name="idempotencyKey"'));
+  if (!form) throw new Error(`${FORM_PATH}: no response form (no idempotencyKey field) in the page`);
+  const fields = [];
+  for (const [tag] of form.split("</form>")[0].matchAll(/<input\b[^>]*>/g)) {
+    const attr = (n) => new RegExp(`\\s${n}="([^"]*)"`).exec(tag)?.[1];
+    if (attr("type") !== "hidden" || !attr("name")) continue;
+    fields.push([decodeHtml(attr("name")), decodeHtml(attr("value") ?? "")]);
+  }
+  return fields;
+}
+
+const getText = (port, urlPath) =>
+  new Promise((resolve, reject) => {
+    http.get({ host: HOST, port, path: urlPath, agent: false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode, retryAfter: Number(res.headers["retry-after"] ?? 1), text }));
+    }).on("error", reject);
+  });
+
+async function formPayloadMaker(port) {
+  let page = await getText(port, FORM_PATH);
+  // A server just started may still be busy loading its code: it says when to come back.
+  for (let i = 0; i < 10 && page.status === 503; i++) {
+    await sleep(page.retryAfter * 1000);
+    page = await getText(port, FORM_PATH);
+  }
+  if (page.status !== 200) throw new Error(`GET ${FORM_PATH}: ${page.status}`);
+  const html = page.text;
+  const fields = [...hiddenFields(html).filter(([name]) => name !== "idempotencyKey"), ...formFields(JSON.parse(TEMPLATE))];
+  const boundary = "----bench" + randomBytes(8).toString("hex");
+  const part = (name, value) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const [prefix, suffix] = (fields.map(([n, v]) => part(n, v)).join("") + part("idempotencyKey", KEY_MARK) + `--${boundary}--\r\n`).split(KEY_MARK);
+  const fixed = Buffer.byteLength(prefix) + Buffer.byteLength(suffix);
+  const origin = `http://${HOST}:${port}`;
+  return (key) => ({ body: prefix + key + suffix, headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": fixed + key.length, origin } });
+}
 
 // ---------------------------------------------------------------- child processes
 
@@ -201,13 +278,15 @@ async function waitHealthy(child, port, urlPath) {
   );
 }
 
-function makeTarget(label, pid, port, urlPath) {
-  return { label, pid, port, path: urlPath, agent: new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512 }) };
+/** No limit on sockets: a request never waits on this side for a connection (the open loop stays open). */
+function makeTarget(label, pid, port, urlPath, payload = jsonPayload, okStatus = null) {
+  return { label, pid, port, path: urlPath, payload, okStatus, agent: new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024 }) };
 }
 
 /**
  * One POST; calls done(status, errorCode, endTime) once: status is 0 on a
- * network error or a timeout (TIMEOUT_MS from the call, body included).
+ * network error or a timeout (TIMEOUT_MS from the call, body included);
+ * retryAfter is the Retry-After header of the answer.
  */
 function fire(target, key, done) {
   let finished = false;
@@ -216,8 +295,10 @@ function fire(target, key, done) {
     if (finished) return;
     finished = true;
     clearTimeout(timer);
-    done(status, error, performance.now(), sample);
+    done(status, error, performance.now(), sample, retryAfter);
   };
+  let retryAfter;
+  const { body, headers } = target.payload(key);
   const req = http.request(
     {
       host: HOST,
@@ -225,10 +306,11 @@ function fire(target, key, done) {
       method: "POST",
       path: target.path,
       agent: target.agent,
-      headers: { "content-type": "application/json", "content-length": BODY_FIXED_BYTES + key.length },
+      headers,
     },
     (res) => {
       const status = res.statusCode;
+      retryAfter = res.headers["retry-after"];
       if (status >= 200 && status < 300) res.on("data", () => {});
       else {
         sample = "";
@@ -247,16 +329,20 @@ function fire(target, key, done) {
     req.destroy();
   }, TIMEOUT_MS);
   req.on("error", (e) => finish(0, e.code || e.message));
-  req.end(BODY_PREFIX + key + BODY_SUFFIX);
+  req.end(body);
 }
 
 const fireP = (target, key) =>
-  new Promise((resolve) => fire(target, key, (status, error, end, sample) => resolve({ status, error, end, sample })));
+  new Promise((resolve) => fire(target, key, (status, error, end, sample, retryAfter) => resolve({ status, error, end, sample, retryAfter })));
 
 // ---------------------------------------------------------------- statistics
 
-function newStats(expected = 0) {
+/** okStatus: the one status that means "stored" (the form's 303), else any 2xx. */
+function newStats(expected = 0, okStatus = null) {
   return {
+    okStatus,
+    shedLatencies: [], // 503s only: how fast a refusal comes
+    noRetryAfter: 0, // 503s without Retry-After
     sent: 0,
     completed: 0, // an HTTP response, whatever its status
     ok: 0, // 2xx
@@ -269,7 +355,7 @@ function newStats(expected = 0) {
   };
 }
 
-function record(stats, status, error, latencyMs, sample) {
+function record(stats, status, error, latencyMs, sample, retryAfter) {
   if (status === 0) {
     stats.errorCount++;
     stats.errors[error] = (stats.errors[error] ?? 0) + 1;
@@ -277,7 +363,11 @@ function record(stats, status, error, latencyMs, sample) {
   }
   stats.completed++;
   stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
-  if (status >= 200 && status < 300) stats.ok++;
+  if (stats.okStatus ? status === stats.okStatus : status >= 200 && status < 300) stats.ok++;
+  if (status === 503) {
+    stats.shedLatencies.push(latencyMs);
+    if (!retryAfter) stats.noRetryAfter++;
+  }
   else if (sample !== null && !(status in stats.samples)) stats.samples[status] = sample;
   if (Array.isArray(stats.latencies)) stats.latencies.push(latencyMs);
   else stats.latencies[stats.nLat] = latencyMs;
@@ -290,7 +380,11 @@ const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 **
 
 function summarize(stats, elapsedMs, extra = {}) {
   const sorted = Float64Array.from(stats.latencies.slice(0, stats.nLat)).sort();
-  const non2xx = Object.fromEntries(Object.entries(stats.byStatus).filter(([s]) => s < 200 || s >= 300));
+  const okStatus = (s) => (stats.okStatus ? Number(s) === stats.okStatus : s >= 200 && s < 300);
+  const non2xx = Object.fromEntries(Object.entries(stats.byStatus).filter(([s]) => !okStatus(s)));
+  const shed = Float64Array.from(stats.shedLatencies).sort();
+  let within1s = 0;
+  for (const l of sorted) if (l <= TARGET.answeredWithinMs) within1s++;
   return {
     sent: stats.sent,
     completed: stats.completed,
@@ -310,6 +404,8 @@ function summarize(stats, elapsedMs, extra = {}) {
       p99: round(pct(sorted, 0.99)),
       max: round(sorted.length ? sorted[sorted.length - 1] : null),
     },
+    answeredWithin1s: within1s,
+    shed503: { count: shed.length, p50: round(pct(shed, 0.5)), p99: round(pct(shed, 0.99)), max: round(shed.length ? shed[shed.length - 1] : null), withoutRetryAfter: stats.noRetryAfter },
     samples: stats.samples,
     ...extra,
   };
@@ -346,8 +442,39 @@ function machineTimes() {
   return { busy, total };
 }
 
+/** The processes of this run's PostgreSQL: the postmaster listening on DATABASE_URL's port, and its children. */
+function postgresPids() {
+  const port = (() => {
+    try {
+      return new URL(process.env.DATABASE_URL).port || "5432";
+    } catch {
+      return null;
+    }
+  })();
+  const parents = new Map();
+  let postmaster = null;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      if (postmaster === null && stat.includes("(postgres)")) {
+        const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+        if (args[args.indexOf("-p") + 1] === port) postmaster = Number(entry);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (postmaster === null) return [];
+  return [postmaster, ...[...parents].filter(([, ppid]) => ppid === postmaster).map(([pid]) => pid)];
+}
+
+/** CPU of PostgreSQL's processes in ms, by pid (backends come and go: compared pid by pid). */
+const postgresCpu = () => new Map(postgresPids().map((pid) => [pid, procCpuMs(pid) ?? 0]));
+
 function cpuStart(serverPid) {
-  return { t: performance.now(), bench: process.cpuUsage(), server: procCpuMs(serverPid), machine: machineTimes(), serverPid };
+  return { t: performance.now(), bench: process.cpuUsage(), server: procCpuMs(serverPid), postgres: postgresCpu(), machine: machineTimes(), serverPid };
 }
 
 /** CPU used since `s`, in % of one core (bench, server) and % of the whole machine. */
@@ -356,7 +483,11 @@ function cpuEnd(s) {
   const b = process.cpuUsage(s.bench);
   const server = procCpuMs(s.serverPid);
   const m = machineTimes();
+  let postgresMs = 0;
+  for (const [pid, ms] of postgresCpu()) postgresMs += ms - (s.postgres.get(pid) ?? 0);
   return {
+    serverMs: server === null || s.server === null ? null : server - s.server,
+    postgresMs: round(postgresMs, 0),
     benchPctOfCore: round(((b.user + b.system) / 1000 / wall) * 100, 0),
     serverPctOfCore: server === null || s.server === null ? null : round(((server - s.server) / wall) * 100, 0),
     machineBusyPct: round(((m.busy - s.machine.busy) / Math.max(1, m.total - s.machine.total)) * 100, 0),
@@ -368,13 +499,15 @@ function cpuEnd(s) {
 /**
  * Open loop: request i is due at t0 + i/rate and sent as soon as the event
  * loop gets there; its latency runs from the due time, so a server that falls
- * behind is charged for the queue (no coordinated omission). sendLag shows how
- * late this process itself was in sending.
+ * behind is charged for the queue (no coordinated omission). Nothing waits
+ * on this side for a free connection (makeTarget's agent has no limit), so
+ * the only queue is this process's own event loop: sendLag shows how late it
+ * was in sending (p50/p99/max, and how many requests left over 10 ms late).
  */
 function runFixedRate(target, { rate, seconds, keyPrefix }) {
   const total = Math.max(1, Math.round(rate * seconds));
   const interval = 1000 / rate;
-  const stats = newStats(total);
+  const stats = newStats(total, target.okStatus);
   const lags = new Float64Array(total);
   return new Promise((resolve) => {
     const t0 = performance.now() + 20;
@@ -388,8 +521,8 @@ function runFixedRate(target, { rate, seconds, keyPrefix }) {
         if (due > now) break;
         lags[next] = now - due;
         stats.sent++;
-        fire(target, keyPrefix + next, (status, error, end, sample) => {
-          record(stats, status, error, end - due, sample);
+        fire(target, keyPrefix + next, (status, error, end, sample, retryAfter) => {
+          record(stats, status, error, end - due, sample, retryAfter);
           if (end > lastEnd) lastEnd = end;
           if (++done === total) {
             const sortedLags = lags.sort();
@@ -397,7 +530,12 @@ function runFixedRate(target, { rate, seconds, keyPrefix }) {
               summarize(stats, lastEnd - t0, {
                 mode: `open loop, ${rate}/s for ${seconds} s`,
                 due: total,
-                sendLagMs: { p99: round(pct(sortedLags, 0.99)), max: round(sortedLags[total - 1]) },
+                sendLagMs: {
+                  p50: round(pct(sortedLags, 0.5)),
+                  p99: round(pct(sortedLags, 0.99)),
+                  max: round(sortedLags[total - 1]),
+                  over10ms: sortedLags.findIndex((l) => l > 10) < 0 ? 0 : total - sortedLags.findIndex((l) => l > 10),
+                },
               }),
             );
           }
@@ -412,7 +550,7 @@ function runFixedRate(target, { rate, seconds, keyPrefix }) {
 
 /** Closed loop: `concurrency` workers, each sending its next request when the previous one answers, for `seconds`. */
 async function runClosedLoop(target, { concurrency, seconds, keyPrefix }) {
-  const stats = newStats();
+  const stats = newStats(0, target.okStatus);
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   let n = 0;
@@ -422,9 +560,10 @@ async function runClosedLoop(target, { concurrency, seconds, keyPrefix }) {
       const start = performance.now();
       stats.sent++;
       const r = await fireP(target, keyPrefix + n++);
-      record(stats, r.status, r.error, r.end - start, r.sample);
+      record(stats, r.status, r.error, r.end - start, r.sample, r.retryAfter);
       if (r.end > lastEnd) lastEnd = r.end;
-      if (r.status === 0) await sleep(50); // a dead server must not turn this into a busy loop
+      // A dead server must not turn this into a busy loop, nor a refusal (503) into a storm of retries.
+      if (r.status === 0 || r.status === 503) await sleep(50);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -433,7 +572,7 @@ async function runClosedLoop(target, { concurrency, seconds, keyPrefix }) {
 
 /** Warm-up: `count` requests, `concurrency` at a time. */
 async function runCount(target, { count, concurrency, keyPrefix }) {
-  const stats = newStats();
+  const stats = newStats(0, target.okStatus);
   const t0 = performance.now();
   let n = 0;
   const worker = async () => {
@@ -442,33 +581,42 @@ async function runCount(target, { count, concurrency, keyPrefix }) {
       const start = performance.now();
       stats.sent++;
       const r = await fireP(target, keyPrefix + i);
-      record(stats, r.status, r.error, r.end - start, r.sample);
+      record(stats, r.status, r.error, r.end - start, r.sample, r.retryAfter);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return summarize(stats, performance.now() - t0, { mode: `warm-up, ${count} requests, ${concurrency} in flight` });
 }
 
-async function benchServer(target, runId) {
-  const key = (phase) => `bench-${runId}-${phase}`;
-  console.log(`\n== ${target.label}: warm-up (${WARMUP_REQUESTS} requests)`);
-  const warmup = await runCount(target, { count: WARMUP_REQUESTS, concurrency: WARMUP_CONCURRENCY, keyPrefix: key("w") });
-  console.log(`   ${warmup.ok2xx}/${warmup.sent} 2xx, p50 ${warmup.latencyMs.p50} ms${problems(warmup)}`);
+async function warmUp(target, keyPrefix, count = WARMUP_REQUESTS) {
+  console.log(`\n== ${target.label}: warm-up (${count} requests)`);
+  const warmup = await runCount(target, { count, concurrency: WARMUP_CONCURRENCY, keyPrefix });
+  console.log(`   ${warmup.ok2xx}/${warmup.sent} stored, p50 ${warmup.latencyMs.p50} ms${problems(warmup)}`);
   await sleep(1_000);
+  return warmup;
+}
 
-  console.log(`== ${target.label}: fixed rate ${RATE}/s for ${SECONDS} s`);
-  let cpu = cpuStart(target.pid);
-  const fixed = await runFixedRate(target, { rate: RATE, seconds: SECONDS, keyPrefix: key("f") });
-  fixed.cpu = cpuEnd(cpu);
-  console.log(`   ${fixed.ok2xx}/${fixed.sent} 2xx, ${fixed.throughput2xx}/s, p99 ${fixed.latencyMs.p99} ms${problems(fixed)}`);
+async function openLoop(target, label, { rate, seconds, keyPrefix }) {
+  console.log(`== ${target.label}: ${label}, ${rate}/s for ${seconds} s (open loop)`);
+  const cpu = cpuStart(target.pid);
+  const r = await runFixedRate(target, { rate, seconds, keyPrefix });
+  r.cpu = cpuEnd(cpu);
+  console.log(
+    `   ${r.ok2xx}/${r.sent} stored, ${r.throughput2xx}/s, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms, ` +
+      `send lag p99 ${r.sendLagMs.p99} ms max ${r.sendLagMs.max} ms${problems(r)}`,
+  );
   await sleep(2_000);
+  return r;
+}
 
-  console.log(`== ${target.label}: max throughput (${CONCURRENCY} in flight for ${MAX_SECONDS} s)`);
-  cpu = cpuStart(target.pid);
-  const max = await runClosedLoop(target, { concurrency: CONCURRENCY, seconds: MAX_SECONDS, keyPrefix: key("m") });
-  max.cpu = cpuEnd(cpu);
-  console.log(`   ${max.ok2xx}/${max.sent} 2xx, ${max.throughput2xx}/s, p99 ${max.latencyMs.p99} ms${problems(max)}`);
-  return { warmup, fixed, max };
+async function closedLoop(target, label, { concurrency, seconds, keyPrefix }) {
+  console.log(`== ${target.label}: ${label} (${concurrency} in flight for ${seconds} s)`);
+  const cpu = cpuStart(target.pid);
+  const r = await runClosedLoop(target, { concurrency, seconds, keyPrefix });
+  r.cpu = cpuEnd(cpu);
+  console.log(`   ${r.ok2xx}/${r.sent} stored, ${r.throughput2xx}/s, p99 ${r.latencyMs.p99} ms${problems(r)}`);
+  await sleep(2_000);
+  return r;
 }
 
 function problems(s) {
@@ -487,30 +635,39 @@ const fmtCounts = (o) =>
 
 // ---------------------------------------------------------------- truth check
 
-async function truthCheck(runId, app) {
-  const returned201 = app.warmup.status201 + app.fixed.status201 + app.max.status201;
+async function truthCheck(runId, api, form) {
+  const sum = (phases, f) => phases.reduce((n, p) => n + f(p), 0);
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    const pattern = `bench-${runId}-%`;
-    const rows = Number((await client.query("SELECT count(*) AS n FROM response WHERE idempotency_key LIKE $1", [pattern])).rows[0].n);
-    const items = Number(
-      (
-        await client.query(
-          "SELECT count(*) AS n FROM feedback_item f JOIN response r ON r.id = f.response_id WHERE r.idempotency_key LIKE $1",
-          [pattern],
-        )
-      ).rows[0].n,
-    );
-    const gaveUp = app.warmup.errorCount + app.fixed.errorCount + app.max.errorCount;
+    const count = async (pattern) => ({
+      rows: Number((await client.query("SELECT count(*) AS n FROM response WHERE idempotency_key LIKE $1", [pattern])).rows[0].n),
+      items: Number(
+        (await client.query("SELECT count(*) AS n FROM feedback_item f JOIN response r ON r.id = f.response_id WHERE r.idempotency_key LIKE $1", [pattern])).rows[0].n,
+      ),
+    });
+    const a = await count(`bench-${runId}-api-%`);
+    const f = await count(`bench-${runId}-form-%`);
+    const returned201 = sum(api, (p) => p.status201);
+    const returned303 = sum(form, (p) => p.ok2xx);
+    const rows = a.rows + f.rows;
+    // Phase by phase (the key's phase letter): a phase whose client gave up on nothing must match exactly.
+    const phases = {};
+    for (const p of api) {
+      const stored = (await count(`bench-${runId}-api-${p.phase}%`)).rows;
+      phases[p.phase] = { rows: stored, returned201: p.status201, ok: stored === p.status201, clientGaveUp: p.errorCount };
+    }
     return {
+      phases,
       returned201,
-      rows,
-      ok: rows === returned201,
-      feedbackItems: items,
+      returned303,
+      apiRows: a.rows,
+      formRows: f.rows,
+      ok: a.rows === returned201 && f.rows === returned303,
+      feedbackItems: a.items + f.items,
       expectedItems: rows * ITEMS_PER_RESPONSE,
-      itemsOk: items === rows * ITEMS_PER_RESPONSE,
-      clientErrorsAndTimeouts: gaveUp,
+      itemsOk: a.items + f.items === rows * ITEMS_PER_RESPONSE,
+      clientErrorsAndTimeouts: sum([...api, ...form], (p) => p.errorCount),
     };
   } finally {
     await client.end();
@@ -523,40 +680,35 @@ function fmtMs(x) {
   return x === null ? "–" : x.toFixed(1);
 }
 
-function printTable(app, raw, ratio) {
-  const rows = [];
-  const section = (title) => rows.push([title]);
-  const row = (label, a, b) => rows.push([label, String(a), String(b)]);
-  const cpuCell = (c) => `${c.serverPctOfCore ?? "–"}% / ${c.benchPctOfCore}% / ${c.machineBusyPct}%`;
-  section(`Fixed rate ${RATE}/s for ${SECONDS} s (open loop, latency from due time)`);
-  row("due / sent", `${app.fixed.due} / ${app.fixed.sent}`, `${raw.fixed.due} / ${raw.fixed.sent}`);
-  row("completed", app.fixed.completed, raw.fixed.completed);
-  row("2xx", app.fixed.ok2xx, raw.fixed.ok2xx);
-  row("non-2xx (by status)", fmtCounts(app.fixed.non2xx), fmtCounts(raw.fixed.non2xx));
-  row("errors / timeouts", fmtCounts(app.fixed.errors), fmtCounts(raw.fixed.errors));
-  row("throughput (2xx/s)", app.fixed.throughput2xx, raw.fixed.throughput2xx);
-  row("latency p50 (ms)", fmtMs(app.fixed.latencyMs.p50), fmtMs(raw.fixed.latencyMs.p50));
-  row("latency p90 (ms)", fmtMs(app.fixed.latencyMs.p90), fmtMs(raw.fixed.latencyMs.p90));
-  row("latency p99 (ms)", fmtMs(app.fixed.latencyMs.p99), fmtMs(raw.fixed.latencyMs.p99));
-  row("latency max (ms)", fmtMs(app.fixed.latencyMs.max), fmtMs(raw.fixed.latencyMs.max));
-  row("bench send lag p99/max (ms)", `${fmtMs(app.fixed.sendLagMs.p99)} / ${fmtMs(app.fixed.sendLagMs.max)}`, `${fmtMs(raw.fixed.sendLagMs.p99)} / ${fmtMs(raw.fixed.sendLagMs.max)}`);
-  row("CPU server / bench / machine", cpuCell(app.fixed.cpu), cpuCell(raw.fixed.cpu));
-  section(`Max throughput (closed loop, ${CONCURRENCY} in flight for ${MAX_SECONDS} s)`);
-  row("sent / 2xx", `${app.max.sent} / ${app.max.ok2xx}`, `${raw.max.sent} / ${raw.max.ok2xx}`);
-  row("non-2xx / errors", `${fmtCounts(app.max.non2xx)} / ${fmtCounts(app.max.errors)}`, `${fmtCounts(raw.max.non2xx)} / ${fmtCounts(raw.max.errors)}`);
-  row("max throughput (2xx/s)", app.max.throughput2xx, raw.max.throughput2xx);
-  row("latency p50 (ms)", fmtMs(app.max.latencyMs.p50), fmtMs(raw.max.latencyMs.p50));
-  row("latency p99 (ms)", fmtMs(app.max.latencyMs.p99), fmtMs(raw.max.latencyMs.p99));
-  row("CPU server / bench / machine", cpuCell(app.max.cpu), cpuCell(raw.max.cpu));
-  row("capacity ratio app / baseline", ratio === null ? "–" : ratio.toFixed(2), "");
+/** CPU (server + PostgreSQL) per stored response of the app's and the baseline's flat-out phases, and their ratio. */
+function costOf(app, raw) {
+  const per = (p) => (p.cpu?.serverMs != null && p.ok2xx ? (p.cpu.serverMs + p.cpu.postgresMs) / p.ok2xx : null);
+  const appMs = per(app);
+  const baselineMs = per(raw);
+  return { appMs: round(appMs, 2), baselineMs: round(baselineMs, 2), ratio: appMs && baselineMs ? round(baselineMs / appMs, 3) : null };
+}
 
-  const w0 = Math.max(...rows.filter((r) => r.length > 1).map((r) => r[0].length)) + 4;
-  const w1 = Math.max(20, ...rows.filter((r) => r.length > 1).map((r) => r[1].length)) + 2;
-  console.log("\n" + "".padEnd(w0) + "app (Next.js)".padEnd(w1) + "baseline (node:http + pg)");
-  for (const r of rows) {
-    if (r.length === 1) console.log(r[0]);
-    else console.log(("  " + r[0]).padEnd(w0) + r[1].padEnd(w1) + r[2]);
-  }
+function printTable(columns) {
+  const cpuCell = (c) => (c ? `${c.serverPctOfCore ?? "–"}/${c.benchPctOfCore}/${c.machineBusyPct}%` : "–");
+  const lag = (p) => (p.sendLagMs ? `${fmtMs(p.sendLagMs.p99)} / ${fmtMs(p.sendLagMs.max)} (${p.sendLagMs.over10ms} >10 ms)` : "–");
+  const rows = [
+    ["load", (p) => p.mode],
+    ["sent / stored", (p) => `${p.sent} / ${p.ok2xx}`],
+    ["other statuses", (p) => fmtCounts(p.non2xx)],
+    ["errors / timeouts", (p) => fmtCounts(p.errors)],
+    ["stored per second", (p) => p.throughput2xx],
+    ["latency p50 / p99 (ms)", (p) => `${fmtMs(p.latencyMs.p50)} / ${fmtMs(p.latencyMs.p99)}`],
+    ["latency max (ms)", (p) => fmtMs(p.latencyMs.max)],
+    ["answered within 1 s", (p) => `${p.answeredWithin1s} / ${p.sent}`],
+    ["503: count, p99 (ms), no Retry-After", (p) => (p.shed503.count ? `${p.shed503.count}, ${fmtMs(p.shed503.p99)}, ${p.shed503.withoutRetryAfter}` : "0")],
+    ["bench send lag p99 / max (ms)", lag],
+    ["CPU server/bench/machine", (p) => cpuCell(p.cpu)],
+    ["CPU ms per stored: server / PostgreSQL", (p) => (p.cpu && p.ok2xx ? `${fmtMs(p.cpu.serverMs / p.ok2xx)} / ${fmtMs(p.cpu.postgresMs / p.ok2xx)}` : "–")],
+  ];
+  const table = [["", ...columns.map(([title]) => title)], ...rows.map(([label, f]) => [label, ...columns.map(([, p]) => String(f(p)))])];
+  const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)) + 2);
+  console.log("");
+  for (const r of table) console.log(r.map((cell, i) => (i === 0 ? "  " + cell : cell).padEnd(widths[i] + (i === 0 ? 2 : 0))).join(""));
   console.log(`(CPU: server and bench processes in % of one core, machine in % of all ${os.cpus().length} cores; PostgreSQL is the rest)`);
 }
 
@@ -578,10 +730,14 @@ async function main() {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: run through `npm run bench:ingest` (scripts/with-db.mjs).");
   const startedAt = new Date();
   const runId = Date.now().toString(36) + randomBytes(3).toString("hex"); // [a-z0-9] only: safe inside LIKE
+  const key = (kind, phase) => `bench-${runId}-${kind}-${phase}`;
   const machine = machineInfo();
   console.log(`bench:ingest run ${runId}`);
   console.log(`machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}`);
-  console.log(`config: fixed ${RATE}/s for ${SECONDS} s, max ${CONCURRENCY} in flight for ${MAX_SECONDS} s, timeout ${TIMEOUT_MS / 1000} s, body ≈${BODY_FIXED_BYTES + 20} bytes`);
+  console.log(
+    `config: fixed rate ${FIXED_RATE ? `${FIXED_RATE}/s` : `${TARGET.share * 100} % of the baseline's capacity`} for ${SECONDS} s, max ${CONCURRENCY} in flight for ${MAX_SECONDS} s, ` +
+      `form ${FORM_CONCURRENCY} in flight for ${FORM_SECONDS} s, overload ${TARGET.overloadFactor} × capacity for ${OVERLOAD_SECONDS} s, timeout ${TIMEOUT_MS / 1000} s, body ≈${BODY_FIXED_BYTES + 20} bytes`,
+  );
 
   if (needsBuild()) {
     console.log("\n== production build missing or stale: building");
@@ -591,8 +747,19 @@ async function main() {
   } else console.log("production build is up to date");
 
   for (const port of [APP_PORT, RAW_PORT]) {
-    if (await portInUse(port)) throw new Error(`port ${port} on ${HOST} is already in use: stop whatever listens there first`);
+    if (await portInUse(port)) throw new Error(`port ${port} on ${HOST} is already in use: stop whatever listens there first (or set BENCH_PORT)`);
   }
+
+  // ---- the baseline first: its capacity sets the app's fixed rate
+  console.log(`\n== starting the baseline on ${HOST}:${RAW_PORT}`);
+  const raw = startChild("baseline", ["scripts/bench-raw-server.mjs"], { ...process.env, NODE_ENV: "production", PORT: String(RAW_PORT) });
+  await waitHealthy(raw, RAW_PORT, "/health");
+  const rawTarget = makeTarget("baseline", raw.pid, RAW_PORT, "/");
+  await warmUp(rawTarget, key("raw", "w"));
+  const rawMax = await closedLoop(rawTarget, "max throughput", { concurrency: CONCURRENCY, seconds: MAX_SECONDS, keyPrefix: key("raw", "m") });
+  rawTarget.agent.destroy();
+  await stopChild(raw);
+  const rate = FIXED_RATE ?? Math.max(1, Math.round(TARGET.share * rawMax.throughput2xx));
 
   // ---- the app
   console.log(`\n== starting the app on ${HOST}:${APP_PORT}`);
@@ -606,57 +773,80 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   await waitHealthy(app, APP_PORT, "/api/health");
-  const appTarget = makeTarget("app", app.pid, APP_PORT, APP_PATH);
-  const appResults = await benchServer(appTarget, runId);
-  appTarget.agent.destroy();
+  const api = makeTarget("app", app.pid, APP_PORT, APP_PATH);
+  const form = makeTarget("app form", app.pid, APP_PORT, FORM_PATH, await formPayloadMaker(APP_PORT), 303);
+  const apiWarmup = await warmUp(api, key("api", "w"));
+  const fixed = await openLoop(api, `fixed rate (${FIXED_RATE ? "BENCH_RATE" : `${TARGET.share * 100} % of the baseline's ${rawMax.throughput2xx}/s`})`, { rate, seconds: SECONDS, keyPrefix: key("api", "f") });
+  const max = await closedLoop(api, "max throughput", { concurrency: CONCURRENCY, seconds: MAX_SECONDS, keyPrefix: key("api", "m") });
+  const formWarmup = await warmUp(form, key("form", "w"), 50);
+  const formMax = await closedLoop(form, "form posts (Server Action), max throughput", { concurrency: FORM_CONCURRENCY, seconds: FORM_SECONDS, keyPrefix: key("form", "m") });
+  const overloadRate = Math.max(1, Math.round(TARGET.overloadFactor * max.throughput2xx));
+  const overload = await openLoop(api, `overload (${TARGET.overloadFactor} × its capacity)`, { rate: overloadRate, seconds: OVERLOAD_SECONDS, keyPrefix: key("api", "o") });
+  api.agent.destroy();
+  form.agent.destroy();
   // Stopping drains every request the server still holds, so the count below is final.
   await stopChild(app);
 
-  const truth = await truthCheck(runId, appResults);
+  apiWarmup.phase = "w";
+  fixed.phase = "f";
+  max.phase = "m";
+  overload.phase = "o";
+  const truth = await truthCheck(runId, [apiWarmup, fixed, max, overload], [formWarmup, formMax]);
   console.log(
-    `\n== truth check: ${truth.rows} rows in response for this run, ${truth.returned201} 201s returned → ${truth.ok ? "OK" : "MISMATCH"}` +
+    `\n== truth check: API ${truth.apiRows} rows for ${truth.returned201} 201s, form ${truth.formRows} rows for ${truth.returned303} 303s → ${truth.ok ? "OK" : "MISMATCH"}` +
       (truth.ok || !truth.clientErrorsAndTimeouts ? "" : ` (the client gave up on ${truth.clientErrorsAndTimeouts} requests, which the server may still have stored)`),
   );
+  console.log(`   by phase: ${Object.entries(truth.phases).map(([k, v]) => `${k} ${v.rows}/${v.returned201}${v.ok ? "" : " MISMATCH"}`).join(", ")} (w warm-up, f fixed rate, m max, o overload)`);
   console.log(`   feedback items: ${truth.feedbackItems}, expected ${truth.expectedItems} (${ITEMS_PER_RESPONSE} per response) → ${truth.itemsOk ? "OK" : "MISMATCH"}`);
 
-  // ---- the baseline
-  console.log(`\n== starting the baseline on ${HOST}:${RAW_PORT}`);
-  const raw = startChild("baseline", ["scripts/bench-raw-server.mjs"], { ...process.env, NODE_ENV: "production", PORT: String(RAW_PORT) });
-  await waitHealthy(raw, RAW_PORT, "/health");
-  const rawTarget = makeTarget("baseline", raw.pid, RAW_PORT, "/");
-  const rawResults = await benchServer(rawTarget, runId);
-  rawTarget.agent.destroy();
-  await stopChild(raw);
-
   // ---- report
-  // The issue's ratio: the same fixed-rate load against both, app throughput over the baseline's.
-  const sameLoadRatio = rawResults.fixed.throughput2xx > 0 ? appResults.fixed.throughput2xx / rawResults.fixed.throughput2xx : null;
-  // For information: what each can do flat out (a bare node:http server has no framework, no validation).
-  const ratio = rawResults.max.throughput2xx > 0 ? appResults.max.throughput2xx / rawResults.max.throughput2xx : null;
-  printTable(appResults, rawResults, ratio);
+  const ratio = rawMax.throughput2xx > 0 ? max.throughput2xx / rawMax.throughput2xx : null;
+  const formRatio = max.throughput2xx > 0 ? formMax.throughput2xx / max.throughput2xx : null;
+  printTable([
+    ["baseline max", rawMax],
+    ["app fixed rate", fixed],
+    ["app max", max],
+    ["form max", formMax],
+    ["app overload", overload],
+  ]);
 
-  const f = appResults.fixed;
-  const fixedErrors = f.non2xxCount + f.errorCount + (f.due - f.sent);
-  const latencyPass = f.latencyMs.p99 !== null && f.latencyMs.p99 <= TARGET.p99Ms && fixedErrors === 0;
-  const capacityPass = sameLoadRatio !== null && sameLoadRatio >= TARGET.ratio;
-  const asTargeted = RATE === TARGET.rate && SECONDS === TARGET.seconds;
+  const fixedErrors = fixed.non2xxCount + fixed.errorCount + (fixed.due - fixed.sent);
+  const latencyPass = fixed.latencyMs.p99 !== null && fixed.latencyMs.p99 <= TARGET.p99Ms && fixedErrors === 0;
+  const capacityPass = ratio !== null && ratio >= TARGET.capacityRatio;
+  const notAnswered = overload.sent - overload.answeredWithin1s; // late answers, timeouts and errors
+  const otherStatuses = Object.entries(overload.byStatus).filter(([s]) => s !== "201" && s !== "503").reduce((n, [, c]) => n + c, 0);
+  const overloadPass = notAnswered === 0 && otherStatuses === 0 && overload.errorCount === 0 && overload.shed503.withoutRetryAfter === 0 && truth.phases.o.ok;
+  const shedPass = overload.shed503.count === 0 || overload.shed503.p99 <= TARGET.shedWithinMs;
   const verdict = {
-    latency: { pass: latencyPass, p99Ms: f.latencyMs.p99, errors: fixedErrors, target: `p99 ≤ ${TARGET.p99Ms} ms with 0 errors at ${TARGET.rate}/s for ${TARGET.seconds} s` },
-    ratio: { pass: capacityPass, sameLoad: round(sameLoadRatio, 3), target: `app throughput ≥ ${TARGET.ratio} × baseline throughput under the same load` },
-    capacity: { ratio: round(ratio, 3), appMax: appResults.max.throughput2xx, baselineMax: rawResults.max.throughput2xx, note: "informative: closed-loop maximum of each" },
-    pass: latencyPass && capacityPass,
-    asTargeted,
+    capacity: { pass: capacityPass, ratio: round(ratio, 3), appMax: max.throughput2xx, baselineMax: rawMax.throughput2xx, target: `app flat out ≥ ${TARGET.capacityRatio} × the baseline's` },
+    latency: { pass: latencyPass, rate, p99Ms: fixed.latencyMs.p99, errors: fixedErrors, target: `p99 ≤ ${TARGET.p99Ms} ms with 0 errors at ${TARGET.share * 100} % of the baseline's capacity` },
+    overload: { pass: overloadPass, rate: overloadRate, notAnsweredWithin1s: notAnswered, otherStatuses, target: `at ${TARGET.overloadFactor} × the app's capacity every request answered 201 or 503 + Retry-After within ${TARGET.answeredWithinMs} ms, each 201 stored once` },
+    shedding: { pass: shedPass, p99Ms: overload.shed503.p99, count: overload.shed503.count, target: `503s answered within ${TARGET.shedWithinMs} ms (p99)` },
+    form: { perSecond: formMax.throughput2xx, ratioToApi: round(formRatio, 3), note: "informative: the web form's Server Action flat out" },
+    cost: costOf(max, rawMax),
+    pass: latencyPass && capacityPass && overloadPass && shedPass,
+    asTargeted: !FIXED_RATE && SECONDS >= TARGET.seconds,
   };
   const machineEnd = { ...machine, loadAvgAtEnd: os.loadavg().map((x) => round(x, 2)) };
 
   console.log(`\nmachine: ${machine.cpus} × ${machine.model}; load average at start ${machine.loadAvgAtStart.join(" ")}, at end ${machineEnd.loadAvgAtEnd.join(" ")}`);
-  console.log(`truth check: ${truth.ok ? "OK" : "MISMATCH"} (${truth.rows} rows, ${truth.returned201} 201s); feedback items ${truth.itemsOk ? "OK" : "MISMATCH"}`);
+  console.log(`truth check: ${truth.ok ? "OK" : "MISMATCH"} (API ${truth.apiRows} rows, ${truth.returned201} 201s; form ${truth.formRows} rows, ${truth.returned303} 303s); feedback items ${truth.itemsOk ? "OK" : "MISMATCH"}`);
+  const pf = (b) => (b ? "PASS" : "FAIL");
   console.log("Verdict:");
-  console.log(`  latency  ${latencyPass ? "PASS" : "FAIL"}  app p99 ${fmtMs(f.latencyMs.p99)} ms, ${fixedErrors} errors (target: ${verdict.latency.target})`);
-  console.log(`  ratio    ${capacityPass ? "PASS" : "FAIL"}  same load: app ${appResults.fixed.throughput2xx}/s vs baseline ${rawResults.fixed.throughput2xx}/s = ${sameLoadRatio === null ? "–" : sameLoadRatio.toFixed(2)} (target: ≥ ${TARGET.ratio})`);
-  console.log(`  capacity (informative) flat out: app ${appResults.max.throughput2xx}/s vs baseline ${rawResults.max.throughput2xx}/s = ${ratio === null ? "–" : ratio.toFixed(2)}`);
-  console.log(`  overall  ${verdict.pass ? "PASS" : "FAIL"}`);
-  if (!asTargeted) console.log(`  note: this run was ${RATE}/s for ${SECONDS} s, not the target's ${TARGET.rate}/s for ${TARGET.seconds} s: indicative only`);
+  console.log(`  capacity ${pf(capacityPass)}  flat out: app ${max.throughput2xx}/s vs baseline ${rawMax.throughput2xx}/s = ${ratio === null ? "–" : ratio.toFixed(2)} (target: ≥ ${TARGET.capacityRatio})`);
+  console.log(`  latency  ${pf(latencyPass)}  at ${rate}/s: p99 ${fmtMs(fixed.latencyMs.p99)} ms, ${fixedErrors} errors (target: ${verdict.latency.target})`);
+  console.log(
+    `  overload ${pf(overloadPass)}  at ${overloadRate}/s: ${overload.sent - notAnswered}/${overload.sent} answered within 1 s, ${overload.status201} 201s, ` +
+      `${truth.phases.o.rows} rows stored (${truth.phases.o.ok ? "each once" : "MISMATCH"}), ${overload.shed503.count} refused, ${otherStatuses} other, ${overload.errorCount} errors`,
+  );
+  console.log(`  shedding ${pf(shedPass)}  503 p99 ${fmtMs(overload.shed503.p99)} ms (target: ≤ ${TARGET.shedWithinMs} ms)`);
+  console.log(`  form     (informative) ${formMax.throughput2xx}/s = ${formRatio === null ? "–" : formRatio.toFixed(2)} × the JSON API`);
+  console.log(
+    `  cost     (informative, less sensitive to a busy machine) CPU per stored response, server + PostgreSQL, flat out: ` +
+      `app ${fmtMs(verdict.cost.appMs)} ms vs baseline ${fmtMs(verdict.cost.baselineMs)} ms = ${verdict.cost.ratio === null ? "–" : verdict.cost.ratio.toFixed(2)}`,
+  );
+  console.log(`  overall  ${pf(verdict.pass)}`);
+  if (!verdict.asTargeted) console.log(`  note: this run's fixed-rate phase lasted ${SECONDS} s${FIXED_RATE ? ` at BENCH_RATE=${FIXED_RATE}/s` : ""}, not the target's ${TARGET.seconds} s at ${TARGET.share * 100} %: indicative only`);
 
   const dir = path.join(root, "bench-results");
   mkdirSync(dir, { recursive: true });
@@ -666,11 +856,12 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: machineEnd,
-    config: { rate: RATE, seconds: SECONDS, maxSeconds: MAX_SECONDS, concurrency: CONCURRENCY, warmupRequests: WARMUP_REQUESTS, timeoutMs: TIMEOUT_MS, bodyBytes: BODY_FIXED_BYTES + 20 },
-    app: appResults,
-    baseline: rawResults,
-    sameLoadRatio: round(sameLoadRatio, 3),
+    config: { rate, seconds: SECONDS, maxSeconds: MAX_SECONDS, formSeconds: FORM_SECONDS, overloadSeconds: OVERLOAD_SECONDS, overloadRate, concurrency: CONCURRENCY, formConcurrency: FORM_CONCURRENCY, warmupRequests: WARMUP_REQUESTS, timeoutMs: TIMEOUT_MS, bodyBytes: BODY_FIXED_BYTES + 20 },
+    baseline: { max: rawMax },
+    app: { warmup: apiWarmup, fixed, max, overload },
+    form: { warmup: formWarmup, max: formMax },
     capacityRatio: round(ratio, 3),
+    formRatio: round(formRatio, 3),
     truth,
     verdict,
   };

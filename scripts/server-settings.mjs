@@ -41,5 +41,8 @@ export function readServerSettings(env) {
     maxInFlight,
     maxInFlightPerClient: integer("MAX_IN_FLIGHT_PER_CLIENT", Math.min(24, maxInFlight), 0, 100_000),
     logLevel: given("LOG_LEVEL") ?? "info",
+    // Load shedding on the event loop itself (lib/http/overload.mjs): 0 and 100 turn each signal off.
+    maxEventLoopDelayMs: integer("MAX_EVENT_LOOP_DELAY_MS", 40, 0, 10_000),
+    maxEventLoopUtilisation: integer("MAX_EVENT_LOOP_UTILISATION", 100, 1, 100) / 100,
   };
 }

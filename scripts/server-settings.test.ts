@@ -3,7 +3,7 @@ import { readServerSettings } from "./server-settings.mjs";
 
 describe("readServerSettings", () => {
   it("has safe defaults: load shedding on, 24 requests at once per client, every interface without a proxy", () => {
-    expect(readServerSettings({})).toEqual({ port: 3000, hostname: "0.0.0.0", trustProxy: false, appUrl: undefined, maxInFlight: 96, maxInFlightPerClient: 24, logLevel: "info" });
+    expect(readServerSettings({})).toEqual({ port: 3000, hostname: "0.0.0.0", trustProxy: false, appUrl: undefined, maxInFlight: 96, maxInFlightPerClient: 24, logLevel: "info", maxEventLoopDelayMs: 40, maxEventLoopUtilisation: 1 });
     expect(readServerSettings({ MAX_IN_FLIGHT: "", PORT: "" }).maxInFlight).toBe(96);
   });
 

@@ -9,6 +9,7 @@ import next from "next";
 import pino from "pino";
 import { clientKey } from "../lib/http/client-key.mjs";
 import { isForeignOrigin } from "../lib/http/origin-check.mjs";
+import { eventLoopGate } from "../lib/http/overload.mjs";
 import { createPageCache } from "../lib/http/page-cache.mjs";
 import { readServerSettings, SettingError } from "./server-settings.mjs";
 
@@ -20,13 +21,18 @@ try {
   console.error(`[server] cannot start: ${e.message}`);
   process.exit(1);
 }
-const { port, hostname, trustProxy, appUrl, maxInFlight, maxInFlightPerClient } = settings;
+const { port, hostname, trustProxy, appUrl, maxInFlight, maxInFlightPerClient, maxEventLoopDelayMs, maxEventLoopUtilisation } = settings;
 const dev = process.argv.includes("--dev");
 // Structured JSON logs, one line per request (LOG_LEVEL=warn keeps only problems).
 const log = pino({ level: settings.logLevel, base: { service: "clausewise", pid: process.pid } }, pino.destination({ sync: false }));
 // Load shedding: above this many requests in progress, answer 503 at once (cheap) instead of queueing
 // until every request is slow; and above maxInFlightPerClient from one client address (IPv6: one /64),
-// so that one client cannot take every place. The health check is always served.
+// so that one client cannot take every place; and while the event loop is saturated (late by more than
+// maxEventLoopDelayMs, or busy more than maxEventLoopUtilisation of the time) with more than a few requests
+// in progress (with fewer, the loop is late for another reason, a long page or a busy machine, and refusing
+// would not help). The health check is always served.
+const loop = eventLoopGate({ maxDelayMs: maxEventLoopDelayMs, maxUtilisation: maxEventLoopUtilisation });
+const LOOP_SHEDS_FROM = 8;
 let inFlight = 0;
 const inFlightByClient = new Map();
 let shed = 0;
@@ -48,7 +54,7 @@ globalThis[Symbol.for("clausewise.refusedLastMinute")] = () => {
 };
 // One line a second while shedding, not one per refused request.
 setInterval(() => {
-  if (shed) log.warn({ shed, inFlight, maxInFlight, maxInFlightPerClient }, "overload: requests refused with 503 in the last second");
+  if (shed) log.warn({ shed, inFlight, maxInFlight, maxInFlightPerClient, eventLoop: loop.state() }, "overload: requests refused with 503 in the last second");
   shed = 0;
 }, 1000).unref();
 // Slow clients: headers must arrive within 10 s, and a request body within 10 s of its headers (each server
@@ -59,6 +65,10 @@ const BODY_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 120_000;
 const BODY_LIMIT = 1024 * 1024; // as serverActions.bodySizeLimit in next.config.ts and the JSON API's limit
 const STREAMED_UPLOAD = /^\/api\/delegation\/[^/]+\/letter\/?$/;
+// Submissions to the JSON API: answered here, by the same code as its Next.js route (lib/api/post-response.ts,
+// registered by instrumentation.ts), without Next.js's per-request work, which was most of their cost.
+const API_RESPONSES = /^\/api\/consultations\/([^/]+)\/responses\/?$/;
+const servePostResponse = () => globalThis[Symbol.for("clausewise.servePostResponse")];
 // Forwarded headers come from the proxy in front, or from nobody: without TRUST_PROXY a client could
 // name any host (Auth.js builds its redirects from X-Forwarded-Host) or any address.
 const FORWARDED = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-for", "x-forwarded-prefix", "forwarded", "x-real-ip"];
@@ -119,7 +129,7 @@ function bodyDeadline(req, res) {
  * Next.js itself replays a body it has read; so a client sending its body slowly, or in endless chunks,
  * never reaches Next.js. Too large: 413 (the rest is read and dropped).
  */
-function readBodyThen(req, res, dispatch) {
+function readBodyThen(req, res, dispatch, direct) {
   const chunks = [];
   let size = 0;
   let tooLarge = Number(req.headers["content-length"] ?? 0) > BODY_LIMIT;
@@ -137,6 +147,7 @@ function readBodyThen(req, res, dispatch) {
   req.on("end", async () => {
     if (tooLarge || res.headersSent) return;
     const body = Buffer.concat(chunks);
+    if (direct) return direct(body);
     if (!(await readable(req, body))) return refuseIn(req, res, 400, "unreadable_body", "Bad request: this form could not be read.");
     // The request becomes a fresh stream (its state, listeners and methods, bound to it), fed after the copy
     // so that its events are emitted by the request itself (Next.js's body-streams.js does the same).
@@ -155,7 +166,7 @@ function readBodyThen(req, res, dispatch) {
 
 /**
  * Next.js answers a form or a Server Action's arguments it cannot parse with a 500; bad input deserves a 400.
- * Checked here for every address (proxy.ts, which checks forms too, never sees addresses with a dot).
+ * Checked here, once, for every address (proxy.ts, which never sees addresses with a dot, no longer parses forms).
  */
 async function readable(req, body) {
   if ((req.url ?? "").startsWith("/api/")) return true; // the API reads and checks its own bodies
@@ -189,8 +200,7 @@ function actionArguments(encoded) {
 
 /**
  * Next.js answers an address it cannot decode (%FF) with a 500; bad input
- * deserves a 400. (Form bodies it cannot parse are screened in proxy.ts,
- * where Next.js itself keeps a copy of the body for the page.)
+ * deserves a 400. (Form bodies it cannot parse are screened by readable().)
  */
 function validPath(url) {
   try {
@@ -219,15 +229,17 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   const streamedUpload = STREAMED_UPLOAD.test(pathname);
   if (hasBody && !streamedUpload) bodyDeadline(req, res);
   const mine = inFlightByClient.get(client) ?? 0;
-  const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient);
+  const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient) || (inFlight >= LOOP_SHEDS_FROM && loop.saturated());
   pageCache.screen(req);
+  // The server's own renders for the page cache are never shed: the readers waiting for them would be.
   if (busy && !(req.url ?? "").startsWith("/api/health") && !pageCache.isRender(req)) {
     res.statusCode = 503;
     res.setHeader("retry-after", "2");
     res.setHeader("cache-control", "no-store");
     const json = (req.headers.accept ?? "").includes("json") || (req.url ?? "").startsWith("/api/");
     res.setHeader("content-type", json ? "application/json" : "text/html; charset=utf-8");
-    res.end(json ? JSON.stringify({ error: "unavailable", message: "The service is busy. Retry after 2 seconds." }) : BUSY_PAGE);
+    // The API's error shape (lib/api/openapi.json's Error): with load shedding on the event loop, API clients meet it often.
+    res.end(json ? JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Retry after 2 seconds." } }) : BUSY_PAGE);
     countShed();
     return;
   }
@@ -269,7 +281,20 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
     });
   }
   if (!hasBody || streamedUpload) return dispatch();
-  readBodyThen(req, res, dispatch);
+  const submission = req.method === "POST" && servePostResponse() ? API_RESPONSES.exec(pathname) : null;
+  const direct = submission
+    ? (body) =>
+        servePostResponse()({ headers: req.headers, body, slug: decodeURIComponent(submission[1]), clientKey: client })
+          .then((out) => {
+            res.writeHead(out.status, { ...out.headers, "content-length": Buffer.byteLength(out.text) });
+            res.end(out.text);
+          })
+          .catch((err) => {
+            log.error({ reqId: id, err }, "unhandled");
+            if (!res.headersSent) refuseIn(req, res, 500, "internal", "Internal Server Error");
+          })
+    : undefined;
+  readBodyThen(req, res, dispatch, direct);
 });
 // Keep-alive connections wait up to 65 s for their next request (longer than a balancer's usual 60 s);
 // the headers timeout counts from a request's first byte, not from the idle wait, so 10 s is safe with it.

@@ -4,12 +4,42 @@ import { randomUUID } from "node:crypto";
 import { limitClient, limitEmail } from "@/lib/http/submission-limits";
 import { isDatabaseBusy } from "@/lib/db";
 import { foreignOrigin } from "@/lib/http/csp";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { jsonBodyFrom, readJsonBody, type TBodyResult } from "@/lib/http/read-json-body";
 import { toIssues, ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
+import { apiCsp, securityHeaders } from "@/lib/http/security-headers.mjs";
 import { apiLocale, issueErrors } from "./api-messages";
 
 type TOut = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** What goes on the wire, whoever writes it: the Next.js route, or scripts/server.mjs itself (servePostResponse). */
+export type TWire = { status: number; headers: Record<string, string>; text: string };
+
+const WIRE_HEADERS: Record<string, string> = {
+  ...Object.fromEntries(securityHeaders.map((h) => [h.key, h.value])),
+  "Content-Security-Policy": apiCsp,
+  "Cache-Control": "no-store",
+  "Content-Type": "application/json",
+};
+
+export function toWire(out: TOut): TWire {
+  return { status: out.status, headers: { ...WIRE_HEADERS, ...out.headers }, text: JSON.stringify(out.body) };
+}
+
+/**
+ * The JSON API as scripts/server.mjs calls it, without Next.js's routing and rendering machinery (the
+ * framework was most of a submission's cost): the body it has already read, the path's slug, the client
+ * key it has computed. The same steps as postResponse() (answer() below), the same schema, the same answer.
+ */
+export async function servePostResponse(call: { headers: Record<string, string | string[] | undefined>; body: Uint8Array; slug: string; clientKey: string }): Promise<TWire> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(call.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  return toWire(await answer(headers, async () => jsonBodyFrom(headers, call.body), call.slug, call.clientKey));
+}
 
 const err = (status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): TOut => ({
   status,
@@ -28,17 +58,21 @@ const KEY_REUSED =
   "This idempotency key was already used with a different request body. Nothing was stored. Use a new key for a new response; reuse a key only to retry the exact same request.";
 
 export async function postResponse(request: Request, slug: string, clientKey: string): Promise<TOut> {
-  const locale = apiLocale(request.headers);
+  return answer(request.headers, () => readJsonBody(request), slug, clientKey);
+}
+
+async function answer(headers: Headers, readBody: () => Promise<TBodyResult>, slug: string, clientKey: string): Promise<TOut> {
+  const locale = apiLocale(headers);
   // Programs send no Origin; a browser page of another site does, and is refused (CSRF, even without cookies).
-  if (foreignOrigin(request.headers)) return err(403, "forbidden_origin", "Requests from another site's pages are refused.");
+  if (foreignOrigin(headers)) return err(403, "forbidden_origin", "Requests from another site's pages are refused.");
   const limited = await limitClient(clientKey).catch(() => ({ ok: true as const }));
   if (!limited.ok) {
     return err(429, "rate_limited", "Too many responses from this client in the last minute.", {}, { "Retry-After": String(limited.retryAfterSeconds) });
   }
-  const body = await readJsonBody(request);
+  const body = await readBody();
   if (!body.ok) return err(body.status, body.code, BODY_MESSAGES[body.code]);
 
-  const headerKey = request.headers.get("idempotency-key");
+  const headerKey = headers.get("idempotency-key");
   const value = body.value;
   const withKey =
     headerKey && value && typeof value === "object" && !Array.isArray(value) && !("idempotencyKey" in value)

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
+import { jsonBodyFrom, MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
 
 const JSON_TYPE = { "content-type": "application/json" };
 
@@ -112,5 +112,24 @@ describe("readJsonBody", () => {
   it("refuses an empty body as invalid JSON", async () => {
     expect(await readJsonBody(post(null), 64)).toEqual({ ok: false, status: 400, code: "invalid_json" });
     expect(await readJsonBody(post(""), 64)).toEqual({ ok: false, status: 400, code: "invalid_json" });
+  });
+});
+
+describe("jsonBodyFrom (a body scripts/server.mjs has read whole)", () => {
+  it("answers as readJsonBody does, case by case", async () => {
+    const cases: [Record<string, string>, Uint8Array][] = [
+      [JSON_TYPE, bytes('{"a":1}')],
+      [{ "content-type": "application/json; charset=utf-8" }, bytes("[1,2]")],
+      [{ "content-type": "text/plain" }, bytes('{"a":1}')],
+      [{}, bytes('{"a":1}')],
+      [JSON_TYPE, new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])],
+      [JSON_TYPE, bytes("{oops")],
+      [JSON_TYPE, bytes("")],
+      [JSON_TYPE, bytes(`"${"x".repeat(MAX_BODY_BYTES)}"`)],
+    ];
+    for (const [headers, body] of cases) {
+      const expected = await readJsonBody(post(new Uint8Array(body), headers));
+      expect(jsonBodyFrom(new Headers(headers), body), JSON.stringify(headers) + " " + body.byteLength).toEqual(expected);
+    }
   });
 });

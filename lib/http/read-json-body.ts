@@ -14,6 +14,21 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
 
   const body = await readCapped(request, maxBytes);
   if (!body) return { ok: false, status: 413, code: "body_too_large" };
+  return parseJsonBytes(body);
+}
+
+/**
+ * A body already read whole (scripts/server.mjs reads every body, capped, before handling it): the same
+ * checks as readJsonBody, in the same order, without the web stream.
+ */
+export function jsonBodyFrom(headers: Headers, body: Uint8Array, maxBytes = MAX_BODY_BYTES): TBodyResult {
+  const type = (headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") return { ok: false, status: 415, code: "unsupported_media_type" };
+  if (body.byteLength > maxBytes) return { ok: false, status: 413, code: "body_too_large" };
+  return parseJsonBytes(body);
+}
+
+function parseJsonBytes(body: Uint8Array): TBodyResult {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body);

@@ -4,7 +4,8 @@
 // replay of the same request returns the first response's reference, the same
 // key with another request is refused ("key_reused") and learns nothing. With
 // an email address (and SMTP), the same statement queues its email receipt.
-import { db } from "@/lib/db";
+import { db, getPool } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { now } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
@@ -70,10 +71,11 @@ export async function submitResponse(
   const wantsReceipt = !!r.email && mailConfigured();
   const manageToken = wantsReceipt ? newToken() : null;
 
-  const inserted = await db.$queryRaw<{ id: string; reference: string }[]>`
+  // Every parameter has an explicit type: a named statement is planned once per connection, without Prisma's types.
+  const statement = Prisma.sql`
     WITH c AS (
       SELECT id, reference_prefix FROM consultation
-      WHERE id = ${consultation.id}::uuid AND published_at IS NOT NULL AND opens_at <= ${at} AND (closes_at > ${at} OR ${receivedInTime})
+      WHERE id = ${consultation.id}::uuid AND published_at IS NOT NULL AND opens_at <= ${at}::timestamptz AND (closes_at > ${at}::timestamptz OR ${receivedInTime}::boolean)
     ), n AS (
       SELECT nextval(pg_get_serial_sequence('response', 'number')) AS num FROM c
     ), r AS (
@@ -81,12 +83,12 @@ export async function submitResponse(
         respondent_type, country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at,
         manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on, request_hash)
       SELECT c.id, n.num,
-        c.reference_prefix || '-' || ${year} || '-' || lpad(n.num::text, greatest(6, length(n.num::text)), '0'),
-        ${idempotencyKey}, ${at}, ${meta.locale}, ${meta.channel},
-        ${r.type}::respondent_type, ${r.country}, ${r.organisationName ?? null}, ${r.name ?? null}, ${r.publicSector},
-        ${r.email ?? null}, ${r.publication}::publication, ${at},
-        ${manageToken ? hashToken(manageToken) : null}, ${ipHash(meta.clientIp)}, ${inExtension},
-        ${keyed?.by ?? null}::uuid, ${keyed?.receivedOn ?? null}::date, ${hash}
+        c.reference_prefix || '-' || ${year}::text || '-' || lpad(n.num::text, greatest(6, length(n.num::text)), '0'),
+        ${idempotencyKey}::text, ${at}::timestamptz, ${meta.locale}::text, ${meta.channel}::text,
+        ${r.type}::respondent_type, ${r.country}::text, ${r.organisationName ?? null}::text, ${r.name ?? null}::text, ${r.publicSector}::boolean,
+        ${r.email ?? null}::text, ${r.publication}::publication, ${at}::timestamptz,
+        ${manageToken ? hashToken(manageToken) : null}::text, ${ipHash(meta.clientIp)}::text, ${inExtension}::boolean,
+        ${keyed?.by ?? null}::uuid, ${keyed?.receivedOn ?? null}::date, ${hash}::text
       FROM c, n
       ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
       RETURNING id, reference
@@ -96,9 +98,10 @@ export async function submitResponse(
       FROM r, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(clause_id uuid, aspect feedback_aspect,
         position int, rating smallint, comment text, term text, proposed_wording text, country_context text)
     ), o AS (
-      INSERT INTO receipt_outbox (response_id, manage_token, next_attempt_at) SELECT r.id, ${manageToken}, ${at} FROM r WHERE ${wantsReceipt}
+      INSERT INTO receipt_outbox (response_id, manage_token, next_attempt_at) SELECT r.id, ${manageToken}::text, ${at}::timestamptz FROM r WHERE ${wantsReceipt}::boolean
     )
     SELECT id, reference FROM r`;
+  const inserted = (await getPool().query<{ id: string; reference: string }>({ name: "submit-response-v1", text: statement.text, values: statement.values })).rows;
 
   if (inserted.length === 1) {
     const reference = inserted[0].reference;

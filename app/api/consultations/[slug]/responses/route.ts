@@ -1,5 +1,4 @@
-import { NextResponse } from "next/server";
-import { postResponse } from "@/lib/api/post-response";
+import { postResponse, toWire } from "@/lib/api/post-response";
 import { clientIp } from "@/lib/http/client-ip";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +8,7 @@ export const dynamic = "force-dynamic";
 // preflight (that this API never grants), and no cookies are read.
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { status, body, headers } = await postResponse(request, slug, clientIp(request.headers));
-  return NextResponse.json(body, { status, headers });
+  // scripts/server.mjs answers this path itself (servePostResponse); this route serves it under any other server.
+  const { status, headers, text } = toWire(await postResponse(request, slug, clientIp(request.headers)));
+  return new Response(text, { status, headers });
 }
