@@ -15,11 +15,15 @@ it("answers 503 with Retry-After while the pool is saturated, and 201 once it is
     new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ generalComment: "Busy?", respondent }) });
   // Hold the only connection for a second.
   let release!: () => void;
+  let holding!: () => void;
+  const holds = new Promise<void>((r) => (holding = r));
   const held = db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1`;
+    holding();
     await new Promise<void>((r) => (release = r));
   }, { timeout: 10_000 });
-  await new Promise((r) => setTimeout(r, 100));
+  // Wait for the state (the connection taken), not for a time: a busy machine may take longer to get there.
+  await holds;
   const started = Date.now();
   const busy = await postResponse(request(), c.slug, uniqueSlug("ip"));
   expect(busy.status).toBe(503);
