@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { formatPhone, measurePhone, measurePhoneBest, PHONE_BUDGET } from "../scripts/phone-metrics.mjs";
+
+// Issue 12, "Light on a phone": what a mid-range phone downloads and how soon it can read and use the
+// public pages. The figures come from scripts/phone-metrics.mjs, which `npm run bench:read` prints too.
+
+test("the draft and the home page send at most 120 KB of compressed JavaScript, the draft at most 30 KB of compressed HTML", async ({ browser, baseURL }) => {
+  for (const path of ["/en/c/dpsi", "/en", "/fr/c/dpsi"]) {
+    const m = await measurePhone(browser, `${baseURL}${path}`, { throttle: false });
+    console.log(formatPhone(m));
+    expect(m.scriptFiles, `${path}: the page loads scripts`).toBeGreaterThan(0);
+    expect(m.scriptBytes, `${path}: compressed JavaScript, in bytes`).toBeLessThanOrEqual(PHONE_BUDGET.scriptBytes);
+    if (path !== "/en") expect(m.htmlBytes, `${path}: compressed HTML, in bytes`).toBeLessThanOrEqual(PHONE_BUDGET.htmlBytes);
+    expect(m.htmlBytes, `${path}: the HTML was compressed`).toBeLessThan(m.htmlDecodedBytes / 2);
+  }
+});
+
+test("on a mid-range phone the draft and the response form paint within 2.5 s and block for at most 200 ms", async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  for (const path of ["/en/c/dpsi", "/en/c/dpsi/respond"]) {
+    const { best, runs } = await measurePhoneBest(browser, `${baseURL}${path}`);
+    for (const r of runs) console.log(formatPhone(r));
+    expect(best.lcpMs, `${path}: Largest Contentful Paint (ms)`).toBeGreaterThan(0);
+    expect(best.lcpMs, `${path}: Largest Contentful Paint (ms)`).toBeLessThanOrEqual(PHONE_BUDGET.lcpMs);
+    expect(best.tbtMs, `${path}: total blocking time (ms)`).toBeLessThanOrEqual(PHONE_BUDGET.tbtMs);
+  }
+});
