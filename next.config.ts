@@ -1,19 +1,8 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { securityHeaders } from "./lib/http/security-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  // Receipt links carry a key in the query string: never send it to another site.
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-  // Browsers keep to HTTPS for a year once they have seen this over HTTPS (ignored over plain HTTP).
-  { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
-];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

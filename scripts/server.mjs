@@ -10,6 +10,8 @@ import pino from "pino";
 import { clientKey } from "../lib/http/client-key.mjs";
 import { isForeignOrigin } from "../lib/http/origin-check.mjs";
 import { readServerSettings, SettingError } from "./server-settings.mjs";
+import { staticBrotli } from "./static-brotli.mjs";
+import { securityHeaders } from "../lib/http/security-headers.mjs";
 
 let settings;
 try {
@@ -73,6 +75,8 @@ const redact = (url) => (url ?? "/").split("?")[0].replace(/\/[A-Za-z0-9_-]{43}(
 const app = next({ dev, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Scripts and styles as brotli to browsers that take it (Next.js sends gzip): most of a phone's download.
+const serveBrotli = staticBrotli({ dir: new URL("../.next/static", import.meta.url).pathname, extraHeaders: securityHeaders });
 
 function refuse(res, status, text) {
   res.statusCode = status;
@@ -247,6 +251,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
     return refuseIn(req, res, 403, "forbidden_origin", "Requests from another site's pages are refused.");
   }
   if (!validPath(req.url)) return refuse(res, 400, "Bad request: this address is not valid.");
+  if (!dev && serveBrotli(req, res, pathname)) return;
   const dispatch = () =>
     handle(req, res).catch((err) => {
       log.error({ reqId: id, err }, "unhandled");
