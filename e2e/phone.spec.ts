@@ -3,6 +3,8 @@ import { formatPhone, measurePhone, measurePhoneBest, PHONE_BUDGET } from "../sc
 
 // Issue 12, "Light on a phone": what a mid-range phone downloads and how soon it can read and use the
 // public pages. The figures come from scripts/phone-metrics.mjs, which `npm run bench:read` prints too.
+// One after the other: two phones emulated at once on the same cores would slow each other down.
+test.describe.configure({ mode: "serial" });
 
 test("the draft and the home page send at most 120 KB of compressed JavaScript, the draft at most 30 KB of compressed HTML", async ({ browser, baseURL }) => {
   for (const path of ["/en/c/dpsi", "/en", "/fr/c/dpsi"]) {
@@ -15,13 +17,14 @@ test("the draft and the home page send at most 120 KB of compressed JavaScript, 
   }
 });
 
-test("on a mid-range phone the draft and the response form paint within 2.5 s and block for at most 200 ms", async ({ browser, baseURL }) => {
-  test.setTimeout(240_000);
-  for (const path of ["/en/c/dpsi", "/en/c/dpsi/respond"]) {
-    const { best, runs } = await measurePhoneBest(browser, `${baseURL}${path}`);
+for (const [what, path] of [["the draft", "/en/c/dpsi"], ["the response form", "/en/c/dpsi/respond"]]) {
+  test(`on a mid-range phone ${what} paints within 2.5 s and blocks for at most 200 ms`, async ({ browser, baseURL }) => {
+    test.setTimeout(300_000);
+    // The best of up to 5 loads (stopping at the first within budget): other work on a shared machine only adds time.
+    const { best, runs } = await measurePhoneBest(browser, `${baseURL}${path}`, { attempts: 5 });
     for (const r of runs) console.log(formatPhone(r));
     expect(best.lcpMs, `${path}: Largest Contentful Paint (ms)`).toBeGreaterThan(0);
     expect(best.lcpMs, `${path}: Largest Contentful Paint (ms)`).toBeLessThanOrEqual(PHONE_BUDGET.lcpMs);
     expect(best.tbtMs, `${path}: total blocking time (ms)`).toBeLessThanOrEqual(PHONE_BUDGET.tbtMs);
-  }
-});
+  });
+}

@@ -169,3 +169,29 @@ export function formatPhone(m) {
     `JS ${m.scriptFiles} files ${kb(m.scriptBytes)} compressed, HTML ${kb(m.htmlBytes)} compressed (${kb(m.htmlDecodedBytes)})`
   );
 }
+
+/**
+ * For `npm run bench:read`: launches Chromium, measures each page as the phone (best of `attempts`
+ * loads), prints one line per page (PASS when LCP and TBT are within PHONE_BUDGET; the bytes are
+ * printed beside them, and asserted by e2e/phone.spec.ts) and returns the figures.
+ *   const phone = await phoneFigures("http://127.0.0.1:3000");   // → [{ url, lcpMs, tbtMs, scriptBytes, htmlBytes, … }]
+ * @param {string} baseUrl
+ * @param {{ paths?: string[]; attempts?: number; log?: (line: string) => void }} [opts]
+ */
+export async function phoneFigures(baseUrl, opts = {}) {
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch(phoneLaunchOptions());
+  const log = opts.log ?? console.log;
+  try {
+    const out = [];
+    for (const path of opts.paths ?? ["/en", "/en/c/dpsi", "/en/c/dpsi/respond"]) {
+      const { best } = await measurePhoneBest(browser, new URL(path, baseUrl).href, { attempts: opts.attempts ?? 3 });
+      const within = best.lcpMs <= PHONE_BUDGET.lcpMs && best.tbtMs <= PHONE_BUDGET.tbtMs;
+      log(`phone ${formatPhone(best)} → ${within ? "PASS" : "FAIL"}`);
+      out.push({ ...best, pass: within });
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
