@@ -28,7 +28,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /phone\.spec\.ts$/ },
+    // Timings on an emulated phone: alone, once every other test is done, so no other test's browser takes the cores.
+    { name: "phone", use: { ...devices["Desktop Chrome"] }, testMatch: /phone\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // DATABASE_URL comes from scripts/with-db.mjs; start.mjs builds if needed and starts no database;
     // e2e-server.mjs runs it with a local SMTP sink (.data/mail-e2e/).

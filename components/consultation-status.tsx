@@ -46,7 +46,13 @@ export async function ConsultationStatus(p: TProps) {
         <>
           <dt className="font-bold">{t("timeLeft")}</dt>
           <dd>
-            <Countdown remainingMs={p.closesAt.getTime() - p.now.getTime()} />
+            <Countdown
+              remainingMs={p.closesAt.getTime() - p.now.getTime()}
+              locale={p.locale}
+              template={t.raw("countdown") as string}
+              soon={t("countdownSoon")}
+              closed={t("closed")}
+            />
           </dd>
         </>
       ) : null}

@@ -2,8 +2,10 @@
 // Time left until the deadline, counted from the server's figure with the
 // browser's monotonic clock, so a wrong clock on the reader's device cannot
 // make it lie. Only a display: the server decides what is accepted.
+// Its texts come from the server (next-intl's messages, untranslated templates for the
+// ticking one), so the public pages ship no translation library to the browser.
 import { useState, useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
+import { formatPluralMessage } from "@/lib/i18n/plural-message";
 
 const TICK = 15_000;
 const subscribe = (cb: () => void) => {
@@ -11,8 +13,9 @@ const subscribe = (cb: () => void) => {
   return () => clearInterval(id);
 };
 
-export function Countdown({ remainingMs }: { remainingMs: number }) {
-  const t = useTranslations("status");
+type TProps = { remainingMs: number; locale: string; template: string; soon: string; closed: string };
+
+export function Countdown({ remainingMs, locale, template, soon, closed }: TProps) {
   const [start] = useState(() => performance.now());
   const elapsed = useSyncExternalStore(
     subscribe,
@@ -20,16 +23,12 @@ export function Countdown({ remainingMs }: { remainingMs: number }) {
     () => 0,
   );
   const left = remainingMs - elapsed;
-  if (left <= 0) return <span>{t("closed")}</span>;
-  if (left < 60_000) return <span>{t("countdownSoon")}</span>;
+  if (left <= 0) return <span>{closed}</span>;
+  if (left < 60_000) return <span>{soon}</span>;
   const minutesTotal = Math.floor(left / 60_000);
   return (
     <span>
-      {t("countdown", {
-        days: Math.floor(minutesTotal / 1440),
-        hours: Math.floor((minutesTotal % 1440) / 60),
-        minutes: minutesTotal % 60,
-      })}
+      {formatPluralMessage(template, { days: Math.floor(minutesTotal / 1440), hours: Math.floor((minutesTotal % 1440) / 60), minutes: minutesTotal % 60 }, locale)}
     </span>
   );
 }

@@ -2,13 +2,13 @@
 // A plain link to the same page in the other language: it keeps the path and
 // the query (a receipt's key, the clause chosen), and works without JavaScript.
 import { Suspense } from "react";
-import { useSearchParams } from "next/navigation";
-import { usePathname } from "@/lib/i18n/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 
 type TProps = { locale: string; label: string; text: string; lang: string };
 
 function SwitchLink({ query, ...p }: TProps & { query: string }) {
-  const pathname = usePathname();
+  // Next's own hook (next-intl's would ship its client to every page): the path after the locale.
+  const pathname = usePathname().replace(/^\/[^/]+/, "");
   return (
     <a href={`/${p.locale}${pathname === "/" ? "" : pathname}${query ? `?${query}` : ""}`} hrefLang={p.lang} lang={p.lang} aria-label={p.label} className="text-white">
       {p.text}

@@ -12,6 +12,8 @@ import { isForeignOrigin } from "../lib/http/origin-check.mjs";
 import { eventLoopGate } from "../lib/http/overload.mjs";
 import { createPageCache } from "../lib/http/page-cache.mjs";
 import { readServerSettings, SettingError } from "./server-settings.mjs";
+import { staticBrotli } from "./static-brotli.mjs";
+import { securityHeaders } from "../lib/http/security-headers.mjs";
 
 let settings;
 try {
@@ -87,6 +89,8 @@ const handle = app.getRequestHandler();
 // Public pages rendered once and reused (lib/http/page-cache.mjs); every server forgets them when any announces a change.
 const pageCache = createPageCache({ dev, log: (m) => log.warn(m) });
 globalThis[Symbol.for("clausewise.clearPageCache")] = () => pageCache.clear();
+// Scripts and styles as brotli to browsers that take it (Next.js sends gzip): most of a phone's download.
+const serveBrotli = staticBrotli({ dir: new URL("../.next/static", import.meta.url).pathname, extraHeaders: securityHeaders });
 
 function refuse(res, status, text) {
   res.statusCode = status;
@@ -264,6 +268,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
     return refuseIn(req, res, 403, "forbidden_origin", "Requests from another site's pages are refused.");
   }
   if (!validPath(req.url)) return refuse(res, 400, "Bad request: this address is not valid.");
+  if (!dev && serveBrotli(req, res, pathname)) return;
   const dispatch = () =>
     handle(req, res).catch((err) => {
       log.error({ reqId: id, err }, "unhandled");

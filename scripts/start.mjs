@@ -12,6 +12,7 @@ import { checkDurability } from "./durability.mjs";
 import { seed } from "./seed.mjs";
 import { localSecret, needsBuild, root } from "./project.mjs";
 import { publishEmbeddedUrl, withdrawEmbeddedUrl } from "./embedded-url.mjs";
+import { compressStatic } from "./static-brotli.mjs";
 
 const dev = process.argv.includes("--dev");
 const env = { ...process.env };
@@ -43,6 +44,8 @@ async function main() {
     const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
     if (r.status !== 0) throw new Error("next build failed");
   }
+  // Brotli copies of the build's scripts and styles, once per build (the server sends them to browsers that accept it).
+  if (!dev) await compressStatic(path.join(root, ".next/static"));
 
   const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), ...(dev ? ["--dev"] : [])], {
     cwd: root,

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/i18n/routing";
 import { LanguageSwitch } from "@/components/language-switch";
 import { AccountMenu } from "@/components/account-menu";
+import { ErrorTextsProvider } from "@/components/error-texts";
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
@@ -26,7 +26,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
+        {/* No NextIntlClientProvider here: it would send every message to every page. The pages whose
+            client components translate (staff, the response form) have their own, in their layouts. */}
+        <ErrorTextsProvider texts={{ title: t("errorTitle"), body: t("errorBody"), retry: t("errorRetry") }}>
         <a href="#main" className="sr-only bg-focus p-2 text-ink focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
           {t("skipLink")}
         </a>
@@ -55,7 +57,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             </p>
           </div>
         </footer>
-        </NextIntlClientProvider>
+        </ErrorTextsProvider>
       </body>
     </html>
   );

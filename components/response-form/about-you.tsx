@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Checkbox, Radios, Select, TextInput } from "@/components/ui/field";
-import { LIMITS, PUBLICATIONS, RESPONDENT_TYPES } from "@/lib/responses/schema";
+import { LIMITS, PUBLICATIONS, RESPONDENT_TYPES } from "@/lib/responses/limits";
 import type { TFieldProps } from "./field-props";
 
 export function AboutYou({ f, countries, privacyHref }: { f: TFieldProps; countries: { code: string; name: string }[]; privacyHref: string }) {

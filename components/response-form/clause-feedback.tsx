@@ -6,7 +6,7 @@ import { Radios, TextArea, TextInput } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/field";
 import { ClauseBody } from "@/components/clause-body";
 import { clauseFieldName, clauseGroupId } from "@/lib/responses/form-fields";
-import { LIMITS } from "@/lib/responses/schema";
+import { LIMITS } from "@/lib/responses/limits";
 import type { TFieldProps } from "./field-props";
 
 export type TFormClause = { key: string; label: string; title: string; body: string };

@@ -10,7 +10,7 @@ import { TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { errorHref } from "@/lib/responses/form-fields";
 import { INITIAL_FORM_STATE } from "@/lib/responses/form-state";
-import { LIMITS } from "@/lib/responses/schema";
+import { LIMITS } from "@/lib/responses/limits";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { AboutYou } from "./about-you";
 import { ClauseFeedback, type TFormClause } from "./clause-feedback";

@@ -5,25 +5,10 @@ import { z } from "zod";
 import { isCountryCode } from "@/lib/countries/list-countries";
 import { cleanText } from "@/lib/text/clean-text";
 
-export const LIMITS = {
-  comment: 5000,
-  term: 200,
-  proposedWording: 2000,
-  countryContext: 1000,
-  organisationName: 200,
-  name: 200,
-  email: 254,
-  clauseKey: 32,
-  feedbackEntries: 100,
-} as const;
-
-/** An idempotency key: 16 to 64 characters of the base64url alphabet. Documented in lib/api/openapi.json. */
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
-
-export const RESPONDENT_TYPES = ["individual", "organisation", "group", "local_government", "national_government"] as const;
-export const PUBLICATIONS = ["none", "anonymous", "named"] as const;
-export const ASPECTS = ["clarity", "language", "feasibility"] as const;
-export type TAspect = (typeof ASPECTS)[number];
+// The limits and choices live in a file of their own, without zod, so the form's client components can
+// read them without sending zod to the browser; re-exported here for everything else.
+import { IDEMPOTENCY_KEY, LIMITS, PUBLICATIONS, RESPONDENT_TYPES } from "./limits";
+export { ASPECTS, IDEMPOTENCY_KEY, LIMITS, PUBLICATIONS, RESPONDENT_TYPES, type TAspect } from "./limits";
 
 // Cross-field rules run even when other fields have errors (`when`), so a
 // person sees every problem at once, GOV.UK style; they must therefore read
