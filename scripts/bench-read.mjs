@@ -20,6 +20,8 @@ import pg from "pg";
 import { needsBuild, root } from "./project.mjs";
 import { seedSyntheticFeedback } from "./bench-seed.mjs";
 import { NGINX, startNginx } from "./nginx-pair.mjs";
+import { phoneFigures } from "./phone-metrics.mjs";
+import { compressStatic } from "./static-brotli.mjs";
 
 const ITEMS = Number(process.env.BENCH_READ_ITEMS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 15);
@@ -55,6 +57,8 @@ if (needsBuild()) {
   const b = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (b.status !== 0) throw new Error("next build failed");
 }
+// As scripts/start.mjs does after a build: the brotli copies the server sends to browsers that take them.
+await compressStatic(path.join(root, ".next/static"));
 const serverEnv = {
   ...process.env, HOSTNAME: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", RETENTION_INTERVAL_HOURS: "0",
   TRUST_PROXY: "true", MAX_IN_FLIGHT_PER_CLIENT: "0", APP_URL: `http://127.0.0.1:${PORT}`,
@@ -111,6 +115,11 @@ try {
     console.log(`${pass ? "PASS" : "FAIL"}  ${t.name}: ${t.ratio.toFixed(2)} × the static script (target ≥ ${t.min})${t.p99Max ? `, p99 ${t.p99} ms (≤ ${t.p99Max})` : ""}, errors ${t.errors}`);
   }
   results.targets = targets;
+  // The phone figures (issue 12 §3), the load over: LCP and total blocking time on an emulated mid-range
+  // phone (CPU 4× slower, 1.6 Mbps, 150 ms), and what it downloads; the same module as e2e/phone.spec.ts.
+  await sleep(1000);
+  results.phone = await phoneFigures(APP, { paths: ["/en", `/en/c/${sample}`, `/en/c/${sample}/respond`] });
+  failed += results.phone.filter((p) => !p.pass).length;
   results.failed = failed;
 } finally {
   for (const c of children.slice().reverse()) if (c.exitCode === null) c.kill(c === children[2] ? "SIGQUIT" : "SIGTERM");
