@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
-import { filterSql, QUEUE_FROM_SQL } from "./filter-sql";
+import { filterSql, QUEUE_FROM_SQL, stateSql } from "./filter-sql";
 import { targetOf, ZBulkDecision, type TBulkDecision, type TBulkTarget } from "./bulk-schema";
 import type { DISPOSITIONS, ITEM_STATUSES } from "./triage-schema";
 
@@ -23,10 +23,11 @@ export type TBulkChange = {
 export const BULK_BATCH = 5000;
 const BULK_WORKERS = 2;
 
+const filterOf = (target: TBulkTarget) => ("filter" in target ? target.filter : "campaign" in target ? { campaign: target.campaign } : {});
+
 /** The queue's own condition (queue-filter.ts) for the target; ticked items must also match it. */
 function queueCondition(consultationId: string, target: TBulkTarget): Prisma.Sql {
-  const f = "filter" in target ? target.filter : "campaign" in target ? { campaign: target.campaign } : {};
-  const cond = filterSql(consultationId, f);
+  const cond = filterSql(consultationId, filterOf(target));
   return "ids" in target ? Prisma.sql`${cond} AND fi.id = ANY(${target.ids}::uuid[])` : cond;
 }
 
@@ -42,8 +43,6 @@ function differs(change: TBulkChange): Prisma.Sql {
 }
 
 const FROM = QUEUE_FROM_SQL;
-// The same rows, with the state joined as a row that can be locked (FOR UPDATE cannot take an outer join's side).
-const LOCK_FROM = Prisma.sql`feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id`;
 
 /** How many items the target holds, and how many of them the change would change. */
 export async function previewBulkChange(consultationId: string, target: TBulkTarget, change: TBulkChange): Promise<{ matching: number; changing: number }> {
@@ -65,6 +64,7 @@ export async function countMatching(consultationId: string, target: TBulkTarget)
  */
 export async function bulkChange(actorId: string, consultationId: string, target: TBulkTarget, change: TBulkChange, batchSize = BULK_BATCH): Promise<{ changed: number; unchanged: number }> {
   const where = queueCondition(consultationId, target);
+  const state = stateSql(filterOf(target));
   const diff = differs(change);
   // One pass over the matching items: how many there are, and the ids of those to change, in id order.
   const [{ matching, ids: changing }] = await db.$queryRaw<{ matching: bigint; ids: string[] | null }[]>`
@@ -86,14 +86,17 @@ export async function bulkChange(actorId: string, consultationId: string, target
     events.push(event("disposition", Prisma.sql`old_disposition`, disposition), event("disposition_reason", Prisma.sql`old_reason`, reason));
   }
   if (!set.length) return { changed: 0, unchanged: Number(matching) };
-  // The item must still match and still differ once locked: what changed since the ids
-  // were read (another moderator, another bulk change) is re-checked here.
+  // Once locked, the item must still match what can have changed since the ids were read (its state
+  // and tags: another moderator, another bulk change) and still differ. Its content and its response's
+  // cannot change (a changed response's items come back as new ones), so the batch reads the narrow
+  // state rows alone, not the items' and responses' wide rows again. (A response withdrawn in these
+  // seconds keeps the decision, out of every list and count with the rest of it.)
   const applyBatch = async (batch: string[]) => {
     const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
       WITH locked AS (
-        SELECT fi.id, tr.status::text AS old_status, tr.disposition::text AS old_disposition, tr.disposition_reason AS old_reason
-        FROM ${LOCK_FROM} WHERE fi.id = ANY(${batch}::uuid[]) AND ${where} AND ${diff}
-        ORDER BY fi.id FOR UPDATE OF tr
+        SELECT tr.feedback_item_id AS id, tr.status::text AS old_status, tr.disposition::text AS old_disposition, tr.disposition_reason AS old_reason
+        FROM feedback_triage tr WHERE tr.feedback_item_id = ANY(${batch}::uuid[]) AND ${state} AND ${diff}
+        ORDER BY tr.feedback_item_id FOR UPDATE
       ), changed AS (
         UPDATE feedback_triage tr SET ${Prisma.join(set, ", ")}, version = tr.version + 1, moderated_at = ${at}
         FROM locked WHERE tr.feedback_item_id = locked.id

@@ -18,6 +18,12 @@ export function filterSql(consultationId: string, filter: TQueueFilter): Prisma.
   return numberedSql(sql, params);
 }
 
+/** The filter's conditions on what a moderator can change (state and tags), over `tr` alone (see filterWhere). */
+export function stateSql(filter: TQueueFilter): Prisma.Sql {
+  const { sql, params } = filterWhere("", filter, { stateOnly: true });
+  return numberedSql(sql, params);
+}
+
 /** The full-text condition on a tsvector column for the query text `q`, as a Prisma.Sql. */
 export function searchSql(column: "search" | "fi.search", q: string): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(column)} @@ (websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('french'::regconfig, ${q}))`;

@@ -24,6 +24,22 @@ describe("filterWhere", () => {
   });
 });
 
+describe("filterWhere's state conditions", () => {
+  it("keep only what a moderator can change, over the state alone, with its own values", () => {
+    const f = { clause: "1", aspect: "clarity" as const, status: "new" as const, tag: "x", decision: "none" as const, q: "budget", country: "FR" };
+    const all = filterWhere("c0ffee00-0000-4000-8000-000000000000", f);
+    expect(all.sql).toContain("r.consultation_id");
+    expect(all.sql).toContain("ft.feedback_item_id = fi.id");
+    const state = filterWhere("c0ffee00-0000-4000-8000-000000000000", f, { stateOnly: true });
+    expect(state.sql).not.toMatch(/\b(r|c|fi)\./);
+    expect(state.sql).toContain("tr.status = $2::item_status");
+    expect(state.sql).toContain("ft.feedback_item_id = tr.feedback_item_id AND tg.key = $3");
+    expect(state.sql).toContain("tr.disposition IS NULL");
+    expect(state.params.slice(1)).toEqual(["new", "x"]);
+    expect(filterWhere("c0ffee00-0000-4000-8000-000000000000", { clause: "1" }, { stateOnly: true }).sql).toBe("TRUE");
+  });
+});
+
 describe("filterProblems", () => {
   it("names a day that does not exist and an end before the start, for the messages beside the date fields", () => {
     expect(filterProblems({ from: "2026-02-30", to: "2026-03-31" })).toEqual({ from: "dateInvalid" });

@@ -92,42 +92,48 @@ export const QUEUE_FROM = "feedback_item fi LEFT JOIN feedback_triage tr ON tr.f
 /**
  * `WHERE` text over QUEUE_FROM (fi, tr, r, c), with
  * numbered parameters starting at $1 (the consultation id). Only constant SQL
- * is composed; every value is a bound parameter.
+ * is composed; every value is a bound parameter. `stateOnly`: only the conditions
+ * on what a moderator can change (status, assignee, campaign, decision, tags),
+ * over `tr` alone: what a bulk change re-checks on the items it locks.
  */
-export function filterWhere(consultationId: string, f: TQueueFilter): { sql: string; params: unknown[] } {
+export function filterWhere(consultationId: string, f: TQueueFilter, opts: { stateOnly?: boolean } = {}): { sql: string; params: unknown[] } {
   const params: unknown[] = [consultationId];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
+  const parts: string[] = [];
+  // An item's own content and its response's never change (a changed response's items come back as new
+  // ones); `state` marks the conditions on what can.
+  const part = (state: boolean, make: () => string) => {
+    if (state || !opts.stateOnly) parts.push(make());
+  };
   // A withdrawn response (or a superseded official one) is out of every count, list and export.
-  const parts = ["r.consultation_id = $1::uuid", "r.withdrawn_at IS NULL"];
-  if (f.clause) parts.push(`c.key = ${p(f.clause)}`);
-  if (f.aspect) parts.push(`fi.aspect = ${p(f.aspect)}::feedback_aspect`);
-  if (f.status) parts.push(`tr.status = ${p(f.status)}::item_status`);
-  if (f.type) parts.push(`r.respondent_type = ${p(f.type)}::respondent_type`);
-  if (f.country) parts.push(`r.country = ${p(f.country)}`);
-  if (f.tag) parts.push(`EXISTS (SELECT 1 FROM feedback_item_tag ft JOIN tag tg ON tg.id = ft.tag_id WHERE ft.feedback_item_id = fi.id AND tg.key = ${p(f.tag)})`);
-  if (f.assignee === "none") parts.push("tr.assignee_id IS NULL");
-  else if (f.assignee) parts.push(`tr.assignee_id = ${p(f.assignee)}::uuid`);
-  if (f.from) parts.push(`r.submitted_at >= ${p(f.from)}::date`);
-  if (f.to) parts.push(`r.submitted_at < (${p(f.to)}::date + 1)`);
-  if (f.minRating) parts.push(`fi.rating >= ${p(f.minRating)}`);
-  if (f.maxRating) parts.push(`fi.rating <= ${p(f.maxRating)}`);
-  if (f.hasTerm) parts.push("fi.term IS NOT NULL");
-  if (f.official) parts.push("r.channel = 'formal'");
-  if (f.campaign) parts.push(`tr.campaign_id = ${p(f.campaign)}::uuid`);
+  part(false, () => "r.consultation_id = $1::uuid AND r.withdrawn_at IS NULL");
+  if (f.clause) part(false, () => `c.key = ${p(f.clause)}`);
+  if (f.aspect) part(false, () => `fi.aspect = ${p(f.aspect)}::feedback_aspect`);
+  if (f.status) part(true, () => `tr.status = ${p(f.status)}::item_status`);
+  if (f.type) part(false, () => `r.respondent_type = ${p(f.type)}::respondent_type`);
+  if (f.country) part(false, () => `r.country = ${p(f.country)}`);
+  const item = opts.stateOnly ? "tr.feedback_item_id" : "fi.id";
+  if (f.tag) part(true, () => `EXISTS (SELECT 1 FROM feedback_item_tag ft JOIN tag tg ON tg.id = ft.tag_id WHERE ft.feedback_item_id = ${item} AND tg.key = ${p(f.tag)})`);
+  if (f.assignee === "none") part(true, () => "tr.assignee_id IS NULL");
+  else if (f.assignee) part(true, () => `tr.assignee_id = ${p(f.assignee)}::uuid`);
+  if (f.from) part(false, () => `r.submitted_at >= ${p(f.from)}::date`);
+  if (f.to) part(false, () => `r.submitted_at < (${p(f.to)}::date + 1)`);
+  if (f.minRating) part(false, () => `fi.rating >= ${p(f.minRating)}`);
+  if (f.maxRating) part(false, () => `fi.rating <= ${p(f.maxRating)}`);
+  if (f.hasTerm) part(false, () => "fi.term IS NOT NULL");
+  if (f.official) part(false, () => "r.channel = 'formal'");
+  if (f.campaign) part(true, () => `tr.campaign_id = ${p(f.campaign)}::uuid`);
   // Partial indexes on each side (…_feedback_triage.sql): fast however few items remain.
-  if (f.decision === "none") parts.push("tr.disposition IS NULL");
-  else if (f.decision) parts.push(`tr.disposition = ${p(f.decision)}::disposition`);
+  if (f.decision === "none") part(true, () => "tr.disposition IS NULL");
+  else if (f.decision) part(true, () => `tr.disposition = ${p(f.decision)}::disposition`);
   // "None" is IS NULL, which an item without a state would pass too: say the state is there (it always
   // is), so PostgreSQL joins it as an inner join and may start from the state's partial indexes.
-  if (f.assignee === "none" || f.decision === "none") parts.push("tr.feedback_item_id IS NOT NULL");
-  if (f.q) {
-    const q = p(f.q);
-    // fi.search: English and French, written by a trigger (prisma/migrations/*_derived_by_trigger.sql)
-    parts.push(searchCondition("fi.search", q));
-  }
-  return { sql: parts.join(" AND "), params };
+  if (f.assignee === "none" || f.decision === "none") part(true, () => "tr.feedback_item_id IS NOT NULL");
+  // fi.search: English and French, written by a trigger (prisma/migrations/*_derived_by_trigger.sql)
+  if (f.q) part(false, () => searchCondition("fi.search", p(f.q)));
+  return { sql: parts.length ? parts.join(" AND ") : "TRUE", params };
 }
 
