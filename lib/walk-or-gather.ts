@@ -27,7 +27,8 @@ export async function walkOrGather<T>(walk: Prisma.Sql, gather: Prisma.Sql, budg
   if (budgetMs > 0) {
     try {
       return await db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT set_config('statement_timeout', ${String(Math.ceil(budgetMs))}, true)`;
+        // A walk wants its first rows soon: parallel workers each walk ahead and are merged, several times the work.
+        await tx.$queryRaw`SELECT set_config('statement_timeout', ${String(Math.ceil(budgetMs))}, true), set_config('max_parallel_workers_per_gather', '0', true)`;
         return tx.$queryRaw<T[]>(walk);
       });
     } catch (err) {

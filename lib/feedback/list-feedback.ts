@@ -79,13 +79,17 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter,
        tr.campaign_id, r.channel, fi.stance::text, r.in_extension, r.number, fi.position
      FROM ${QUEUE_FROM_SQL}`;
   const order = Prisma.sql`ORDER BY r.number ${dir}, fi.position ASC`;
-  // Walked in the queue's order until a page matches, or (past the walk's budget, see walk-or-gather.ts)
-  // every match gathered first, then the page's ids taken from them and read.
-  const walk = Prisma.sql`${hits ? Prisma.sql`WITH ${hits} ` : Prisma.empty}${select} WHERE ${where} ${order} LIMIT ${PAGE_SIZE + 1}`;
-  const gather = Prisma.sql`
-    WITH ${hits ? Prisma.sql`${hits}, ` : Prisma.empty}m AS MATERIALIZED (SELECT fi.id, r.number, fi.position FROM ${QUEUE_FROM_SQL} WHERE ${where}),
-    top AS (SELECT id FROM m ORDER BY number ${dir}, position ASC LIMIT ${PAGE_SIZE + 1})
+  // The page's ids first (the state's and tags' columns are read for those 50 items only, not for every
+  // item the walk passes): walked in the queue's order until a page matches, or (past the walk's budget,
+  // see walk-or-gather.ts) every match gathered first, then the page's ids taken from them.
+  const read = (ctes: Prisma.Sql, top: Prisma.Sql) => Prisma.sql`
+    WITH ${hits ? Prisma.sql`${hits}, ` : Prisma.empty}${ctes}top AS (${top})
     ${select} WHERE fi.id IN (SELECT id FROM top) ${order}`;
+  const walk = read(Prisma.empty, Prisma.sql`SELECT fi.id FROM ${QUEUE_FROM_SQL} WHERE ${where} ${order} LIMIT ${PAGE_SIZE + 1}`);
+  const gather = read(
+    Prisma.sql`m AS MATERIALIZED (SELECT fi.id, r.number, fi.position FROM ${QUEUE_FROM_SQL} WHERE ${where}), `,
+    Prisma.sql`SELECT id FROM m ORDER BY number ${dir}, position ASC LIMIT ${PAGE_SIZE + 1}`,
+  );
   const rows = await walkOrGather<TQueueItem>(walk, gather, budgetMs);
   const items = rows.slice(0, PAGE_SIZE);
   return { items, next: rows.length > PAGE_SIZE ? cursorOf(items[items.length - 1]) : null };

@@ -26,7 +26,7 @@ describe("filterWhere", () => {
 
 describe("filterWhere's state conditions", () => {
   it("keep only what a moderator can change, over the state alone, with its own values", () => {
-    const f = { clause: "1", aspect: "clarity" as const, status: "new" as const, tag: "x", decision: "none" as const, q: "budget", country: "FR" };
+    const f = { clause: "1", aspect: "clarity" as const, status: "new" as const, tag: "x", decision: "none" as const, q: "budget", country: "FR" as const };
     const all = filterWhere("c0ffee00-0000-4000-8000-000000000000", f);
     expect(all.sql).toContain("r.consultation_id");
     expect(all.sql).toContain("ft.feedback_item_id = fi.id");
