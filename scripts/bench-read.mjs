@@ -18,7 +18,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { needsBuild, root } from "./project.mjs";
-import { seedSyntheticFeedback } from "./bench-seed.mjs";
+import { closeWithDecisions, seedSyntheticFeedback } from "./bench-seed.mjs";
 import { NGINX, startNginx } from "./nginx-pair.mjs";
 import { phoneFigures } from "./phone-metrics.mjs";
 import { compressStatic } from "./static-brotli.mjs";
@@ -34,21 +34,11 @@ const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
 const slug = `bench-read-${Date.now().toString(36)}`;
 const id = await seedSyntheticFeedback(client, { slug, items: ITEMS });
-await client.query(
-  `UPDATE feedback_item fi SET disposition = (ARRAY['accepted','partly_accepted','not_accepted']::disposition[])[1 + r.number % 3],
-     disposition_reason = 'Reason ' || (r.number % 10), cleared_at = CASE WHEN r.number % 2 = 0 THEN now() END
-   FROM response r WHERE r.id = fi.response_id AND r.consultation_id = $1 AND r.number % 5 = 0`,
-  [id],
-);
-await client.query(`UPDATE consultation SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);
-const admin = await client.query(
-  `INSERT INTO app_user (email, name, role, password_hash) VALUES ($1, 'Bench admin', 'admin', '$argon2id$v=19$m=19456,t=2,p=1$x$y') RETURNING id`,
-  [`${slug}@example.org`],
-);
+const adminId = await closeWithDecisions(client, id, slug);
 const sample = (await client.query(`SELECT slug FROM consultation WHERE slug <> $1 AND published_at IS NOT NULL ORDER BY opens_at LIMIT 1`, [slug])).rows[0]?.slug;
 await client.end();
 if (!sample) throw new Error("the seeded sample consultation is missing");
-const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-read-child.ts"), id, admin.rows[0].id], { cwd: root, env: process.env, encoding: "utf8" });
+const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-read-child.ts"), id, adminId], { cwd: root, env: process.env, encoding: "utf8" });
 if (r.status !== 0) throw new Error(`publishing the results failed: ${r.stderr}`);
 console.log(`seeded ${ITEMS.toLocaleString("en")} items in a closed consultation (${slug}) and published its results`);
 

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { needsBuild, root } from "./project.mjs";
-import { seedSyntheticFeedback } from "./bench-seed.mjs";
+import { closeWithDecisions, seedSyntheticFeedback } from "./bench-seed.mjs";
 
 const ITEMS = Number(process.env.BENCH_RESULTS_ITEMS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RESULTS_RUNS ?? 200);
@@ -28,28 +28,11 @@ await client.connect();
 const slug = `bench-results-${Date.now().toString(36)}`;
 let t0 = Date.now();
 const id = await seedSyntheticFeedback(client, { slug, items: ITEMS });
-await client.query(
-  `UPDATE feedback_triage tr SET disposition = (ARRAY['accepted','partly_accepted','not_accepted']::disposition[])[1 + r.number % 3],
-     disposition_reason = 'Reason ' || (r.number % 10)
-   FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-   WHERE tr.feedback_item_id = fi.id AND r.consultation_id = $1 AND r.number % 5 = 0`,
-  [id],
-);
-await client.query(
-  `UPDATE feedback_item fi SET cleared_at = now()
-   FROM response r WHERE r.id = fi.response_id AND r.consultation_id = $1 AND r.number % 10 = 0`,
-  [id],
-);
-await client.query(`UPDATE consultation SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);
-const admin = await client.query(
-  `INSERT INTO app_user (email, name, role, password_hash) VALUES ($1, 'Bench admin', 'admin', '$argon2id$v=19$m=19456,t=2,p=1$x$y') RETURNING id`,
-  [`${slug}@example.org`],
-);
-await client.query("ANALYZE feedback_item");
+const adminId = await closeWithDecisions(client, id, slug);
 await client.end();
 console.log(`seeded ${ITEMS.toLocaleString("en")} items (a fifth decided, a tenth cleared) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-results-child.ts"), id, slug, admin.rows[0].id], {
+const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-results-child.ts"), id, slug, adminId], {
   cwd: root, env: process.env, encoding: "utf8",
 });
 if (r.status !== 0) throw new Error(`results child failed: ${r.stderr}`);

@@ -54,6 +54,32 @@ export async function seedSyntheticFeedback(client, { slug, items }) {
      SELECT fi.id, $2 FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE r.consultation_id = $1 AND r.number % 97 = 0`,
     [id, tag.rows[0].id],
   );
-  await client.query("ANALYZE response; ANALYZE feedback_item; ANALYZE feedback_item_tag");
+  await client.query("ANALYZE response; ANALYZE feedback_item; ANALYZE feedback_triage; ANALYZE feedback_item_tag");
   return id;
+}
+
+/**
+ * A consultation whose results can be published: a fifth of the items decided (with a reason), half of those
+ * cleared for publication, and its deadline passed. Returns an admin's id (who publishes).
+ */
+export async function closeWithDecisions(client, id, slug) {
+  await client.query(
+    `UPDATE feedback_triage tr SET disposition = (ARRAY['accepted','partly_accepted','not_accepted']::disposition[])[1 + r.number % 3],
+       disposition_reason = 'Reason ' || (r.number % 10)
+     FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+     WHERE tr.feedback_item_id = fi.id AND r.consultation_id = $1 AND r.number % 5 = 0`,
+    [id],
+  );
+  await client.query(
+    `UPDATE feedback_item fi SET cleared_at = now()
+     FROM response r WHERE r.id = fi.response_id AND r.consultation_id = $1 AND r.number % 10 = 0`,
+    [id],
+  );
+  await client.query(`UPDATE consultation SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+  const admin = await client.query(
+    `INSERT INTO app_user (email, name, role, password_hash) VALUES ($1, 'Bench admin', 'admin', '$argon2id$v=19$m=19456,t=2,p=1$x$y') RETURNING id`,
+    [`${slug}@example.org`],
+  );
+  await client.query("ANALYZE feedback_item; ANALYZE feedback_triage");
+  return admin.rows[0].id;
 }
