@@ -1,11 +1,11 @@
 // Stores one response: the deadline check, the reference and every feedback
-// item are one SQL statement, so a response is whole or absent. The
+// item are one SQL statement (write-responses.ts, which writes the responses
+// arriving together in one statement), so a response is whole or absent. The
 // idempotency key is stored with a hash of the request (idempotency.ts): a
 // replay of the same request returns the first response's reference, the same
 // key with another request is refused ("key_reused") and learns nothing. With
 // an email address (and SMTP), the same statement queues its email receipt.
-import { db, getPool } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { consultationStatus } from "@/lib/consultations/consultation-status";
@@ -17,6 +17,7 @@ import { ipHash } from "@/lib/security/ip-hash";
 import { deliverReceiptSoon } from "./deliver-receipts";
 import { newIdempotencyKey, requestHash } from "./idempotency";
 import type { TIssue, TResponseInput } from "./schema";
+import { writeResponse } from "./write-responses";
 
 export type TSubmitResult =
   | { ok: true; reference: string; receiptKey: string; replayed: boolean }
@@ -71,42 +72,18 @@ export async function submitResponse(
   const wantsReceipt = !!r.email && mailConfigured();
   const manageToken = wantsReceipt ? newToken() : null;
 
-  // Every parameter has an explicit type: a named statement is planned once per connection, without Prisma's types.
-  const statement = Prisma.sql`
-    WITH c AS (
-      SELECT id, reference_prefix FROM consultation
-      WHERE id = ${consultation.id}::uuid AND published_at IS NOT NULL AND opens_at <= ${at}::timestamptz AND (closes_at > ${at}::timestamptz OR ${receivedInTime}::boolean)
-    ), n AS (
-      SELECT nextval(pg_get_serial_sequence('response', 'number')) AS num FROM c
-    ), r AS (
-      INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel,
-        respondent_type, country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at,
-        manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on, request_hash)
-      SELECT c.id, n.num,
-        c.reference_prefix || '-' || ${year}::text || '-' || lpad(n.num::text, greatest(6, length(n.num::text)), '0'),
-        ${idempotencyKey}::text, ${at}::timestamptz, ${meta.locale}::text, ${meta.channel}::text,
-        ${r.type}::respondent_type, ${r.country}::text, ${r.organisationName ?? null}::text, ${r.name ?? null}::text, ${r.publicSector}::boolean,
-        ${r.email ?? null}::text, ${r.publication}::publication, ${at}::timestamptz,
-        ${manageToken ? hashToken(manageToken) : null}::text, ${ipHash(meta.clientIp)}::text, ${inExtension}::boolean,
-        ${keyed?.by ?? null}::uuid, ${keyed?.receivedOn ?? null}::date, ${hash}::text
-      FROM c, n
-      ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
-      RETURNING id, reference
-    ), i AS (
-      INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, term, proposed_wording, country_context)
-      SELECT r.id, x.clause_id, x.aspect, x.position, x.rating, x.comment, x.term, x.proposed_wording, x.country_context
-      FROM r, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(clause_id uuid, aspect feedback_aspect,
-        position int, rating smallint, comment text, term text, proposed_wording text, country_context text)
-    ), o AS (
-      INSERT INTO receipt_outbox (response_id, manage_token, next_attempt_at) SELECT r.id, ${manageToken}::text, ${at}::timestamptz FROM r WHERE ${wantsReceipt}::boolean
-    )
-    SELECT id, reference FROM r`;
-  const inserted = (await getPool().query<{ id: string; reference: string }>({ name: "submit-response-v1", text: statement.text, values: statement.values })).rows;
+  const stored = await writeResponse({
+    consultation_id: consultation.id, at, in_time: receivedInTime, year, idempotency_key: idempotencyKey, locale: meta.locale,
+    channel: meta.channel, respondent_type: r.type, country: r.country, organisation_name: r.organisationName ?? null,
+    respondent_name: r.name ?? null, public_sector: r.publicSector, email: r.email ?? null, publication: r.publication,
+    manage_token_hash: manageToken ? hashToken(manageToken) : null, ip_hash: ipHash(meta.clientIp), in_extension: inExtension,
+    keyed_by_id: keyed?.by ?? null, received_on: keyed?.receivedOn ?? null, request_hash: hash, manage_token: manageToken, items,
+  });
 
-  if (inserted.length === 1) {
-    const reference = inserted[0].reference;
+  if (stored) {
+    const reference = stored.reference;
     // Not awaited: the receipt page does not wait for the mail server. A failure is retried from the outbox.
-    if (wantsReceipt) deliverReceiptSoon(inserted[0].id);
+    if (wantsReceipt) deliverReceiptSoon(stored.id);
     return { ok: true, reference, receiptKey: receiptKey(reference), replayed: false };
   }
   // Nothing inserted: either this key was used before (a double submit or a
