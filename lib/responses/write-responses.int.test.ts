@@ -31,7 +31,7 @@ describe("responses arriving together (write-responses.ts)", () => {
     for (const [i, ref] of refs.entries()) {
       const stored = await db.response.findUniqueOrThrow({
         where: { reference: ref },
-        include: { feedbackItems: { orderBy: { position: "asc" }, include: { triage: true } } },
+        include: { feedbackItems: { orderBy: { position: "asc" }, include: { triage: true, clause: true } } },
       });
       expect(stored.consultationId).toBe(i % 3 ? a.id : b.id);
       expect(stored.idempotencyKey).toBe(inputs[i].idempotencyKey);
@@ -41,6 +41,8 @@ describe("responses arriving together (write-responses.ts)", () => {
         ["general", null, `General ${i}`],
       ]);
       expect(stored.feedbackItems.every((f) => f.triage?.status === "new")).toBe(true);
+      // The clause's text version the respondent read, as the row-by-row trigger would have set it.
+      expect(stored.feedbackItems.map((f) => f.clauseVersion)).toEqual(stored.feedbackItems.map((f) => f.clause?.textVersion ?? null));
     }
   });
 

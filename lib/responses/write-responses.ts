@@ -73,10 +73,12 @@ WITH x AS (
 ), j AS (
   SELECT r.id, r.reference, n.ord, n.at, n.manage_token, n.items FROM r JOIN n USING (consultation_id, idempotency_key)
 ), i AS (
-  INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, term, proposed_wording, country_context)
-  SELECT j.id, y.clause_id, y.aspect, y.position, y.rating, y.comment, y.term, y.proposed_wording, y.country_context
-  FROM j, jsonb_to_recordset(j.items) AS y(clause_id uuid, aspect feedback_aspect, position int, rating smallint,
+  INSERT INTO feedback_item (response_id, clause_id, clause_version, aspect, position, rating, comment, term, proposed_wording, country_context)
+  SELECT j.id, y.clause_id, cl.text_version, y.aspect, y.position, y.rating, y.comment, y.term, y.proposed_wording, y.country_context
+  FROM j CROSS JOIN jsonb_to_recordset(j.items) AS y(clause_id uuid, aspect feedback_aspect, position int, rating smallint,
     comment text, term text, proposed_wording text, country_context text)
+  -- The clause's text version, read here once for the batch (feedback_item_clause_version would look it up row by row).
+  LEFT JOIN clause cl ON cl.id = y.clause_id
 ), o AS (
   INSERT INTO receipt_outbox (response_id, manage_token, next_attempt_at)
   SELECT id, manage_token, at FROM j WHERE manage_token IS NOT NULL
