@@ -1,4 +1,4 @@
-// An item's full-text vector and fingerprint follow its texts (the trigger in
+// An item's full-text vector (in its language, else both) and fingerprint follow its texts (the trigger in
 // 1764430000000_feedback_item_derived_by_trigger.sql), and a triage change leaves
 // them alone without recomputing them. Its moderation state is a row of its own
 // (1764460000000_feedback_triage.sql), made with the item whoever stores it.
@@ -16,15 +16,17 @@ describe("an item's search vector and fingerprint", () => {
     }), { locale: "fr", channel: "web" });
     if (!r.ok) throw new Error("not stored");
     const [item] = await db.$queryRaw<{ id: string }[]>`SELECT fi.id FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE r.reference = ${r.reference}`;
-    // The expression the GENERATED column had: the trigger must give the very same vector.
-    const check = async () => (await db.$queryRaw<{ same: boolean; fp: string | null; s: string }[]>`
-      SELECT search = (
-        to_tsvector('english'::regconfig, coalesce(comment, '') || ' ' || coalesce(term, '') || ' ' || coalesce(proposed_wording, '') || ' ' || coalesce(country_context, ''))
-        || to_tsvector('french'::regconfig, coalesce(comment, '') || ' ' || coalesce(term, '') || ' ' || coalesce(proposed_wording, '') || ' ' || coalesce(country_context, ''))
-      ) AS same, fingerprint AS fp, search::text AS s
-      FROM feedback_item WHERE id = ${item.id}::uuid`)[0];
+    // The expression the GENERATED column had, in the item's own language when it has one (1764510000000_feedback_item_language.sql).
+    const check = async () => (await db.$queryRaw<{ same: boolean; fp: string | null; s: string; language: string | null }[]>`
+      WITH t AS (SELECT *, coalesce(comment, '') || ' ' || coalesce(term, '') || ' ' || coalesce(proposed_wording, '') || ' ' || coalesce(country_context, '') AS texts
+                 FROM feedback_item WHERE id = ${item.id}::uuid)
+      SELECT search = CASE language WHEN 'en' THEN to_tsvector('english'::regconfig, texts) WHEN 'fr' THEN to_tsvector('french'::regconfig, texts)
+        ELSE to_tsvector('english'::regconfig, texts) || to_tsvector('french'::regconfig, texts) END AS same,
+        fingerprint AS fp, search::text AS s, language
+      FROM t`)[0];
 
     const first = await check();
+    expect(first.language).toBe("fr");
     expect(first.same).toBe(true);
     expect(first.s).toContain("fonctionnair");
     expect(first.fp).toMatch(/^[0-9a-f]{32}$/);
@@ -42,6 +44,13 @@ describe("an item's search vector and fingerprint", () => {
     // Written directly, the derived values are put right again.
     await db.$executeRaw`UPDATE feedback_item SET search = to_tsvector('simple', 'nothing'), fingerprint = NULL WHERE id = ${item.id}::uuid`;
     expect(await check()).toEqual(changed);
+
+    // A writer that does not say the language (older rows, plain SQL) gets both, as before.
+    await db.$executeRaw`UPDATE feedback_item SET language = NULL WHERE id = ${item.id}::uuid`;
+    const both = await check();
+    expect(both.same).toBe(true);
+    expect(both.s).toContain("'budget'");
+    expect(both.s).toContain("'small'");
   });
 });
 

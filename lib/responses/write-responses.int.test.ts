@@ -82,4 +82,28 @@ describe("responses arriving together (write-responses.ts)", () => {
     expect(await db.response.count({ where: { consultationId: closed.id } })).toBe(0);
     expect(await db.feedbackItem.count({ where: { response: { consultationId: open.id } } })).toBe(6);
   });
+
+  it("index each item's text in the language it is written in, whatever the form's language", async () => {
+    const c = await createConsultation();
+    const r = await submitResponse(
+      c.slug,
+      parse({
+        feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Les délais ne sont pas indiqués dans cette clause." } }],
+        generalComment: "The definition of weak signals should be clearer for public servants.",
+        respondent,
+      }),
+      { ...meta, locale: "en" },
+    );
+    if (!r.ok) throw new Error("not stored");
+    const rows = await db.$queryRaw<{ aspect: string; language: string; same: boolean; both: boolean }[]>`
+      SELECT fi.aspect::text, fi.language,
+        fi.search = to_tsvector(CASE fi.language WHEN 'fr' THEN 'french' ELSE 'english' END::regconfig, fi.comment || '   ') AS same,
+        fi.search = to_tsvector('english', fi.comment || '   ') || to_tsvector('french', fi.comment || '   ') AS both
+      FROM feedback_item fi JOIN response re ON re.id = fi.response_id WHERE re.reference = ${r.reference} ORDER BY fi.position`;
+    expect(rows).toEqual([
+      { aspect: "clarity", language: "fr", same: true, both: false },
+      { aspect: "general", language: "en", same: true, both: false },
+    ]);
+  });
 });
+

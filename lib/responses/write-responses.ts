@@ -37,7 +37,7 @@ export type TResponseRow = {
   request_hash: string;
   /** The private link's token, for the receipt email (queued with the response), or null. */
   manage_token: string | null;
-  items: TItem[];
+  items: (TItem & { language?: "en" | "fr" })[];
 };
 
 /** What was stored, or null when nothing was: the key was used before, or the consultation was not open. */
@@ -73,10 +73,10 @@ WITH x AS (
 ), j AS (
   SELECT r.id, r.reference, n.ord, n.at, n.manage_token, n.items FROM r JOIN n USING (consultation_id, idempotency_key)
 ), i AS (
-  INSERT INTO feedback_item (response_id, clause_id, clause_version, aspect, position, rating, comment, term, proposed_wording, country_context)
-  SELECT j.id, y.clause_id, cl.text_version, y.aspect, y.position, y.rating, y.comment, y.term, y.proposed_wording, y.country_context
+  INSERT INTO feedback_item (response_id, clause_id, clause_version, aspect, position, rating, comment, term, proposed_wording, country_context, language)
+  SELECT j.id, y.clause_id, cl.text_version, y.aspect, y.position, y.rating, y.comment, y.term, y.proposed_wording, y.country_context, y.language
   FROM j CROSS JOIN jsonb_to_recordset(j.items) AS y(clause_id uuid, aspect feedback_aspect, position int, rating smallint,
-    comment text, term text, proposed_wording text, country_context text)
+    comment text, term text, proposed_wording text, country_context text, language text)
   -- The clause's text version, read here once for the batch (feedback_item_clause_version would look it up row by row).
   LEFT JOIN clause cl ON cl.id = y.clause_id
 ), o AS (

@@ -1,0 +1,20 @@
+// The language a feedback item is written in, as far as a cheap look can tell: which of English's and
+// French's commonest words it uses more, else the language of the form it came through. Its full-text
+// vector is built in that language only (feedback_item_derive): half the work of building both on the
+// busiest path (issue 12), and the search still matches (queue-filter.ts asks in both languages, so a
+// word indexed with one stemmer is always looked up with the same stemmer too).
+const COMMON: Record<"en" | "fr", Set<string>> = {
+  en: new Set("the and of to is in for that are with this be on not it as by or an we our should would which".split(" ")),
+  fr: new Set("le la les des du de est et une un pour dans que qui pas sur au aux ce cette sont avec nous il elle ou doit être".split(" ")),
+};
+
+/** "en" or "fr" by the commoner words it uses; `fallback` when it has none of them or as many of each. */
+export function textLanguage(text: string, fallback: "en" | "fr"): "en" | "fr" {
+  let en = 0;
+  let fr = 0;
+  for (const word of text.toLowerCase().split(/[^a-zàâäçéèêëîïôöùûüÿœæ]+/)) {
+    if (COMMON.en.has(word)) en++;
+    if (COMMON.fr.has(word)) fr++;
+  }
+  return en > fr ? "en" : fr > en ? "fr" : fallback;
+}
