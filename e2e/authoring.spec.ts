@@ -154,7 +154,7 @@ test("the list of consultations, and editing a published one's texts (its dates 
   await expectAccessible(page);
   await page.getByLabel("Title in English", { exact: true }).fill("");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Fill this in");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Fill in “Title in English”");
   await page.getByLabel("Title in English", { exact: true }).fill("A clearer title");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();

@@ -134,6 +134,6 @@ test("each clause's published comments page through from the results, by keyboar
   }
   const general = await page.goto(`/fr/c/${slug}/results/general`);
   expect(general?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1, name: "Commentaires publiés sur Commentaires généraux sur l'ensemble du projet" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Commentaires publiés sur Commentaires généraux sur l’ensemble du projet" })).toBeVisible();
   await expectAccessible(page);
 });

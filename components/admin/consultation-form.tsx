@@ -13,6 +13,7 @@ import type { TDraftCheck } from "@/lib/drafting/align-drafts";
 import { DraftCheck } from "./draft-check";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"authoring">>>[0];
+const NAMED = new Set(["required", "tooLong", "dateInvalid"]);
 
 /** `edit`: an existing consultation (its address and draft text stay; dates only while it is a draft). */
 export function ConsultationForm({ locale, timeZones, edit }: { locale: string; timeZones: string[]; edit?: { slug: string; values: Record<string, string>; draft: boolean } }) {
@@ -21,9 +22,17 @@ export function ConsultationForm({ locale, timeZones, edit }: { locale: string; 
   const [state, action, pending] = useActionState(edit ? editConsultationAction : createConsultationAction, INITIAL_FORM);
   const v = state.status === "idle" && edit ? edit.values : state.values;
   const dates = !edit || edit.draft;
+  // The generic messages ("Fill this in") name their field, so a summary of eight of them says which eight.
+  const label = (f: string): string => {
+    const m = /^(.+)(En|Fr)$/.exec(f);
+    if (f === "markdownEn" || f === "markdownFr") return t(`field_markdown_${f.slice(-2) as "En"}`);
+    return t((m ? `field_${m[1]}_${m[2]}` : `field_${f}`) as TKey);
+  };
+  const text = (e: { field: string; key: string }) =>
+    NAMED.has(e.key) ? t(`${e.key}Named` as TKey, { field: label(e.field) }) : t(e.key as TKey);
   const err = (f: string) => {
     const e = state.errors.find((x) => x.field === f);
-    return e ? t(e.key as TKey) : undefined;
+    return e ? text(e) : undefined;
   };
   const p = te("prefix");
   const check = state.info?.check ? (JSON.parse(state.info.check) as TDraftCheck) : null;
@@ -35,7 +44,7 @@ export function ConsultationForm({ locale, timeZones, edit }: { locale: string; 
     });
   return (
     <>
-      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: `#cf-${e.field}`, text: t(e.key as TKey) }))} />
+      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: `#cf-${e.field}`, text: text(e) }))} />
       {state.status === "ok" && edit ? <Notice>{t("saved")}</Notice> : null}
       <form action={action} noValidate key={state.nonce} encType="multipart/form-data">
         <input type="hidden" name="locale" value={locale} />

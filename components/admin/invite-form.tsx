@@ -5,6 +5,7 @@ import { inviteAction } from "@/app/[locale]/admin/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Radios, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { CopyLink } from "./copy-link";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"invitations">>>[0];
@@ -26,13 +27,13 @@ export function InviteForm({ locale, countries }: { locale: string; countries: {
       {info ? (
         <Notice title={t("sentTitle")}>
           {info.emailed === "true" ? (
-            <p>{t("sentEmailed", { email: info.email, expires })}</p>
-          ) : (
             <>
-              <p className="mb-2">{t("sentNotEmailed", { email: info.email, expires })}</p>
-              <p className="break-all font-mono" data-testid="invitation-link">{info.link}</p>
+              <p className="mb-2">{t("sentEmailed", { email: info.email, expires })}</p>
+              <p className="mb-2">{t("sentEmailedLink")}</p>
             </>
-          )}
+          ) : <p className="mb-2">{t("sentNotEmailed", { email: info.email, expires })}</p>}
+          <p className="break-all font-mono select-all" data-testid="invitation-link">{info.link}</p>
+          <CopyLink text={info.link} label={t("copyLink")} done={t("copied")} failed={t("copyFailed")} />
         </Notice>
       ) : null}
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce}

@@ -51,7 +51,7 @@ export function RedraftForm({ locale, slug, current, nextVersion }: { locale: st
   }
   return (
     <>
-      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: e.field === "mapping" ? "#mapping" : "#rd-markdownEn", text: t(e.key as TKey) }))} />
+      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: e.field === "mapping" ? "#mapping" : e.field === "markdownFr" ? "#rd-markdownFr" : "#rd-markdownEn", text: t(e.key as TKey) }))} />
       <form action={action} noValidate key={state.nonce} encType="multipart/form-data">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="slug" value={slug} />
@@ -59,7 +59,8 @@ export function RedraftForm({ locale, slug, current, nextVersion }: { locale: st
           <div key={l} className="mb-6">
             <label htmlFor={`rd-markdown${l}File`} className="mb-1 block font-bold">{t(`field_markdownFile_${l}`)}</label>
             <input id={`rd-markdown${l}File`} name={`markdown${l}File`} type="file" accept=".md,.markdown,text/markdown,text/plain" className="mb-2 block" />
-            <TextArea id={`rd-markdown${l}`} name={`markdown${l}`} label={t(`field_markdown_${l}`)} maxLength={400_000} rows={6} defaultValue={v[`markdown${l}`]} errorPrefix={te("prefix")} />
+            <TextArea id={`rd-markdown${l}`} name={`markdown${l}`} label={t(`field_markdown_${l}`)} maxLength={400_000} rows={6} defaultValue={v[`markdown${l}`]} errorPrefix={te("prefix")}
+              error={state.errors.some((e) => e.field === `markdown${l}`) ? t(`draftNotAligned_${l}`) : undefined} />
           </div>
         ))}
         {check ? <DraftCheck check={check} /> : null}

@@ -2,7 +2,9 @@
 // The delegation's shared draft: per clause the country's position, the
 // amendment, and comments on clarity, language and feasibility; an overall
 // statement. A plain form posting to a Server Action (works without JavaScript).
-import { useActionState } from "react";
+// Save sits in a bar stuck to the bottom of the screen from the first section to the submission (`after`):
+// a button outside the form, tied to it by its `form` attribute, which browsers honour without JavaScript.
+import { useActionState, type ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { saveDraftAction } from "@/app/[locale]/delegation/[slug]/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -17,6 +19,8 @@ export type TWorkspaceClause = { key: string; label: string; heading: string | n
 export function WorkspaceForm(props: {
   locale: string; slug: string; version: number; clauses: TWorkspaceClause[];
   positions: Record<string, Partial<Record<TPositionField, string>>>; statement: string;
+  /** The approver's bar also leads to the submission. */ approver?: boolean;
+  /** What follows the form and keeps the bar in view (the letter, the submission). */ after?: ReactNode;
 }) {
   const t = useTranslations("delegation");
   const te = useTranslations("errors");
@@ -40,13 +44,13 @@ export function WorkspaceForm(props: {
       : t(key as TKey);
   const p = te("prefix");
   return (
-    <>
+    <div>
       {state.status === "ok" ? (
         <Notice title={t("savedTitle")}>{state.info?.changed ? t("savedChanged", { changed: state.info.changed }) : t("savedNothing")}</Notice>
       ) : null}
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce}
         errors={state.errors.map((e) => ({ href: hrefOf(e.field), text: e.field === "form" ? formMessage(e.key) : t(e.key as TKey) }))} />
-      <form action={action} noValidate key={state.nonce}>
+      <form id="workspace-form" action={action} noValidate key={state.nonce}>
         <input type="hidden" name="slug" value={props.slug} />
         <input type="hidden" name="locale" value={props.locale} />
         <input type="hidden" name="version" value={failed && stale ? state.values.version : props.version} />
@@ -81,8 +85,13 @@ export function WorkspaceForm(props: {
         })}
         <TextArea id="f-statement" name="statement" label={t("statement")} hint={t("statementHint")} maxLength={5000} rows={8}
           defaultValue={failed ? (state.values.statement ?? "") : props.statement} error={err("statement")} errorPrefix={p} />
-        <button id="save" type="submit" disabled={pending} className="bg-brand px-5 py-3 text-lg font-bold text-white">{t("save")}</button>
       </form>
-    </>
+      {props.after}
+      <div className="sticky bottom-0 z-10 mt-8 flex flex-wrap items-center gap-x-6 gap-y-2 border-t-2 border-line bg-white py-3">
+        <button id="save" form="workspace-form" type="submit" disabled={pending} className="bg-brand px-5 py-3 text-lg font-bold text-white">{t("save")}</button>
+        <p role="status" className="font-bold">{state.status === "ok" && !pending ? t("savedTitle") : ""}</p>
+        {props.approver ? <a href="#submit" className="ml-auto">{t("goToSubmit")}</a> : null}
+      </div>
+    </div>
   );
 }

@@ -21,3 +21,9 @@ export function formClauses(clauses: readonly TClause[], locale: "en" | "fr", t:
     return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale] };
   });
 }
+
+/** A clause's heading when it adds to its label; none when it only repeats it (the preamble headed "Preamble"). */
+export function distinctHeading(label: string, heading: string | null | undefined): string | null {
+  if (!heading?.trim()) return null;
+  return heading.trim().toLocaleLowerCase() === label.trim().toLocaleLowerCase() ? null : heading;
+}

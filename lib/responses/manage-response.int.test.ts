@@ -38,7 +38,7 @@ async function submitted() {
 describe("the email receipt and the private link", () => {
   it("mails the reference, the receipt link and a private link whose token is stored only as a hash; the address is never stored", async () => {
     const { reference, mail, token } = await submitted();
-    expect(mail.subject).toBe(`Votre réponse ${reference} : accusé de réception`);
+    expect(mail.subject).toBe(`Votre réponse ${reference}\u202f: accusé de réception`);
     expect(mail.text).toContain(`/receipt/${reference}?key=`);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = await db.response.findUniqueOrThrow({ where: { reference } });

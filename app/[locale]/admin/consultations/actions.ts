@@ -9,6 +9,7 @@ import { fieldErrors, formValues, type TFormState } from "@/lib/forms/form-state
 import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm } from "@/lib/drafting/schema";
 import { updateConsultation } from "@/lib/drafting/update-consultation";
 import { checkDraft } from "@/lib/drafting/check-draft";
+import { draftErrors } from "@/lib/drafting/short-draft";
 import { createConsultation } from "@/lib/drafting/create-consultation";
 import { proposeMapping, publishVersion } from "@/lib/drafting/redraft";
 import { closeEarly, closeReason, extendDeadline, newPreviewLink, publishConsultation, publishResults, type TLifecycle } from "@/lib/drafting/lifecycle";
@@ -38,7 +39,7 @@ export async function createConsultationAction(prev: TFormState, form: FormData)
   const check = checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
   const info = { check: JSON.stringify(check) };
   const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
-  if (check.problems.length || check.mismatches.length) errors.push({ field: "markdownEn", key: "draftNotAligned" });
+  errors.push(...draftErrors(check));
   if (errors.length || !parsed.success) return { status: "error", errors, values, nonce, info };
   if (values.intent !== "save") return { status: "idle", errors: [], values, nonce, info };
   const result = await createConsultation(admin.id, parsed.data, check.clauses);
@@ -120,7 +121,7 @@ export async function redraftAction(prev: TFormState, form: FormData): Promise<T
   const check = checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
   const proposal = proposeMapping(c.clauses, check.clauses);
   const info = { check: JSON.stringify(check), proposal: JSON.stringify(proposal) };
-  if (check.problems.length || check.mismatches.length) return { status: "error", errors: [{ field: "markdownEn", key: "draftNotAligned" }], values, nonce, info };
+  if (check.problems.length || check.mismatches.length) return { status: "error", errors: draftErrors(check), values, nonce, info };
   if (values.intent !== "publish" || !check.clauses.every((n) => `map@${n.key}` in values)) return { status: "idle", errors: [], values, nonce, info };
   const mapping = Object.fromEntries(check.clauses.map((n) => [n.key, values[`map@${n.key}`] === "new" ? null : (values[`map@${n.key}`] ?? null)]));
   // Published only with `confirm`, the version the confirmation was made for; without it, the confirmation's numbers.

@@ -5,7 +5,7 @@ import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { now } from "@/lib/clock";
 import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
-import { clauseLabel } from "@/lib/consultations/clause-label";
+import { clauseLabel, distinctHeading } from "@/lib/consultations/clause-label";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
 import { formalDeadline, getWorkspace } from "@/lib/formal/get-workspace";
@@ -48,13 +48,47 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
   const byKey = Object.fromEntries(
     consultation.clauses.filter((c) => ws.positions[c.id]).map((c) => [c.key, ws.positions[c.id] as Record<string, string>]),
   );
-  const clauses = consultation.clauses.map((c) => ({ key: c.key, label: clauseLabel(c, tc), heading: c.heading[locale], body: c.body[locale] }));
+  const clauses = consultation.clauses.map((c) => ({ key: c.key, label: clauseLabel(c, tc), heading: c.heading[locale], body: c.body[locale] }))
+    .map((c) => ({ ...c, heading: distinctHeading(c.label, c.heading) }));
+  const editable = ws.status === "draft" && open;
+  const letter = (
+    <>
+      <h2 id="letter" className="mt-12 mb-4 text-2xl font-bold">{t("letterTitle")}</h2>
+      {letterResult ? <Notice tone={letterResult === "uploaded" ? "info" : "warning"}>{t(`letter_${letterResult}`)}</Notice> : null}
+      {ws.letter ? (
+        <p className="mb-4">
+          <a href={`/api/formal/${ws.id}/letter`}>{ws.letter.fileName}</a> · {t("letterSize", { kb: Math.ceil(ws.letter.size / 1024) })}
+          <br /><span className="break-all text-muted">SHA-256 {ws.letter.sha256}</span>
+        </p>
+      ) : <p className="mb-4">{t("noLetter")}</p>}
+      {editable ? (
+        <form method="post" action={`/api/delegation/${slug}/letter?locale=${locale}`} encType="multipart/form-data" className="mb-8">
+          <label htmlFor="letter-file" className="mb-1 block font-bold">{t("letterLabel")}</label>
+          <p id="letter-file-hint" className="mb-2 text-muted">{t("letterHint", { mb: LETTER_MAX_BYTES / 1024 / 1024 })}</p>
+          <input id="letter-file" name="letter" type="file" accept="application/pdf,.pdf" aria-describedby="letter-file-hint" className="mb-4 block" />
+          <button type="submit" className="border-2 border-brand px-4 py-2 font-bold text-brand">{t("letterUpload")}</button>
+        </form>
+      ) : null}
+    </>
+  );
+  const submission = (
+    <>
+      <h2 id="submit" className="mt-12 mb-4 text-2xl font-bold">{t("submitTitle")}</h2>
+      {user.delegationRole === "approver" ? (
+        <>
+          <p className="mb-4 max-w-prose">{t("submitIntro", { version: ws.version })}</p>
+          <SubmitFormalForm locale={locale} slug={slug} version={ws.version} country={country} />
+        </>
+      ) : <p className="max-w-prose">{t("drafterCannotSubmit")}</p>}
+    </>
+  );
   return (
     <>
       <p className="mb-2"><a href={`/${locale}/delegation`}>{t("title")}</a></p>
       <h1 className="mb-2 text-4xl font-bold">{t("workspaceHeading", { country })}</h1>
       <p className="mb-4 text-xl">{consultation.title[locale]}</p>
-      <p className="mb-2">{t(`yourPart_${user.delegationRole ?? "drafter"}`)}</p>
+      {/* What this person may do, only while they may: a locked or closed response says so in its notice. */}
+      {editable ? <p className="mb-2">{t(`yourPart_${user.delegationRole ?? "drafter"}`)}</p> : null}
       <p className="mb-6">
         {t("deadline", { when: when(deadline) })}
         {ws.extendedUntil && ws.extendedUntil > consultation.closesAt ? ` ${t("extended", { from: when(consultation.closesAt) })}` : ""}
@@ -78,40 +112,15 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
       ) : null}
       {!open && ws.status === "draft" ? <Notice tone="warning">{at < consultation.opensAt ? t("notOpen") : t("closedNotice")}</Notice> : null}
 
-      {ws.status === "draft" && open ? (
-        <WorkspaceForm locale={locale} slug={slug} version={ws.version} clauses={clauses} positions={byKey} statement={ws.statement ?? ""} />
+      {editable ? (
+        <WorkspaceForm locale={locale} slug={slug} version={ws.version} clauses={clauses} positions={byKey} statement={ws.statement ?? ""}
+          approver={user.delegationRole === "approver"} after={<>{letter}{submission}</>} />
       ) : (
-        <FormalReadOnly locale={locale} clauses={clauses} positions={byKey} statement={ws.statement} />
-      )}
-
-      <h2 id="letter" className="mt-12 mb-4 text-2xl font-bold">{t("letterTitle")}</h2>
-      {letterResult ? <Notice tone={letterResult === "uploaded" ? "info" : "warning"}>{t(`letter_${letterResult}`)}</Notice> : null}
-      {ws.letter ? (
-        <p className="mb-4">
-          <a href={`/api/formal/${ws.id}/letter`}>{ws.letter.fileName}</a> · {t("letterSize", { kb: Math.ceil(ws.letter.size / 1024) })}
-          <br /><span className="break-all text-muted">SHA-256 {ws.letter.sha256}</span>
-        </p>
-      ) : <p className="mb-4">{t("noLetter")}</p>}
-      {ws.status === "draft" && open ? (
-        <form method="post" action={`/api/delegation/${slug}/letter?locale=${locale}`} encType="multipart/form-data" className="mb-8">
-          <label htmlFor="letter-file" className="mb-1 block font-bold">{t("letterLabel")}</label>
-          <p id="letter-file-hint" className="mb-2 text-muted">{t("letterHint", { mb: LETTER_MAX_BYTES / 1024 / 1024 })}</p>
-          <input id="letter-file" name="letter" type="file" accept="application/pdf,.pdf" aria-describedby="letter-file-hint" className="mb-4 block" />
-          <button type="submit" className="border-2 border-brand px-4 py-2 font-bold text-brand">{t("letterUpload")}</button>
-        </form>
-      ) : null}
-
-      {ws.status === "draft" && open ? (
         <>
-          <h2 className="mt-12 mb-4 text-2xl font-bold">{t("submitTitle")}</h2>
-          {user.delegationRole === "approver" ? (
-            <>
-              <p className="mb-4 max-w-prose">{t("submitIntro", { version: ws.version })}</p>
-              <SubmitFormalForm locale={locale} slug={slug} version={ws.version} country={country} />
-            </>
-          ) : <p className="max-w-prose">{t("drafterCannotSubmit")}</p>}
+          <FormalReadOnly locale={locale} clauses={clauses} positions={byKey} statement={ws.statement} />
+          {letter}
         </>
-      ) : null}
+      )}
 
       <FormalHistory locale={locale} timeZone={consultation.timeZone} events={ws.events} />
     </>

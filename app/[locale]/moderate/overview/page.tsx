@@ -9,6 +9,7 @@ import { countryName } from "@/lib/countries/list-countries";
 import { getOverview } from "@/lib/feedback/overview";
 import { isLocale } from "@/lib/i18n/routing";
 import { BarChart } from "@/components/moderate/bar-chart";
+import { heatStep } from "@/components/moderate/heat-scale";
 
 export const dynamic = "force-dynamic";
 
@@ -61,8 +62,6 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
   ]);
   const cell = (clauseId: string | null, aspect: string) => o.byClauseAspect.find((x) => x.clause_id === clauseId && x.aspect === aspect);
   const max = Math.max(1, ...o.byClauseAspect.filter((x) => x.clause_id).map((x) => x.n));
-  const shade = (n: number) => `rgba(29, 79, 145, ${(0.08 + 0.8 * (n / max)).toFixed(2)})`;
-  const ink = (n: number) => (n / max > 0.5 ? "#ffffff" : "#0b0c0c");
   const queue = (key: string, aspect: string) => `/${locale}/moderate?c=${c.slug}&clause=${encodeURIComponent(key)}&aspect=${aspect}`;
   const typeRows: [string, number][] = o.byType.map((x) => [tr(`type_${x.key}` as "type_individual"), x.n]);
   const countryRows: [string, number][] = o.byCountry.map((x) => [countryName(x.key, locale), x.n]);
@@ -92,9 +91,10 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
                 <th scope="row" className="p-2 font-normal">{clauseLabel(k, tc)}</th>
                 {ASPECTS.map((a) => {
                   const n = cell(k.id, a)?.n ?? 0;
+                  const step = n ? heatStep(n, max) : null;
                   return (
-                    <td key={a} className="p-2 text-right tabular-nums" style={{ background: n ? shade(n) : undefined }}>
-                      {n ? <a href={queue(k.key, a)} style={{ color: ink(n) }}>{n}</a> : 0}
+                    <td key={a} className="p-2 text-right tabular-nums" style={{ background: step?.background }}>
+                      {step ? <a href={queue(k.key, a)} style={{ color: step.text }}>{n}</a> : 0}
                     </td>
                   );
                 })}
