@@ -34,7 +34,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         </a>
         <header className="bg-brand text-white">
           <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-            <a href={`/${locale}`} className="text-xl font-bold text-white no-underline">
+            <a href={`/${locale}`} className="text-xl font-bold text-white no-underline focus-visible:text-ink">
               {t("siteName")}
             </a>
             <div className="flex min-w-0 flex-wrap items-center gap-4">

@@ -8,6 +8,8 @@ function findReceipt(reference: string) {
     where: { reference },
     include: {
       consultation: { select: { slug: true } },
+      // Still in the outbox: the email receipt is on its way (or was given up); gone: sent (receipt-next-steps.ts).
+      receiptOutbox: { select: { gaveUpAt: true } },
       feedbackItems: { orderBy: { position: "asc" }, include: { clause: { select: { key: true, number: true, kind: true } } } },
     },
   });

@@ -56,10 +56,9 @@ export default async function ConsultationPage({ params, searchParams }: TParams
         <ClauseBody text={k.body[locale]} />
         <p className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-muted">
           <span>{t("comments", { count })}</span>
-          <a href={`/${locale}/c/${c.slug}/comments?clause=${encodeURIComponent(k.key)}`} aria-label={t("publishedOn", { label: label(k) })}>{t("published")}</a>
-          <a href={`/${locale}/c/${c.slug}#${clauseAnchor(k.key)}`} aria-label={t("linkTo", { label: label(k) })}>
-            #{k.number ?? k.key}
-          </a>
+          {/* Words that name the clause, visible, so a link read alone (a screen reader's list of links) says where it goes. */}
+          <a href={`/${locale}/c/${c.slug}/comments?clause=${encodeURIComponent(k.key)}`}>{t("publishedOn", { label: label(k) })}</a>
+          <a href={`/${locale}/c/${c.slug}#${clauseAnchor(k.key)}`}>{t("linkTo", { label: label(k) })}</a>
           {status === "open" ? (
             <a href={`/${locale}/c/${c.slug}/respond?clause=${encodeURIComponent(k.key)}#${clauseAnchor(k.key)}`}>
               {t("commentOn", { label: label(k) })}
@@ -87,12 +86,16 @@ export default async function ConsultationPage({ params, searchParams }: TParams
         </p>
       ) : null}
       {c.resultsPublishedAt ? <p className="mb-6"><a href={`/${locale}/c/${c.slug}/results`} className="text-lg font-bold">{t("resultsLink")}</a></p> : null}
+      {/* "Respond" sticks to the top of the screen from here down to the last clause, so it is one tap away
+          wherever one reads (CSS only: the draft's script budget is in e2e/phone.spec.ts). globals.css stops
+          what is focused or linked to below it (scroll-padding: WCAG 2.2, focus not obscured). */}
+      <div>
       {status === "open" ? (
-        <p className="mb-8">
-          <a href={`/${locale}/c/${c.slug}/respond`} className="inline-block bg-brand px-4 py-2 text-lg font-bold text-white no-underline">
+        <div data-respond-bar className="sticky top-0 z-10 -mx-4 mb-8 border-b border-line bg-white px-4 py-2 print:hidden">
+          <a href={`/${locale}/c/${c.slug}/respond`} className="block bg-brand px-4 py-2 text-center text-lg font-bold text-white no-underline sm:inline-block">
             {t("respond")}
           </a>
-        </p>
+        </div>
       ) : null}
       <h2 className="mb-1 text-2xl font-bold">{t("purpose")}</h2>
       <p className="mb-4 max-w-prose">{c.summary[locale]}</p>
@@ -130,6 +133,7 @@ export default async function ConsultationPage({ params, searchParams }: TParams
           {childrenOf(k.id).map((ch) => clauseSection(ch, 4))}
         </div>
       ))}
+      </div>
     </>
   );
 }

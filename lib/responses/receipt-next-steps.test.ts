@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { receiptNextSteps } from "./receipt-next-steps";
+
+const at = new Date("2027-01-10T12:00:00Z");
+const open = new Date("2027-02-28T22:59:00Z");
+const stored = { email: "a@example.org", manageTokenHash: "h".repeat(64), withdrawnAt: null, receiptOutbox: null };
+
+describe("receiptNextSteps", () => {
+  it("says an email went out with the private link once the outbox has sent it", () => {
+    expect(receiptNextSteps(stored, open, at)).toEqual({ email: "sent", change: "private_link" });
+  });
+  it("says the email is on its way while it waits in the outbox, and gone wrong once given up", () => {
+    expect(receiptNextSteps({ ...stored, receiptOutbox: { gaveUpAt: null } }, open, at)).toEqual({ email: "sending", change: "private_link" });
+    expect(receiptNextSteps({ ...stored, receiptOutbox: { gaveUpAt: at } }, open, at)).toEqual({ email: "failed", change: "contact_us" });
+  });
+  it("has no email and no private link without an address, or without a mail server when it was sent", () => {
+    expect(receiptNextSteps({ ...stored, email: null, manageTokenHash: null }, open, at)).toEqual({ email: "no_address", change: "contact_us" });
+    expect(receiptNextSteps({ ...stored, manageTokenHash: null }, open, at)).toEqual({ email: "no_mail_server", change: "contact_us" });
+  });
+  it("offers no change after the deadline or once withdrawn", () => {
+    expect(receiptNextSteps(stored, at, at).change).toBe("closed");
+    expect(receiptNextSteps({ ...stored, withdrawnAt: at }, open, at).change).toBe("withdrawn");
+  });
+});

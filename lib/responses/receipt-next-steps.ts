@@ -1,0 +1,32 @@
+// What the receipt tells a respondent about their email and what they can still do,
+// from what is stored: the private link exists only when the response was stored with
+// an email address and a mail server (its token hash), and it reaches them only once
+// the outbox has sent the email (lib/responses/deliver-receipts.ts).
+
+/** The email receipt: none asked (no address), none possible (no mail server then), on its way, sent, or given up. */
+export type TReceiptEmail = "no_address" | "no_mail_server" | "sending" | "sent" | "failed";
+/** Changing or withdrawing: through the private link, or by writing to us; or nothing left to do. */
+export type TReceiptChange = "private_link" | "contact_us" | "closed" | "withdrawn";
+
+type TStored = {
+  email: string | null;
+  manageTokenHash: string | null;
+  withdrawnAt: Date | null;
+  receiptOutbox: { gaveUpAt: Date | null } | null;
+};
+
+export function receiptNextSteps(r: TStored, closesAt: Date, at: Date): { email: TReceiptEmail; change: TReceiptChange } {
+  const email: TReceiptEmail = !r.email
+    ? "no_address"
+    : !r.manageTokenHash
+      ? "no_mail_server"
+      : r.receiptOutbox
+        ? r.receiptOutbox.gaveUpAt ? "failed" : "sending"
+        : "sent";
+  const change: TReceiptChange = r.withdrawnAt
+    ? "withdrawn"
+    : closesAt <= at
+      ? "closed"
+      : email === "sending" || email === "sent" ? "private_link" : "contact_us";
+  return { email, change };
+}
