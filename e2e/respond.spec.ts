@@ -50,7 +50,7 @@ test("feedback on two clauses, an error and its correction, then the receipt", a
   await expect(main.getByText("Rating: 2 out of 5")).toBeVisible();
   await expect(main.getByText("Unclear who acts <b>first</b>.")).toBeVisible(); // shown as text, not HTML
   await expect(main.getByText("Word or phrase: public servants")).toBeVisible();
-  await expect(main.getByText("Your country or organisation’s context (optional): Small municipality.")).toBeVisible();
+  await expect(main.getByText("Your country or organisation’s context: Small municipality.")).toBeVisible();
   await expect(main.getByText("A useful draft.")).toBeVisible();
   await expectAccessible(page);
 
