@@ -27,8 +27,9 @@ test("on a mid-range phone the draft paints within 2.5 s and blocks for at most 
   expect(best.tbtMs, "total blocking time (ms)").toBeLessThanOrEqual(PHONE_BUDGET.tbtMs);
 });
 
-// The response form: ~2,300 elements, hydrated in slices (a <Suspense> per clause, components/response-form/response-form.tsx),
-// so no single task holds the main thread for long.
+// The response form (~2,300 elements; each clause section hydrates on its own, an <Activity> per clause). Its total
+// blocking time is not within budget yet (2026-11-30, busy shared machine: 346–714 ms, the draft 179–278 ms in the
+// same minutes): the first layout of the whole form and the framework's start-up remain. Issue 12 stays open for it.
 test("on a mid-range phone the response form paints within 2.5 s and blocks for at most 200 ms", async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
   const { best, runs } = await measurePhoneBest(browser, `${baseURL}/en/c/dpsi/respond`, { attempts: 5 });
