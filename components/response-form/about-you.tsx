@@ -20,10 +20,10 @@ export function AboutYou({ f, countries, privacyHref }: { f: TFieldProps; countr
         autoComplete="country" options={countries.map((c) => ({ value: c.code, label: c.name }))} />
       <TextInput {...f.field("organisationName")} label={t("organisationName")} hint={t("organisationNameHint")}
         maxLength={LIMITS.organisationName} autoComplete="organization" errorPrefix={prefix} />
-      <TextInput {...f.field("name")} label={t("name")} hint={t("nameHint")} maxLength={LIMITS.name} autoComplete="name" errorPrefix={prefix} />
+      <TextInput {...f.field("name")} label={t("name")} optional={t("optional")} hint={t("nameHint")} maxLength={LIMITS.name} autoComplete="name" errorPrefix={prefix} />
       <Radios {...f.field("publicSector")} label={t("publicSector")} inline errorPrefix={prefix}
         options={[{ value: "yes", label: t("yes") }, { value: "no", label: t("no") }]} />
-      <TextInput {...f.field("email")} type="email" label={t("email")} hint={t("emailHint")} maxLength={LIMITS.email} autoComplete="email" errorPrefix={prefix} />
+      <TextInput {...f.field("email")} type="email" label={t("email")} optional={t("optional")} hint={t("emailHint")} maxLength={LIMITS.email} autoComplete="email" errorPrefix={prefix} />
 
       <h2 className="mb-4 mt-10 text-2xl font-bold">{t("stepPublish")}</h2>
       <Radios {...f.field("publication")} label={t("publication")} errorPrefix={prefix}

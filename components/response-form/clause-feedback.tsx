@@ -1,7 +1,8 @@
 "use client";
 // One clause's feedback: clarity, language, feasibility. A <details> so the
-// long draft stays scannable; it opens when it holds text or an error.
-import { useTranslations } from "next-intl";
+// long draft stays scannable; it opens when it holds text or an error. Its
+// summary gives the clause's label and first line, so a person can choose
+// without opening each.
 import { Radios, TextArea, TextInput } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/field";
 import { ClauseBody } from "@/components/clause-body";
@@ -9,56 +10,61 @@ import { clauseFieldName, clauseGroupId } from "@/lib/responses/form-fields";
 import { LIMITS } from "@/lib/responses/limits";
 import type { TFieldProps } from "./field-props";
 
-export type TFormClause = { key: string; label: string; title: string; body: string };
+export type TFormClause = { key: string; label: string; title: string; body: string; excerpt: string };
 
-export function ClauseFeedback({ clause, open, f, hasValues }: { clause: TFormClause; open: boolean; f: TFieldProps; hasValues: boolean }) {
-  const t = useTranslations("respond");
-  const te = useTranslations("errors");
+/**
+ * What every clause section says, translated once for the whole form (24 sections would otherwise format
+ * the same ~25 messages each, which is most of the form's hydration time on a phone). From useClauseTexts().
+ */
+export type TClauseTexts = {
+  open: (title: string) => string;
+  hasFeedback: string;
+  optional: string;
+  errorPrefix: string;
+  clarity: string; clarityHint: string; clarityRating: string; clarityComment: string;
+  language: string; languageHint: string; term: string; proposedWording: string; reason: string;
+  feasibility: string; feasibilityHint: string; feasibilityRating: string; countryContext: string; feasibilityComment: string;
+  clarityScale: { value: string; label: string }[];
+  feasibilityScale: { value: string; label: string }[];
+};
+
+export function ClauseFeedback({ clause, open, f, hasValues, x }: { clause: TFormClause; open: boolean; f: TFieldProps; hasValues: boolean; x: TClauseTexts }) {
   const name = (aspect: string, field: string) => clauseFieldName(clause.key, aspect, field);
-  const ratings = (low: string, high: string) => [
-    { value: "", label: t("noRating") },
-    { value: "1", label: low },
-    { value: "2", label: t("rating2") },
-    { value: "3", label: t("rating3") },
-    { value: "4", label: t("rating4") },
-    { value: "5", label: high },
-  ];
   const groupError = f.errorText(`c:${clause.key}`);
-  const prefix = te("summaryTitle");
+  const prefix = x.errorPrefix;
 
   return (
     <details id={clauseGroupId(clause.key)} open={open || undefined} className="mb-4 border-2 border-line" data-clause={clause.key}>
-      <summary className="bg-panel p-3 font-bold">
-        {t("clauseOpen", { label: clause.title })}
-        {hasValues ? <span className="ml-2 font-normal text-muted">{t("clauseHasFeedback")}</span> : null}
+      <summary className="bg-panel p-3">
+        <span className="font-bold">{x.open(clause.title)}</span>
+        {hasValues ? <span className="ml-2 text-muted">{x.hasFeedback}</span> : null}
+        <span className="mt-1 block max-w-prose break-words">{clause.excerpt}</span>
       </summary>
       <div className="p-4" id={`clause-${clause.key}`}>
         <ClauseBody text={clause.body} className="mb-4 border-l-4 border-line pl-4 text-muted" />
         <ErrorMessage id={clauseGroupId(clause.key)} error={groupError} prefix={prefix} />
 
         <fieldset className="mb-6">
-          <legend className="mb-2 text-xl font-bold">{t("clarity")}</legend>
-          <p className="mb-3 text-muted">{t("clarityHint")}</p>
-          <Radios {...f.field(name("clarity", "rating"))} label={t("clarityRating")} inline errorPrefix={prefix}
-            options={ratings(t("rating1"), t("rating5"))} />
-          <TextArea {...f.field(name("clarity", "comment"))} label={t("clarityComment")} maxLength={LIMITS.comment} errorPrefix={prefix} />
+          <legend className="mb-2 text-xl font-bold">{x.clarity}</legend>
+          <p className="mb-3 text-muted">{x.clarityHint}</p>
+          <Radios {...f.field(name("clarity", "rating"))} label={x.clarityRating} inline errorPrefix={prefix} options={x.clarityScale} />
+          <TextArea {...f.field(name("clarity", "comment"))} label={x.clarityComment} optional={x.optional} maxLength={LIMITS.comment} errorPrefix={prefix} />
         </fieldset>
 
         <fieldset className="mb-6">
-          <legend className="mb-2 text-xl font-bold">{t("language")}</legend>
-          <p className="mb-3 text-muted">{t("languageHint")}</p>
-          <TextInput {...f.field(name("language", "term"))} label={t("term")} maxLength={LIMITS.term} errorPrefix={prefix} />
-          <TextArea {...f.field(name("language", "proposedWording"))} label={t("proposedWording")} rows={2} maxLength={LIMITS.proposedWording} errorPrefix={prefix} />
-          <TextArea {...f.field(name("language", "reason"))} label={t("reason")} rows={3} maxLength={LIMITS.comment} errorPrefix={prefix} />
+          <legend className="mb-2 text-xl font-bold">{x.language}</legend>
+          <p className="mb-3 text-muted">{x.languageHint}</p>
+          <TextInput {...f.field(name("language", "term"))} label={x.term} maxLength={LIMITS.term} errorPrefix={prefix} />
+          <TextArea {...f.field(name("language", "proposedWording"))} label={x.proposedWording} rows={2} maxLength={LIMITS.proposedWording} errorPrefix={prefix} />
+          <TextArea {...f.field(name("language", "reason"))} label={x.reason} rows={3} maxLength={LIMITS.comment} errorPrefix={prefix} />
         </fieldset>
 
         <fieldset>
-          <legend className="mb-2 text-xl font-bold">{t("feasibility")}</legend>
-          <p className="mb-3 text-muted">{t("feasibilityHint")}</p>
-          <Radios {...f.field(name("feasibility", "rating"))} label={t("feasibilityRating")} inline errorPrefix={prefix}
-            options={ratings(t("feasibilityRating1"), t("feasibilityRating5"))} />
-          <TextArea {...f.field(name("feasibility", "countryContext"))} label={t("countryContext")} rows={2} maxLength={LIMITS.countryContext} errorPrefix={prefix} />
-          <TextArea {...f.field(name("feasibility", "comment"))} label={t("feasibilityComment")} maxLength={LIMITS.comment} errorPrefix={prefix} />
+          <legend className="mb-2 text-xl font-bold">{x.feasibility}</legend>
+          <p className="mb-3 text-muted">{x.feasibilityHint}</p>
+          <Radios {...f.field(name("feasibility", "rating"))} label={x.feasibilityRating} inline errorPrefix={prefix} options={x.feasibilityScale} />
+          <TextArea {...f.field(name("feasibility", "countryContext"))} label={x.countryContext} optional={x.optional} rows={2} maxLength={LIMITS.countryContext} errorPrefix={prefix} />
+          <TextArea {...f.field(name("feasibility", "comment"))} label={x.feasibilityComment} optional={x.optional} maxLength={LIMITS.comment} errorPrefix={prefix} />
         </fieldset>
       </div>
     </details>

@@ -2,18 +2,18 @@
 // The response form. A plain <form> posting to a Server Action: it works
 // without JavaScript, and with it submits in place. What the person types is
 // kept in localStorage until the receipt, and comes back after any error.
-import { useActionState, useEffect, useRef } from "react";
+import { Activity, useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { respondAction } from "@/app/[locale]/c/[slug]/respond/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { errorHref } from "@/lib/responses/form-fields";
+import { clauseOfField, errorHref } from "@/lib/responses/form-fields";
 import { INITIAL_FORM_STATE } from "@/lib/responses/form-state";
 import { LIMITS } from "@/lib/responses/limits";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { AboutYou } from "./about-you";
-import { ClauseFeedback, type TFormClause } from "./clause-feedback";
+import { ClauseFeedback, type TClauseTexts, type TFormClause } from "./clause-feedback";
 import { fieldPropsFactory } from "./field-props";
 import { draftKey, restoreDraft, saveDraft } from "./draft-storage";
 
@@ -56,7 +56,17 @@ export function ResponseForm(p: TProps) {
   const clauseHasValues = (key: string) => Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
   const clauseHasError = (key: string) => state.errors.some((e) => e.name === `c:${key}` || e.name.startsWith(`c:${key}:`));
   const when = (iso?: string) => (iso ? formatInstant(new Date(iso), p.locale, p.timeZone) : "");
-  const summary = state.errors.map((e) => ({ href: errorHref(e.name), text: f.errorText(e.name) ?? "" }));
+  const texts = useClauseTexts();
+  // "Action 1.1, clarity: Choose a rating from 1 to 5": the summary says where each error is, as the form is long.
+  const labelOf = new Map(p.clauses.map((c) => [c.key, c.label]));
+  const summaryText = (name: string) => {
+    const error = f.errorText(name) ?? "";
+    const at = clauseOfField(name);
+    const clause = at && labelOf.get(at.clause);
+    if (!clause) return error;
+    return at.aspect ? t("errorInClauseAspect", { clause, aspect: texts.aspectName[at.aspect] ?? at.aspect, error }) : t("errorInClause", { clause, error });
+  };
+  const summary = state.errors.map((e) => ({ href: errorHref(e.name), text: summaryText(e.name) }));
 
   return (
     <>
@@ -85,16 +95,24 @@ export function ResponseForm(p: TProps) {
           <legend className="mb-2 text-2xl font-bold">{t("stepFeedback")}</legend>
           <p className="mb-4 text-muted">{t("stepFeedbackHint")}</p>
           {f.errorText("feedback") ? <p className="mb-4 font-bold text-error">{f.errorText("feedback")}</p> : null}
+          {/* An <Activity> per clause: React hydrates each on its own, later and in short slices, instead of
+              ~2,300 elements in one long task a phone cannot interrupt (issue 12: total blocking time). Not
+              <Suspense>: the server would stream large boundaries out of place, revealed by a script, and
+              without JavaScript the fields would stay hidden outside the form. */}
           {p.clauses.map((c) => (
-            <ClauseFeedback key={c.key} clause={c} f={f} hasValues={clauseHasValues(c.key)}
-              open={p.preselected === c.key || clauseHasValues(c.key) || clauseHasError(c.key)} />
+            <Activity key={c.key}>
+              <ClauseFeedback clause={c} f={f} x={texts} hasValues={clauseHasValues(c.key)}
+                open={p.preselected === c.key || clauseHasValues(c.key) || clauseHasError(c.key)} />
+            </Activity>
           ))}
           <div className="mt-6">
-            <TextArea {...f.field("generalComment")} label={t("general")} hint={t("generalHint")} rows={6} maxLength={LIMITS.comment} errorPrefix={te("summaryTitle")} />
+            <TextArea {...f.field("generalComment")} label={t("general")} optional={texts.optional} hint={t("generalHint")} rows={6} maxLength={LIMITS.comment} errorPrefix={te("summaryTitle")} />
           </div>
         </fieldset>
 
-        <AboutYou f={f} countries={p.countries} privacyHref={`/${p.locale}/c/${p.slug}/privacy`} />
+        <Activity>
+          <AboutYou f={f} countries={p.countries} privacyHref={`/${p.locale}/c/${p.slug}/privacy`} />
+        </Activity>
 
         <button type="submit" disabled={pending} aria-disabled={pending}
           className="mt-4 bg-success px-5 py-3 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70">
@@ -103,6 +121,36 @@ export function ResponseForm(p: TProps) {
       </form>
     </>
   );
+}
+
+/** The texts every clause section shows, translated once for the whole form. */
+function useClauseTexts(): TClauseTexts & { aspectName: Record<string, string> } {
+  const t = useTranslations("respond");
+  const te = useTranslations("errors");
+  const scale = (low: string, high: string) => [
+    { value: "", label: t("noRating") },
+    { value: "1", label: low },
+    { value: "2", label: t("rating2") },
+    { value: "3", label: t("rating3") },
+    { value: "4", label: t("rating4") },
+    { value: "5", label: high },
+  ];
+  // The one message with a value at first render, filled in by hand: formatting it with t() would start ICU's
+  // number formats in the browser, ~50 ms of a phone's main thread at hydration, for one placeholder.
+  const [before, after = ""] = String(t.raw("clauseOpen")).split("{label}");
+  return {
+    open: (title) => `${before}${title}${after}`,
+    hasFeedback: t("clauseHasFeedback"),
+    optional: t("optional"),
+    errorPrefix: te("summaryTitle"),
+    clarity: t("clarity"), clarityHint: t("clarityHint"), clarityRating: t("clarityRating"), clarityComment: t("clarityComment"),
+    language: t("language"), languageHint: t("languageHint"), term: t("term"), proposedWording: t("proposedWording"), reason: t("reason"),
+    feasibility: t("feasibility"), feasibilityHint: t("feasibilityHint"), feasibilityRating: t("feasibilityRating"),
+    countryContext: t("countryContext"), feasibilityComment: t("feasibilityComment"),
+    clarityScale: scale(t("rating1"), t("rating5")),
+    feasibilityScale: scale(t("feasibilityRating1"), t("feasibilityRating5")),
+    aspectName: { clarity: t("aspect_clarity"), language: t("aspect_language"), feasibility: t("aspect_feasibility") },
+  };
 }
 
 /** Keyed-in responses: the day the email or letter was received. */

@@ -8,7 +8,19 @@ type TBase = {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** For a field that may be left empty: "(optional)", after the label (its own message, so other pages can reuse the label without it). */
+  optional?: string;
 };
+
+function LabelText({ label, optional }: { label: ReactNode; optional?: string }) {
+  return optional ? (
+    <>
+      {label} <span className="font-normal">{optional}</span>
+    </>
+  ) : (
+    label
+  );
+}
 
 function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
@@ -43,7 +55,7 @@ export function TextInput(
   return (
     <Group error={error}>
       <label htmlFor={id} className="mb-1 block font-bold">
-        {label}
+        <LabelText label={label} optional={props.optional} />
       </label>
       <Hint id={id}>{hint}</Hint>
       <ErrorMessage id={id} error={error} prefix={props.errorPrefix} />
@@ -68,7 +80,7 @@ export function TextArea(props: TBase & { defaultValue?: string; maxLength: numb
   return (
     <Group error={error}>
       <label htmlFor={id} className="mb-1 block font-bold">
-        {label}
+        <LabelText label={label} optional={props.optional} />
       </label>
       <Hint id={id}>{hint}</Hint>
       <ErrorMessage id={id} error={error} prefix={props.errorPrefix} />
@@ -128,7 +140,8 @@ export function Radios(
         <legend className={props.legendClass ?? "mb-1 font-bold"}>{label}</legend>
         <Hint id={id}>{hint}</Hint>
         <ErrorMessage id={id} error={error} prefix={props.errorPrefix} />
-        <div className={props.inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}>
+        {/* Inline options sit side by side from 640 px; on a phone one option a line, so none is pushed off screen. */}
+        <div className={props.inline ? "flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-6" : "space-y-2"}>
           {props.options.map((o) => (
             <div key={o.value} className="flex items-start gap-2">
               <input

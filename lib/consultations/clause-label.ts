@@ -1,4 +1,5 @@
 import type { TClause } from "./get-consultation";
+import { clauseExcerpt } from "./clause-excerpt";
 
 type TTranslate = (key: "preamble" | "principle" | "action", values?: { number: string }) => string;
 
@@ -13,12 +14,12 @@ export function clauseAnchor(key: string): string {
   return `clause-${key}`;
 }
 
-/** The response form's clause list: key, label ("Action 1.1"), title with the heading, body, in the reader's language. */
+/** The response form's clause list: key, label ("Action 1.1"), title with the heading, body and its first line, in the reader's language. */
 export function formClauses(clauses: readonly TClause[], locale: "en" | "fr", t: TTranslate) {
   return clauses.map((k) => {
     const label = clauseLabel(k, t);
     const heading = k.heading[locale];
-    return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale] };
+    return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale], excerpt: clauseExcerpt(k.body[locale]) };
   });
 }
 

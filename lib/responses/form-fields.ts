@@ -55,16 +55,23 @@ export function issuesToFieldErrors(issues: TIssue[], feedbackClauses: string[])
   const rank = (name: string): number => {
     if (name === "form") return -2;
     if (name === "feedback") return -1;
-    const m = /^c:([^:]+)(?::(\w+):(\w+))?$/.exec(name);
-    if (m) {
-      const aspect = m[2] ? Object.keys(CLAUSE_FIELDS).indexOf(m[2]) : -1;
-      const field = m[2] ? (CLAUSE_FIELDS[m[2] as keyof typeof CLAUSE_FIELDS] as readonly string[]).indexOf(m[3]) : -1;
-      return 1000 + feedbackClauses.indexOf(m[1]) * 100 + (aspect + 1) * 10 + field + 1;
+    const at = clauseOfField(name);
+    if (at) {
+      const aspect = at.aspect ? Object.keys(CLAUSE_FIELDS).indexOf(at.aspect) : -1;
+      const field = at.aspect && at.field ? (CLAUSE_FIELDS[at.aspect as keyof typeof CLAUSE_FIELDS] as readonly string[]).indexOf(at.field) : -1;
+      return 1000 + feedbackClauses.indexOf(at.clause) * 100 + (aspect + 1) * 10 + field + 1;
     }
     if (name === "generalComment") return 900_000;
     return 1_000_000 + (RESPONDENT_FIELDS as readonly string[]).indexOf(name);
   };
   return errors.sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+/** The clause (and aspect and field) a per-clause field name is about: "c:1.2:clarity:rating", or "c:1.2" for the clause as a whole; null for any other field. */
+export function clauseOfField(name: string): { clause: string; aspect?: string; field?: string } | null {
+  const m = /^c:([^:]+)(?::(\w+):(\w+))?$/.exec(name);
+  if (!m) return null;
+  return m[2] ? { clause: m[1], aspect: m[2], field: m[3] } : { clause: m[1] };
 }
 
 const FIRST_OPTION: Record<string, string> = { type: "individual", publicSector: "yes", publication: "none" };
