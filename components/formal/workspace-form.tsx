@@ -3,7 +3,8 @@
 // amendment, and comments on clarity, language and feasibility; an overall
 // statement. A plain form posting to a Server Action (works without JavaScript).
 import { useActionState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { formatInstant } from "@/lib/consultations/format-instant";
 import { saveDraftAction } from "@/app/[locale]/delegation/[slug]/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
@@ -15,12 +16,11 @@ type TKey = Parameters<ReturnType<typeof useTranslations<"delegation">>>[0];
 export type TWorkspaceClause = { key: string; label: string; heading: string | null; body: string };
 
 export function WorkspaceForm(props: {
-  locale: string; slug: string; version: number; clauses: TWorkspaceClause[];
+  locale: string; timeZone: string; slug: string; version: number; clauses: TWorkspaceClause[];
   positions: Record<string, Partial<Record<TPositionField, string>>>; statement: string;
 }) {
   const t = useTranslations("delegation");
   const te = useTranslations("errors");
-  const format = useFormatter();
   const [state, action, pending] = useActionState(saveDraftAction, INITIAL_FORM);
   const failed = state.status === "error";
   const value = (key: string, f: TPositionField) => (failed ? state.values[fieldName(key, f)] : props.positions[key]?.[f]) ?? "";
@@ -36,7 +36,7 @@ export function WorkspaceForm(props: {
   const stale = state.errors.find((e) => e.key === "stale");
   const formMessage = (key: string) =>
     key === "stale" && state.info
-      ? t("stale", { by: state.info.by || t("someone"), at: format.dateTime(new Date(state.info.at), { timeStyle: "short", dateStyle: "medium" }) })
+      ? t("stale", { by: state.info.by || t("someone"), at: formatInstant(new Date(state.info.at), props.locale, props.timeZone) })
       : t(key as TKey);
   const p = te("prefix");
   return (
