@@ -8,7 +8,16 @@ import { bothLanguages, checkPage, checkThisPage, WIDTHS } from "./walk";
 
 async function signedIn(browser: Browser, role: "admin" | "moderator" | "delegate"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, await createAccount(role), { path: role === "delegate" ? "/en/delegation" : "/en/moderate" });
+  const account = await createAccount(role);
+  await signIn(page, account, { path: role === "delegate" ? "/en/delegation" : "/en/moderate" });
+  // The accounts page's log: an entry of each kind an admin's work leaves (stored as codes such as "consultation.close_early").
+  if (role === "admin") {
+    await sql(
+      `INSERT INTO admin_event (actor_id, at, action, target)
+       SELECT u.id, now(), a, 'walk' FROM app_user u, unnest($2::text[]) a WHERE u.email = $1`,
+      [account.email, ["consultation.close_early", "consultation.publish_results", "consultation.redraft", "account.update", "response.erase", "invitation.create"]],
+    );
+  }
   return page;
 }
 
