@@ -7,6 +7,7 @@ import { routing } from "@/lib/i18n/routing";
 import { auth } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { foreignOrigin, newNonce, pageCsp } from "@/lib/http/csp";
+import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 
 const intl = createMiddleware(routing);
 // On staff pages, Auth.js re-issues the session cookie on every request, so a
@@ -17,6 +18,8 @@ type TMiddleware = (request: NextRequest, context: unknown) => Promise<Response>
 const intlWithSession = auth((request) => intl(request)) as unknown as Promise<TMiddleware>;
 const STAFF_PAGE = /^\/(en|fr)\/moderate(\/|$)/;
 const FORM_LIMIT = 1024 * 1024; // as serverActions.bodySizeLimit in next.config.ts
+// A consultation's public pages (as lib/http/page-cache.mjs lists them).
+const CONSULTATION_PAGE = /^\/(en|fr)\/c\/([^/]+)(\/(comments|privacy|respond|results(\/[^/]+)?))?\/?$/;
 
 function plain(status: number, text: string) {
   return new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -43,6 +46,16 @@ export default async function proxy(request: NextRequest) {
     return withCsp(NextResponse.next({ request: { headers: request.headers } }));
   }
   if (STAFF_PAGE.test(request.nextUrl.pathname)) return withCsp(await (await intlWithSession)(request, {}));
+  // A page's notFound() answers 404 with an empty document that only JavaScript fills (vercel/next.js#62228),
+  // while an address matching no route gets a server-rendered "page not found" (app/not-found.tsx). So an
+  // unknown consultation (no preview link asked for) goes there, and reads the same without JavaScript.
+  // getPublicConsultation is cached for 5 s: a flash crowd costs no query here.
+  const page = (request.method === "GET" || request.method === "HEAD") && !request.nextUrl.searchParams.has("preview")
+    ? CONSULTATION_PAGE.exec(request.nextUrl.pathname) : null;
+  if (page && !(await getPublicConsultation(page[2]).catch(() => true))) {
+    request.headers.set("X-NEXT-INTL-LOCALE", page[1]);
+    return withCsp(NextResponse.rewrite(new URL(`/${page[1]}/c/-/no-such-page`, request.url), { request: { headers: request.headers } }));
+  }
   return withCsp(intl(request));
 }
 

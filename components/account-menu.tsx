@@ -16,13 +16,13 @@ export async function AccountMenu({ locale }: { locale: string }) {
     <form action={signOutAction} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-white">
       <span>{t("signedInAs", { name: user.name || user.email })}</span>
       {user.role === "delegate" ? (
-        <a href={`/${locale}/delegation`} className="text-white">{t("navDelegation")}</a>
+        <a href={`/${locale}/delegation`} className="text-white focus-visible:text-ink">{t("navDelegation")}</a>
       ) : (
-        <a href={`/${locale}/moderate`} className="text-white">{t("navModeration")}</a>
+        <a href={`/${locale}/moderate`} className="text-white focus-visible:text-ink">{t("navModeration")}</a>
       )}
-      {user.role === "admin" ? <a href={`/${locale}/admin`} className="text-white">{t("navAdmin")}</a> : null}
+      {user.role === "admin" ? <a href={`/${locale}/admin`} className="text-white focus-visible:text-ink">{t("navAdmin")}</a> : null}
       <input type="hidden" name="locale" value={locale} />
-      <button type="submit" className="border-2 border-white px-2 py-1 font-bold text-white">
+      <button type="submit" className="border-2 border-white px-2 py-1 font-bold text-white focus-visible:text-ink">
         {t("signOut")}
       </button>
     </form>

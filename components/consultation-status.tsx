@@ -19,28 +19,34 @@ type TProps = {
 export async function ConsultationStatus(p: TProps) {
   const t = await getTranslations({ locale: p.locale, namespace: "status" });
   const deadline = formatInstant(p.closesAt, p.locale, p.timeZone);
+  const opens = t("opensAt", { date: formatInstant(p.opensAt, p.locale, p.timeZone) });
+  // Open green, closed red, upcoming the brand's blue: not yet open must not look like open.
+  const tone = p.status === "closed" ? "text-error" : p.status === "open" ? "text-success" : "text-brand";
   return (
-    <dl className="mb-6 grid grid-cols-1 gap-x-6 gap-y-3 border-l-8 border-brand bg-panel p-4 sm:grid-cols-[max-content_1fr]">
+    <dl data-testid="consultation-status" data-consultation-status={p.status}
+      className="mb-6 grid grid-cols-1 gap-x-6 gap-y-3 border-l-8 border-brand bg-panel p-4 sm:grid-cols-[max-content_1fr]">
       <dt className="font-bold">{t("deadline")}</dt>
       <dd>
-        <strong className={p.status === "closed" ? "text-error" : "text-success"}>{t(p.status)}</strong>
+        <strong className={tone}>{t(p.status)}</strong>
         <br />
+        {/* Upcoming: when it opens comes first. */}
+        {p.status === "upcoming" ? (
+          <>
+            {opens}
+            <br />
+          </>
+        ) : null}
         {p.status === "closed" ? t("closedAt", { date: deadline }) : t("closesAt", { date: deadline })}
         <br />
         <span className="text-muted">
           <LocalTime
             iso={p.closesAt.toISOString()}
             locale={p.locale}
+            timeZone={p.timeZone}
             label={t("yourTime", { date: "{date}" })}
             fallback={t("yourTimeNoScript", { date: formatInstant(p.closesAt, p.locale, "UTC") })}
           />
         </span>
-        {p.status === "upcoming" ? (
-          <>
-            <br />
-            {t("opensAt", { date: formatInstant(p.opensAt, p.locale, p.timeZone) })}
-          </>
-        ) : null}
       </dd>
       {p.status === "open" ? (
         <>

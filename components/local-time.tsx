@@ -1,18 +1,24 @@
 "use client";
-// The deadline in the reader's own time zone. The browser knows it; the server
-// does not, so without JavaScript the reader sees UTC instead.
+// The deadline in the reader's own time zone, where it differs from the consultation's. The browser knows
+// the reader's zone; the server does not (and a public page holds nothing of one visitor), so without
+// JavaScript the reader sees UTC instead, when the consultation's zone is not UTC already.
 import { useSyncExternalStore } from "react";
+import { formatInstant, readerTimeZone } from "@/lib/consultations/format-instant";
 
 const noSubscribe = () => () => {};
 
-export function LocalTime({ iso, locale, label, fallback }: { iso: string; locale: string; label: string; fallback: string }) {
+type TProps = { iso: string; locale: string; timeZone: string; label: string; fallback: string };
+
+export function LocalTime({ iso, locale, timeZone, label, fallback }: TProps) {
+  const date = new Date(iso);
   const text = useSyncExternalStore(
     noSubscribe,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
-      }).format(new Date(iso)),
+    () => {
+      const theirs = formatInstant(date, locale, readerTimeZone());
+      return theirs === formatInstant(date, locale, timeZone) ? "" : theirs;
+    },
     () => null,
   );
-  return <span>{text ? label.replace("{date}", text) : fallback}</span>;
+  if (text === null) return formatInstant(date, locale, "UTC") === formatInstant(date, locale, timeZone) ? null : <span>{fallback}</span>;
+  return text ? <span data-testid="local-time">{label.replace("{date}", text)}</span> : null;
 }

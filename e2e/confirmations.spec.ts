@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug } from "./helpers";
+import { formatInstant } from "../lib/consultations/format-instant";
 
 // Closing early, publishing the results, publishing a new version and erasing a respondent each ask for a
 // confirmation that states the consequence in numbers; Cancel changes nothing; a request without the
@@ -33,8 +34,8 @@ async function submitAndWait(page: Page, name: string) {
   await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name }).click()]);
 }
 
-const deadline = (d: Date, locale: string) =>
-  new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short", timeZone: "Europe/Paris" }).format(d);
+// As the app writes every date (its one formatter).
+const deadline = (d: Date, locale: string) => formatInstant(d, locale === "fr-FR" ? "fr" : "en", "Europe/Paris");
 
 async function admin(browser: Browser, javaScriptEnabled: boolean, path: string) {
   const page = await (await browser.newContext({ javaScriptEnabled })).newPage();

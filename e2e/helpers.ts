@@ -4,10 +4,11 @@ import pg from "pg";
 import { PDFDocument } from "pdf-lib";
 
 /** Every page must pass WCAG 2.2 A and AA as axe checks it. */
-export async function expectAccessible(page: Page) {
+export async function expectAccessible(page: Page, opts: { soft?: boolean } = {}) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-  expect(summary).toEqual([]);
+  // Soft: a walk over many pages names every page that fails, not only the first.
+  (opts.soft ? expect.soft(summary, page.url()) : expect(summary)).toEqual([]);
 }
 
 /** One query on the test database (the tests' own setup and checks), on a connection of its own. */

@@ -7,7 +7,7 @@ test("the home page shows the open consultation with its deadline, countdown and
   await expect(page.getByRole("heading", { level: 1, name: "Consultations" })).toBeVisible();
   const card = page.getByRole("article", { name: "Draft Declaration on Public Sector Innovation" });
   await expect(card.getByText("Open for responses")).toBeVisible();
-  await expect(card.getByText(/Closes at .*20\d\d/)).toBeVisible();
+  await expect(card.getByText(/Closes on .*20\d\d/)).toBeVisible();
   await expect(card.getByText(/In your time zone:/)).toBeVisible();
   await expect(card.getByText(/days?, .* hours? and .* minutes? left/)).toBeVisible();
   await expect(card.getByText("Responses received")).toBeVisible();

@@ -119,7 +119,7 @@ test("a form opened before the deadline and posted after it is refused, and the 
   await expectAccessible(page);
 
   await page.goto(`/en/c/${slug}`);
-  await expect(page.getByText(/This consultation closed at/)).toBeVisible();
+  await expect(page.getByText(/This consultation closed on/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Respond to this consultation" })).toHaveCount(0);
   await expectAccessible(page);
   await page.goto(`/en/c/${slug}/respond`);

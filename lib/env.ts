@@ -48,6 +48,8 @@ const ZEnv = z.object({
   CAMPAIGN_MIN_CHARS: z.coerce.number().int().min(20).max(2000).default(40),
   /** Bearer token that shows /api/health's details (process, database latency, receipt queue). Unset: only staff sessions see them. */
   HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The address people write to about the service (the footer, the accessibility statement). Unset: no address is shown. */
+  CONTACT_EMAIL: z.email().max(254).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 
-export default async function NotFound() {
-  const locale = await getLocale();
+export default async function NotFound({ locale: given }: { locale?: string } = {}) {
+  const locale = given ?? (await getLocale());
   const t = await getTranslations({ locale, namespace: "meta" });
   return (
     <>

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { formatInstant } from "@/lib/consultations/format-instant";
 import { inviteAction } from "@/app/[locale]/admin/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Radios, Select, TextInput } from "@/components/ui/field";
@@ -13,7 +14,6 @@ type TKey = Parameters<ReturnType<typeof useTranslations<"invitations">>>[0];
 export function InviteForm({ locale, countries }: { locale: string; countries: { code: string; name: string }[] }) {
   const t = useTranslations("invitations");
   const te = useTranslations("errors");
-  const format = useFormatter();
   const [state, action, pending] = useActionState(inviteAction, INITIAL_FORM);
   const err = (field: string) => {
     const e = state.errors.find((x) => x.field === field);
@@ -21,7 +21,7 @@ export function InviteForm({ locale, countries }: { locale: string; countries: {
   };
   const v = state.values;
   const info = state.info;
-  const expires = info ? format.dateTime(new Date(info.expires), { dateStyle: "long", timeStyle: "short" }) : "";
+  const expires = info ? formatInstant(new Date(info.expires), locale, "UTC") : "";
   return (
     <>
       {info ? (

@@ -5,7 +5,8 @@
 // Save sits in a bar stuck to the bottom of the screen from the first section to the submission (`after`):
 // a button outside the form, tied to it by its `form` attribute, which browsers honour without JavaScript.
 import { useActionState, type ReactNode } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { formatInstant } from "@/lib/consultations/format-instant";
 import { saveDraftAction } from "@/app/[locale]/delegation/[slug]/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
@@ -17,14 +18,13 @@ type TKey = Parameters<ReturnType<typeof useTranslations<"delegation">>>[0];
 export type TWorkspaceClause = { key: string; label: string; heading: string | null; body: string };
 
 export function WorkspaceForm(props: {
-  locale: string; slug: string; version: number; clauses: TWorkspaceClause[];
+  locale: string; timeZone: string; slug: string; version: number; clauses: TWorkspaceClause[];
   positions: Record<string, Partial<Record<TPositionField, string>>>; statement: string;
   /** The approver's bar also leads to the submission. */ approver?: boolean;
   /** What follows the form and keeps the bar in view (the letter, the submission). */ after?: ReactNode;
 }) {
   const t = useTranslations("delegation");
   const te = useTranslations("errors");
-  const format = useFormatter();
   const [state, action, pending] = useActionState(saveDraftAction, INITIAL_FORM);
   const failed = state.status === "error";
   const value = (key: string, f: TPositionField) => (failed ? state.values[fieldName(key, f)] : props.positions[key]?.[f]) ?? "";
@@ -40,7 +40,7 @@ export function WorkspaceForm(props: {
   const stale = state.errors.find((e) => e.key === "stale");
   const formMessage = (key: string) =>
     key === "stale" && state.info
-      ? t("stale", { by: state.info.by || t("someone"), at: format.dateTime(new Date(state.info.at), { timeStyle: "short", dateStyle: "medium" }) })
+      ? t("stale", { by: state.info.by || t("someone"), at: formatInstant(new Date(state.info.at), props.locale, props.timeZone) })
       : t(key as TKey);
   const p = te("prefix");
   return (

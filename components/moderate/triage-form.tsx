@@ -7,7 +7,8 @@
 // again from what is stored (the `key`), with the moderator's own changes
 // kept on top of it when the save was refused.
 import { useActionState, useEffect, useRef } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { formatInstant } from "@/lib/consultations/format-instant";
 import { triageAction, type TTriageState } from "@/app/[locale]/moderate/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
@@ -30,6 +31,8 @@ type TProps = {
   consented: boolean;
   moderators: { id: string; name: string }[];
   locale: string;
+  /** The consultation's, for the dates of the item's history. */
+  timeZone: string;
   /** The queue's filter the page was opened with (its query, without the consultation), and the consultation's slug. */
   filter: string;
   slug: string;
@@ -42,7 +45,6 @@ const SHORTCUT = "Alt+Shift+N";
 export function TriageForm(p: TProps) {
   const t = useTranslations("triage");
   const te = useTranslations("errors");
-  const format = useFormatter();
   const [state, action, pending] = useActionState(triageAction, INITIAL);
   const nextButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -70,7 +72,7 @@ export function TriageForm(p: TProps) {
   const mine = (f: keyof typeof stored) => (sent && sent[f] !== undefined && sent[f] !== sent[LOADED_PREFIX + f] ? sent[f] : undefined);
   const value = (f: keyof typeof stored) => mine(f) ?? stored[f];
   const stale = state.stale;
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const when = (iso: string) => formatInstant(new Date(iso), p.locale, p.timeZone);
   const fieldIds: Record<string, string> = { ids: "triage-status", status: "triage-status", disposition: "triage-disposition--none", dispositionReason: "triage-reason", assignee: "triage-assignee", setTags: "triage-tags", note: "triage-note", form: "triage-stale", version: "triage-status" };
   const summary = state.errors.map((e) => ({ href: `#${fieldIds[e.field] ?? "triage-status"}`, text: e.key === "stale" ? t("staleSummary") : t(`err_${e.key}` as "err_invalid") }));
   return (

@@ -21,7 +21,7 @@ export async function getItem(id: string, viewer: { role: string }) {
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
       response: {
         include: {
-          consultation: { select: { slug: true, titleEn: true, titleFr: true } },
+          consultation: { select: { slug: true, titleEn: true, titleFr: true, timeZone: true } },
           feedbackItems: { orderBy: { position: "asc" }, include: { clause: { select: { kind: true, number: true } } } },
         },
       },

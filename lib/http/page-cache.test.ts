@@ -36,7 +36,8 @@ describe("formTemplate", () => {
 
 describe("cacheKeyOf", () => {
   it("keeps public pages read without a session, by host and address", () => {
-    for (const url of ["/en", "/fr/", "/en/c/dpsi", "/en/c/dpsi/comments?clause=1.1", "/en/c/dpsi/privacy", "/en/c/dpsi/results", "/en/c/dpsi/results/1.1?page=2", "/en/c/dpsi/respond"]) {
+    for (const url of ["/en", "/fr/", "/en/c/dpsi", "/en/c/dpsi/comments?clause=1.1", "/en/c/dpsi/privacy", "/en/c/dpsi/results", "/en/c/dpsi/results/1.1?page=2", "/en/c/dpsi/respond",
+      "/en/accessibility", "/fr/privacy"]) {
       expect(cacheKeyOf(req(url)), url).toBe(`example.org ${url}`);
     }
   });

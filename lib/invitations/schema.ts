@@ -1,7 +1,7 @@
 // The invitation form: one schema for the admin's form and the server.
 import { z } from "zod";
 import { isCountryCode } from "@/lib/countries/list-countries";
-import { ZPassword } from "@/lib/users/create-user";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/users/create-user";
 
 export const INVITE_ROLES = ["delegate", "moderator", "admin"] as const;
 export const DELEGATION_ROLES = ["drafter", "approver"] as const;
@@ -33,7 +33,8 @@ export type TInvitationInput = z.output<typeof ZInvitation>;
 export const ZAcceptInvitation = z
   .object({
     name: z.string().trim().min(1, { error: "nameRequired" }).max(200, { error: "nameTooLong" }),
-    password: z.string().pipe(ZPassword.min(12, { error: "passwordTooShort" }).max(1000, { error: "passwordTooLong" })),
+    // The same limits as ZPassword, with message keys (ZPassword's own English message would show as a raw key).
+    password: z.string().min(PASSWORD_MIN, { error: "passwordTooShort" }).max(PASSWORD_MAX, { error: "passwordTooLong" }),
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "passwordsDiffer" });

@@ -5,7 +5,9 @@ import { hashPassword } from "./password";
 import { normaliseEmail, type TRole } from "./verify-credentials";
 import { ENDS_SESSIONS } from "./session";
 
-export const ZPassword = z.string().min(12, { error: "Passwords need 12 characters or more" }).max(1000);
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 1000;
+export const ZPassword = z.string().min(PASSWORD_MIN, { error: "Passwords need 12 characters or more" }).max(PASSWORD_MAX);
 
 export const ZNewUser = z
   .object({

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatInstant } from "@/lib/consultations/format-instant";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { now } from "@/lib/clock";
@@ -25,7 +26,6 @@ export default async function AdminPage({ params }: TProps) {
   setRequestLocale(locale);
   await requireRoleForPage("admin", locale, `/${locale}/admin`);
   const t = await getTranslations({ locale, namespace: "invitations" });
-  const format = await getFormatter({ locale });
   const [invitations, delegates] = await Promise.all([listInvitations(), listDelegates()]);
   const at = now();
   // A delegation needs at least one approver to submit.
@@ -86,7 +86,7 @@ export default async function AdminPage({ params }: TProps) {
                   </td>
                   <td className={th}>{t(i.acceptedAt ? "status_accepted" : i.expiresAt <= at ? "status_expired" : "status_pending")}</td>
                   <td className={th}>{i.invitedBy.name}</td>
-                  <td className={th}>{format.dateTime(i.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className={th}>{formatInstant(i.createdAt, locale, "UTC")}</td>
                 </tr>
               ))}
             </tbody>

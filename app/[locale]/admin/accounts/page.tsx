@@ -33,6 +33,12 @@ export default async function AccountsPage({ params }: TProps) {
   setRequestLocale(locale);
   const me = await requireRoleForPage("admin", locale, `/${locale}/admin/accounts`);
   const t = await getTranslations({ locale, namespace: "accounts" });
+  // The log stores action codes ("consultation.close_early"); people read them in words.
+  const ta = await getTranslations({ locale, namespace: "auditActions" });
+  const auditAction = (action: string) => {
+    const key = action.replace(/\./g, "_");
+    return ta.has(key as "other") ? ta(key as "other") : ta("other");
+  };
   const [accounts, events] = await Promise.all([listAccounts(), listAdminEvents()]);
   const locks = await listSignInLocks(accounts.map((a) => a.email));
   return (
@@ -54,7 +60,7 @@ export default async function AccountsPage({ params }: TProps) {
         <ol className="space-y-1">
           {events.map((e) => (
             <li key={e.id}>
-              <span className="text-muted">{formatInstant(e.at, locale, "UTC")}</span> · <strong>{e.actor.name}</strong> · {e.action} · {e.target}{e.detail ? ` · ${e.detail}` : ""}
+              <span className="text-muted">{formatInstant(e.at, locale, "UTC")}</span> · <strong>{e.actor.name}</strong> · {auditAction(e.action)} · {e.target}{e.detail ? ` · ${e.detail}` : ""}
             </li>
           ))}
         </ol>

@@ -113,7 +113,7 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
       {!open && ws.status === "draft" ? <Notice tone="warning">{at < consultation.opensAt ? t("notOpen") : t("closedNotice")}</Notice> : null}
 
       {editable ? (
-        <WorkspaceForm locale={locale} slug={slug} version={ws.version} clauses={clauses} positions={byKey} statement={ws.statement ?? ""}
+        <WorkspaceForm locale={locale} timeZone={consultation.timeZone} slug={slug} version={ws.version} clauses={clauses} positions={byKey} statement={ws.statement ?? ""}
           approver={user.delegationRole === "approver"} after={<>{letter}{submission}</>} />
       ) : (
         <>

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
 import { pickConsultationFor } from "@/lib/consultations/list-consultations";
-import { formatInstant } from "@/lib/consultations/format-instant";
+import { formatDay, formatInstant } from "@/lib/consultations/format-instant";
 import { latestCampaignRun } from "@/lib/feedback/find-campaigns";
 import { cursorOf, getCampaign, listCampaignItems, listCampaigns, parseCursor, type TCampaignRow } from "@/lib/campaigns/list-campaigns";
 import { env } from "@/lib/env";
@@ -37,7 +37,7 @@ export default async function CampaignsPage({ params, searchParams }: TProps) {
   if (!c) notFound();
   const [t, tt] = await Promise.all([getTranslations({ locale, namespace: "campaigns" }), getTranslations({ locale, namespace: "triage" })]);
   const num = new Intl.NumberFormat(locale);
-  const day = (d: Date) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: c.timeZone }).format(d);
+  const day = (d: Date) => formatDay(d, locale, c.timeZone);
   const base = `/${locale}/moderate/campaigns?c=${encodeURIComponent(c.slug)}`;
   const queue = (id: string) => `/${locale}/moderate?c=${encodeURIComponent(c.slug)}&campaign=${id}`;
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
-import { formatInstantShort } from "@/lib/consultations/format-instant";
+import { formatInstant } from "@/lib/consultations/format-instant";
 import { countErasure } from "@/lib/privacy/count-erasure";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
 import { EraseConfirmForm } from "@/components/admin/privacy-forms";
@@ -42,7 +42,7 @@ export default async function ConfirmErasurePage({ params, searchParams }: TProp
   const title = locale === "fr" ? counts.consultation.titleFr : counts.consultation.titleEn;
   return (
     <ConfirmPanel title={t("confirmTitle", { reference: counts.reference })}>
-      <p className="mb-2">{t("confirmResponse", { reference: counts.reference, consultation: title, submitted: formatInstantShort(counts.submittedAt, locale, counts.timeZone) })}</p>
+      <p className="mb-2">{t("confirmResponse", { reference: counts.reference, consultation: title, submitted: formatInstant(counts.submittedAt, locale, counts.timeZone) })}</p>
       <ul className="mb-4 list-disc space-y-1 pl-6" data-testid="consequence">
         <li>{t("confirmPersonal")}</li>
         <li>{t(counts.keepsText ? "confirmKept" : "confirmDeleted", { comments: counts.comments })}</li>

@@ -89,7 +89,7 @@ export default async function ItemPage({ params, searchParams }: TProps) {
           <p className="mb-4">
             {tr(`type_${r.respondentType}` as "type_individual")} · {countryName(r.country, locale)}
             {r.organisationName ? ` · ${r.organisationName}` : ""} · {tr(`publication_${r.publication}` as "publication_none")} ·{" "}
-            {formatInstant(r.submittedAt, locale, "UTC")}
+            {formatInstant(r.submittedAt, locale, r.consultation.timeZone)}
           </p>
           <h3 className="mb-1 font-bold">{t("sameResponse")}</h3>
           <ul className="mb-6 list-disc pl-6">
@@ -108,7 +108,7 @@ export default async function ItemPage({ params, searchParams }: TProps) {
               {item.notes.map((n) => (
                 <li key={n.id} className="border-l-4 border-line pl-3">
                   <p className="whitespace-pre-wrap break-words">{n.body}</p>
-                  <p className="text-muted">{n.author.name} · {formatInstant(n.createdAt, locale, "UTC")}</p>
+                  <p className="text-muted">{n.author.name} · {formatInstant(n.createdAt, locale, r.consultation.timeZone)}</p>
                 </li>
               ))}
             </ul>
@@ -119,7 +119,7 @@ export default async function ItemPage({ params, searchParams }: TProps) {
               {item.events.map((e) => (
                 <li key={e.id}>
                   {t("eventLine", { actor: e.actor.name, field: fieldName(e.field), from: valueText(e.field, e.fromValue), to: valueText(e.field, e.toValue) })}
-                  <span className="text-muted"> · {formatInstant(e.at, locale, "UTC")}</span>
+                  <span className="text-muted"> · {formatInstant(e.at, locale, r.consultation.timeZone)}</span>
                 </li>
               ))}
             </ol>
@@ -127,7 +127,7 @@ export default async function ItemPage({ params, searchParams }: TProps) {
         </div>
         <section aria-labelledby="triage-title">
           <h2 id="triage-title" className="mb-4 text-2xl font-bold">{t("triage")}</h2>
-          <TriageForm key={item.id} itemId={item.id} version={item.version} locale={locale} filter={filterQuery} slug={r.consultation.slug}
+          <TriageForm key={item.id} itemId={item.id} version={item.version} locale={locale} timeZone={r.consultation.timeZone} filter={filterQuery} slug={r.consultation.slug}
             savedBefore={sp.saved === "1"} status={item.status} disposition={item.disposition} reason={item.dispositionReason} assigneeId={item.assigneeId}
             tags={item.tags.map((x) => x.tag.name).join(", ")} cleared={item.clearedAt !== null} consented={r.publication !== "none"} moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} />
         </section>

@@ -6,7 +6,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { now } from "@/lib/clock";
 import { getConsultationFresh } from "@/lib/consultations/get-consultation";
 import { consultationPhase } from "@/lib/consultations/consultation-status";
-import { formatInstantShort } from "@/lib/consultations/format-instant";
+import { formatInstant } from "@/lib/consultations/format-instant";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { countCloseEarly, countResults } from "@/lib/drafting/count-consequences";
 import { closeReason } from "@/lib/drafting/lifecycle";
@@ -40,7 +40,7 @@ export default async function ConfirmLifecyclePage({ params, searchParams }: TPr
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const back = `/${locale}/admin/consultations/${c.slug}`;
   const at = now();
-  const when = (d: Date) => formatInstantShort(d, locale, c.timeZone);
+  const when = (d: Date) => formatInstant(d, locale, c.timeZone);
   const cancel = <a href={back} className="inline-block px-4 py-2 font-bold">{t("confirmNo")}</a>;
   const refused = (key: "alreadyClosed" | "notOpen" | "notClosed" | "resultsAlreadyPublished" | "reasonRequired") => (
     <>
