@@ -16,6 +16,7 @@ import { AboutYou } from "./about-you";
 import { ClauseFeedback, type TClauseTexts, type TFormClause } from "./clause-feedback";
 import { fieldPropsFactory } from "./field-props";
 import { draftKey, restoreDraft, saveDraft } from "./draft-storage";
+import { fillLabel } from "@/lib/i18n/fill-label";
 
 type TProps = {
   slug: string;
@@ -137,9 +138,9 @@ function useClauseTexts(): TClauseTexts & { aspectName: Record<string, string> }
   ];
   // The one message with a value at first render, filled in by hand: formatting it with t() would start ICU's
   // number formats in the browser, ~50 ms of a phone's main thread at hydration, for one placeholder.
-  const [before, after = ""] = String(t.raw("clauseOpen")).split("{label}");
+  const open = fillLabel(String(t.raw("clauseOpen")));
   return {
-    open: (title) => `${before}${title}${after}`,
+    open,
     hasFeedback: t("clauseHasFeedback"),
     optional: t("optional"),
     errorPrefix: te("summaryTitle"),
