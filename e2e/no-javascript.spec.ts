@@ -20,7 +20,7 @@ test("a response can be given without JavaScript, errors included", async ({ pag
 
   await expect(page.getByRole("heading", { level: 1, name: "Response received" })).toBeVisible();
   await expect(page.getByText("Said without JavaScript.")).toBeVisible();
-  await expect(page.getByText(/In UTC:|Received at/).first()).toBeVisible();
+  await expect(page.getByText(/In UTC:|Received on/).first()).toBeVisible();
 });
 
 test("without JavaScript, a page whose key was already used with other answers says so and gets a fresh key", async ({ page }) => {
