@@ -117,7 +117,10 @@ async function storeBatch(rows: readonly TResponseRow[]): Promise<(TStored | Err
     return await runStatement(rows);
   } catch (err) {
     if (rows.length === 1 || isDatabaseBusy(err)) return rows.map(() => err as Error);
-    return Promise.all(rows.map((row) => runStatement([row]).then((r) => r[0], (e: Error) => e)));
+    // One after the other: a rare path, and 64 at once would take every connection of the pool.
+    const out: (TStored | Error)[] = [];
+    for (const row of rows) out.push(await runStatement([row]).then((r) => r[0], (e: Error) => e));
+    return out;
   }
 }
 
