@@ -3,7 +3,7 @@ import { receiptNextSteps } from "./receipt-next-steps";
 
 const at = new Date("2027-01-10T12:00:00Z");
 const open = new Date("2027-02-28T22:59:00Z");
-const stored = { email: "a@example.org", manageTokenHash: "h".repeat(64), withdrawnAt: null, receiptOutbox: null };
+const stored = { email: "a@example.org", manageTokenHash: "h".repeat(64), withdrawnAt: null, erasedAt: null, receiptOutbox: null };
 
 describe("receiptNextSteps", () => {
   it("says an email went out with the private link once the outbox has sent it", () => {
@@ -20,5 +20,11 @@ describe("receiptNextSteps", () => {
   it("offers no change after the deadline or once withdrawn", () => {
     expect(receiptNextSteps(stored, at, at).change).toBe("closed");
     expect(receiptNextSteps({ ...stored, withdrawnAt: at }, open, at).change).toBe("withdrawn");
+  });
+  it("says the personal data was erased, not that no address was given, once the response is erased", () => {
+    // Erasure clears the address, the private link's hash and the outbox row (lib/privacy/erase-responses.ts).
+    const erased = { ...stored, email: null, manageTokenHash: null, erasedAt: at };
+    expect(receiptNextSteps(erased, open, at)).toEqual({ email: "erased", change: "erased" });
+    expect(receiptNextSteps({ ...erased, withdrawnAt: at }, open, at)).toEqual({ email: "erased", change: "withdrawn" });
   });
 });

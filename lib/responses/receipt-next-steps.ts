@@ -4,19 +4,23 @@
 // the outbox has sent the email (lib/responses/deliver-receipts.ts).
 
 /** The email receipt: none asked (no address), none possible (no mail server then), on its way, sent, or given up. */
-export type TReceiptEmail = "no_address" | "no_mail_server" | "sending" | "sent" | "failed";
+export type TReceiptEmail = "no_address" | "no_mail_server" | "sending" | "sent" | "failed" | "erased";
 /** Changing or withdrawing: through the private link, or by writing to us; or nothing left to do. */
-export type TReceiptChange = "private_link" | "contact_us" | "closed" | "withdrawn";
+export type TReceiptChange = "private_link" | "contact_us" | "closed" | "withdrawn" | "erased";
 
 type TStored = {
   email: string | null;
   manageTokenHash: string | null;
   withdrawnAt: Date | null;
+  /** Erasure clears the address, the private link and the outbox row: what is left says nothing of them. */
+  erasedAt: Date | null;
   receiptOutbox: { gaveUpAt: Date | null } | null;
 };
 
 export function receiptNextSteps(r: TStored, closesAt: Date, at: Date): { email: TReceiptEmail; change: TReceiptChange } {
-  const email: TReceiptEmail = !r.email
+  const email: TReceiptEmail = r.erasedAt
+    ? "erased"
+    : !r.email
     ? "no_address"
     : !r.manageTokenHash
       ? "no_mail_server"
@@ -25,7 +29,9 @@ export function receiptNextSteps(r: TStored, closesAt: Date, at: Date): { email:
         : "sent";
   const change: TReceiptChange = r.withdrawnAt
     ? "withdrawn"
-    : closesAt <= at
+    : r.erasedAt
+      ? "erased"
+      : closesAt <= at
       ? "closed"
       : email === "sending" || email === "sent" ? "private_link" : "contact_us";
   return { email, change };

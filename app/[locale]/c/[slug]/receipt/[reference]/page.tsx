@@ -100,12 +100,14 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
             : next.email === "sending" ? t("emailSending", { email: receipt.email ?? "" })
             : next.email === "failed" ? t("emailFailed", { email: receipt.email ?? "" })
             : next.email === "no_mail_server" ? t("emailNoServer")
+            : next.email === "erased" ? t("emailErased")
             : t("emailNoAddress")}
         </li>
         {next.change === "withdrawn" ? null : (
           <li>
             {next.change === "private_link" ? t("changePrivateLink", { date: deadline })
               : next.change === "closed" ? t("changeClosed")
+              : next.change === "erased" ? t("changeErased")
               : t("changeContact")}
           </li>
         )}
