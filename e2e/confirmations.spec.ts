@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug, announceChange } from "./helpers";
 import { formatInstant } from "../lib/consultations/format-instant";
 
 // Closing early, publishing the results, publishing a new version and erasing a respondent each ask for a
@@ -113,6 +113,7 @@ for (const javaScriptEnabled of [true, false]) {
     await sql(`UPDATE feedback_item SET cleared_at = now() WHERE id IN (${decided})`, [slug, first]);
     await sql(`UPDATE feedback_triage SET disposition = 'accepted' WHERE feedback_item_id IN (${decided})`, [slug, first]);
     await sql(`UPDATE consultation SET closes_at = now() - interval '1 second' WHERE slug = $1`, [slug]);
+    await announceChange();
     await page.reload();
 
     await page.getByRole("button", { name: "Publish the results" }).click();

@@ -2,7 +2,7 @@
 // key (a dotted identifier such as "invitations.Passwords need…"), no sideways scroll, and axe.
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createAccount, createConsultation, signIn, sql, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, signIn, sql, uniqueSlug, announceChange } from "./helpers";
 import { linkIn, readMail } from "./mail";
 import { bothLanguages, checkPage, checkThisPage, WIDTHS } from "./walk";
 
@@ -27,6 +27,7 @@ async function otherPhases() {
   const id = await createConsultation({ slug: closed, closesAt: new Date(Date.now() + 3_600_000) });
   await sql(`UPDATE consultation SET closes_at = now() - interval '1 millisecond' WHERE id = $1`, [id]);
   await sql(`UPDATE consultation SET results_published_at = now() WHERE id = $1`, [id]);
+  await announceChange();
   const upcoming = uniqueSlug("walk-upcoming");
   await createConsultation({ slug: upcoming, opensAt: new Date(Date.now() + 7 * 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000) });
   return { closed, upcoming };

@@ -22,6 +22,24 @@ export async function sql<T = Record<string, unknown>>(text: string, values: unk
   }
 }
 
+/**
+ * After a test changes a consultation by SQL: says so on the channel every app server listens to, as an admin's change
+ * does (lib/consultations/cache-bus.ts), so neither server behind nginx keeps the copy it read before (up to 5 s).
+ * Returns once the announcement reached a listener of the test's own, which hears it as the servers do.
+ */
+export async function announceChange(): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("LISTEN clausewise_cache");
+    const heard = new Promise<void>((resolve) => client.on("notification", () => resolve()));
+    await client.query(`SELECT pg_notify('clausewise_cache', 'consultations')`);
+    await heard;
+  } finally {
+    await client.end();
+  }
+}
+
 export function uniqueSlug(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -1,7 +1,7 @@
 // Issue 12, section 1: the public pages are rendered once and reused (lib/http/page-cache.mjs), sent for a
 // shared cache to keep, under a strict CSP of hashes; an admin's change shows on every server at once.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createAccount, createConsultation, fillAboutYou, signIn, sql, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, fillAboutYou, signIn, sql, uniqueSlug, announceChange } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const scriptSrc = (csp: string) => /script-src [^;]*/.exec(csp)?.[0] ?? "";
@@ -16,6 +16,7 @@ test("the public pages are sent for a shared cache to keep, under a CSP of their
   const slug = uniqueSlug("cached");
   const id = await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   await sql(`UPDATE consultation SET closes_at = now() - interval '1 second', results_published_at = now() WHERE id = $1`, [id]);
+  await announceChange();
   for (const path of ["/en", "/fr", "/en/c/dpsi", "/en/c/dpsi/comments", "/en/c/dpsi/privacy", `/en/c/${slug}/results`]) {
     const r = await request.get(path);
     expect(r.status(), path).toBe(200);

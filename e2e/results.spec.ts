@@ -3,7 +3,7 @@
 // The page's length depends on the number of clauses, not of comments.
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { createConsultation, expectAccessible, uniqueSlug } from "./helpers";
+import { announceChange, createConsultation, expectAccessible, uniqueSlug } from "./helpers";
 import { seedVariedItems } from "../test/seed-varied-items";
 
 const RESPONSES = 1200;
@@ -41,6 +41,7 @@ async function publishedResults() {
       AND EXISTS (SELECT 1 FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id WHERE fi.response_id = r.id AND tr.status NOT IN ('spam', 'duplicate'))`;
     const responses = Number((await client.query(`SELECT count(*) AS n ${counted}`, [id])).rows[0].n);
     const organisations = Number((await client.query(`SELECT count(*) AS n ${counted} AND r.respondent_type = 'organisation'`, [id])).rows[0].n);
+    await announceChange(); // closed and published by SQL: no server keeps the copy it read while open
     return { slug, responses, organisations };
   } finally {
     await client.end();
