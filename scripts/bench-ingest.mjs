@@ -24,7 +24,7 @@
 // Env: BENCH_SECONDS (fixed-rate phase, 60), BENCH_MAX_SECONDS (20),
 // BENCH_FORM_SECONDS (10), BENCH_OVERLOAD_SECONDS (15), BENCH_RATE (fixed
 // rate in requests/s instead of 20 % of B), BENCH_PORT (3200; the baseline
-// uses the next port).
+// uses the next port), BENCH_PROFILE (a directory: the app's CPU profile).
 // Exit code: 0 with a report (even when the target is missed), 1 on a crash,
 // 2 when the truth check finds a mismatch.
 import http from "node:http";
@@ -33,7 +33,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { needsBuild, root } from "./project.mjs";
@@ -60,8 +60,10 @@ const APP_PATH = "/api/consultations/dpsi/responses";
 const FORM_PATH = "/en/c/dpsi/respond";
 const CONCURRENCY = 64;
 const FORM_CONCURRENCY = 16;
-const WARMUP_REQUESTS = 200;
-const WARMUP_CONCURRENCY = 8;
+// Enough for the JIT to compile the whole path (a server meets a rush warm: it has served for hours), not
+// only its first requests; at 200, the first second of the next phase still ran on cold code.
+const WARMUP_REQUESTS = 3_000;
+const WARMUP_CONCURRENCY = 16;
 const TIMEOUT_MS = 10_000;
 const HEALTH_TIMEOUT_MS = 60_000;
 const TARGET = { share: 0.2, seconds: 60, p99Ms: 250, capacityRatio: 0.3, overloadFactor: 2, answeredWithinMs: 1_000, shedWithinMs: 100 };
@@ -188,26 +190,38 @@ async function formPayloadMaker(port) {
 
 const children = new Set();
 
-/** Spawns `node <args>` in the project root, its output prefixed (and capped, so an error storm cannot flood the report). */
-function startChild(label, args, env) {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Spawns `node <args>` in the project root, its output prefixed (and capped, so an error storm cannot flood the report).
+ * With `logFile`, its output goes to that file instead, unread while the bench runs: the app logs a line per request, and
+ * reading 100,000 lines here would take CPU from the app it measures. Its warnings are printed when it stops.
+ */
+function startChild(label, args, env, { logFile } = {}) {
+  const fd = logFile ? openSync(logFile, "w") : null;
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", fd ?? "pipe", fd ?? "pipe"] });
+  if (fd !== null) closeSync(fd);
   child.label = label;
+  child.logFile = logFile;
   child.printed = 0;
   child.suppressed = 0;
   child.tail = [];
   child.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   children.add(child);
   child.exited.then(() => children.delete(child));
-  for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on("line", (line) => {
-      child.tail.push(line);
-      if (child.tail.length > 20) child.tail.shift();
-      if (child.printed < 40) {
-        child.printed++;
-        console.log(`  [${label}] ${line}`);
-      } else child.suppressed++;
-    });
-  }
+  const print = (line) => {
+    child.tail.push(line);
+    if (child.tail.length > 20) child.tail.shift();
+    // Warnings and errors (e.g. the server's one line a second while it sheds load) are shown past the cap too.
+    if (child.printed < 40 || (/"level":[456]0/.test(line) && child.printed < 400)) {
+      child.printed++;
+      console.log(`  [${label}] ${line}`);
+    } else child.suppressed++;
+  };
+  child.replayLog = () => {
+    if (!logFile) return;
+    for (const line of readFileSync(logFile, "utf8").split("\n")) if (line) print(line);
+    console.log(`  [${label}] (its whole output: ${path.relative(root, logFile)})`);
+  };
+  if (fd === null) for (const stream of [child.stdout, child.stderr]) readline.createInterface({ input: stream }).on("line", print);
   return child;
 }
 
@@ -222,6 +236,7 @@ async function stopChild(child) {
     await child.exited;
     clearTimeout(kill);
   } else await child.exited;
+  child.replayLog();
   if (child.suppressed) console.log(`  [${child.label}] (${child.suppressed} more output lines not shown)`);
 }
 
@@ -268,7 +283,10 @@ async function waitHealthy(child, port, urlPath) {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   let last = 0;
   while (Date.now() < deadline) {
-    if (!running(child)) throw new Error(`${child.label} exited before it was healthy:\n  ${child.tail.join("\n  ")}`);
+    if (!running(child)) {
+      child.replayLog();
+      throw new Error(`${child.label} exited before it was healthy:\n  ${child.tail.join("\n  ")}`);
+    }
     if ((last = await getStatus(port, urlPath)) === 200) return;
     await sleep(250);
   }
@@ -763,7 +781,10 @@ async function main() {
 
   // ---- the app
   console.log(`\n== starting the app on ${HOST}:${APP_PORT}`);
-  const app = startChild("app", ["scripts/server.mjs"], {
+  // BENCH_PROFILE=<dir>: the app writes a CPU profile there when it stops (open it in Chrome's DevTools).
+  mkdirSync(path.join(root, "bench-results"), { recursive: true });
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const app = startChild("app", [...profile, "scripts/server.mjs"], {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(APP_PORT),
@@ -771,7 +792,7 @@ async function main() {
     SUBMIT_RATE_LIMIT_PER_MINUTE: "0",
     MAX_IN_FLIGHT_PER_CLIENT: "0", // one load generator stands for many clients
     NEXT_TELEMETRY_DISABLED: "1",
-  });
+  }, { logFile: path.join(root, "bench-results", `ingest-app-${process.pid}.log`) });
   await waitHealthy(app, APP_PORT, "/api/health");
   const api = makeTarget("app", app.pid, APP_PORT, APP_PATH);
   const form = makeTarget("app form", app.pid, APP_PORT, FORM_PATH, await formPayloadMaker(APP_PORT), 303);
