@@ -15,11 +15,23 @@ test("a response can be given without JavaScript, errors included", async ({ pag
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Confirm you have read the privacy notice" })).toBeVisible();
   await expect(block.getByLabel(/What is unclear/)).toHaveValue("Said without JavaScript.");
+  // Another clause's questions, without JavaScript: its button posts the form, which comes back with them and the text.
+  const other = page.locator('details[data-clause="2.1"]');
+  await expect(other.getByLabel("Word or phrase")).toHaveCount(0);
+  await other.locator("summary").click();
+  await other.getByRole("button", { name: "Show the questions on this clause" }).click();
+  await expect(page.getByRole("link", { name: /The questions on Action 2\.1 are now in the form/ })).toBeVisible();
+  await expect(other).toHaveAttribute("open", "");
+  await other.getByLabel("Word or phrase").fill("mission-oriented");
+  await other.getByLabel("Why").fill("Not a term every reader knows.");
+  await expect(block.getByLabel(/What is unclear/)).toHaveValue("Said without JavaScript.");
+  await expect(page.getByLabel("Country", { exact: true })).toHaveValue("FR");
   await page.getByLabel(/I have read the privacy notice/).check();
   await page.getByRole("button", { name: "Submit your response" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Response received" })).toBeVisible();
   await expect(page.getByText("Said without JavaScript.")).toBeVisible();
+  await expect(page.getByText("mission-oriented")).toBeVisible();
   await expect(page.getByText(/In UTC:|Received on/).first()).toBeVisible();
 });
 

@@ -68,6 +68,22 @@ test("what a person typed survives a reload", async ({ page }) => {
   await expect(page.getByLabel("General comment on the whole draft (optional)")).toHaveValue("Kept across reloads.");
 });
 
+test("a clause's questions come into the form when it is opened, and with its text after a reload without the clause's link", async ({ page }) => {
+  await page.goto("/en/c/dpsi/respond");
+  const block = clauseBlock(page, "2.1");
+  // Closed clauses carry no questions: the form starts light on a phone (issue 12).
+  await expect(block.getByLabel("Word or phrase")).toHaveCount(0);
+  await block.locator("summary").click();
+  await block.getByLabel("Word or phrase").fill("mission-oriented");
+  await page.goto("/en/c/dpsi/respond");
+  await expect(clauseBlock(page, "2.1").getByLabel("Word or phrase")).toHaveValue("mission-oriented");
+  await expect(clauseBlock(page, "2.1")).toHaveAttribute("open", "");
+  // Enter in a text field sends the form (its default button), not a clause's "show the questions" button.
+  await clauseBlock(page, "2.1").getByLabel("Word or phrase").press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+  await expect(page.getByText(/The questions on .* are now in the form/)).toHaveCount(0);
+});
+
 test("a double submit stores one response", async ({ page }) => {
   await page.goto("/en/c/dpsi/respond");
   await page.getByLabel("General comment on the whole draft (optional)").fill("Submitted twice, stored once.");

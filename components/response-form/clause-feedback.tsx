@@ -18,6 +18,8 @@ export type TFormClause = { key: string; label: string; title: string; body: str
  */
 export type TClauseTexts = {
   open: (title: string) => string;
+  /** The button that shows a clause's questions without JavaScript (a post that keeps what was typed). */
+  showQuestions: string;
   hasFeedback: string;
   optional: string;
   errorPrefix: string;
@@ -28,18 +30,39 @@ export type TClauseTexts = {
   feasibilityScale: { value: string; label: string }[];
 };
 
-export function ClauseFeedback({ clause, open, f, hasValues, x }: { clause: TFormClause; open: boolean; f: TFieldProps; hasValues: boolean; x: TClauseTexts }) {
-  const name = (aspect: string, field: string) => clauseFieldName(clause.key, aspect, field);
-  const groupError = f.errorText(`c:${clause.key}`);
-  const prefix = x.errorPrefix;
-
+/**
+ * A clause's questions are in the page only once the person chose the clause (`active`: opened it, came from its
+ * link, or wrote in it): 24 clauses' ~2,300 fields at once made the form too slow to start on a phone (issue 12).
+ * Until then its <details> holds a button that shows them: with JavaScript, opening the clause is enough
+ * (`onOpen`); without, the button posts the form, which comes back with what was typed and this clause's questions.
+ */
+export function ClauseFeedback({ clause, open, active, onOpen, f, hasValues, x }: {
+  clause: TFormClause; open: boolean; active: boolean; onOpen: (key: string) => void; f: TFieldProps; hasValues: boolean; x: TClauseTexts;
+}) {
   return (
-    <details id={clauseGroupId(clause.key)} open={open || undefined} className="mb-4 border-2 border-line" data-clause={clause.key}>
+    <details id={clauseGroupId(clause.key)} open={open || undefined} className="mb-4 border-2 border-line" data-clause={clause.key}
+      onToggle={(e) => { if ((e.currentTarget as HTMLDetailsElement).open && !active) onOpen(clause.key); }}>
       <summary className="bg-panel p-3">
         <span className="font-bold">{x.open(clause.title)}</span>
         {hasValues ? <span className="ml-2 text-muted">{x.hasFeedback}</span> : null}
         <span className="mt-1 block max-w-prose break-words">{clause.excerpt}</span>
       </summary>
+      {active ? <ClauseQuestions clause={clause} f={f} x={x} /> : (
+        <div className="p-4">
+          <button type="submit" name="addClause" value={clause.key} formNoValidate className="border-2 border-brand bg-white px-4 py-2 font-bold text-brand">
+            {x.showQuestions}
+          </button>
+        </div>
+      )}
+    </details>
+  );
+}
+
+function ClauseQuestions({ clause, f, x }: { clause: TFormClause; f: TFieldProps; x: TClauseTexts }) {
+  const name = (aspect: string, field: string) => clauseFieldName(clause.key, aspect, field);
+  const groupError = f.errorText(`c:${clause.key}`);
+  const prefix = x.errorPrefix;
+  return (
       <div className="p-4" id={`clause-${clause.key}`}>
         <ClauseBody text={clause.body} className="mb-4 border-l-4 border-line pl-4 text-muted" />
         <ErrorMessage id={clauseGroupId(clause.key)} error={groupError} prefix={prefix} />
@@ -67,6 +90,5 @@ export function ClauseFeedback({ clause, open, f, hasValues, x }: { clause: TFor
           <TextArea {...f.field(name("feasibility", "comment"))} label={x.feasibilityComment} optional={x.optional} maxLength={LIMITS.comment} errorPrefix={prefix} />
         </fieldset>
       </div>
-    </details>
   );
 }

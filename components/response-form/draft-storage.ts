@@ -1,6 +1,7 @@
+import { useSyncExternalStore } from "react";
 // A response in progress, kept in this browser only (localStorage), so a
 // reload or a lost connection does not cost anyone their text.
-const SKIP = new Set(["slug", "locale", "idempotencyKey"]);
+const SKIP = new Set(["slug", "locale", "idempotencyKey", "openClauses", "addClause"]);
 
 export function draftKey(slug: string): string {
   return `clausewise:draft:${slug}`;
@@ -15,6 +16,26 @@ export function saveDraft(form: HTMLFormElement, key: string): void {
     localStorage.setItem(key, JSON.stringify(data));
   } catch {
     // Storage full or disabled: the form still works, it just is not kept.
+  }
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * The clauses a kept draft has text in (from its field names, "c:<clause>:<aspect>:<field>"), space-separated, so
+ * that the form puts their questions in the page before restoring the draft; null while hydrating (the server has
+ * no draft). Read once per render: the form's own typing is in its state already.
+ */
+export function useDraftClauses(slug: string): string | null {
+  return useSyncExternalStore(noSubscription, () => readDraftClauses(draftKey(slug)), () => null);
+}
+
+function readDraftClauses(key: string): string {
+  try {
+    const data = JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, string>;
+    return [...new Set(Object.keys(data).flatMap((n) => /^c:([^:]+):/.exec(n)?.[1] ?? []))].join(" ");
+  } catch {
+    return "";
   }
 }
 

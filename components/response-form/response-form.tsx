@@ -2,20 +2,20 @@
 // The response form. A plain <form> posting to a Server Action: it works
 // without JavaScript, and with it submits in place. What the person types is
 // kept in localStorage until the receipt, and comes back after any error.
-import { Activity, useActionState, useEffect, useRef } from "react";
+import { Activity, useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { respondAction } from "@/app/[locale]/c/[slug]/respond/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { clauseOfField, errorHref } from "@/lib/responses/form-fields";
+import { clauseGroupId, clauseOfField, errorHref } from "@/lib/responses/form-fields";
 import { INITIAL_FORM_STATE } from "@/lib/responses/form-state";
 import { LIMITS } from "@/lib/responses/limits";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { AboutYou } from "./about-you";
 import { ClauseFeedback, type TClauseTexts, type TFormClause } from "./clause-feedback";
 import { fieldPropsFactory } from "./field-props";
-import { draftKey, restoreDraft, saveDraft } from "./draft-storage";
+import { draftKey, restoreDraft, saveDraft, useDraftClauses } from "./draft-storage";
 import { fillLabel } from "@/lib/i18n/fill-label";
 
 type TProps = {
@@ -41,10 +41,23 @@ export function ResponseForm(p: TProps) {
   const values = state.status === "idle" && p.change ? p.change.values : state.values;
   const f = fieldPropsFactory(values, state.errors, (k, v) => te(k, v));
 
+  // The clauses whose questions are in the page (see ClauseFeedback): chosen in this browser, or posted back as
+  // chosen (`openClauses`, and the no-JavaScript button's `addClause`), or with text in a kept draft; those with
+  // text or an error are added below.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
+  const choose = (key: string) => setChosen((prev) => (prev.has(key) ? prev : new Set([...prev, key])));
+  const draft = useDraftClauses(p.slug);
+  const kept = p.change || p.keyIn ? "" : draft;
+  const restored = useRef(false);
+
   useEffect(() => {
     const form = formRef.current;
     if (!form || p.change || p.keyIn) return;
-    if (state.status === "idle") restoreDraft(form, draftKey(p.slug));
+    // Once the kept draft's clauses have their questions in the page (null: not read yet, while hydrating).
+    if (state.status === "idle" && !restored.current && kept !== null) {
+      restoreDraft(form, draftKey(p.slug));
+      restored.current = true;
+    }
     const save = () => saveDraft(form, draftKey(p.slug));
     form.addEventListener("input", save);
     form.addEventListener("change", save);
@@ -52,10 +65,13 @@ export function ResponseForm(p: TProps) {
       form.removeEventListener("input", save);
       form.removeEventListener("change", save);
     };
-  }, [state, p.slug, p.change, p.keyIn]);
+  }, [state, p.slug, p.change, p.keyIn, kept]);
 
   const clauseHasValues = (key: string) => Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
   const clauseHasError = (key: string) => state.errors.some((e) => e.name === `c:${key}` || e.name.startsWith(`c:${key}:`));
+  const posted = new Set([...(values.openClauses ?? "").split(" "), ...(kept ?? "").split(" "), values.addClause ?? ""].filter(Boolean));
+  const isActive = (key: string) => chosen.has(key) || posted.has(key) || p.preselected === key || clauseHasValues(key) || clauseHasError(key);
+  const active = p.clauses.filter((c) => isActive(c.key)).map((c) => c.key);
   const when = (iso?: string) => (iso ? formatInstant(new Date(iso), p.locale, p.timeZone) : "");
   const texts = useClauseTexts();
   // "Action 1.1, clarity: Choose a rating from 1 to 5": the summary says where each error is, as the form is long.
@@ -76,6 +92,9 @@ export function ResponseForm(p: TProps) {
         <Notice tone="warning" title={t("closedTitle")}>{t("closedBody", { date: when(state.at) })}</Notice>
       ) : null}
       {state.status === "upcoming" ? <Notice tone="warning">{t("upcomingBody", { date: when(state.at) })}</Notice> : null}
+      {state.status === "added" && values.addClause ? (
+        <Notice tone="info"><a href={`#${clauseGroupId(values.addClause)}`}>{t("clauseAdded", { label: labelOf.get(values.addClause) ?? values.addClause })}</a></Notice>
+      ) : null}
       {state.status === "rate_limited" ? <Notice tone="warning">{t("rateLimited")}</Notice> : null}
       {state.status === "busy" ? <Notice tone="warning">{t("busy")}</Notice> : null}
       {state.status === "error" ? <Notice tone="warning">{t("unexpected")}</Notice> : null}
@@ -90,6 +109,9 @@ export function ResponseForm(p: TProps) {
           <label htmlFor="website">Website</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
+        <input type="hidden" name="openClauses" value={active.join(" ")} />
+        {/* The form's default button (Enter in a text field): sending, not a clause's "show the questions" button below. */}
+        <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
         {p.keyIn ? <ReceivedOn f={f} label={t("receivedOn")} hint={t("receivedOnHint")} prefix={te("prefix")} /> : null}
 
         <fieldset id="feedback" tabIndex={-1}>
@@ -102,8 +124,8 @@ export function ResponseForm(p: TProps) {
               without JavaScript the fields would stay hidden outside the form. */}
           {p.clauses.map((c) => (
             <Activity key={c.key}>
-              <ClauseFeedback clause={c} f={f} x={texts} hasValues={clauseHasValues(c.key)}
-                open={p.preselected === c.key || clauseHasValues(c.key) || clauseHasError(c.key)} />
+              <ClauseFeedback clause={c} f={f} x={texts} hasValues={clauseHasValues(c.key)} active={isActive(c.key)} onOpen={choose}
+                open={p.preselected === c.key || values.addClause === c.key || chosen.has(c.key) || clauseHasValues(c.key) || clauseHasError(c.key)} />
             </Activity>
           ))}
           <div className="mt-6">
@@ -141,6 +163,7 @@ function useClauseTexts(): TClauseTexts & { aspectName: Record<string, string> }
   const open = fillLabel(String(t.raw("clauseOpen")));
   return {
     open,
+    showQuestions: t("clauseShowQuestions"),
     hasFeedback: t("clauseHasFeedback"),
     optional: t("optional"),
     errorPrefix: te("summaryTitle"),

@@ -3,7 +3,8 @@ import type { TFormValues } from "./form-data";
 
 /** What the response form's Server Action returns when it does not redirect to the receipt. */
 export type TFormState = {
-  status: "idle" | "invalid" | "closed" | "upcoming" | "rate_limited" | "busy" | "error";
+  /** "added": the no-JavaScript button showed a clause's questions; nothing was checked or stored. */
+  status: "idle" | "added" | "invalid" | "closed" | "upcoming" | "rate_limited" | "busy" | "error";
   errors: TFieldError[];
   values: TFormValues;
   /** For "closed" and "upcoming": the instant, ISO 8601. */

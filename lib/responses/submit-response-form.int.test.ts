@@ -88,4 +88,14 @@ describe("the response form's path (FormData → schema → database)", () => {
     expect("state" in out && out.state.status).toBe("error");
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(0);
   });
+
+  it("shows a clause's questions without JavaScript: the form comes back as posted, nothing checked or stored", async () => {
+    const c = await createConsultation();
+    const fields = { slug: c.slug, locale: "en", idempotencyKey: "form-key-000000100", "c:1.1:clarity:comment": "Typed first", openClauses: "1.1", addClause: "1", ...about, privacyConsent: "" };
+    const out = await submitResponseForm(form(fields), uniqueSlug("ip"), 5);
+    if (!("state" in out)) throw new Error("expected a state");
+    expect(out.state).toMatchObject({ status: "added", errors: [], nonce: 6 });
+    expect(out.state.values).toMatchObject({ "c:1.1:clarity:comment": "Typed first", openClauses: "1.1", addClause: "1", type: "individual" });
+    expect(await db.response.count({ where: { consultationId: c.id } })).toBe(0);
+  });
 });

@@ -22,6 +22,9 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
     state: { errors: [], values, nonce, ...s },
   });
 
+  // The no-JavaScript "show the questions on this clause" button: the form comes back as it was, with them.
+  if (values.addClause) return state({ status: "added" });
+
   const limited = await limitClient(clientKey).catch(() => ({ ok: true as const }));
   if (!limited.ok) return state({ status: "rate_limited" });
   // A field people never see: what fills it is a robot.
