@@ -17,10 +17,10 @@ import { securityHeaders } from "../lib/http/security-headers.mjs";
 
 let settings;
 try {
-  settings = readServerSettings(process.env);
+  settings = readServerSettings();
 } catch (e) {
   if (!(e instanceof SettingError)) throw e;
-  console.error(`[server] cannot start: ${e.message}`);
+  console.error(`[server] cannot start, an environment variable is not valid: ${e.message.replaceAll("\n", "; ")}`);
   process.exit(1);
 }
 const { port, hostname, trustProxy, appUrl, maxInFlight, maxInFlightPerClient, maxEventLoopDelayMs, maxEventLoopUtilisation } = settings;
