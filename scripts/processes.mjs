@@ -24,6 +24,8 @@ export function startProcess(label, args, { env = process.env, output = "inherit
   const child = spawn(command, args, { cwd: root, env, stdio });
   Object.assign(child, { label, tail: [], suppressed: 0 });
   child.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  // After its exit, once its output is read to the end.
+  child.closed = new Promise((resolve) => child.once("close", resolve));
   children.add(child);
   child.exited.then(() => children.delete(child));
   if (output === "prefixed") {
@@ -68,7 +70,10 @@ export async function waitHealthy(url, { child = null, timeoutMs = 60_000, inter
   const deadline = Date.now() + timeoutMs;
   let last = 0;
   while (Date.now() < deadline) {
-    if (child && !running(child)) throw new Error(`${child.label} exited before it was healthy${child.tail.length ? `:\n  ${child.tail.join("\n  ")}` : ""}`);
+    if (child && !running(child)) {
+      await child.closed;
+      throw new Error(`${child.label} exited before it was healthy${child.tail.length ? `:\n  ${child.tail.join("\n  ")}` : ""}`);
+    }
     if ((last = await statusOf(url)) === 200) return;
     await sleep(intervalMs);
   }
