@@ -14,14 +14,25 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const running = (child) => child.exitCode === null && child.signalCode === null;
 
 /**
+ * @typedef {import("node:child_process").ChildProcess & {
+ *   label: string, tail: string[], suppressed: number,
+ *   exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }>, closed: Promise<void>,
+ * }} TChild
+ */
+
+/**
  * `node <args>` (or `command` with `opts.command`) in the project root. `output`: "inherit" (the
  * default), "quiet" (stderr only) or "prefixed" (each line as `  [label] …`, at most 40 lines, so an
  * error storm cannot flood a report; the last 20 are kept in `child.tail` either way).
  * `child.exited` resolves with { code, signal }.
+ * @param {string} label
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, output?: "inherit" | "quiet" | "prefixed", command?: string }} [opts]
+ * @returns {TChild}
  */
 export function startProcess(label, args, { env = process.env, output = "inherit", command = process.execPath } = {}) {
   const stdio = output === "inherit" ? "inherit" : output === "quiet" ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"];
-  const child = spawn(command, args, { cwd: root, env, stdio });
+  const child = /** @type {TChild} */ (spawn(command, args, { cwd: root, env, stdio }));
   Object.assign(child, { label, tail: [], suppressed: 0 });
   child.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   // After its exit, once its output is read to the end.
@@ -65,6 +76,8 @@ export async function statusOf(url) {
 /**
  * Waits until GET `url` answers 200; throws when `child` exits first (with its last lines) or after
  * `timeoutMs`, saying what the last answer was.
+ * @param {string} url
+ * @param {{ child?: TChild | null, timeoutMs?: number, intervalMs?: number }} [opts]
  */
 export async function waitHealthy(url, { child = null, timeoutMs = 60_000, intervalMs = 250 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -82,7 +95,11 @@ export async function waitHealthy(url, { child = null, timeoutMs = 60_000, inter
   );
 }
 
-/** Sends `signal` (SIGTERM), then waits for the exit; SIGKILL after `killAfterMs`. */
+/**
+ * Sends `signal` (SIGTERM), then waits for the exit; SIGKILL after `killAfterMs`.
+ * @param {TChild | null | undefined} child
+ * @param {{ signal?: NodeJS.Signals, killAfterMs?: number }} [opts]
+ */
 export async function stopProcess(child, { signal = "SIGTERM", killAfterMs = 20_000 } = {}) {
   if (!child) return;
   if (running(child)) {
