@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-// Debian's Chromium where it is installed (CI, this machine); Playwright's own elsewhere.
+// The Chromium `npm test` found or installed (scripts/find-browser.mjs); else Debian's where it is
+// installed (CI, this machine); else Playwright's own.
 const systemChromium = "/usr/bin/chromium";
+const chromium = process.env.CLAUSEWISE_CHROMIUM || (existsSync(systemChromium) ? systemChromium : undefined);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The operator's token for /api/health's details: the servers get it, and the tests read it (a test value, not a secret).
 process.env.HEALTH_TOKEN ||= "e2e-health-token-not-a-secret-0123456789";
@@ -21,7 +23,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      executablePath: chromium,
       args: [
         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",

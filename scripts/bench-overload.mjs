@@ -5,12 +5,12 @@
 //   2. twice that rate, offered for 60 s at a fixed rate (autocannon's overallRate over many connections);
 //      accepted requests must keep p99 ≤ 1 s, the rest must be refused cleanly (429/503, never a crash or a hang);
 //   3. after the load stops, how long until a response is accepted again in under 500 ms (target ≤ 10 s).
-import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { needsBuild, root } from "./project.mjs";
+import { root } from "./project.mjs";
+import { buildIfNeeded, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 
 const PORT = 3210;
 const URL = `http://127.0.0.1:${PORT}`;
@@ -25,21 +25,14 @@ const body = () => JSON.stringify({
 });
 const request = { method: "POST", path: "/api/consultations/dpsi/responses", headers: { "content-type": "application/json" }, setupRequest: (r) => ({ ...r, body: body() }) };
 
-if (needsBuild()) {
-  log("building…");
-  spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-}
-const app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
-  cwd: root, stdio: ["ignore", "ignore", "inherit"],
+await buildIfNeeded();
+const app = startProcess("app", ["scripts/server.mjs"], {
+  output: "quiet",
   env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", LOG_LEVEL: "error", SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", RETENTION_INTERVAL_HOURS: "0",
     // One load generator stands for a crowd of clients: the per-client limit would refuse it alone.
     MAX_IN_FLIGHT_PER_CLIENT: "0" },
 });
-for (let i = 0; ; i++) {
-  try { if ((await fetch(`${URL}/api/health`)).ok) break; } catch { /* starting */ }
-  if (i > 600) throw new Error("the app did not start");
-  await sleep(100);
-}
+await waitHealthy(`${URL}/api/health`, { child: app });
 
 /** Runs autocannon; latencies of accepted (2xx) and refused answers are kept apart. */
 async function run(opts) {
@@ -85,7 +78,7 @@ while (Date.now() - stoppedAt < 30_000) {
   await sleep(100);
 }
 const alive = (await fetch(`${URL}/api/health`).catch(() => null))?.status === 200;
-app.kill("SIGTERM");
+await stopProcess(app);
 
 const refusedTotal = Object.values(over.refused).reduce((a, b) => a + b, 0);
 const clean = Object.keys(over.refused).every((s) => s === "429" || s === "503");

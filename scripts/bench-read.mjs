@@ -11,13 +11,14 @@
 // in-flight cap (MAX_IN_FLIGHT_PER_CLIENT) is lifted for the run; the global cap stays.
 // Targets: draft, home, comments, results ≥ 0.8 × the static script with p99 ≤ 100 ms and no errors;
 // the response form ≥ 0.5 ×.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { needsBuild, root } from "./project.mjs";
+import { root } from "./project.mjs";
+import { buildIfNeeded, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 import { closeWithDecisions, seedSyntheticFeedback } from "./bench-seed.mjs";
 import { NGINX, startNginx } from "./nginx-pair.mjs";
 import { phoneFigures } from "./phone-metrics.mjs";
@@ -42,11 +43,7 @@ const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scrip
 if (r.status !== 0) throw new Error(`publishing the results failed: ${r.stderr}`);
 console.log(`seeded ${ITEMS.toLocaleString("en")} items in a closed consultation (${slug}) and published its results`);
 
-if (needsBuild()) {
-  console.log("building…");
-  const b = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (b.status !== 0) throw new Error("next build failed");
-}
+await buildIfNeeded();
 // As scripts/start.mjs does after a build: the brotli copies the server sends to browsers that take them.
 await compressStatic(path.join(root, ".next/static"));
 const serverEnv = {
@@ -54,18 +51,12 @@ const serverEnv = {
   TRUST_PROXY: "true", MAX_IN_FLIGHT_PER_CLIENT: "0", APP_URL: `http://127.0.0.1:${PORT}`,
 };
 const children = [1, 2].map((n) =>
-  spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...serverEnv, PORT: String(PORT + n) } }),
+  startProcess(`app ${n}`, ["scripts/server.mjs"], { output: "quiet", env: { ...serverEnv, PORT: String(PORT + n) } }),
 );
 const prefix = path.join(root, ".data", `nginx-bench-read-${process.pid}`);
 const results = {};
 try {
-  for (const n of [1, 2]) {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${PORT + n}/api/health`)).ok) break; } catch { /* starting */ }
-      if (i > 600) throw new Error("an app server did not start");
-      await sleep(100);
-    }
-  }
+  for (const n of [1, 2]) await waitHealthy(`http://127.0.0.1:${PORT + n}/api/health`, { child: children[n - 1] });
   if (NGINX) children.push(startNginx({ port: PORT, upstreams: [PORT + 1, PORT + 2], prefix, cache: true }));
   const draft = await (await fetch(`${APP}/en/c/${sample}`)).text();
   const script = draft.match(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)"/)?.[1];
@@ -112,8 +103,8 @@ try {
   failed += results.phone.filter((p) => !p.pass).length;
   results.failed = failed;
 } finally {
-  for (const c of children.slice().reverse()) if (c.exitCode === null) c.kill(c === children[2] ? "SIGQUIT" : "SIGTERM");
-  await Promise.all(children.map((c) => new Promise((res) => (c.exitCode !== null ? res() : c.once("exit", res)))));
+  // nginx (the third) stops gracefully on SIGQUIT.
+  for (const c of children.slice().reverse()) await stopProcess(c, { signal: c === children[2] ? "SIGQUIT" : "SIGTERM" });
   rmSync(prefix, { recursive: true, force: true });
 }
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; ${CONNECTIONS} connections, ${SECONDS} s each`);

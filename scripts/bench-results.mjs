@@ -8,25 +8,25 @@
 //      after another, against GET /api/health and the privacy page (dynamic, one primary-key read) in the same run,
 //      and the middle page of the published comments of the clause that has most (/results/{clause}?page=N).
 // Target: the page's server time p95 ≤ 50 ms at 1 M items (the clause's page too).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { needsBuild, root } from "./project.mjs";
+import { root } from "./project.mjs";
+import { buildIfNeeded, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 import { closeWithDecisions, seedSyntheticFeedback } from "./bench-seed.mjs";
 
 const ITEMS = Number(process.env.BENCH_RESULTS_ITEMS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RESULTS_RUNS ?? 200);
 const PORT = Number(process.env.BENCH_RESULTS_PORT ?? 3230);
 const URL = `http://127.0.0.1:${PORT}`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const f1 = (x) => x.toFixed(1);
 
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
 const slug = `bench-results-${Date.now().toString(36)}`;
-let t0 = Date.now();
+const t0 = Date.now();
 const id = await seedSyntheticFeedback(client, { slug, items: ITEMS });
 const adminId = await closeWithDecisions(client, id, slug);
 await client.end();
@@ -42,24 +42,14 @@ console.log(`copy built at publication: ${data.rows.toLocaleString("en")} matrix
 console.log(`page data (consultation + copy): p50 ${f1(data.data.p50)} ms, p95 ${f1(data.data.p95)} ms; SELECT 1: p50 ${f1(data.baseline.p50)} ms, p95 ${f1(data.baseline.p95)} ms`);
 console.log(`clause page data (copy + page ${data.clause.page} of ${data.clause.pages} of ${data.clause.key}'s ${data.clause.listed.toLocaleString("en")} published comments): p50 ${f1(data.clauseData.p50)} ms, p95 ${f1(data.clauseData.p95)} ms`);
 
-if (needsBuild()) {
-  console.log("building…");
-  t0 = Date.now();
-  const b = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (b.status !== 0) throw new Error("next build failed");
-}
-const app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
-  cwd: root, stdio: ["ignore", "ignore", "inherit"],
+await buildIfNeeded();
+const app = startProcess("app", ["scripts/server.mjs"], {
+  output: "quiet",
   env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", RETENTION_INTERVAL_HOURS: "0" },
 });
-const exited = new Promise((resolve) => app.once("exit", resolve));
 let http;
 try {
-  for (let i = 0; ; i++) {
-    try { if ((await fetch(`${URL}/api/health`)).ok) break; } catch { /* starting */ }
-    if (i > 600) throw new Error("the app did not start");
-    await sleep(100);
-  }
+  await waitHealthy(`${URL}/api/health`, { child: app });
   /** Sequential GETs: ms from request to the last byte (loopback, so the server's time). */
   async function times(p, runs) {
     const ms = [];
@@ -89,8 +79,7 @@ try {
   console.log(`${page.p95 <= 50 ? "PASS" : "FAIL"}  the results page's server time p95 ≤ 50 ms at ${ITEMS.toLocaleString("en")} items: ${f1(page.p95)} ms`);
   console.log(`${clausePage.p95 <= 50 ? "PASS" : "FAIL"}  a clause's page of published comments p95 ≤ 50 ms: ${f1(clausePage.p95)} ms`);
 } finally {
-  app.kill("SIGTERM");
-  await exited;
+  await stopProcess(app);
 }
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 mkdirSync(path.join(root, "bench-results"), { recursive: true });

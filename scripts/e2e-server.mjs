@@ -3,12 +3,12 @@
 // sending its mail there. With nginx installed (CI installs it), two app
 // servers behind nginx on one database, as in production; otherwise one.
 // Stops everything on SIGTERM/SIGINT.
-import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMailSink } from "./mail-sink.mjs";
 import { NGINX, startNginx } from "./nginx-pair.mjs";
+import { onStopSignal, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const MAIL_DIR = path.join(root, ".data", "mail-e2e");
@@ -27,35 +27,27 @@ const port = Number(process.env.PORT || 3100);
 const pair = NGINX !== null && process.env.E2E_INSTANCES !== "1";
 const env = { ...process.env, SMTP_URL: sink.url, MAIL_FROM: "Clausewise <consultation@test.clausewise.invalid>", APP_URL: `http://localhost:${port}` };
 const children = [];
-const wait = async (url) => {
-  for (let i = 0; i < 2400; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* starting */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-};
+// The first server may build the app first.
+const wait = (url, child) => waitHealthy(url, { child, timeoutMs: 240_000, intervalMs: 100 });
 
 if (!pair) {
-  children.push(spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { stdio: "inherit", env }));
+  children.push(startProcess("app", ["scripts/start.mjs"], { env }));
 } else {
   // The first server migrates, seeds and builds (start.mjs); the second starts once the first is up.
   const proxied = { ...env, TRUST_PROXY: "true" };
-  children.push(spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { stdio: "inherit", env: { ...proxied, PORT: String(port + 1) } }));
-  await wait(`http://127.0.0.1:${port + 1}/api/health`);
-  children.push(spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { stdio: "inherit", env: { ...proxied, PORT: String(port + 2), NODE_ENV: "production" } }));
-  await wait(`http://127.0.0.1:${port + 2}/api/health`);
+  children.push(startProcess("app 1", ["scripts/start.mjs"], { env: { ...proxied, PORT: String(port + 1) } }));
+  await wait(`http://127.0.0.1:${port + 1}/api/health`, children[0]);
+  children.push(startProcess("app 2", ["scripts/server.mjs"], { env: { ...proxied, PORT: String(port + 2), NODE_ENV: "production" } }));
+  await wait(`http://127.0.0.1:${port + 2}/api/health`, children[1]);
   children.push(startNginx({ port, upstreams: [port + 1, port + 2], prefix: path.join(root, ".data", `nginx-e2e-${process.pid}`) }));
   console.log(`[e2e] nginx on :${port} → app servers on :${port + 1} and :${port + 2}`);
 }
 
-const stop = (signal) => {
-  for (const c of children.slice().reverse()) if (c.exitCode === null) c.kill(c === children[2] ? "SIGQUIT" : signal);
-};
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
-await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once("exit", r)))));
+// nginx (the third) stops gracefully on SIGQUIT; each server drains its requests first.
+onStopSignal((signal) => {
+  for (const c of children.slice().reverse()) void stopProcess(c, { signal: c === children[2] ? "SIGQUIT" : signal });
+});
+await Promise.all(children.map((c) => c.exited));
 await sink.stop();
 rmSync(path.join(root, ".data", `nginx-e2e-${process.pid}`), { recursive: true, force: true });
 process.exit(0);

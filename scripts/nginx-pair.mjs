@@ -4,7 +4,7 @@
 // setting X-Forwarded-Host, passing a request id, and buffering request bodies
 // (but the letter upload's). Used by the end-to-end suite; the README shows the same setup for production,
 // with `cache` (as npm run bench:read runs it): public pages kept as the app's Cache-Control allows.
-import { spawn } from "node:child_process";
+import { startProcess } from "./processes.mjs";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -84,5 +84,5 @@ export function startNginx({ port, upstreams, prefix, cache = false }) {
   for (const d of ["", "body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"]) mkdirSync(path.join(prefix, d), { recursive: true });
   const conf = path.join(prefix, "nginx.conf");
   writeFileSync(conf, nginxConfig({ port, upstreams, prefix, cache }));
-  return spawn(NGINX, ["-p", prefix, "-c", conf], { stdio: ["ignore", "inherit", "inherit"] });
+  return startProcess("nginx", ["-p", prefix, "-c", conf], { command: NGINX });
 }

@@ -4,13 +4,14 @@
 // recovering from a run that was killed; with DATABASE_URL set it starts no
 // database. Then it migrates, seeds, builds if the sources changed, and serves.
 // On SIGINT/SIGTERM it stops the web server first, then the database.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
 import { checkDurability } from "./durability.mjs";
 import { seed } from "./seed.mjs";
-import { localSecret, needsBuild, root } from "./project.mjs";
+import { localSecret, root } from "./project.mjs";
+import { buildIfNeeded, onStopSignal, startProcess, stopProcess } from "./processes.mjs";
 import { publishEmbeddedUrl, withdrawEmbeddedUrl } from "./embedded-url.mjs";
 import { compressStatic } from "./static-brotli.mjs";
 
@@ -37,36 +38,21 @@ async function main() {
   seed(env);
   if (embedded) demoModerator(env);
 
-  if (!dev && needsBuild()) {
-    console.log("[start] building (the sources changed since the last build)…");
-    const g = spawnSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "generate"], { cwd: root, env, stdio: "inherit" });
-    if (g.status !== 0) throw new Error("prisma generate failed");
-    const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
-    if (r.status !== 0) throw new Error("next build failed");
-  }
+  if (!dev) await buildIfNeeded(env, () => console.log("[start] building (the sources changed since the last build)…"));
   // Brotli copies of the build's scripts and styles, once per build (the server sends them to browsers that accept it).
   if (!dev) await compressStatic(path.join(root, ".next/static"));
 
-  const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), ...(dev ? ["--dev"] : [])], {
-    cwd: root,
-    env: { ...env, NODE_ENV: dev ? "development" : "production" },
-    stdio: "inherit",
-  });
+  const server = startProcess("server", ["scripts/server.mjs", ...(dev ? ["--dev"] : [])], { env: { ...env, NODE_ENV: dev ? "development" : "production" } });
   let stopping = false;
-  const stop = async (signal) => {
-    if (stopping) return;
+  // The web server first (it drains its requests), then the database.
+  onStopSignal(async (signal) => {
     stopping = true;
-    if (server.exitCode === null) {
-      server.kill(signal);
-      await new Promise((r) => server.once("exit", r));
-    }
+    await stopProcess(server, { signal });
     withdrawEmbeddedUrl();
     await embedded?.stop();
     process.exit(0);
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  server.on("exit", async (code) => {
+  });
+  server.exited.then(async ({ code }) => {
     if (stopping) return;
     await embedded?.stop();
     process.exit(code ?? 1);

@@ -6,7 +6,7 @@
 // Afterwards every acknowledged response must be in the database exactly once,
 // and every acknowledged response that gave an email address must have its
 // receipt either delivered (to a local SMTP sink) or still queued in the outbox.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -14,7 +14,8 @@ import pg from "pg";
 import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
 import { startMailSink } from "./mail-sink.mjs";
-import { needsBuild, root } from "./project.mjs";
+import { root } from "./project.mjs";
+import { buildIfNeeded, startProcess, waitHealthy } from "./processes.mjs";
 
 const PORT = Number(process.env.CRASH_PORT || 3300);
 const CLIENTS = 16;
@@ -42,23 +43,12 @@ const env = {
 await migrate(env.DATABASE_URL);
 const seeded = spawnSync(process.execPath, [path.join(root, "scripts/seed.mjs")], { env, stdio: "inherit" });
 if (seeded.status !== 0) throw new Error("seed failed");
-if (needsBuild()) {
-  log("building…");
-  spawnSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "generate"], { cwd: root, env, stdio: "inherit" });
-  const b = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
-  if (b.status !== 0) throw new Error("build failed");
-}
+await buildIfNeeded(env, () => log("building…"));
 
 let app;
 const startApp = async () => {
-  app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return;
-    } catch { /* not up yet */ }
-    await sleep(100);
-  }
-  throw new Error("the app did not start");
+  app = startProcess("app", ["scripts/server.mjs"], { env, output: "quiet" });
+  await waitHealthy(`http://127.0.0.1:${PORT}/api/health`, { child: app, timeoutMs: 30_000, intervalMs: 100 });
 };
 await startApp();
 

@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { run, withFreshDatabase, withTestDb } from "./with-db.mjs";
 import { root } from "./project.mjs";
+import { findBrowser, thisMachine } from "./find-browser.mjs";
 
 const bin = (name) => path.join(root, "node_modules/.bin", name);
 const results = [];
@@ -58,6 +59,11 @@ function report() {
   return failed === 0;
 }
 
+// The browser first: a machine without one learns it (or gets one installed) before the long steps, not after.
+console.log("\n=== browser for the end-to-end tests ===");
+const browser = findBrowser(await thisMachine());
+console.log(browser.ok ? `${browser.source}: ${browser.executablePath}` : browser.message);
+
 let ok =
   (await step("prisma generate", process.execPath, [path.join(root, "scripts/prisma.mjs"), "generate"])) &&
   (await step("typecheck", bin("tsc"), ["--noEmit"])) &&
@@ -73,7 +79,12 @@ if (ok) {
     rmSync(E2E_REPORT, { force: true });
     // Its own database: nothing the integration tests left behind changes what the pages show.
     const e2eEnv = ok ? await withFreshDatabase(db.env, "clausewise_e2e") : db.env;
-    ok = ok && (await step("end-to-end tests", bin("playwright"), ["test"], e2eEnv));
+    if (ok && !browser.ok) {
+      console.log(`\n=== end-to-end tests ===\n${browser.message}`);
+      results.push({ name: "end-to-end tests (no browser)", ok: false, seconds: 0 });
+      ok = false;
+    }
+    ok = ok && (await step("end-to-end tests", bin("playwright"), ["test"], { ...e2eEnv, CLAUSEWISE_CHROMIUM: browser.executablePath }));
   } finally {
     await db.stop();
   }

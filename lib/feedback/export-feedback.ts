@@ -1,9 +1,8 @@
 // Every feedback item of a consultation as CSV (RFC 4180, UTF-8) or JSON
 // Lines, streamed from a PostgreSQL cursor: memory stays flat at any size.
-import { Transform, type PassThrough, type Writable } from "node:stream";
-import QueryStream from "pg-query-stream";
+import type { PassThrough, Writable } from "node:stream";
 import { appUrl } from "@/lib/env";
-import { claimExportSlot, csvEncoder, streamRows, type TExportSlot } from "@/lib/http/export-stream";
+import { claimExportSlot, streamQuery, type TExportSlot, type TQueryText } from "@/lib/http/export-stream";
 import { filterWhere, QUEUE_FROM, type TQueueFilter } from "./queue-filter";
 
 export const EXPORT_COLUMNS = [
@@ -19,9 +18,9 @@ export type TExportKind = "feedback" | "audit";
 export const AUDIT_COLUMNS = ["at", "reference", "item", "clause_number", "aspect", "actor", "field", "from_value", "to_value"] as const;
 
 /** The audit log of a consultation's items: who changed what, when, from and to. */
-function auditQuery(consultationId: string) {
-  return new QueryStream(
-    `SELECT to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, r.reference, fi.id AS item, c.number AS clause_number,
+function auditQuery(consultationId: string): TQueryText {
+  return {
+    text: `SELECT to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, r.reference, fi.id AS item, c.number AS clause_number,
        fi.aspect::text AS aspect, u.email AS actor, e.field, e.from_value, e.to_value
      FROM moderation_event e
      JOIN feedback_item fi ON fi.id = e.feedback_item_id
@@ -30,14 +29,13 @@ function auditQuery(consultationId: string) {
      JOIN app_user u ON u.id = e.actor_id
      WHERE r.consultation_id = $1::uuid
      ORDER BY e.at, e.id`,
-    [consultationId],
-    { batchSize: 2000 },
-  );
+    values: [consultationId],
+  };
 }
 
 export { neutraliseFormula } from "@/lib/http/export-stream";
 
-function query(consultationId: string, filter: TExportFilter) {
+function query(consultationId: string, filter: TExportFilter): TQueryText {
   const { sql: where, params } = filterWhere(consultationId, filter);
   const sql = `
     SELECT r.reference, to_char(r.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS submitted_at,
@@ -56,24 +54,16 @@ function query(consultationId: string, filter: TExportFilter) {
     LEFT JOIN campaign cp ON cp.id = tr.campaign_id
     WHERE ${where}
     ORDER BY r.number, fi.position`;
-  return new QueryStream(sql, [...params, appUrl()], { batchSize: 2000 });
-}
-
-function encoder(format: "csv" | "jsonl", kind: TExportKind): Transform {
-  if (format === "csv") return csvEncoder(kind === "audit" ? AUDIT_COLUMNS : EXPORT_COLUMNS);
-  return new Transform({
-    writableObjectMode: true,
-    transform(row, _enc, done) {
-      done(null, JSON.stringify(row) + "\n");
-    },
-  });
+  return { text: sql, values: [...params, appUrl()] };
 }
 
 /** The export on a claimed slot (the route claims it per account, before answering): the stream and the promise of its row count. */
 export function openFeedbackExport<T extends Writable = PassThrough>(
   slot: TExportSlot, consultationId: string, filter: TExportFilter, format: "csv" | "jsonl", kind: TExportKind = "feedback", out?: T,
 ) {
-  return streamRows(slot, kind === "audit" ? auditQuery(consultationId) : query(consultationId, filter), encoder(format, kind), { out });
+  return kind === "audit"
+    ? streamQuery(slot, auditQuery(consultationId), { format, columns: AUDIT_COLUMNS, out })
+    : streamQuery(slot, query(consultationId, filter), { format, columns: EXPORT_COLUMNS, out });
 }
 
 /**

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
-import { claimExportSlot, exportBody, releaseSlot } from "@/lib/http/export-stream";
+import { claimExportSlot, exportResponse, releaseSlot } from "@/lib/http/export-stream";
 import { openFeedbackExport } from "./export-feedback";
 import { parseQueueFilter, type TQueueFilter } from "./queue-filter";
 import { filterSql, QUEUE_FROM_SQL } from "./filter-sql";
@@ -47,13 +47,9 @@ export async function moderationExport(user: { id: string; role: string }, reque
     .catch((err) => console.error(`[export] ${event.id} failed:`, err?.message ?? err));
 
   const stamp = now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return new Response(exportBody(stream), {
-    headers: {
-      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${c.slug}-${kind}-${stamp}.${format}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      ...(rowCount === null ? {} : { "X-Row-Count": String(rowCount) }),
-    },
+  return exportResponse(stream, format, `${c.slug}-${kind}-${stamp}.${format}`, {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...(rowCount === null ? {} : { "X-Row-Count": String(rowCount) }),
   });
 }

@@ -1,6 +1,8 @@
-// The one way a query is streamed to an HTTP client (moderation exports, the
-// open-data export, the results CSV): a cursor on a connection of its own pool,
-// rows through an encoder into a PassThrough, memory flat at any size.
+// The one way a query is streamed to an HTTP client (moderation exports and the
+// audit log, the open-data export, the results CSV): streamQuery runs a query on
+// a cursor on a connection of its own pool, its rows through the format's encoder
+// (CSV, JSON Lines or a JSON array) into a PassThrough, memory flat at any size;
+// exportResponse answers with it.
 // What keeps one client from stalling the service:
 // - waiting for a connection is bounded (DATABASE_POOL_TIMEOUT_MS): 503 + Retry-After;
 // - a client holds at most EXPORT_STREAMS_PER_CLIENT streams at once, counted in
@@ -11,7 +13,7 @@
 import { PassThrough, Readable, Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
-import type QueryStream from "pg-query-stream";
+import QueryStream from "pg-query-stream";
 import { stringify } from "csv-stringify";
 import { env } from "@/lib/env";
 import { exportPool, type TExportPool } from "@/lib/raw-pools";
@@ -24,7 +26,7 @@ export function neutraliseFormula(value: string): string {
 }
 
 /** CSV as spreadsheets open it: UTF-8 with a BOM (Excel reads UTF-8 only with it), CRLF, formula cells neutralised. */
-export function csvEncoder(columns: readonly string[]): Transform {
+function csvEncoder(columns: readonly string[]): Transform {
   return stringify({
     header: true,
     columns: [...columns],
@@ -33,6 +35,42 @@ export function csvEncoder(columns: readonly string[]): Transform {
     cast: { string: (v) => neutraliseFormula(v), boolean: (v) => (v ? "true" : "false") },
   });
 }
+
+/** JSON Lines: one object per row, its columns in order. */
+function jsonLinesEncoder(columns: readonly string[]): Transform {
+  return new Transform({
+    writableObjectMode: true,
+    transform(row, _e, done) {
+      done(null, JSON.stringify(pick(row, columns)) + "\n");
+    },
+  });
+}
+
+/** A JSON array of one object per row, one row a line. */
+function jsonArrayEncoder(columns: readonly string[]): Transform {
+  let first = true;
+  return new Transform({
+    writableObjectMode: true,
+    transform(row, _e, done) {
+      done(null, `${first ? "[\n" : ",\n"}${JSON.stringify(pick(row, columns))}`);
+      first = false;
+    },
+    flush(done) {
+      done(null, first ? "[]\n" : "\n]\n");
+    },
+  });
+}
+
+const pick = (row: Record<string, unknown>, columns: readonly string[]) => Object.fromEntries(columns.map((k) => [k, row[k]]));
+
+export type TExportFormat = "csv" | "jsonl" | "json";
+
+const ENCODERS: Record<TExportFormat, (columns: readonly string[]) => Transform> = { csv: csvEncoder, jsonl: jsonLinesEncoder, json: jsonArrayEncoder };
+const CONTENT_TYPES: Record<TExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  jsonl: "application/x-ndjson; charset=utf-8",
+  json: "application/json; charset=utf-8",
+};
 
 export type TExportSlot = { client: pg.PoolClient; lockKey: string | null };
 export type TExportRefusal = { ok: false; status: 429 | 503; code: "too_many_streams" | "busy"; retryAfterSeconds: number; message: string };
@@ -97,7 +135,7 @@ export class ExportStalled extends Error {}
  * for a web Response by default). `done` resolves with the number of rows, or rejects
  * when the stream fails, is cancelled or stalls; the slot is released however it ends.
  */
-export function streamRows<T extends Writable = PassThrough>(
+function streamRows<T extends Writable = PassThrough>(
   slot: TExportSlot,
   query: QueryStream,
   encode: Transform,
@@ -161,6 +199,29 @@ export function streamRows<T extends Writable = PassThrough>(
   })();
   done.catch(() => undefined); // callers that care attach their own handler; pipeline already destroyed `out`
   return { stream: out, done };
+}
+
+/** A query as PostgreSQL takes it: text with $1… placeholders and their values (a Prisma.Sql is one). */
+export type TQueryText = { text: string; values: readonly unknown[] };
+
+/**
+ * Any query streamed as `format` on a claimed slot: the columns, in this order, are the
+ * CSV header and each JSON object's keys; `map` completes a row before it is encoded.
+ */
+export function streamQuery<T extends Writable = PassThrough>(
+  slot: TExportSlot,
+  query: TQueryText,
+  opts: { format: TExportFormat; columns: readonly string[]; map?: (row: Record<string, unknown>) => Record<string, unknown>; out?: T },
+): { stream: T; done: Promise<number> } {
+  const cursor = new QueryStream(query.text, [...query.values], { batchSize: 2000 });
+  return streamRows(slot, cursor, ENCODERS[opts.format](opts.columns), { map: opts.map, out: opts.out });
+}
+
+/** The HTTP answer carrying an export: its type, a download file name, and the caller's headers (caching, rate limits…). */
+export function exportResponse(stream: Readable, format: TExportFormat, filename: string, headers: Record<string, string>): Response {
+  return new Response(exportBody(stream), {
+    headers: { "content-type": CONTENT_TYPES[format], "content-disposition": `attachment; filename="${filename}"`, ...headers },
+  });
 }
 
 /** The web body of an export: backpressure counted in bytes (1 MB buffered at most), so a reader that stops stops the cursor. */

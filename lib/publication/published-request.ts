@@ -4,7 +4,7 @@
 import { env } from "@/lib/env";
 import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { allowRequest, EXPORT_COST, rateLimitHeaders } from "@/lib/http/rate-limit";
-import { claimExportSlot, exportBody } from "@/lib/http/export-stream";
+import { claimExportSlot, exportResponse } from "@/lib/http/export-stream";
 import { listPublished, publicItem } from "./list-published";
 import { exportPublished } from "./export-published";
 
@@ -41,12 +41,5 @@ export async function publishedExport(request: Request, slug: string, client: st
   const claim = await claimExportSlot("public", client);
   if (!claim.ok) return json(claim.status, { error: claim.code, message: claim.message }, { ...rl, "Retry-After": String(claim.retryAfterSeconds) });
   const { stream } = exportPublished(claim.slot, c.id, format);
-  return new Response(exportBody(stream), {
-    headers: {
-      ...rl,
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="${c.slug}-published.${format}"`,
-      "cache-control": "public, max-age=300",
-    },
-  });
+  return exportResponse(stream, format, `${c.slug}-published.${format}`, { ...rl, "cache-control": "public, max-age=300" });
 }

@@ -1,7 +1,6 @@
 // The response matrix as CSV (formula cells neutralised), streamed on a claimed
 // slot from the copy made at publication; the final text from the copy too.
-import QueryStream from "pg-query-stream";
-import { csvEncoder, streamRows, type TExportSlot } from "@/lib/http/export-stream";
+import { streamQuery, type TExportSlot } from "@/lib/http/export-stream";
 import type { TResultsCopy } from "./build-results";
 
 export const RESULTS_COLUMNS = [
@@ -14,7 +13,9 @@ const ROWS_SQL = `
   FROM results_row WHERE consultation_id = $1::uuid ORDER BY seq`;
 
 export function exportResults(slot: TExportSlot, consultationId: string, copy: TResultsCopy) {
-  return streamRows(slot, new QueryStream(ROWS_SQL, [consultationId], { batchSize: 2000 }), csvEncoder(RESULTS_COLUMNS), {
+  return streamQuery(slot, { text: ROWS_SQL, values: [consultationId] }, {
+    format: "csv",
+    columns: RESULTS_COLUMNS,
     map: (row) => {
       const text = copy.sections.get(row.clause_id as string | null)?.finalText;
       return { ...row, final_text_en: text?.en ?? null, final_text_fr: text?.fr ?? null };

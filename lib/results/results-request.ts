@@ -4,7 +4,7 @@
 import { env } from "@/lib/env";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 import { allowRequest, EXPORT_COST, rateLimitHeaders } from "@/lib/http/rate-limit";
-import { claimExportSlot, exportBody } from "@/lib/http/export-stream";
+import { claimExportSlot, exportResponse } from "@/lib/http/export-stream";
 import { readResults } from "./build-results";
 import { exportResults } from "./export-results";
 
@@ -20,7 +20,5 @@ export async function resultsCsv(slug: string, client: string): Promise<Response
   const copy = await readResults(c.id);
   const claim = await claimExportSlot("public", client);
   if (!claim.ok) return json(claim.status, { error: claim.code, message: claim.message }, { ...rl, "Retry-After": String(claim.retryAfterSeconds) });
-  return new Response(exportBody(exportResults(claim.slot, c.id, copy).stream), {
-    headers: { ...rl, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${c.slug}-results.csv"`, "cache-control": "public, max-age=300" },
-  });
+  return exportResponse(exportResults(claim.slot, c.id, copy).stream, "csv", `${c.slug}-results.csv`, { ...rl, "cache-control": "public, max-age=300" });
 }

@@ -1,0 +1,46 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runClosedLoop } from "./closed-loop.mjs";
+import { makeTarget, runFixedRate } from "./open-loop.mjs";
+import { jsonPayload } from "./payload.mjs";
+
+// A server that stores each idempotency key it is sent and answers 201 after 40 ms: what the truth check counts.
+const stored: string[] = [];
+const server = http.createServer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    stored.push(JSON.parse(body).idempotencyKey);
+    setTimeout(() => res.writeHead(201, { "content-type": "application/json" }).end("{}"), 40);
+  });
+});
+let port = 0;
+beforeAll(() => new Promise<void>((r) => server.listen(0, "127.0.0.1", () => ((port = (server.address() as AddressInfo).port), r()))));
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+const target = () => makeTarget("test", process.pid, "127.0.0.1", port, "/", jsonPayload);
+const keys = (prefix: string) => stored.filter((k) => k.startsWith(prefix));
+
+describe("bench:ingest's load", () => {
+  it("closed loop (autocannon), timed: awaits the requests in flight at the end, so every key sent was answered and counted once", async () => {
+    const r = await runClosedLoop(target(), { concurrency: 8, seconds: 1, keyPrefix: "timed-" });
+    expect(r.sent).toBeGreaterThan(50);
+    expect(r.errorCount).toBe(0);
+    expect(r.status201).toBe(r.sent);
+    expect(keys("timed-")).toHaveLength(r.sent);
+    expect(new Set(keys("timed-")).size).toBe(r.sent);
+    expect(r.elapsedS).toBeLessThan(1.5);
+  });
+
+  it("closed loop (autocannon), counted: exactly that many requests", async () => {
+    const r = await runClosedLoop(target(), { concurrency: 8, count: 30, keyPrefix: "count-" });
+    expect([r.sent, r.status201, keys("count-").length]).toEqual([30, 30, 30]);
+  });
+
+  it("open loop: every request sent at its due time, with the send lag reported", async () => {
+    const r = await runFixedRate(target(), { rate: 100, seconds: 1, keyPrefix: "open-" });
+    expect([r.sent, r.status201, keys("open-").length]).toEqual([100, 100, 100]);
+    expect(r.sendLagMs.max).toBeGreaterThanOrEqual(0);
+    expect(r.mode).toBe("open loop, 100/s for 1 s");
+  });
+});
