@@ -58,7 +58,9 @@ export async function thisMachine() {
   const { chromium } = await import("playwright-core");
   return {
     exists: existsSync,
-    run: (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status ?? 1,
+    // At most 5 minutes a command: a download that a firewall swallows must not hold the test run for good.
+    run: (cmd, args) =>
+      spawnSync(cmd, args, { cwd: root, stdio: "inherit", timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status ?? 1,
     playwrightChromium: () => {
       try {
         return chromium.executablePath();

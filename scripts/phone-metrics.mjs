@@ -32,7 +32,8 @@ export const PHONE_PROFILE = {
 export function phoneLaunchOptions() {
   const system = "/usr/bin/chromium";
   return {
-    executablePath: existsSync(system) ? system : undefined,
+    // The one `npm test` found (scripts/find-browser.mjs), else Debian's, else Playwright's own.
+    executablePath: process.env.CLAUSEWISE_CHROMIUM || (existsSync(system) ? system : undefined),
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   };
 }
