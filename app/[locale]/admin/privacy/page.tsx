@@ -6,7 +6,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { getErasedResponse, listErasures } from "@/lib/privacy/erase-responses";
 import { listRetentionSettings } from "@/lib/privacy/retention-settings";
-import { EraseForm, RetentionForm } from "@/components/admin/privacy-forms";
+import { EraseForm, RetentionForm } from "./privacy-forms";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { getConsultationValues } from "@/lib/drafting/get-consultation-values";
 import { timeZones } from "@/lib/drafting/schema";
-import { ConsultationForm } from "@/components/admin/consultation-form";
+import { ConsultationForm } from "@/app/[locale]/admin/consultations/consultation-form";
 
 export const dynamic = "force-dynamic";
 
