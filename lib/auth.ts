@@ -4,6 +4,7 @@
 // on every call and compares its session version with the JWT's, so sign-out,
 // deactivation, a changed role, delegation or password end every session of
 // the account at once (lib/users/session.ts).
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";

@@ -1,4 +1,5 @@
 // Every environment variable the app reads, parsed once. Nothing else reads process.env.
+import "server-only";
 import { z } from "zod";
 
 const ZBool = z
