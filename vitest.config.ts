@@ -1,7 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname) };
+// "server-only" (the marker on lib/db, raw-pools, auth, env) throws unless React Server Components resolve it: tests are server code.
+const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js") };
 const exclude = ["node_modules/**", ".next/**", "e2e/**", ".data/**", "lib/generated/**"];
 
 export default defineConfig({

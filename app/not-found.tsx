@@ -7,13 +7,14 @@ import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/routing";
 import { SiteFrame } from "@/components/site-frame";
+import { signOutAction } from "@/app/[locale]/sign-in/actions";
 import NotFound from "./[locale]/not-found";
 
 export default async function GlobalNotFound() {
   const requested = (await headers()).get("x-next-intl-locale");
   const locale = isLocale(requested) ? requested : "en";
   return (
-    <SiteFrame locale={locale} contactEmail={env().CONTACT_EMAIL}>
+    <SiteFrame locale={locale} contactEmail={env().CONTACT_EMAIL} signOutAction={signOutAction}>
       <NotFound locale={locale} />
     </SiteFrame>
   );

@@ -1,10 +1,12 @@
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth";
-import { signOutAction } from "@/app/[locale]/sign-in/actions";
 
-/** "Signed in as … · Sign out" in the header, for staff who are signed in; nothing for respondents. */
-export async function AccountMenu({ locale }: { locale: string }) {
+/**
+ * "Signed in as … · Sign out" in the header, for staff who are signed in; nothing for respondents.
+ * `signOutAction` is the sign-in route's Server Action, passed down by the layout (components never import app/).
+ */
+export async function AccountMenu({ locale, signOutAction }: { locale: string; signOutAction: (form: FormData) => Promise<void> }) {
   // Respondents have no session cookie: skip Auth.js entirely on their pages (the flash-crowd path).
   const jar = await cookies();
   if (!jar.getAll().some((c) => c.name.endsWith("authjs.session-token") || c.name.includes("authjs.session-token."))) return null;

@@ -7,7 +7,9 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { AccountMenu } from "@/components/account-menu";
 import { ErrorTextsProvider } from "@/components/error-texts";
 
-export async function SiteFrame({ locale, contactEmail, children }: { locale: string; contactEmail?: string; children: ReactNode }) {
+type TProps = { locale: string; contactEmail?: string; signOutAction: (form: FormData) => Promise<void>; children: ReactNode };
+
+export async function SiteFrame({ locale, contactEmail, signOutAction, children }: TProps) {
   const t = await getTranslations({ locale, namespace: "meta" });
   const tf = await getTranslations({ locale, namespace: "footer" });
   return (
@@ -25,7 +27,7 @@ export async function SiteFrame({ locale, contactEmail, children }: { locale: st
               {t("siteName")}
             </a>
             <div className="flex min-w-0 flex-wrap items-center gap-4">
-              <AccountMenu locale={locale} />
+              <AccountMenu locale={locale} signOutAction={signOutAction} />
               <LanguageSwitch locale={t("languageSwitchLang")} lang={t("languageSwitchLang")} text={t("languageSwitch")} label={t("languageSwitchLabel")} />
             </div>
           </div>

@@ -1,9 +1,11 @@
 // Auth.js (next-auth v5): email and password, JWT sessions that expire after
 // an hour without activity and 12 hours after sign-in in any case. Who may do
 // what is decided by requireRole(), which reads the account from the database
-// on every call and compares its session version with the JWT's, so sign-out,
+// once per request and compares its session version with the JWT's, so sign-out,
 // deactivation, a changed role, delegation or password end every session of
 // the account at once (lib/users/session.ts).
+import "server-only";
+import { cache } from "react";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
@@ -101,12 +103,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
-/** The signed-in account as the database has it now, or null (no session, or one that has ended). */
-export async function currentUser(): Promise<TCurrentUser | null> {
+/**
+ * The signed-in account as the database has it now, or null (no session, or one that has ended).
+ * Read once per request (React's cache): the header, the page and its checks all get the same answer.
+ */
+export const currentUser = cache(async (): Promise<TCurrentUser | null> => {
   const session = await auth();
   if (!session?.user) return null;
   return sessionAccount({ uid: session.user.id, sv: session.sv, sat: session.sat });
-}
+});
 
 export class AccessDenied extends Error {
   constructor(readonly status: 401 | 403) {

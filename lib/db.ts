@@ -1,5 +1,6 @@
 // The one Prisma client. Created on first use, so `next build` needs no database,
 // and kept on globalThis so hot reloads in development reuse its pool.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";

@@ -1,4 +1,5 @@
 // Every environment variable the app reads, parsed once. Nothing else reads process.env.
+import "server-only";
 // The schema is lib/env-schema.mjs, shared with the HTTP server (scripts/server.mjs).
 import type { z } from "zod";
 import { readEnv, type ZEnv } from "./env-schema.mjs";

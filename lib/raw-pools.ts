@@ -1,5 +1,6 @@
 // Raw pg pools for what Prisma cannot do, kept apart from lib/db.ts so that a
 // process that only streams (an export) does not load the Prisma client.
+import "server-only";
 import pg from "pg";
 import { env, requireDatabaseUrl } from "@/lib/env";
 

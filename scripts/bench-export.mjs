@@ -14,7 +14,7 @@ import { seedSyntheticFeedback } from "./bench-seed.mjs";
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? "100000,1000000").split(",").map(Number);
 
 function runExport(consultationId) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-export-child.ts"), consultationId, "csv"], {
+  const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/bench-export-child.ts"), consultationId, "csv"], {
     cwd: root,
     env: process.env,
     encoding: "utf8",

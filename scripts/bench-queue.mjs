@@ -19,7 +19,7 @@ const id = await seedSyntheticFeedback(client, { slug: `bench-queue-${Date.now()
 console.log(`seeded ${ITEMS.toLocaleString("en")} items in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 await client.end();
 
-const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-queue-child.ts"), id], { cwd: root, env: process.env, encoding: "utf8" });
+const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/bench-queue-child.ts"), id], { cwd: root, env: process.env, encoding: "utf8" });
 if (r.status !== 0) throw new Error(`queue child failed: ${r.stderr}`);
 const { queries: results, campaigns } = JSON.parse(r.stdout.trim().split("\n").pop());
 console.log(`\n${"case".padEnd(34)}${"rows".padStart(6)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}  target`);

@@ -39,7 +39,7 @@ const adminId = await closeWithDecisions(client, id, slug);
 const sample = (await client.query(`SELECT slug FROM consultation WHERE slug <> $1 AND published_at IS NOT NULL ORDER BY opens_at LIMIT 1`, [slug])).rows[0]?.slug;
 await client.end();
 if (!sample) throw new Error("the seeded sample consultation is missing");
-const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-read-child.ts"), id, adminId], { cwd: root, env: process.env, encoding: "utf8" });
+const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/bench-read-child.ts"), id, adminId], { cwd: root, env: process.env, encoding: "utf8" });
 if (r.status !== 0) throw new Error(`publishing the results failed: ${r.stderr}`);
 console.log(`seeded ${ITEMS.toLocaleString("en")} items in a closed consultation (${slug}) and published its results`);
 

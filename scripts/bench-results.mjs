@@ -32,7 +32,7 @@ const adminId = await closeWithDecisions(client, id, slug);
 await client.end();
 console.log(`seeded ${ITEMS.toLocaleString("en")} items (a fifth decided, a tenth cleared) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-results-child.ts"), id, slug, adminId], {
+const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/bench-results-child.ts"), id, slug, adminId], {
   cwd: root, env: process.env, encoding: "utf8",
 });
 if (r.status !== 0) throw new Error(`results child failed: ${r.stderr}`);

@@ -63,7 +63,7 @@ async function main() {
 function demoModerator(env) {
   const email = "moderator@demo.clausewise.invalid";
   const password = localSecret("demo-moderator-password").slice(0, 20);
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/user-create.ts"), "--email", email, "--role", "moderator", "--name", "Demo moderator", "--password", password, "--quiet"], { cwd: root, env, stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/user-create.ts"), "--email", email, "--role", "moderator", "--name", "Demo moderator", "--password", password, "--quiet"], { cwd: root, env, stdio: "inherit" });
   if (r.status === 0) console.log(`[start] demo moderator: ${email} / ${password}  (sign in at /en/sign-in)`);
 }
 

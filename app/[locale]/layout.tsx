@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/i18n/routing";
 import { env } from "@/lib/env";
 import { SiteFrame } from "@/components/site-frame";
+import { signOutAction } from "./sign-in/actions";
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
@@ -22,7 +23,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   return (
-    <SiteFrame locale={locale} contactEmail={env().CONTACT_EMAIL}>
+    <SiteFrame locale={locale} contactEmail={env().CONTACT_EMAIL} signOutAction={signOutAction}>
       {children}
     </SiteFrame>
   );

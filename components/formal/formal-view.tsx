@@ -2,7 +2,7 @@
 // workspace's history. Server components.
 import { getTranslations } from "next-intl/server";
 import { formatInstant } from "@/lib/consultations/format-instant";
-import type { TWorkspaceClause } from "./workspace-form";
+import type { TWorkspaceClause } from "@/lib/formal/schema";
 
 export async function FormalReadOnly(props: {
   locale: string; clauses: TWorkspaceClause[]; positions: Record<string, Record<string, string>>; statement: string | null;

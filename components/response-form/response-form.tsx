@@ -4,12 +4,11 @@
 // kept in localStorage until the receipt, and comes back after any error.
 import { Activity, useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { respondAction } from "@/app/[locale]/c/[slug]/respond/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { clauseGroupId, clauseOfField, errorHref } from "@/lib/responses/form-fields";
-import { INITIAL_FORM_STATE } from "@/lib/responses/form-state";
+import { INITIAL_FORM_STATE, type TFormState } from "@/lib/responses/form-state";
 import { LIMITS } from "@/lib/responses/limits";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { AboutYou } from "./about-you";
@@ -18,7 +17,11 @@ import { fieldPropsFactory } from "./field-props";
 import { draftKey, restoreDraft, saveDraft, useDraftClauses } from "./draft-storage";
 import { fillLabel } from "@/lib/i18n/fill-label";
 
+/** The route's Server Action (respond, change through the private link, key-in), passed by its page. */
+type TAction = (prev: TFormState, form: FormData) => Promise<TFormState>;
+
 type TProps = {
+  action: TAction;
   slug: string;
   locale: string;
   /** A new response's key (lib/responses/idempotency.ts); none when changing a stored response, which its token finds. */
@@ -27,16 +30,16 @@ type TProps = {
   countries: { code: string; name: string }[];
   preselected?: string;
   timeZone: string;
-  /** Changing a stored response through its private link: another action, the stored values, no browser draft. */
-  change?: { action: typeof respondAction; values: Record<string, string>; token: string };
-  /** Staff keying in a response received by email or on paper: another action, fields of its own, no browser draft. */
-  keyIn?: { action: typeof respondAction };
+  /** Changing a stored response through its private link: the stored values, no browser draft. */
+  change?: { values: Record<string, string>; token: string };
+  /** Staff keying in a response received by email or on paper: fields of its own, no browser draft. */
+  keyIn?: boolean;
 };
 
 export function ResponseForm(p: TProps) {
   const t = useTranslations("respond");
   const te = useTranslations("errors");
-  const [state, formAction, pending] = useActionState(p.change?.action ?? p.keyIn?.action ?? respondAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending] = useActionState(p.action, INITIAL_FORM_STATE);
   const formRef = useRef<HTMLFormElement>(null);
   const values = state.status === "idle" && p.change ? p.change.values : state.values;
   const f = fieldPropsFactory(values, state.errors, (k, v) => te(k, v));

@@ -7,6 +7,8 @@ export const STANCES = ["support", "support_with_amendments", "cannot_support", 
 export type TStance = (typeof STANCES)[number];
 export const POSITION_FIELDS = ["stance", "amendment", "clarity", "term", "wording", "language", "feasibility"] as const;
 export type TPositionField = (typeof POSITION_FIELDS)[number];
+/** A clause as the workspace form and the read-only views show it. */
+export type TWorkspaceClause = { key: string; label: string; heading: string | null; body: string };
 
 // Control characters (NUL above all) never reach PostgreSQL; blank means absent.
 const text = (max: number) =>

@@ -73,3 +73,8 @@ export async function applyRetention(): Promise<number> {
 export async function listErasures() {
   return db.erasureEvent.findMany({ orderBy: { at: "desc" }, take: 100 });
 }
+
+/** A response that has been erased, for the notice after an erasure; null when it is not so. */
+export function getErasedResponse(reference: string) {
+  return db.response.findFirst({ where: { reference, erasedAt: { not: null } }, select: { reference: true, publication: true } });
+}

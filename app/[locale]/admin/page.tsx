@@ -7,7 +7,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { now } from "@/lib/clock";
 import { countryName, listCountries } from "@/lib/countries/list-countries";
 import { listDelegates, listInvitations } from "@/lib/invitations/list-invitations";
-import { InviteForm } from "@/components/admin/invite-form";
+import { InviteForm } from "./invite-form";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";

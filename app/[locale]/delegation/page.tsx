@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
-import { db } from "@/lib/db";
 import { listPublicConsultations } from "@/lib/consultations/public-consultation";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName } from "@/lib/countries/list-countries";
+import { listCountryWorkspaces } from "@/lib/formal/list-workspaces";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ export default async function DelegationPage({ params }: TProps) {
   const t = await getTranslations({ locale, namespace: "delegation" });
   const consultations = await listPublicConsultations();
   const workspaces = user.country
-    ? await db.formalResponse.findMany({ where: { country: user.country }, select: { consultationId: true, status: true, extendedUntil: true } })
+    ? await listCountryWorkspaces(user.country)
     : [];
   const status = new Map(workspaces.map((w) => [w.consultationId, w]));
   return (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/routing";
 import { safeCallback } from "@/lib/users/sign-in-form";
-import { SignInForm } from "@/components/sign-in-form";
+import { SignInForm } from "./sign-in-form";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";

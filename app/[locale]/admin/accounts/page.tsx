@@ -7,10 +7,10 @@ import { countryName } from "@/lib/countries/list-countries";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { listAccounts } from "@/lib/users/manage-users";
 import { listAdminEvents } from "@/lib/users/admin-event";
-import { AccountForm } from "@/components/admin/account-form";
-import { SignInLock } from "@/components/admin/sign-in-lock";
+import { AccountForm } from "./account-form";
+import { SignInLock } from "./sign-in-lock";
 import { listSignInLocks, type TSignInLockState } from "@/lib/users/unlock-sign-in";
-import type { TLockView } from "@/components/admin/sign-in-lock";
+import type { TLockView } from "./sign-in-lock";
 
 export const dynamic = "force-dynamic";
 

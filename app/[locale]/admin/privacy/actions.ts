@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import { countErasure, normaliseReference } from "@/lib/privacy/count-erasure";
 import { requireRoleOrNull } from "@/lib/auth";
-import { db } from "@/lib/db";
 import { formValues, type TFormState } from "@/lib/forms/form-state";
 import { eraseResponse } from "@/lib/privacy/erase-responses";
+import { setRetention } from "@/lib/privacy/retention-settings";
 import { logAdminEvent } from "@/lib/users/admin-event";
 
 // Admins only: checked here. Without `confirm` (the reference, carried by the confirmation page) nothing is
@@ -44,10 +44,7 @@ export async function retentionAction(prev: TFormState, form: FormData): Promise
   const days = raw === "" ? null : Number(raw);
   if (days !== null && (!Number.isInteger(days) || days < 0 || days > 3650)) return { status: "error", errors: [{ field: "days", key: "daysInvalid" }], values, nonce };
   const publishFormal = values.publishFormal === "yes";
-  const n = await db.consultation
-    .updateMany({ where: { id: values.id ?? "", slug: values.slug ?? "" }, data: { retentionDays: days, publishFormal } })
-    .catch(() => ({ count: 0 }));
-  if (n.count !== 1) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
+  if (!(await setRetention(values.id ?? "", values.slug ?? "", days, publishFormal))) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
   await logAdminEvent(admin.id, "consultation.settings", values.slug ?? "", `retention ${days ?? "none"}; publish formal ${publishFormal}`);
   revalidatePath("/[locale]/admin/privacy", "page");
   return { status: "ok", errors: [], values: {}, nonce };

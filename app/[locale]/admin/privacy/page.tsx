@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
-import { db } from "@/lib/db";
 import { formatInstant } from "@/lib/consultations/format-instant";
-import { listErasures } from "@/lib/privacy/erase-responses";
-import { EraseForm, RetentionForm } from "@/components/admin/privacy-forms";
+import { getErasedResponse, listErasures } from "@/lib/privacy/erase-responses";
+import { listRetentionSettings } from "@/lib/privacy/retention-settings";
+import { EraseForm, RetentionForm } from "./privacy-forms";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
@@ -27,11 +27,11 @@ export default async function PrivacyAdminPage({ params, searchParams }: TProps)
   const t = await getTranslations({ locale, namespace: "privacyAdmin" });
   const sp = await searchParams;
   const [consultations, erasures, erased] = await Promise.all([
-    db.consultation.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, slug: true, titleEn: true, titleFr: true, retentionDays: true, publishFormal: true } }),
+    listRetentionSettings(),
     listErasures(),
     // After an erasure (the confirmation page redirects here): said only when it is so.
     typeof sp.erased === "string" && sp.erased.length <= 40
-      ? db.response.findFirst({ where: { reference: sp.erased, erasedAt: { not: null } }, select: { reference: true, publication: true } })
+      ? getErasedResponse(sp.erased)
       : null,
   ]);
   return (

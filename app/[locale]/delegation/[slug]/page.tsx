@@ -11,8 +11,8 @@ import { countryName } from "@/lib/countries/list-countries";
 import { formalDeadline, getWorkspace } from "@/lib/formal/get-workspace";
 import { LETTER_MAX_BYTES } from "@/lib/formal/letter";
 import { receiptKey } from "@/lib/responses/receipt-key";
-import { WorkspaceForm } from "@/components/formal/workspace-form";
-import { SubmitFormalForm } from "@/components/formal/submit-form";
+import { WorkspaceForm } from "./workspace-form";
+import { SubmitFormalForm } from "./submit-form";
 import { FormalHistory, FormalReadOnly } from "@/components/formal/formal-view";
 import { Notice } from "@/components/ui/notice";
 

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/routing";
 import { countryName } from "@/lib/countries/list-countries";
 import { findInvitation } from "@/lib/invitations/accept-invitation";
-import { AcceptInvitationForm } from "@/components/accept-invitation-form";
+import { AcceptInvitationForm } from "./accept-invitation-form";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";

@@ -9,8 +9,8 @@ import { latestCampaignRun } from "@/lib/feedback/find-campaigns";
 import { cursorOf, getCampaign, listCampaignItems, listCampaigns, parseCursor, type TCampaignRow } from "@/lib/campaigns/list-campaigns";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/routing";
-import { FindCampaigns, type TRunView } from "@/components/moderate/campaign-forms";
-import { MergeCampaigns, RemoveFromCampaign } from "@/components/campaigns/campaign-admin-forms";
+import { FindCampaigns, type TRunView } from "@/app/[locale]/moderate/campaign-forms";
+import { MergeCampaigns, RemoveFromCampaign } from "./campaign-admin-forms";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { pickConsultationFor } from "@/lib/consultations/list-consultations";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countryName, listCountries } from "@/lib/countries/list-countries";
 import { listFormal } from "@/lib/formal/list-formal";
-import { ExtensionForm, ReopenForm } from "@/components/formal/moderator-forms";
+import { ExtensionForm, ReopenForm } from "./moderator-forms";
 
 export const dynamic = "force-dynamic";
 

@@ -37,7 +37,7 @@ export default async function KeyInPage({ params, searchParams }: TProps) {
       <p className="mb-8 max-w-prose">{t("keyInIntro")}</p>
       <ResponseForm
         slug={c.slug} locale={locale} timeZone={c.timeZone} idempotencyKey={newIdempotencyKey()} countries={listCountries(locale)}
-        keyIn={{ action: keyInAction }}
+        action={keyInAction} keyIn
         clauses={formClauses(c.clauses, locale, tc)}
       />
     </>

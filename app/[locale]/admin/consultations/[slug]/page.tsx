@@ -10,7 +10,7 @@ import { consultationPhase } from "@/lib/consultations/consultation-status";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { isToken } from "@/lib/security/token";
 import { DeadlineHistory } from "@/components/deadline-history";
-import { CloseFields, ExtendFields, LifecycleForm } from "@/components/admin/lifecycle-forms";
+import { CloseFields, ExtendFields, LifecycleForm } from "@/app/[locale]/admin/consultations/lifecycle-forms";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { timeZones } from "@/lib/drafting/schema";
-import { ConsultationForm } from "@/components/admin/consultation-form";
+import { ConsultationForm } from "@/app/[locale]/admin/consultations/consultation-form";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { countErasure } from "@/lib/privacy/count-erasure";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
-import { EraseConfirmForm } from "@/components/admin/privacy-forms";
+import { EraseConfirmForm } from "@/app/[locale]/admin/privacy/privacy-forms";
 import { Notice } from "@/components/ui/notice";
 
 // The confirmation before erasing a respondent: what goes, in numbers. Its own page, so it works without

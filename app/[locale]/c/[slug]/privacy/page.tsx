@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { db } from "@/lib/db";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 import { consultationMetadata } from "@/lib/consultations/consultation-metadata";
 import { formatInstant } from "@/lib/consultations/format-instant";
+import { getRetentionDays } from "@/lib/privacy/retention-settings";
 import { isLocale } from "@/lib/i18n/routing";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ export default async function PrivacyNoticePage({ params }: TProps) {
   const c = await getPublicConsultation(slug);
   if (!c) notFound();
   const t = await getTranslations({ locale, namespace: "privacyNotice" });
-  const { retentionDays } = await db.consultation.findUniqueOrThrow({ where: { id: c.id }, select: { retentionDays: true } });
+  const retentionDays = await getRetentionDays(c.id);
   const erasedOn = retentionDays === null ? null : new Date(c.closesAt.getTime() + retentionDays * 86_400_000);
   const section = (title: string, body: string) => (
     <section className="mb-6 max-w-prose">

@@ -10,6 +10,7 @@ import { now } from "@/lib/clock";
 import { isLocale } from "@/lib/i18n/routing";
 import { Notice } from "@/components/ui/notice";
 import { ResponseForm } from "@/components/response-form/response-form";
+import { respondAction } from "./actions";
 import { newIdempotencyKey } from "@/lib/responses/idempotency";
 import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "@/lib/http/page-render.mjs";
 import { headers } from "next/headers";
@@ -47,6 +48,7 @@ export default async function RespondPage({ params, searchParams }: TProps) {
           <p className="mb-2 max-w-prose text-muted">{ts("closesAt", { date: formatInstant(c.closesAt, locale, c.timeZone) })}</p>
           <p className="mb-6 max-w-prose text-muted">{t("saved")}</p>
           <ResponseForm
+            action={respondAction}
             slug={c.slug}
             locale={locale}
             timeZone={c.timeZone}

@@ -11,7 +11,7 @@ import { campaignSamples } from "@/lib/campaigns/campaign-samples";
 import { itemPlace, type TCount } from "@/lib/feedback/item-neighbours";
 import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
 import { isLocale } from "@/lib/i18n/routing";
-import { TriageForm } from "@/components/moderate/triage-form";
+import { TriageForm } from "./triage-form";
 import { ClauseVersions } from "@/components/moderate/clause-versions";
 
 export const dynamic = "force-dynamic";

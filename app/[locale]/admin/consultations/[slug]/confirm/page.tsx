@@ -10,7 +10,7 @@ import { formatInstant } from "@/lib/consultations/format-instant";
 import { clauseLabel } from "@/lib/consultations/clause-label";
 import { countCloseEarly, countResults } from "@/lib/drafting/count-consequences";
 import { closeReason } from "@/lib/drafting/lifecycle";
-import { LifecycleForm } from "@/components/admin/lifecycle-forms";
+import { LifecycleForm } from "@/app/[locale]/admin/consultations/lifecycle-forms";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
 import { Notice } from "@/components/ui/notice";
 

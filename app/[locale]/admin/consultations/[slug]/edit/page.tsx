@@ -3,10 +3,9 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
-import { db } from "@/lib/db";
-import { utcToZonedLocal } from "@/lib/consultations/zoned-time";
+import { getConsultationValues } from "@/lib/drafting/get-consultation-values";
 import { timeZones } from "@/lib/drafting/schema";
-import { ConsultationForm } from "@/components/admin/consultation-form";
+import { ConsultationForm } from "@/app/[locale]/admin/consultations/consultation-form";
 
 export const dynamic = "force-dynamic";
 
@@ -23,19 +22,14 @@ export default async function EditConsultationPage({ params }: TProps) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await requireRoleForPage("admin", locale, `/${locale}/admin/consultations/${slug}/edit`);
-  const c = await db.consultation.findUnique({ where: { slug } });
+  const c = await getConsultationValues(slug);
   if (!c) notFound();
   const t = await getTranslations({ locale, namespace: "authoring" });
-  const values = {
-    referencePrefix: c.referencePrefix, titleEn: c.titleEn, titleFr: c.titleFr, summaryEn: c.summaryEn, summaryFr: c.summaryFr,
-    askedForEn: c.askedForEn, askedForFr: c.askedForFr, audienceEn: c.audienceEn, audienceFr: c.audienceFr, privacyEn: c.privacyEn ?? "",
-    privacyFr: c.privacyFr ?? "", timeZone: c.timeZone, opensAt: utcToZonedLocal(c.opensAt, c.timeZone), closesAt: utcToZonedLocal(c.closesAt, c.timeZone),
-  };
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin/consultations/${c.slug}`}>{locale === "fr" ? c.titleFr : c.titleEn}</a></p>
+      <p className="mb-2"><a href={`/${locale}/admin/consultations/${c.slug}`}>{c.title[locale]}</a></p>
       <h1 className="mb-8 text-4xl font-bold">{t("editTitle")}</h1>
-      <ConsultationForm locale={locale} timeZones={timeZones()} edit={{ slug: c.slug, values, draft: !c.publishedAt }} />
+      <ConsultationForm locale={locale} timeZones={timeZones()} edit={{ slug: c.slug, values: c.values, draft: c.draft }} />
     </>
   );
 }

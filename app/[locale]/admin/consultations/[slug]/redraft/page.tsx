@@ -5,7 +5,7 @@ import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { getConsultationFresh } from "@/lib/consultations/get-consultation";
 import { clauseLabel } from "@/lib/consultations/clause-label";
-import { RedraftForm } from "@/components/admin/redraft-form";
+import { RedraftForm } from "./redraft-form";
 
 export const dynamic = "force-dynamic";
 

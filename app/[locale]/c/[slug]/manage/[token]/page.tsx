@@ -12,7 +12,7 @@ import { responseFormValues } from "@/lib/responses/response-form-values";
 import { receiptKey } from "@/lib/responses/receipt-key";
 import { Notice } from "@/components/ui/notice";
 import { ResponseForm } from "@/components/response-form/response-form";
-import { WithdrawForm } from "@/components/withdraw-form";
+import { WithdrawForm } from "./withdraw-form";
 import { changeResponseAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -74,7 +74,7 @@ export default async function ManagePage({ params, searchParams }: TProps) {
           <h2 className="mb-4 text-2xl font-bold">{t("changeTitle")}</h2>
           <ResponseForm
             slug={slug} locale={locale} timeZone={c.timeZone} countries={listCountries(locale)}
-            change={{ action: changeResponseAction, values: responseFormValues(r), token }}
+            action={changeResponseAction} change={{ values: responseFormValues(r), token }}
             clauses={formClauses(c.clauses, locale, tc)}
           />
           <h2 className="mt-12 mb-4 text-2xl font-bold">{t("withdrawTitle")}</h2>

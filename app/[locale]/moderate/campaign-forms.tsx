@@ -2,9 +2,9 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { findCampaignsAction, type TFindState } from "@/app/[locale]/moderate/actions";
+import { findCampaignsAction, type TFindState } from "./actions";
 import { triageCampaignAction, type TCampaignStatusState } from "@/app/[locale]/moderate/bulk/actions";
-import { BulkDecision } from "@/components/moderate/bulk-triage";
+import { BulkDecision } from "./bulk-triage";
 import { Notice } from "@/components/ui/notice";
 import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
 

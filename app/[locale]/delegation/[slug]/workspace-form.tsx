@@ -7,15 +7,14 @@
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { formatInstant } from "@/lib/consultations/format-instant";
-import { saveDraftAction } from "@/app/[locale]/delegation/[slug]/actions";
+import { saveDraftAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { Radios, TextArea, TextInput } from "@/components/ui/field";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
-import { fieldId, fieldName, STANCES, type TPositionField } from "@/lib/formal/schema";
+import { fieldId, fieldName, STANCES, type TPositionField, type TWorkspaceClause } from "@/lib/formal/schema";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"delegation">>>[0];
-export type TWorkspaceClause = { key: string; label: string; heading: string | null; body: string };
 
 export function WorkspaceForm(props: {
   locale: string; timeZone: string; slug: string; version: number; clauses: TWorkspaceClause[];

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { eraseAction, retentionAction } from "@/app/[locale]/admin/privacy/actions";
+import { eraseAction, retentionAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Checkbox, TextInput } from "@/components/ui/field";
 import { INITIAL_FORM } from "@/lib/forms/form-state";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { unlockSignInAction } from "@/app/[locale]/admin/accounts/actions";
+import { unlockSignInAction } from "./actions";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"accounts">>>[0];

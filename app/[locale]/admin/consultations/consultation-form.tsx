@@ -4,13 +4,13 @@
 // the drafts were read and every misalignment; "Save as draft" keeps it hidden.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createConsultationAction, editConsultationAction } from "@/app/[locale]/admin/consultations/actions";
+import { createConsultationAction, editConsultationAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { Select, TextArea, TextInput } from "@/components/ui/field";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 import type { TDraftCheck } from "@/lib/drafting/align-drafts";
-import { DraftCheck } from "./draft-check";
+import { DraftCheck } from "@/components/admin/draft-check";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"authoring">>>[0];
 const NAMED = new Set(["required", "tooLong", "dateInvalid"]);

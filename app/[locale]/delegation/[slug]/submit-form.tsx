@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { submitFormalAction } from "@/app/[locale]/delegation/[slug]/actions";
+import { submitFormalAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Checkbox } from "@/components/ui/field";
 import { INITIAL_FORM } from "@/lib/forms/form-state";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { extensionAction, reopenAction } from "@/app/[locale]/moderate/formal/actions";
+import { extensionAction, reopenAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Select, TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { signInAction } from "@/app/[locale]/sign-in/actions";
+import { signInAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextInput } from "@/components/ui/field";
 import { INITIAL_SIGN_IN } from "@/lib/users/sign-in-form";

@@ -2,7 +2,7 @@
 // The consultation page's actions: each a small form posting to one Server Action.
 import { useActionState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { lifecycleAction } from "@/app/[locale]/admin/consultations/actions";
+import { lifecycleAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";

@@ -5,7 +5,7 @@
 import { Suspense, use, useActionState, useEffect, useRef, useState, useTransition, type MouseEvent, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { triageAction, type TTriageState } from "@/app/[locale]/moderate/actions";
+import { triageAction, type TTriageState } from "./actions";
 import { applyBulkDecisionAction, previewBulkDecisionAction, type TBulkApplied, type TBulkPreview } from "@/app/[locale]/moderate/bulk/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";

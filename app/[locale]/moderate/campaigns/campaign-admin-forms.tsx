@@ -4,7 +4,7 @@
 // work without JavaScript too (the page is rendered again with the answer).
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { mergeCampaignsAction, removeFromCampaignAction } from "@/app/[locale]/moderate/campaigns/actions";
+import { mergeCampaignsAction, removeFromCampaignAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { ErrorMessage, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";

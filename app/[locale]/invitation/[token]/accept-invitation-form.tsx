@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { acceptInvitationAction } from "@/app/[locale]/invitation/[token]/actions";
+import { acceptInvitationAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextInput } from "@/components/ui/field";
 import { INITIAL_FORM } from "@/lib/forms/form-state";

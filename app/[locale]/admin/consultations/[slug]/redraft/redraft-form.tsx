@@ -10,8 +10,8 @@ import { TextArea } from "@/components/ui/field";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 import type { TDraftCheck } from "@/lib/drafting/align-drafts";
 import type { TRedraftCounts } from "@/lib/drafting/count-consequences";
-import { ConfirmPanel } from "./confirm-panel";
-import { DraftCheck } from "./draft-check";
+import { ConfirmPanel } from "@/components/admin/confirm-panel";
+import { DraftCheck } from "@/components/admin/draft-check";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"authoring">>>[0];
 type TCurrent = { id: string; label: string; body: string };

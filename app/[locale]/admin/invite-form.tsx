@@ -2,11 +2,11 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { formatInstant } from "@/lib/consultations/format-instant";
-import { inviteAction } from "@/app/[locale]/admin/actions";
+import { inviteAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Radios, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { CopyLink } from "./copy-link";
+import { CopyLink } from "@/components/admin/copy-link";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 
 type TKey = Parameters<ReturnType<typeof useTranslations<"invitations">>>[0];
