@@ -53,7 +53,20 @@ const slugParam = { path: z.object({ slug: ZSlug }) };
 const notFound = apiError("No consultation has this slug.", { not_found: { message: "No consultation has this slug." } });
 const openDataNotFound = openDataError("No such consultation (a hidden draft too).", RATE_LIMIT, { error: "not_found", message: "No consultation has this address." });
 const openDataLimited = openDataError("Too many requests (rate_limited), or this client already has an export running (too_many_streams): wait Retry-After seconds.", { ...RATE_LIMIT, ...RETRY_AFTER });
-const busy = openDataError("Every export connection is busy (busy): wait Retry-After seconds.", RETRY_AFTER);
+// scripts/server.mjs sheds load before any handler runs, on every /api/ path but the health check: too many
+// requests at once (MAX_IN_FLIGHT, or MAX_IN_FLIGHT_PER_CLIENT from one client) or a late event loop.
+const SHEDDING = "the server is shedding load (too many requests at once, overall or from this client; code unavailable)";
+const SHED_EXAMPLE = { unavailable: { message: "The service is busy. Retry after 2 seconds." } };
+const shed = apiError(`Not answered: ${SHEDDING}. Retry after Retry-After seconds.`, SHED_EXAMPLE, RETRY_AFTER);
+/** An export's 503: its connections are all busy (its own error shape), or the server sheds load. */
+function busyOrShed(busy: z.ZodType): ZodOpenApiResponseObject {
+  return {
+    description: `Every export connection is busy (busy), or ${SHEDDING}: wait Retry-After seconds.`,
+    headers: z.object(RETRY_AFTER),
+    content: { [JSON_TYPE]: { schema: z.union([busy, ZApiError]) } },
+  };
+}
+const busy = busyOrShed(ZOpenDataError);
 
 const SUBMISSION_EXAMPLE = {
   idempotencyKey: "f3b9c2d4-7a1e-4c0b-9e55-2d8a6b1c0e77",
@@ -122,7 +135,7 @@ const submitResponses: ZodOpenApiResponsesObject = {
     RETRY_AFTER,
   ),
   503: apiError(
-    "Not stored (the database is busy or did not answer), or the server is shedding load. Retry with the same idempotency key: if it was stored after all, the retry returns it (200, replayed: true).",
+    `Not stored (the database is busy or did not answer), or ${SHEDDING}. Retry with the same idempotency key: if it was stored after all, the retry returns it (200, replayed: true).`,
     { unavailable: { message: "The response could not be stored. Retry with the same idempotency key. (error 0b7c1f9e-3d2a-4e5f-8a6b-9c0d1e2f3a4b)" } },
     RETRY_AFTER,
   ),
@@ -197,6 +210,7 @@ function build() {
               content: { [JSON_TYPE]: { schema: ZConsultation, example: CONSULTATION_EXAMPLE } },
             },
             404: notFound,
+            503: shed,
           },
         },
       },
@@ -247,6 +261,7 @@ function build() {
             400: openDataError("An unknown clause or a limit out of range (invalid).", RATE_LIMIT, { error: "invalid", message: "limit is 1 to 200." }),
             404: openDataNotFound,
             429: openDataLimited,
+            503: shed,
           },
         },
       },
@@ -303,6 +318,7 @@ function build() {
               content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } },
             },
             404: { description: "No letter there, or not visible to this caller.", content: { "text/plain": { schema: z.string(), example: "Not found." } } },
+            503: shed,
           },
         },
       },
@@ -330,6 +346,7 @@ function build() {
               headers: z.object({ "Cache-Control": z.literal("public, max-age=300") }),
               content: { [JSON_TYPE]: { schema: z.record(z.string(), z.unknown()) } },
             },
+            503: shed,
           },
         },
       },
@@ -356,7 +373,7 @@ function build() {
             403: staffError("Signed in without the moderator's role.", ["forbidden"]),
             404: notFound,
             429: staffError("This account already has an export running.", ["too_many_streams"], RETRY_AFTER),
-            503: staffError("Every export connection is busy.", ["busy"], RETRY_AFTER),
+            503: busyOrShed(z.object({ error: z.object({ code: z.literal("busy"), message: z.string() }) })),
           },
         },
       },
