@@ -45,6 +45,11 @@ export type TApiReferenceLabels = Record<
   string
 >;
 
+/** A description as the document writes it: CommonMark, of which it uses only `code`. */
+function Prose({ text }: { text: string }) {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}
+
 const CONSTRAINTS = ["minLength", "maxLength", "pattern", "minimum", "maximum", "maxItems", "default"];
 const schemaAnchor = (ref: string) => `schema-${ref.split("/").pop()}`;
 
@@ -78,7 +83,7 @@ function Fields({ schema, labels }: { schema: TSchema; labels: TApiReferenceLabe
             {target.required?.includes(name) ? <span className="ml-2 text-sm font-bold">{labels.required}</span> : null}
           </dt>
           <dd>
-            {member.description ? <p className="max-w-prose">{member.description}</p> : null}
+            {member.description ? <p className="max-w-prose"><Prose text={member.description} /></p> : null}
             <Constraints schema={member} />
             <Fields schema={member} labels={labels} />
           </dd>
@@ -120,10 +125,14 @@ function Operation({ method, path, op, doc, labels }: { method: string; path: st
         <code>{method.toUpperCase()} {path}</code>
         <span className="block text-base font-normal">{op.summary}</span>
       </h3>
-      {op.description ? <p className="mb-2 max-w-prose">{op.description}</p> : null}
+      {op.description ? <p className="mb-2 max-w-prose"><Prose text={op.description} /></p> : null}
       <p className="mb-2">
         {labels.authentication}:{" "}
-        {security.length ? security.map((name) => `${name}${schemes[name]?.description ? ` (${schemes[name].description})` : ""}`).join("; ") : labels.noAuthentication}
+        {security.length
+          ? security.map((name, i) => (
+              <span key={name}>{i > 0 ? "; " : null}<code>{name}</code>{schemes[name]?.description ? <> (<Prose text={schemes[name].description} />)</> : null}</span>
+            ))
+          : labels.noAuthentication}
         {security.length && op.security?.some((s) => Object.keys(s).length === 0) ? ` (${labels.authenticationOptional})` : null}
       </p>
       {op.parameters?.length ? (
@@ -138,7 +147,7 @@ function Operation({ method, path, op, doc, labels }: { method: string; path: st
                   {p.required ? <span className="ml-2 text-sm font-bold">{labels.required}</span> : null}
                 </dt>
                 <dd>
-                  {(p.description ?? p.schema?.description) ? <p className="max-w-prose">{p.description ?? p.schema?.description}</p> : null}
+                  {(p.description ?? p.schema?.description) ? <p className="max-w-prose"><Prose text={(p.description ?? p.schema?.description)!} /></p> : null}
                   {p.schema ? <Constraints schema={p.schema} /> : null}
                 </dd>
               </div>
@@ -149,7 +158,7 @@ function Operation({ method, path, op, doc, labels }: { method: string; path: st
       {op.requestBody ? (
         <>
           <h4 className="mt-4 font-bold">{labels.requestBody}</h4>
-          {op.requestBody.description ? <p className="max-w-prose">{op.requestBody.description}</p> : null}
+          {op.requestBody.description ? <p className="max-w-prose"><Prose text={op.requestBody.description} /></p> : null}
           <Content content={op.requestBody.content} labels={labels} />
         </>
       ) : null}
@@ -157,7 +166,7 @@ function Operation({ method, path, op, doc, labels }: { method: string; path: st
       <ul>
         {Object.entries(op.responses).map(([status, r]) => (
           <li key={status} className="mt-3">
-            <p><strong>{status}</strong> {r.description}</p>
+            <p><strong>{status}</strong> <Prose text={r.description} /></p>
             {r.headers ? (
               <p className="text-sm">
                 {labels.headers}: {Object.entries(r.headers).map(([name, h]) => <span key={name} className="mr-3 inline-block"><code>{name}</code>{h.description ? ` (${h.description})` : ""}</span>)}
@@ -176,7 +185,7 @@ export function ApiReference({ doc, labels }: { doc: TApiDocument; labels: TApiR
   const tags = (doc.tags ?? []).filter((tag) => operations.some((o) => o.op.tags?.includes(tag.name)));
   return (
     <>
-      {doc.info.description ? <p className="mb-6 max-w-prose">{doc.info.description}</p> : null}
+      {doc.info.description ? <p className="mb-6 max-w-prose"><Prose text={doc.info.description} /></p> : null}
       <nav aria-labelledby="api-operations" className="mb-8">
         <h2 id="api-operations" className="mb-2 text-2xl font-bold">{labels.operations}</h2>
         <ul className="list-disc space-y-1 pl-6">
@@ -197,7 +206,7 @@ export function ApiReference({ doc, labels }: { doc: TApiDocument; labels: TApiR
         {Object.entries(doc.components?.schemas ?? {}).map(([name, schema]) => (
           <section key={name} aria-labelledby={`schema-${name}`} className="mb-8 border-t border-line pt-4">
             <h3 id={`schema-${name}`} className="text-xl font-bold"><code>{name}</code></h3>
-            {schema.description ? <p className="max-w-prose">{schema.description}</p> : null}
+            {schema.description ? <p className="max-w-prose"><Prose text={schema.description} /></p> : null}
             <Constraints schema={schema} />
             <Fields schema={schema} labels={labels} />
           </section>
