@@ -47,7 +47,7 @@ export async function SiteFrame({ locale, contactEmail, signOutAction, children 
                 {contactEmail ? <li><a href={`mailto:${contactEmail}`}>{tf("contact", { email: contactEmail })}</a></li> : null}
                 <li><a href={`/${locale}/privacy`}>{tf("privacy")}</a></li>
                 <li><a href={`/${locale}/sign-in`}>{tf("signIn")}</a></li>
-                <li><a href="/api/openapi">{t("apiLink")}</a></li>
+                <li><a href={`/${locale}/api-docs`}>{t("apiLink")}</a></li>
               </ul>
             </nav>
             <p>{t("footer")}</p>

@@ -118,7 +118,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
     res.setHeader("cache-control", "no-store");
     const json = (req.headers.accept ?? "").includes("json") || (req.url ?? "").startsWith("/api/");
     res.setHeader("content-type", json ? "application/json" : "text/html; charset=utf-8");
-    // The API's error shape (lib/api/openapi.json's Error): with load shedding on the event loop, API clients meet it often.
+    // The API's error shape (ZApiError, lib/api/wire.ts; documented for every /api/ path): with load shedding on the event loop, API clients meet it often.
     res.end(json ? JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Retry after 2 seconds." } }) : BUSY_PAGE);
     countShed();
     return;

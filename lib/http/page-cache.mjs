@@ -30,9 +30,9 @@ export const STALE_MS = 7_000;
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=2";
 const MAX_BYTES = 64 * 1024 * 1024;
 
-// /en, /fr, the accessibility statement, the list of privacy notices, and a consultation's draft, published
-// comments, privacy notice, results (and a clause's), response form.
-const PUBLIC_PAGE = /^\/(en|fr)(\/(accessibility|privacy)|\/c\/[A-Za-z0-9_-]+(\/(comments|privacy|respond|results(\/[^/?]+)?))?)?\/?$/;
+// /en, /fr, the accessibility statement, the list of privacy notices, the API reference, and a consultation's
+// draft, published comments, privacy notice, results (and a clause's), response form.
+const PUBLIC_PAGE = /^\/(en|fr)(\/(accessibility|privacy|api-docs)|\/c\/[A-Za-z0-9_-]+(\/(comments|privacy|respond|results(\/[^/?]+)?))?)?\/?$/;
 const TEMPLATE_PAGE = /\/respond\/?$/;
 // Client-side navigations ask for the page's React payload, not its HTML.
 const RSC_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];

@@ -1,6 +1,8 @@
 // A page of published comments (the public page and the read-only API), by keyset.
 import { db } from "@/lib/db";
 import { numberedSql } from "@/lib/numbered-sql";
+import type { z } from "zod";
+import type { ZPublishedItem } from "@/lib/api/wire";
 import { PUBLISHED_SQL, type TPublishedItem } from "./published-query";
 
 export const PUBLISHED_PAGE = 50;
@@ -23,7 +25,7 @@ export async function listPublished(consultationId: string, opts: { clause?: str
 }
 
 /** The published items' public shape (no internal numbers). */
-export function publicItem(i: TPublishedItem) {
+export function publicItem(i: TPublishedItem): z.input<typeof ZPublishedItem> {
   return {
     id: i.id, clause: i.clause_number, aspect: i.aspect, rating: i.rating, stance: i.stance, comment: i.comment, term: i.term,
     proposedWording: i.proposed_wording, countryContext: i.country_context, respondentType: i.respondent_type, country: i.country,

@@ -5,11 +5,18 @@ import { env } from "@/lib/env";
 import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { allowRequest, EXPORT_COST, rateLimitHeaders } from "@/lib/http/rate-limit";
 import { claimExportSlot, exportResponse } from "@/lib/http/export-stream";
+import { ZExportQuery, ZPublishedQuery } from "@/lib/api/wire";
 import { listPublished, publicItem } from "./list-published";
 import { exportPublished } from "./export-published";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+
+/** The named query parameters (their first value), absent ones left out. */
+function params(request: Request, names: string[]): Record<string, string> {
+  const search = new URL(request.url).searchParams;
+  return Object.fromEntries(names.flatMap((n) => (search.has(n) ? [[n, search.get(n)!]] : [])));
+}
 
 const allowance = (client: string, cost: number) => allowRequest(client, env().OPEN_DATA_RATE_LIMIT_PER_MINUTE, cost);
 
@@ -20,19 +27,19 @@ export async function publishedPage(request: Request, slug: string, client: stri
   // A hidden draft answers exactly as an unknown slug.
   const c = await getPublishedConsultation(slug);
   if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
-  const url = new URL(request.url);
-  const clause = url.searchParams.get("clause");
+  // The query's schema is the one the API document shows (lib/api/wire.ts).
+  const clause = new URL(request.url).searchParams.get("clause");
   if (clause !== null && !c.clauses.some((k) => k.key === clause)) return json(400, { error: "invalid", message: "Unknown clause." }, rl);
-  const limitParam = url.searchParams.get("limit");
-  const limit = limitParam === null ? undefined : Number(limitParam);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 200)) return json(400, { error: "invalid", message: "limit is 1 to 200." }, rl);
-  const page = await listPublished(c.id, { clause, after: url.searchParams.get("after"), limit });
+  const query = ZPublishedQuery.safeParse(params(request, ["clause", "after", "limit"]));
+  if (!query.success) return json(400, { error: "invalid", message: "limit is 1 to 200." }, rl);
+  const page = await listPublished(c.id, query.data);
   return json(200, { consultation: c.slug, items: page.items.map(publicItem), next: page.next }, { ...rl, "cache-control": "public, max-age=60" });
 }
 
 export async function publishedExport(request: Request, slug: string, client: string): Promise<Response> {
-  const format = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "json") return json(400, { error: "invalid", message: "format is csv or json." });
+  const query = ZExportQuery.safeParse(params(request, ["format"]));
+  if (!query.success) return json(400, { error: "invalid", message: "format is csv or json." });
+  const { format } = query.data;
   const a = await allowance(client, EXPORT_COST);
   const rl = rateLimitHeaders(a);
   if (!a.ok) return json(429, { error: "rate_limited", message: `Try again in ${a.resetSeconds} s.` }, rl);

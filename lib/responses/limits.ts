@@ -12,7 +12,7 @@ export const LIMITS = {
   feedbackEntries: 100,
 } as const;
 
-/** An idempotency key: 16 to 64 characters of the base64url alphabet. Documented in lib/api/openapi.json. */
+/** An idempotency key: 16 to 64 characters of the base64url alphabet. Documented in the API document (lib/api/openapi.ts). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const RESPONDENT_TYPES = ["individual", "organisation", "group", "local_government", "national_government"] as const;

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import spec from "@/lib/api/openapi.json";
+import { openApiDocument } from "@/lib/api/openapi";
 
 export const dynamic = "force-static";
 
-// Public: the OpenAPI document of the public JSON API, no role to check.
+// Public: the OpenAPI document of the API, made from the schemas the handlers use; no role to check.
 export async function GET() {
-  return NextResponse.json(spec, { headers: { "Cache-Control": "public, max-age=300" } });
+  return NextResponse.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
 }

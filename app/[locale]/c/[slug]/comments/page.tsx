@@ -77,7 +77,7 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
       <ul className="list-disc pl-6">
         <li><a href={`${api}/export?format=csv`}>{t("downloadCsv")}</a></li>
         <li><a href={`${api}/export?format=json`}>{t("downloadJson")}</a></li>
-        <li><a href="/api/openapi">{t("apiDocs")}</a></li>
+        <li><a href={`/${locale}/api-docs`}>{t("apiDocs")}</a></li>
       </ul>
     </>
   );
