@@ -1,14 +1,18 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now, setNow } from "@/lib/clock";
-import { hashToken } from "@/lib/security/token";
+import { hashToken, newToken } from "@/lib/security/token";
 import { mailSink } from "@/test/mail-sink";
+import { runJobs, skipBackoff } from "@/test/run-jobs";
 import { createConsultation, respondent, staff, uniqueSlug } from "@/test/db-fixtures";
 import { eraseResponse } from "@/lib/privacy/erase-responses";
 import { checkHealth } from "@/lib/health/check-health";
+import { listFailedJobs, retryFailedJob } from "@/lib/jobs/failed-jobs";
+import { receiptJobKey, TASKS } from "@/lib/jobs/job-names";
 import { ZResponseInput } from "./schema";
 import { submitResponse } from "./submit-response";
-import { drainReceiptOutbox, MAX_ATTEMPTS } from "./deliver-receipts";
+import { writeResponse, type TResponseRow } from "./write-responses";
+import { receiptJob } from "./deliver-receipts";
 
 // Before anything reads the environment: receipts go to this sink.
 const sink = await mailSink();
@@ -20,9 +24,17 @@ afterEach(() => {
   sink.setDelay(0);
 });
 
-const later = (ms: number) => setNow(new Date(now().getTime() + ms));
 const received = (email: string) => sink.messages.filter((m) => m.to.includes(email)).length;
-const outbox = (reference: string) => db.receiptOutbox.findFirst({ where: { response: { reference } } });
+type TJob = { id: string; attempts: number; max_attempts: number; last_error: string | null; due_in_s: number; locked: boolean };
+async function job(reference: string): Promise<TJob | null> {
+  const { id } = await db.response.findUniqueOrThrow({ where: { reference }, select: { id: true } });
+  const [j] = await db.$queryRaw<TJob[]>`
+    SELECT id::text, attempts, max_attempts, last_error, extract(epoch FROM run_at - now())::float AS due_in_s, locked_at IS NOT NULL AS locked
+    FROM graphile_worker.jobs WHERE key = ${receiptJobKey(id)}`;
+  return j ?? null;
+}
+const receiptJobs = async () =>
+  (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = ${TASKS.sendReceipt.name}`)[0].n;
 
 async function submit(closesInMs = 3_600_000) {
   const c = await createConsultation({ closesAt: new Date(Date.now() + closesInMs) });
@@ -33,109 +45,111 @@ async function submit(closesInMs = 3_600_000) {
   return { email, reference: r.reference };
 }
 
-/** Waits for the attempt submitResponse makes at once to be over (sent, or failed and rescheduled). */
-async function firstAttempt(reference: string) {
-  for (let i = 0; i < 200; i++) {
-    const row = await outbox(reference);
-    if (!row || row.lastError) return row;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error("the first attempt never ended");
-}
+describe("email receipts on the job queue", () => {
+  it("are queued by the statement that stores the response: a statement that fails leaves no job, one that commits leaves exactly one", async () => {
+    const c = await createConsultation();
+    const clause = await db.clause.findFirstOrThrow({ where: { consultationId: c.id, key: "1.1" } });
+    const token = newToken();
+    const row = (rating: number): TResponseRow => ({
+      consultation_id: c.id, at: new Date(), in_time: false, year: "2026", idempotency_key: uniqueSlug("key-").padEnd(20, "x"), locale: "en",
+      channel: "api", respondent_type: "individual", country: "FR", organisation_name: null, respondent_name: null, public_sector: false,
+      email: `${uniqueSlug("tx")}@example.org`, publication: "none", manage_token_hash: hashToken(token), ip_hash: null, in_extension: false,
+      keyed_by_id: null, received_on: null, request_hash: "ab".repeat(32), manage_token: token,
+      items: [{ clause_id: clause.id, aspect: "clarity", position: 0, rating, comment: null, term: null, proposed_wording: null, country_context: null }],
+    });
+    const before = await receiptJobs();
+    // A rating of 9 breaks a CHECK of feedback_item: the whole statement, response and receipt, rolls back.
+    const bad = row(9);
+    await expect(writeResponse(bad)).rejects.toThrow(/check/i);
+    expect(await db.response.count({ where: { idempotencyKey: bad.idempotency_key } })).toBe(0);
+    expect(await receiptJobs()).toBe(before);
+    const stored = await writeResponse(row(3));
+    expect(stored).not.toBeNull();
+    expect(await receiptJobs()).toBe(before + 1);
+    const [queued] = await db.$queryRaw<{ payload: { responseId: string; manageToken: string } }[]>`
+      SELECT payload FROM graphile_worker._private_jobs WHERE key = ${receiptJobKey(stored!.id)}`;
+    expect(queued.payload).toEqual({ responseId: stored!.id, manageToken: token });
+  });
 
-describe("the receipt outbox", () => {
-  it("keeps a receipt the mail server refused and sends it on a later attempt, with a private link that works", async () => {
-    sink.setDown(true);
+  it("are sent by a worker, with a private link that works, and the job (the token in clear) is gone", async () => {
     const { email, reference } = await submit();
-    const row = (await firstAttempt(reference))!;
-    expect(row).toMatchObject({ attempts: 1, gaveUpAt: null });
-    expect(row.lastError).toContain("unavailable");
-    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000); // one minute later
-    sink.setDown(false);
-    await drainReceiptOutbox();
-    expect(received(email)).toBe(0); // not due yet
-    later(61_000);
-    await drainReceiptOutbox();
+    expect(await job(reference)).toMatchObject({ attempts: 0, max_attempts: TASKS.sendReceipt.maxAttempts });
+    await runJobs();
     const mail = await sink.waitFor(email);
     expect(mail.text).toContain(reference);
     const token = /\/manage\/([A-Za-z0-9_-]{43})/.exec(mail.text ?? "")![1];
     expect((await db.response.findUniqueOrThrow({ where: { reference } })).manageTokenHash).toBe(hashToken(token));
-    expect(await outbox(reference)).toBeNull(); // the token in clear is gone with the row
+    expect(await job(reference)).toBeNull();
   });
 
-  it("sends what a server left when it died mid-send, after its lease, exactly once however many servers drain", async () => {
+  it("are retried with exponential backoff when the mail server refuses, given up after the last attempt (health, failed list), and sent once retried", async () => {
     sink.setDown(true);
     const { email, reference } = await submit();
-    await firstAttempt(reference);
-    sink.setDown(false);
-    // As a sender that claimed the row and then died: the row is leased ten minutes ahead.
-    await db.receiptOutbox.updateMany({ where: { response: { reference } }, data: { nextAttemptAt: new Date(now().getTime() + 600_000) } });
-    later(300_000);
-    await drainReceiptOutbox();
-    expect(received(email)).toBe(0);
-    later(301_000);
-    await Promise.all([drainReceiptOutbox(), drainReceiptOutbox(), drainReceiptOutbox()]);
-    await sink.waitFor(email);
-    expect(received(email)).toBe(1);
-    expect(await outbox(reference)).toBeNull();
-  });
-
-  it("gives up after the last attempt, says so in /api/health, and the receipt then goes without the expired private link if retried", async () => {
-    sink.setDown(true);
-    const { email, reference } = await submit();
-    await firstAttempt(reference);
-    for (let i = 2; i <= MAX_ATTEMPTS; i++) {
-      later(3 * 3_600_000);
-      await drainReceiptOutbox();
+    await runJobs();
+    const first = (await job(reference))!;
+    expect(first).toMatchObject({ attempts: 1, locked: false });
+    expect(first.last_error).toContain("unavailable");
+    expect(first.due_in_s).toBeGreaterThan(1.5); // e^1 s
+    expect(first.due_in_s).toBeLessThan(4);
+    await runJobs();
+    expect((await job(reference))!.attempts).toBe(1); // not due yet
+    await skipBackoff();
+    await runJobs();
+    const second = (await job(reference))!;
+    expect(second.attempts).toBe(2);
+    expect(second.due_in_s).toBeGreaterThan(6); // e^2 s: longer each time
+    for (let i = 3; i <= TASKS.sendReceipt.maxAttempts; i++) {
+      await skipBackoff();
+      await runJobs();
     }
-    const row = (await outbox(reference))!;
-    expect(row.attempts).toBe(MAX_ATTEMPTS);
-    expect(row.gaveUpAt).not.toBeNull();
+    const last = (await job(reference))!;
+    expect(last.attempts).toBe(TASKS.sendReceipt.maxAttempts);
+    const { id } = await db.response.findUniqueOrThrow({ where: { reference }, select: { id: true } });
+    expect(await receiptJob(id)).toEqual({ gaveUp: true });
     const { body } = await checkHealth({ details: true });
-    const health = ("receipts" in body ? body.receipts : null)!;
-    expect(health.gaveUp).toBeGreaterThanOrEqual(1);
+    expect("jobs" in body && body.jobs).toMatchObject({ failed: expect.any(Number) });
+    expect(("receipts" in body && body.receipts)!.gaveUp).toBeGreaterThanOrEqual(1);
+    expect((await listFailedJobs()).jobs).toContainEqual(expect.objectContaining({ id: last.id, task: TASKS.sendReceipt.name, lastError: expect.stringContaining("unavailable") }));
     sink.setDown(false);
-    later(3 * 3_600_000);
-    await drainReceiptOutbox();
+    await skipBackoff();
+    await runJobs();
     expect(received(email)).toBe(0); // given up stays given up
-    // An operator retries it (next_attempt_at and gave_up_at cleared): past the deadline, no private link.
-    await db.receiptOutbox.updateMany({ where: { response: { reference } }, data: { gaveUpAt: null, nextAttemptAt: now() } });
-    await drainReceiptOutbox();
+    // The admin's retry (the Jobs page): past the deadline by then, the receipt goes without the private link.
+    setNow(new Date(now().getTime() + 2 * 3_600_000));
+    expect(await retryFailedJob(last.id)).toBe(true);
+    expect(await retryFailedJob(last.id)).toBe(false); // no longer failed
+    await runJobs();
     const mail = await sink.waitFor(email);
     expect(mail.text).toContain(reference);
     expect(mail.text).not.toContain("/manage/");
+    expect(await job(reference)).toBeNull();
+    expect((await listFailedJobs()).jobs.map((j) => j.id)).not.toContain(last.id);
+  });
+
+  it("are sent once however many workers run at the same time", async () => {
+    const { email, reference } = await submit();
+    await Promise.all([runJobs(), runJobs(), runJobs()]);
+    await sink.waitFor(email);
+    expect(received(email)).toBe(1);
+    expect(await job(reference)).toBeNull();
   });
 
   it("an erasure takes an unsent receipt with it: nothing is sent afterwards", async () => {
-    sink.setDown(true);
     const { email, reference } = await submit();
-    await firstAttempt(reference);
+    expect(await job(reference)).not.toBeNull();
     expect(await eraseResponse((await staff("admin")).id, reference)).toMatchObject({ ok: true });
-    expect(await outbox(reference)).toBeNull();
-    sink.setDown(false);
-    later(3_600_000);
-    await drainReceiptOutbox();
+    expect(await job(reference)).toBeNull();
+    await runJobs();
     expect(received(email)).toBe(0);
-  });
-
-  it("sends at most a few at once right after submission when the mail server is slow; the outbox sends the rest", async () => {
-    sink.setDelay(4000); // longer than the twelve submissions take, even on a slow machine
-    const sent = await Promise.all(Array.from({ length: 12 }, () => submit()));
-    await new Promise((r) => setTimeout(r, 300));
-    const rows = await db.receiptOutbox.findMany({ where: { response: { reference: { in: sent.map((x) => x.reference) } } } });
-    expect(rows.filter((r) => r.attempts === 1).length).toBeLessThanOrEqual(8); // on their way now
-    expect(rows.filter((r) => r.attempts === 0).length).toBeGreaterThanOrEqual(4); // left for the drain
-    sink.setDelay(0);
-    await drainReceiptOutbox();
-    for (const { email } of sent) await sink.waitFor(email);
-    expect(sent.every(({ email }) => received(email) === 1)).toBe(true);
   });
 
   it("without an email address nothing is queued", async () => {
     const c = await createConsultation();
+    const before = await receiptJobs();
     const input = ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 3 } }], respondent: { ...respondent, email: undefined } });
     const r = await submitResponse(c.slug, input, { locale: "en", channel: "web" });
     if (!r.ok) throw new Error("not stored");
-    expect(await outbox(r.reference)).toBeNull();
+    expect(await receiptJobs()).toBe(before);
+    expect(await job(r.reference)).toBeNull();
   });
 });
