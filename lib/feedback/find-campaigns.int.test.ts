@@ -68,7 +68,7 @@ describe("finding campaigns on the job queue", () => {
     const failed = (await listFailedJobs()).jobs.find((j) => j.task === TASKS.findCampaigns.name && j.lastError?.includes("test_no_campaign"));
     expect(failed).toBeDefined();
     // Retrying the finished run's job does nothing; a moderator starts a new run instead.
-    expect(await retryFailedJob(failed!.id)).toBe(true);
+    expect(await retryFailedJob(mod.id, failed!.id)).toBe(true);
     await runJobs();
     expect(await latestCampaignRun(c.id)).toMatchObject({ id: r.runId, running: false });
     const next = await startFindingCampaigns(mod.id, c.id);

@@ -2,6 +2,7 @@
 // the admin's page lists them (app/[locale]/admin/jobs), /api/health counts them, and a retry puts one
 // back in the queue with fresh attempts. Read through graphile_worker.jobs, the library's public view.
 import { db } from "@/lib/db";
+import { logAdminEvent } from "@/lib/users/admin-event";
 import { TASKS } from "./job-names";
 
 export type TFailedJob = {
@@ -28,13 +29,17 @@ export async function listFailedJobs(): Promise<{ jobs: TFailedJob[]; total: num
   return { jobs, total };
 }
 
-/** Puts a failed job back in the queue, due now, with all its attempts again. False when it is not (or no longer) failed. */
-export async function retryFailedJob(id: string): Promise<boolean> {
-  if (!/^\d{1,18}$/.test(id)) return false;
-  const [row] = await db.$queryRaw<{ id: string }[]>`
-    SELECT r.id::text FROM graphile_worker.reschedule_jobs(
+/**
+ * An admin puts a failed job back in the queue, due now, with all its attempts again (logged). False when
+ * it is not (or no longer) failed: retried by someone else meanwhile, or done.
+ */
+export async function retryFailedJob(actorId: string, id: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ task: string }[]>`
+    SELECT t.identifier AS task FROM graphile_worker.reschedule_jobs(
       ARRAY(SELECT j.id FROM graphile_worker.jobs j WHERE j.id = ${id}::bigint AND j.attempts >= j.max_attempts AND j.locked_at IS NULL),
-      run_at => now(), attempts => 0) r`;
+      run_at => now(), attempts => 0) r
+    JOIN graphile_worker._private_tasks t ON t.id = r.task_id`;
+  if (row) await logAdminEvent(actorId, "job.retry", `${row.task} #${id}`);
   return !!row;
 }
 

@@ -107,8 +107,9 @@ describe("email receipts on the job queue", () => {
     const { id } = await db.response.findUniqueOrThrow({ where: { reference }, select: { id: true } });
     expect(await receiptJob(id)).toEqual({ gaveUp: true });
     const { body } = await checkHealth({ details: true });
-    expect("jobs" in body && body.jobs).toMatchObject({ failed: expect.any(Number) });
-    expect(("receipts" in body && body.receipts)!.gaveUp).toBeGreaterThanOrEqual(1);
+    const queue = "jobs" in body ? { jobs: body.jobs, receipts: body.receipts } : null;
+    expect(queue?.jobs?.failed).toBeGreaterThanOrEqual(1);
+    expect(queue?.receipts?.gaveUp).toBeGreaterThanOrEqual(1);
     expect((await listFailedJobs()).jobs).toContainEqual(expect.objectContaining({ id: last.id, task: TASKS.sendReceipt.name, lastError: expect.stringContaining("unavailable") }));
     sink.setDown(false);
     await skipBackoff();
@@ -116,8 +117,9 @@ describe("email receipts on the job queue", () => {
     expect(received(email)).toBe(0); // given up stays given up
     // The admin's retry (the Jobs page): past the deadline by then, the receipt goes without the private link.
     setNow(new Date(now().getTime() + 2 * 3_600_000));
-    expect(await retryFailedJob(last.id)).toBe(true);
-    expect(await retryFailedJob(last.id)).toBe(false); // no longer failed
+    const admin = await staff("admin");
+    expect(await retryFailedJob(admin.id, last.id)).toBe(true);
+    expect(await retryFailedJob(admin.id, last.id)).toBe(false); // no longer failed
     await runJobs();
     const mail = await sink.waitFor(email);
     expect(mail.text).toContain(reference);
