@@ -23,7 +23,15 @@ export async function register() {
   // invitations, campaign searches, results copies, and the periodic retention and rate-limit cleanup.
   if (!env().DATABASE_URL) return;
   const { startWorker } = await import("@/lib/jobs/start-worker");
-  const runner = await startWorker();
-  // scripts/server.mjs calls this before it exits: running jobs finish (or are handed back) first.
-  (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.stopWorker")] = () => runner.stop();
+  // Not awaited: the server answers while the worker connects; a database that is not up yet is tried again.
+  const start = (wait: number): void =>
+    void startWorker().then(
+      // scripts/server.mjs calls this before it exits: running jobs finish (or are handed back) first.
+      (runner) => ((globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.stopWorker")] = () => runner.stop()),
+      (e) => {
+        console.error(`[jobs] the worker could not start (again in ${wait / 1000} s): ${(e as Error).message}`);
+        setTimeout(() => start(Math.min(wait * 2, 60_000)), wait).unref();
+      },
+    );
+  start(2_000);
 }
