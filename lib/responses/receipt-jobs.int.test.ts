@@ -1,4 +1,6 @@
+import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { requireDatabaseUrl } from "@/lib/env";
 import { db } from "@/lib/db";
 import { now, setNow } from "@/lib/clock";
 import { hashToken, newToken } from "@/lib/security/token";
@@ -145,13 +147,27 @@ describe("email receipts on the job queue", () => {
     expect(received(email)).toBe(0);
   });
 
-  it("without an email address nothing is queued", async () => {
+  it("without an email address nothing is queued, and no worker is woken (add_jobs is not even called)", async () => {
     const c = await createConsultation();
     const before = await receiptJobs();
-    const input = ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 3 } }], respondent: { ...respondent, email: undefined } });
-    const r = await submitResponse(c.slug, input, { locale: "en", channel: "web" });
-    if (!r.ok) throw new Error("not stored");
-    expect(await receiptJobs()).toBe(before);
-    expect(await job(r.reference)).toBeNull();
+    // Workers wake on graphile-worker's channel: a statement that queues nothing must not notify it.
+    const listener = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on("notification", (n) => heard.push(n.payload ?? ""));
+    await listener.query(`LISTEN "jobs:insert"`);
+    try {
+      const input = ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 3 } }], respondent: { ...respondent, email: undefined } });
+      const r = await submitResponse(c.slug, input, { locale: "en", channel: "web" });
+      if (!r.ok) throw new Error("not stored");
+      expect(await receiptJobs()).toBe(before);
+      expect(await job(r.reference)).toBeNull();
+      // The control: a response with an address notifies once its statement commits.
+      await submit();
+      for (let i = 0; i < 100 && !heard.length; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(heard).toHaveLength(1);
+    } finally {
+      await listener.end();
+    }
   });
 });
