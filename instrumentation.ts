@@ -1,9 +1,6 @@
 // Next.js runs register() once when a server starts. Here: the cache-change
-// listener (lib/consultations/cache-bus.ts), expired rate-limit counters (every
-// 10 minutes), the receipt outbox (every 30 s, when SMTP is configured), and the retention job
-// (lib/privacy/erase-responses.ts), a minute after start and then every
-// RETENTION_INTERVAL_HOURS. Safe with several servers: each batch skips rows
-// another server holds.
+// listener (lib/consultations/cache-bus.ts) and the job queue's worker (lib/jobs/),
+// which runs every background task: safe with several servers, which share the queue.
 export async function register() {
   // The one read of process.env outside lib/env.ts: Next.js replaces NEXT_RUNTIME at build time, which keeps
   // the database client out of the Edge bundle.
@@ -22,25 +19,19 @@ export async function register() {
     // The public pages this server keeps (lib/http/page-cache.mjs, set up by scripts/server.mjs).
     (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for("clausewise.clearPageCache")]?.();
   });
-  // Rate-limit counters whose window ended long ago (lib/http/shared-limiter.ts).
-  const { clearExpiredLimits } = await import("@/lib/http/shared-limiter");
-  setInterval(() => void clearExpiredLimits().catch((e) => console.error(`[limits] ${(e as Error).message}`)), 600_000).unref();
-  // Email receipts the mail server refused, or that a server died before sending (lib/responses/deliver-receipts.ts).
-  if (env().SMTP_URL) {
-    const { drainReceiptOutbox } = await import("@/lib/responses/deliver-receipts");
-    const drain = () =>
-      drainReceiptOutbox()
-        .then(({ sent }) => sent && console.log(`[receipt] sent ${sent} receipts from the outbox`))
-        .catch((e) => console.error(`[receipt] outbox: ${(e as Error).message}`));
-    setTimeout(drain, 5_000).unref();
-    setInterval(drain, 30_000).unref();
-  }
-  if (env().RETENTION_INTERVAL_HOURS === 0) return;
-  const { applyRetention } = await import("@/lib/privacy/erase-responses");
-  const run = () =>
-    applyRetention()
-      .then((n) => n && console.log(`[retention] erased the personal data of ${n} responses past their consultation's retention period`))
-      .catch((e) => console.error(`[retention] failed: ${(e as Error).message}`));
-  setTimeout(run, 60_000).unref();
-  setInterval(run, env().RETENTION_INTERVAL_HOURS * 3_600_000).unref();
+  // Background work: this server's worker on the shared job queue (lib/jobs/start-worker.ts): receipts,
+  // invitations, campaign searches, results copies, and the periodic retention and rate-limit cleanup.
+  if (!env().DATABASE_URL) return;
+  const { startWorker } = await import("@/lib/jobs/start-worker");
+  // Not awaited: the server answers while the worker connects; a database that is not up yet is tried again.
+  const start = (wait: number): void =>
+    void startWorker().then(
+      // scripts/server.mjs calls this before it exits: running jobs finish (or are handed back) first.
+      (runner) => ((globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.stopWorker")] = () => runner.stop()),
+      (e) => {
+        console.error(`[jobs] the worker could not start (again in ${wait / 1000} s): ${(e as Error).message}`);
+        setTimeout(() => start(Math.min(wait * 2, 60_000)), wait).unref();
+      },
+    );
+  start(2_000);
 }

@@ -7,6 +7,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // The job queue (lib/jobs/) loads its SQL migrations and plugins from its own files at run time: not bundled.
+  serverExternalPackages: ["graphile-worker"],
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
   },

@@ -51,6 +51,7 @@ test("the authorization matrix: every staff page and route × anonymous, a deleg
     ["/en/moderate?c=dpsi", { ...mod, "delegate FR": "delegation", "delegate DE": "delegation" }],
     ["/en/moderate/overview?c=dpsi", mod], ["/en/moderate/formal?c=dpsi", mod], ["/en/moderate/key-in?c=dpsi", mod], [`/en/moderate/items/${item}`, mod],
     ["/en/admin", adminOnly], ["/en/admin/privacy", adminOnly], ["/en/admin/accounts", adminOnly], ["/en/admin/consultations", adminOnly],
+    ["/en/admin/jobs", adminOnly],
     ["/en/admin/consultations/new", adminOnly], ["/en/admin/consultations/dpsi", adminOnly], ["/en/admin/consultations/dpsi/edit", adminOnly],
     ["/en/admin/consultations/dpsi/redraft", adminOnly],
     ["/en/delegation/dpsi", { anonymous: "sign-in", "delegate FR": "ok", "delegate DE": "ok", moderator: "not found", admin: "not found" }],

@@ -1,12 +1,19 @@
 // Applies prisma/migrations/*.sql (node-pg-migrate; its bookkeeping lives in
-// the "migrations" schema). Safe to run at every start: applied files are skipped.
+// the "migrations" schema), after graphile-worker's own migrations (its schema
+// graphile_worker: the job queue, lib/jobs/), which our SQL calls (add_job) and so
+// must exist first. Safe to run at every start: applied files are skipped.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Logger, runMigrations } from "graphile-worker";
 import { runner } from "node-pg-migrate";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function migrate(databaseUrl, { log = () => {} } = {}) {
+  await runMigrations({
+    connectionString: databaseUrl,
+    logger: new Logger(() => (level, message) => (level === "error" ? console.error : log)(`[jobs] ${message}`)),
+  });
   const applied = await runner({
     databaseUrl,
     dir: path.join(root, "prisma/migrations"),

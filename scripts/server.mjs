@@ -198,7 +198,8 @@ function shutdown(signal) {
   console.log(`[server] ${signal}: finishing open requests`);
   log.info({ signal }, "shutdown: finishing open requests");
   log.flush();
-  server.close(() => process.exit(0));
+  // Then the job queue's worker (instrumentation.ts): running jobs finish or are handed back to the queue.
+  server.close(() => Promise.resolve(globalThis[Symbol.for("clausewise.stopWorker")]?.()).catch(() => {}).finally(() => process.exit(0)));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
 }

@@ -5,7 +5,7 @@
 // again), then PostgreSQL five times (the app must reconnect by itself).
 // Afterwards every acknowledged response must be in the database exactly once,
 // and every acknowledged response that gave an email address must have its
-// receipt either delivered (to a local SMTP sink) or still queued in the outbox.
+// receipt either delivered (to a local SMTP sink) or still queued as a job (graphile-worker).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
@@ -108,12 +108,13 @@ for (let i = 1; i <= KILLS; i++) {
 await sleep(3000);
 running = false;
 await Promise.all(clients);
-// Receipts a killed server never sent are due at once: the outbox drain (every 30 s) sends them.
-log("waiting for the receipt outbox's due rows to be sent (at most 70 s)…");
+// Receipts a killed server never sent wait in the queue: the running server's worker sends those that are due.
+log("waiting for the receipt jobs that are due to be sent (at most 70 s)…");
 const waitFor = new pg.Client({ connectionString: env.DATABASE_URL });
 await waitFor.connect();
 for (let i = 0; i < 35; i++) {
-  const { rows: [{ due }] } = await waitFor.query(`SELECT count(*)::int AS due FROM receipt_outbox WHERE next_attempt_at <= now()`);
+  const { rows: [{ due }] } = await waitFor.query(`SELECT count(*)::int AS due FROM graphile_worker.jobs
+    WHERE task_identifier = 'send-receipt' AND run_at <= now() AND locked_at IS NULL AND attempts < max_attempts`);
   if (due === 0) break;
   await sleep(2000);
 }
@@ -130,11 +131,12 @@ for (const r of rows) {
   stored.set(r.idempotency_key, r.reference);
 }
 const lost = [...acknowledged].filter(([k, ref]) => stored.get(k) !== ref).length;
-// Receipts: delivered, or still in the outbox (a row a killed sender had claimed waits for its 10-minute lease).
-const queued = new Set((await c.query(`SELECT r.reference FROM receipt_outbox o JOIN response r ON r.id = o.response_id`)).rows.map((r) => r.reference));
-const outboxState = await c.query(`SELECT attempts, count(*)::int AS n, round(extract(epoch FROM min(next_attempt_at - now())))::int AS due_in_s,
-  round(extract(epoch FROM max(now() - created_at)))::int AS oldest_s FROM receipt_outbox GROUP BY attempts ORDER BY attempts`);
-for (const r of outboxState.rows) log(`outbox: ${r.n} rows after ${r.attempts} attempts, next due in ${r.due_in_s} s, oldest ${r.oldest_s} s old`);
+// Receipts: delivered, or still queued (a job a killed server's worker held stays locked until graphile-worker's 4-hour expiry).
+const queued = new Set((await c.query(`SELECT r.reference FROM graphile_worker.jobs j JOIN response r ON j.key = 'receipt:' || r.id
+  WHERE j.task_identifier = 'send-receipt'`)).rows.map((r) => r.reference));
+const queueState = await c.query(`SELECT attempts, locked_at IS NOT NULL AS locked, count(*)::int AS n, round(extract(epoch FROM min(run_at - now())))::int AS due_in_s,
+  round(extract(epoch FROM max(now() - created_at)))::int AS oldest_s FROM graphile_worker.jobs WHERE task_identifier = 'send-receipt' GROUP BY 1, 2 ORDER BY 1, 2`);
+for (const r of queueState.rows) log(`queue: ${r.n} receipt jobs after ${r.attempts} attempts${r.locked ? ", held by a killed server" : ""}, next due in ${r.due_in_s} s, oldest ${r.oldest_s} s old`);
 const owed = [...acknowledged].filter(([k]) => withEmail.has(k)).map(([, ref]) => ref);
 const delivered = owed.filter((ref) => receipts.has(ref)).length;
 const pending = owed.filter((ref) => !receipts.has(ref) && queued.has(ref)).length;

@@ -7,7 +7,9 @@ import { clearConsultationCache } from "@/lib/consultations/get-consultation";
 import { hashToken, newToken } from "@/lib/security/token";
 import { logAdminEvent } from "@/lib/users/admin-event";
 import { cleanText } from "@/lib/text/clean-text";
-import { BUILD_TIMEOUT_MS, buildResultsCopy } from "@/lib/results/build-results";
+import type { TResultsJob } from "@/lib/results/build-results";
+import { addJob } from "@/lib/jobs/add-job";
+import { TASKS } from "@/lib/jobs/job-names";
 
 export type TLifecycle = { ok: true; token?: string } | { ok: false; key: string; field?: string };
 
@@ -85,9 +87,9 @@ export async function closeEarly(actorId: string, consultationId: string, reason
 }
 
 /**
- * Publishes the results: computes the copy the public reads (lib/results/build-results.ts). Once
- * published, publishing again refreshes the copy with the decisions as they are now (logged as such);
- * the first publication's date stays.
+ * Publishes the results: queues the job that computes the copy the public reads (lib/results/build-results.ts),
+ * committed with the publication. Once published, publishing again refreshes the copy with the decisions as
+ * they are now (logged as such); the first publication's date stays.
  */
 export async function publishResults(actorId: string, consultationId: string): Promise<TLifecycle> {
   const at = now();
@@ -97,8 +99,8 @@ export async function publishResults(actorId: string, consultationId: string): P
       WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL AND closes_at <= ${at} FOR UPDATE`;
     if (!c) return { ok: false, key: "notClosed" } as const;
     if (!c.results_published_at) await tx.$executeRaw`UPDATE consultation SET results_published_at = ${at} WHERE id = ${consultationId}::uuid`;
-    await buildResultsCopy(tx, consultationId, at);
+    await addJob(tx, TASKS.buildResults, { consultationId, builtAt: at.toISOString() } satisfies TResultsJob);
     await logAdminEvent(actorId, c.results_published_at ? "consultation.republish_results" : "consultation.publish_results", c.slug, null, tx);
     return { ok: true } as const;
-  }, { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS }));
+  }));
 }

@@ -2,10 +2,11 @@
 // database answers within 2 s) and how many requests this server refused
 // for load in the last minute, so a balancer sees shedding. With details (the
 // operator's token or a staff session): the process (uptime, pid), the
-// database's latency, and email receipts still waiting or given up
-// (lib/responses/deliver-receipts.ts). 503 when the database does not answer.
+// database's latency, the job queue's jobs waiting and failed, and among them the
+// email receipts still waiting or given up (lib/jobs/failed-jobs.ts). 503 when the
+// database does not answer.
 import { db } from "@/lib/db";
-import { receiptOutboxState } from "@/lib/responses/deliver-receipts";
+import { jobQueueState } from "@/lib/jobs/failed-jobs";
 
 const started = Date.now();
 
@@ -27,9 +28,9 @@ export async function checkHealth({ details }: { details: boolean }) {
   const ok = database.status === "ok";
   const shedding = { refusedLastMinute: refusedLastMinute() };
   if (!details) return { status: ok ? 200 : 503, body: { status: ok ? "ok" : "degraded", database: { status: database.status }, shedding } };
-  const receipts = ok ? await receiptOutboxState().catch(() => null) : null;
+  const queue = ok ? await jobQueueState().catch(() => null) : null;
   return {
     status: ok ? 200 : 503,
-    body: { status: ok ? "ok" : "degraded", app: { status: "ok", uptimeSeconds: Math.round((Date.now() - started) / 1000), pid: process.pid }, database, receipts, shedding },
+    body: { status: ok ? "ok" : "degraded", app: { status: "ok", uptimeSeconds: Math.round((Date.now() - started) / 1000), pid: process.pid }, database, receipts: queue?.receipts ?? null, jobs: queue?.jobs ?? null, shedding },
   };
 }

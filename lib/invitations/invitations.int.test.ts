@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setNow } from "@/lib/clock";
 import { mailSink } from "@/test/mail-sink";
+import { runJobs } from "@/test/run-jobs";
 import { staff, uniqueSlug } from "@/test/db-fixtures";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { createInvitation } from "./create-invitation";
@@ -22,6 +23,7 @@ describe("invitations", () => {
     const input = ZInvitation.parse({ email, name: "Ana Delegate", role: "delegate", country: "FR", delegationRole: "approver" });
     const r = await createInvitation(admin, input, "fr");
     expect(r).toMatchObject({ ok: true, emailed: true, link: expect.stringMatching(/\/fr\/invitation\/[A-Za-z0-9_-]{43}$/) });
+    await runJobs(); // the invitation's email, as a server's worker sends it
     const mail = await sink.waitFor(email);
     expect(mail.subject).toBe("Votre invitation à Clausewise");
     expect(mail.text).toContain(r.ok ? r.link : "?");

@@ -2,6 +2,7 @@
 // what erasure does): the response, its comments (deleted unless the respondent agreed to publication),
 // the internal notes on them, its earlier versions and an email receipt not yet sent.
 import { db } from "@/lib/db";
+import { receiptJob } from "@/lib/responses/deliver-receipts";
 
 export type TErasureCounts =
   | { ok: true; reference: string; consultation: { slug: string; titleEn: string; titleFr: string }; submittedAt: Date; timeZone: string;
@@ -25,9 +26,9 @@ export async function countErasure(reference: string): Promise<TErasureCounts> {
     db.feedbackItem.count({ where: { responseId: r.id } }),
     db.itemNote.count({ where: { feedbackItem: { responseId: r.id } } }),
     db.responseVersion.count({ where: { responseId: r.id } }),
-    db.receiptOutbox.count({ where: { responseId: r.id } }),
+    receiptJob(r.id),
   ]);
   const { timeZone, ...consultation } = r.consultation;
   return { ok: true, reference: r.reference, consultation, submittedAt: r.submittedAt, timeZone, keepsText: r.publication !== "none",
-    comments, notes, versions, receipt: receipt > 0, formal: r.channel === "formal" };
+    comments, notes, versions, receipt: receipt !== null, formal: r.channel === "formal" };
 }

@@ -7,6 +7,7 @@
 import { announcePublicChange, announcedWhenOk } from "@/lib/consultations/cache-bus";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
+import { receiptJobKey } from "@/lib/jobs/job-names";
 import { logAdminEvent } from "@/lib/users/admin-event";
 import { isReference, normaliseReference } from "./count-erasure";
 
@@ -22,7 +23,9 @@ async function eraseRows(tx: TTx, rows: { id: string; reference: string; publica
   await tx.$executeRaw`DELETE FROM item_note WHERE feedback_item_id IN (SELECT id FROM feedback_item WHERE response_id = ANY(${ids}::uuid[]))`;
   await tx.$executeRaw`DELETE FROM moderation_event WHERE field = 'note' AND feedback_item_id IN (SELECT id FROM feedback_item WHERE response_id = ANY(${ids}::uuid[]))`;
   await tx.$executeRaw`DELETE FROM response_version WHERE response_id = ANY(${ids}::uuid[])`;
-  await tx.$executeRaw`DELETE FROM receipt_outbox WHERE response_id = ANY(${ids}::uuid[])`;
+  // The receipt not yet sent (its job holds the private link in clear): graphile-worker's remove_job deletes it,
+  // or, while a worker holds it, clears its key and retries (sendReceipt then finds no address).
+  await tx.$executeRaw`SELECT 1 FROM unnest(${ids.map(receiptJobKey)}::text[]) k, LATERAL graphile_worker.remove_job(k)`;
   await tx.$executeRaw`UPDATE response SET respondent_name = NULL, organisation_name = NULL, email = NULL, ip_hash = NULL, manage_token_hash = NULL, request_hash = NULL,
     publication = (CASE WHEN publication = 'none' THEN 'none' ELSE 'anonymous' END)::publication, erased_at = ${at}
     WHERE id = ANY(${ids}::uuid[])`;

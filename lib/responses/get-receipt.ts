@@ -1,15 +1,14 @@
 import { db } from "@/lib/db";
+import { receiptJob } from "./deliver-receipts";
 import { isReceiptKey } from "./receipt-key";
 
-export type TReceipt = NonNullable<Awaited<ReturnType<typeof findReceipt>>>;
+export type TReceipt = NonNullable<Awaited<ReturnType<typeof findReceipt>>> & { receiptJob: Awaited<ReturnType<typeof receiptJob>> };
 
 function findReceipt(reference: string) {
   return db.response.findUnique({
     where: { reference },
     include: {
       consultation: { select: { slug: true } },
-      // Still in the outbox: the email receipt is on its way (or was given up); gone: sent (receipt-next-steps.ts).
-      receiptOutbox: { select: { gaveUpAt: true } },
       feedbackItems: { orderBy: { position: "asc" }, include: { clause: { select: { key: true, number: true, kind: true } } } },
     },
   });
@@ -21,5 +20,6 @@ export async function getReceipt(slug: string, reference: string, key: unknown):
   if (!isReceiptKey(reference, key)) return null;
   const receipt = await findReceipt(reference);
   if (!receipt || receipt.consultation.slug !== slug) return null;
-  return receipt;
+  // Still queued: the email receipt is on its way (or was given up); gone: sent (receipt-next-steps.ts).
+  return { ...receipt, receiptJob: await receiptJob(receipt.id) };
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setNow } from "@/lib/clock";
 import { mailSink } from "@/test/mail-sink";
+import { runJobs } from "@/test/run-jobs";
 import { createConsultation, respondent, uniqueSlug } from "@/test/db-fixtures";
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import { countResponses } from "@/lib/consultations/count-responses";
@@ -30,6 +31,7 @@ async function submitted() {
   const email = `${uniqueSlug("r")}@example.org`;
   const r = await submitResponse(c.slug, first(email), { locale: "fr", channel: "web", clientIp: "203.0.113.9" });
   if (!r.ok) throw new Error("not stored");
+  await runJobs(); // the receipt's job, as a server's worker runs it
   const mail = await sink.waitFor(email);
   const token = /\/manage\/([A-Za-z0-9_-]{43})/.exec(mail.text ?? "")?.[1];
   return { c, email, reference: r.reference, mail, token: token! };

@@ -14,7 +14,6 @@ import { receiptKey } from "./receipt-key";
 import { mailConfigured } from "@/lib/mail/send-mail";
 import { hashToken, newToken } from "@/lib/security/token";
 import { ipHash } from "@/lib/security/ip-hash";
-import { deliverReceiptSoon } from "./deliver-receipts";
 import { newIdempotencyKey, requestHash } from "./idempotency";
 import type { TIssue, TResponseInput } from "./schema";
 import { writeResponse } from "./write-responses";
@@ -87,8 +86,7 @@ export async function submitResponse(
 
   if (stored) {
     const reference = stored.reference;
-    // Not awaited: the receipt page does not wait for the mail server. A failure is retried from the outbox.
-    if (wantsReceipt) deliverReceiptSoon(stored.id);
+    // The receipt was queued by the same statement (write-responses.ts): a server's worker sends it now.
     return { ok: true, reference, receiptKey: receiptKey(reference), replayed: false };
   }
   // Nothing inserted: either this key was used before (a double submit or a

@@ -9,6 +9,7 @@
 // scheduler dispatches a batch only when fewer than MAX_STATEMENTS are running, so batches grow with load.
 import DataLoader from "dataloader";
 import { getPool, isDatabaseBusy } from "@/lib/db";
+import { TASKS } from "@/lib/jobs/job-names";
 import type { TItem } from "./submit-response";
 
 /** One response ready to store: every value is computed by submitResponse(), the SQL only checks and writes. */
@@ -79,11 +80,18 @@ WITH x AS (
     comment text, term text, proposed_wording text, country_context text, language text)
   -- The clause's text version, read here once for the batch (feedback_item_clause_version would look it up row by row).
   LEFT JOIN clause cl ON cl.id = y.clause_id
+), specs AS (
+  -- The email receipts, as jobs of the queue (lib/responses/deliver-receipts.ts), one call for the batch;
+  -- each keyed by its response (receiptJobKey), so the receipt page and an erasure find it.
+  SELECT array_agg(ROW('${TASKS.sendReceipt.name}', json_build_object('responseId', id, 'manageToken', manage_token), NULL, NULL,
+    ${TASKS.sendReceipt.maxAttempts}, 'receipt:' || id, NULL, NULL)::graphile_worker.job_spec) AS specs
+  FROM j WHERE manage_token IS NOT NULL
 ), o AS (
-  INSERT INTO receipt_outbox (response_id, manage_token, next_attempt_at)
-  SELECT id, manage_token, at FROM j WHERE manage_token IS NOT NULL
+  -- Called only when there is a receipt (the condition is on specs alone, so it filters before the call).
+  SELECT count(*) AS queued FROM specs CROSS JOIN LATERAL graphile_worker.add_jobs(specs.specs) WHERE specs.specs IS NOT NULL
 )
-SELECT ord, id, reference FROM j`;
+-- A CTE that only reads runs only if read: o is read here, so the receipts are queued.
+SELECT ord, id, reference FROM j, o`;
 
 /** Statements run and rows sent since start: how much the batching saves (tests and the bench read it). */
 export const writerStats = { statements: 0, rows: 0 };
@@ -103,7 +111,7 @@ async function runStatement(rows: readonly TResponseRow[]): Promise<TStored[]> {
   writerStats.statements++;
   writerStats.rows += send.length;
   const result = await getPool().query<{ ord: number; id: string; reference: string }>({
-    name: "store-responses-v1",
+    name: "store-responses-v2",
     text: STATEMENT,
     values: [JSON.stringify(send)],
   });

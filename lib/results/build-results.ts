@@ -9,6 +9,7 @@
 // published again. Results published before the copy existed, or copied in an
 // older format, get it (again) on first read.
 import { db } from "@/lib/db";
+import { announcePublicChange } from "@/lib/consultations/cache-bus";
 import { wordDiff, type TDiffPart } from "@/lib/drafting/word-diff";
 import { resultsSelect } from "./get-results";
 
@@ -187,6 +188,18 @@ async function readCopy(consultationId: string, db_: Pick<TTx, "$queryRaw"> = db
     SELECT built_at, summary FROM results_copy WHERE consultation_id = ${consultationId}::uuid`;
   if (row?.summary.format !== RESULTS_FORMAT) return { stale: row?.built_at ?? null };
   return { builtAt: row.built_at, summary: row.summary, sections: new Map(row.summary.sections.map((s) => [s.clauseId, s])) };
+}
+
+export type TResultsJob = { consultationId: string; builtAt: string };
+
+/**
+ * The task queued by publishResults (lib/drafting/lifecycle.ts) in the transaction that publishes: builds the
+ * copy of the publication it stands for, then tells every server's page cache. A reader who comes first
+ * builds the first copy on read (readResults); a republication shows the earlier copy until this is done.
+ */
+export async function rebuildResultsCopy({ consultationId, builtAt }: TResultsJob): Promise<void> {
+  await db.$transaction((tx) => buildResultsCopy(tx, consultationId, new Date(builtAt)), { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS });
+  await announcePublicChange();
 }
 
 /**

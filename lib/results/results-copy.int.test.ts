@@ -9,6 +9,7 @@ import { submitResponse } from "@/lib/responses/submit-response";
 import { triageItems } from "@/lib/feedback/triage-items";
 import { ZTriage } from "@/lib/feedback/triage-schema";
 import { publishResults } from "@/lib/drafting/lifecycle";
+import { runJobs } from "@/test/run-jobs";
 import { clearConsultationCache } from "@/lib/consultations/get-consultation";
 import { GET } from "@/app/api/consultations/[slug]/results/route";
 import { COMMENTS_SHOWN, readResults, type TSectionResult } from "./build-results";
@@ -48,6 +49,8 @@ describe("the results copy", () => {
     expect(unchanged.text).not.toContain("Out of scope after all");
 
     expect(await publishResults(admin.id, c.id)).toEqual({ ok: true });
+    // The copy is rebuilt by the job the publication queued (a server's worker runs it at once).
+    await runJobs();
     const refreshed = await csvOf(c.slug, client);
     expect(refreshed.text).toContain("not_accepted,Out of scope after all");
   });

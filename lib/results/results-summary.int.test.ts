@@ -10,6 +10,7 @@ import { seedVariedItems } from "@/test/seed-varied-items";
 import { ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
 import { publishResults } from "@/lib/drafting/lifecycle";
+import { runJobs } from "@/test/run-jobs";
 import { clearConsultationCache } from "@/lib/consultations/get-consultation";
 import { COMMENTS_SHOWN, RESULTS_FORMAT, readResults } from "./build-results";
 import { COMMENTS_PER_PAGE, listClauseComments } from "./list-clause-comments";
@@ -26,6 +27,7 @@ async function closeAndPublish(consultationId: string, closesAt = new Date(Date.
   await db.consultation.update({ where: { id: consultationId }, data: { closesAt } });
   await clearConsultationCache();
   expect(await publishResults(admin.id, consultationId)).toEqual({ ok: true });
+  await runJobs(); // the copy, as a server's worker builds it
 }
 
 /** Rows of [key, count] from SQL, as a plain record. */

@@ -41,6 +41,7 @@ export default async function AdminPage({ params }: TProps) {
         <li><a href={`/${locale}/admin/consultations`}>{t("consultationsLink")}</a></li>
         <li><a href={`/${locale}/admin/accounts`}>{t("accountsLink")}</a></li>
         <li><a href={`/${locale}/admin/privacy`}>{t("privacyLink")}</a></li>
+        <li><a href={`/${locale}/admin/jobs`}>{t("jobsLink")}</a></li>
       </ul>
 
       <h2 className="mb-4 text-2xl font-bold">{t("inviteTitle")}</h2>

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { requireRoleOrNull } from "@/lib/auth";
 import { triageItems } from "@/lib/feedback/triage-items";
 import { readTriageForm, ZTriage } from "@/lib/feedback/triage-schema";
-import { startFindingCampaigns } from "@/lib/feedback/find-campaigns";
+import { startFindingCampaigns, waitForRun } from "@/lib/feedback/find-campaigns";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
 import { formValues } from "@/lib/forms/form-state";
 import { nextItem } from "@/lib/feedback/item-neighbours";
@@ -79,7 +79,7 @@ export async function findCampaignsAction(prev: TFindState, form: FormData): Pro
   if (!c) return { status: "error", nonce };
   const r = await startFindingCampaigns(user.id, c.id);
   // Most consultations are done in well under a second: wait that long, so the page shows the result at once.
-  if (r.started) await Promise.race([r.done, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  if (r.started) await waitForRun(r.runId, 2000);
   revalidatePath("/[locale]/moderate", "layout");
   return { status: r.started ? "started" : "running", nonce };
 }

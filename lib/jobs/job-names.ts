@@ -1,0 +1,22 @@
+// The background tasks (lib/jobs/task-list.ts runs them) and how often each is tried: graphile-worker
+// retries a failed job with exponential backoff (e^attempts seconds: 3 s, 7 s, 20 s … 50 min at the 8th)
+// and keeps it, given up, once its attempts are spent (listed at /admin/jobs, counted by /api/health).
+export const TASKS = {
+  /** A response's email receipt (payload: responseId, manageToken). */
+  sendReceipt: { name: "send-receipt", maxAttempts: 8 },
+  /** An invitation's email (payload: invitationId, link, locale…). */
+  sendInvitation: { name: "send-invitation", maxAttempts: 8 },
+  /** "Find campaigns" for one consultation (payload: runId, consultationId). */
+  findCampaigns: { name: "find-campaigns", maxAttempts: 3 },
+  /** The results copy made at publication (payload: consultationId, builtAt). */
+  buildResults: { name: "build-results", maxAttempts: 5 },
+  /** Periodic (crontab): erase personal data past each consultation's retention period. */
+  applyRetention: { name: "apply-retention", maxAttempts: 3 },
+  /** Periodic (crontab): rate-limit counters an hour past their window. */
+  clearExpiredLimits: { name: "clear-expired-limits", maxAttempts: 3 },
+} as const;
+
+export type TTaskName = (typeof TASKS)[keyof typeof TASKS]["name"];
+
+/** The job key of a response's receipt: one per response, found by it (receipt page, erasure). */
+export const receiptJobKey = (responseId: string) => `receipt:${responseId}`;

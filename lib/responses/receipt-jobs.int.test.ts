@@ -1,0 +1,173 @@
+import pg from "pg";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { requireDatabaseUrl } from "@/lib/env";
+import { db } from "@/lib/db";
+import { now, setNow } from "@/lib/clock";
+import { hashToken, newToken } from "@/lib/security/token";
+import { mailSink } from "@/test/mail-sink";
+import { runJobs, skipBackoff } from "@/test/run-jobs";
+import { createConsultation, respondent, staff, uniqueSlug } from "@/test/db-fixtures";
+import { eraseResponse } from "@/lib/privacy/erase-responses";
+import { checkHealth } from "@/lib/health/check-health";
+import { listFailedJobs, retryFailedJob } from "@/lib/jobs/failed-jobs";
+import { receiptJobKey, TASKS } from "@/lib/jobs/job-names";
+import { ZResponseInput } from "./schema";
+import { submitResponse } from "./submit-response";
+import { writeResponse, type TResponseRow } from "./write-responses";
+import { receiptJob } from "./deliver-receipts";
+
+// Before anything reads the environment: receipts go to this sink.
+const sink = await mailSink();
+process.env.SMTP_URL = sink.url;
+afterAll(() => sink.stop());
+afterEach(() => {
+  setNow(null);
+  sink.setDown(false);
+  sink.setDelay(0);
+});
+
+const received = (email: string) => sink.messages.filter((m) => m.to.includes(email)).length;
+type TJob = { id: string; attempts: number; max_attempts: number; last_error: string | null; due_in_s: number; locked: boolean };
+async function job(reference: string): Promise<TJob | null> {
+  const { id } = await db.response.findUniqueOrThrow({ where: { reference }, select: { id: true } });
+  const [j] = await db.$queryRaw<TJob[]>`
+    SELECT id::text, attempts, max_attempts, last_error, extract(epoch FROM run_at - now())::float AS due_in_s, locked_at IS NOT NULL AS locked
+    FROM graphile_worker.jobs WHERE key = ${receiptJobKey(id)}`;
+  return j ?? null;
+}
+const receiptJobs = async () =>
+  (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = ${TASKS.sendReceipt.name}`)[0].n;
+
+async function submit(closesInMs = 3_600_000) {
+  const c = await createConsultation({ closesAt: new Date(Date.now() + closesInMs) });
+  const email = `${uniqueSlug("o")}@example.org`;
+  const input = ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Who acts?" } }], respondent: { ...respondent, email } });
+  const r = await submitResponse(c.slug, input, { locale: "en", channel: "web" });
+  if (!r.ok) throw new Error("not stored");
+  return { email, reference: r.reference };
+}
+
+describe("email receipts on the job queue", () => {
+  it("are queued by the statement that stores the response: a statement that fails leaves no job, one that commits leaves exactly one", async () => {
+    const c = await createConsultation();
+    const clause = await db.clause.findFirstOrThrow({ where: { consultationId: c.id, key: "1.1" } });
+    const token = newToken();
+    const row = (rating: number): TResponseRow => ({
+      consultation_id: c.id, at: new Date(), in_time: false, year: "2026", idempotency_key: uniqueSlug("key-").padEnd(20, "x"), locale: "en",
+      channel: "api", respondent_type: "individual", country: "FR", organisation_name: null, respondent_name: null, public_sector: false,
+      email: `${uniqueSlug("tx")}@example.org`, publication: "none", manage_token_hash: hashToken(token), ip_hash: null, in_extension: false,
+      keyed_by_id: null, received_on: null, request_hash: "ab".repeat(32), manage_token: token,
+      items: [{ clause_id: clause.id, aspect: "clarity", position: 0, rating, comment: null, term: null, proposed_wording: null, country_context: null }],
+    });
+    const before = await receiptJobs();
+    // A rating of 9 breaks a CHECK of feedback_item: the whole statement, response and receipt, rolls back.
+    const bad = row(9);
+    await expect(writeResponse(bad)).rejects.toThrow(/check/i);
+    expect(await db.response.count({ where: { idempotencyKey: bad.idempotency_key } })).toBe(0);
+    expect(await receiptJobs()).toBe(before);
+    const stored = await writeResponse(row(3));
+    expect(stored).not.toBeNull();
+    expect(await receiptJobs()).toBe(before + 1);
+    const [queued] = await db.$queryRaw<{ payload: { responseId: string; manageToken: string } }[]>`
+      SELECT payload FROM graphile_worker._private_jobs WHERE key = ${receiptJobKey(stored!.id)}`;
+    expect(queued.payload).toEqual({ responseId: stored!.id, manageToken: token });
+  });
+
+  it("are sent by a worker, with a private link that works, and the job (the token in clear) is gone", async () => {
+    const { email, reference } = await submit();
+    expect(await job(reference)).toMatchObject({ attempts: 0, max_attempts: TASKS.sendReceipt.maxAttempts });
+    await runJobs();
+    const mail = await sink.waitFor(email);
+    expect(mail.text).toContain(reference);
+    const token = /\/manage\/([A-Za-z0-9_-]{43})/.exec(mail.text ?? "")![1];
+    expect((await db.response.findUniqueOrThrow({ where: { reference } })).manageTokenHash).toBe(hashToken(token));
+    expect(await job(reference)).toBeNull();
+  });
+
+  it("are retried with exponential backoff when the mail server refuses, given up after the last attempt (health, failed list), and sent once retried", async () => {
+    sink.setDown(true);
+    const { email, reference } = await submit();
+    await runJobs();
+    const first = (await job(reference))!;
+    expect(first).toMatchObject({ attempts: 1, locked: false });
+    expect(first.last_error).toContain("unavailable");
+    expect(first.due_in_s).toBeGreaterThan(1.5); // e^1 s
+    expect(first.due_in_s).toBeLessThan(4);
+    await runJobs();
+    expect((await job(reference))!.attempts).toBe(1); // not due yet
+    await skipBackoff();
+    await runJobs();
+    const second = (await job(reference))!;
+    expect(second.attempts).toBe(2);
+    expect(second.due_in_s).toBeGreaterThan(6); // e^2 s: longer each time
+    for (let i = 3; i <= TASKS.sendReceipt.maxAttempts; i++) {
+      await skipBackoff();
+      await runJobs();
+    }
+    const last = (await job(reference))!;
+    expect(last.attempts).toBe(TASKS.sendReceipt.maxAttempts);
+    const { id } = await db.response.findUniqueOrThrow({ where: { reference }, select: { id: true } });
+    expect(await receiptJob(id)).toEqual({ gaveUp: true });
+    const { body } = await checkHealth({ details: true });
+    const queue = "jobs" in body ? { jobs: body.jobs, receipts: body.receipts } : null;
+    expect(queue?.jobs?.failed).toBeGreaterThanOrEqual(1);
+    expect(queue?.receipts?.gaveUp).toBeGreaterThanOrEqual(1);
+    expect((await listFailedJobs()).jobs).toContainEqual(expect.objectContaining({ id: last.id, task: TASKS.sendReceipt.name, lastError: expect.stringContaining("unavailable") }));
+    sink.setDown(false);
+    await skipBackoff();
+    await runJobs();
+    expect(received(email)).toBe(0); // given up stays given up
+    // The admin's retry (the Jobs page): past the deadline by then, the receipt goes without the private link.
+    setNow(new Date(now().getTime() + 2 * 3_600_000));
+    const admin = await staff("admin");
+    expect(await retryFailedJob(admin.id, last.id)).toBe(true);
+    expect(await retryFailedJob(admin.id, last.id)).toBe(false); // no longer failed
+    await runJobs();
+    const mail = await sink.waitFor(email);
+    expect(mail.text).toContain(reference);
+    expect(mail.text).not.toContain("/manage/");
+    expect(await job(reference)).toBeNull();
+    expect((await listFailedJobs()).jobs.map((j) => j.id)).not.toContain(last.id);
+  });
+
+  it("are sent once however many workers run at the same time", async () => {
+    const { email, reference } = await submit();
+    await Promise.all([runJobs(), runJobs(), runJobs()]);
+    await sink.waitFor(email);
+    expect(received(email)).toBe(1);
+    expect(await job(reference)).toBeNull();
+  });
+
+  it("an erasure takes an unsent receipt with it: nothing is sent afterwards", async () => {
+    const { email, reference } = await submit();
+    expect(await job(reference)).not.toBeNull();
+    expect(await eraseResponse((await staff("admin")).id, reference)).toMatchObject({ ok: true });
+    expect(await job(reference)).toBeNull();
+    await runJobs();
+    expect(received(email)).toBe(0);
+  });
+
+  it("without an email address nothing is queued, and no worker is woken (add_jobs is not even called)", async () => {
+    const c = await createConsultation();
+    const before = await receiptJobs();
+    // Workers wake on graphile-worker's channel: a statement that queues nothing must not notify it.
+    const listener = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on("notification", (n) => heard.push(n.payload ?? ""));
+    await listener.query(`LISTEN "jobs:insert"`);
+    try {
+      const input = ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 3 } }], respondent: { ...respondent, email: undefined } });
+      const r = await submitResponse(c.slug, input, { locale: "en", channel: "web" });
+      if (!r.ok) throw new Error("not stored");
+      expect(await receiptJobs()).toBe(before);
+      expect(await job(r.reference)).toBeNull();
+      // The control: a response with an address notifies once its statement commits.
+      await submit();
+      for (let i = 0; i < 100 && !heard.length; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(heard).toHaveLength(1);
+    } finally {
+      await listener.end();
+    }
+  });
+});
