@@ -84,10 +84,10 @@ export class EnvError extends Error {}
 
 /**
  * The environment parsed and checked (an empty variable, FOO=, means unset).
- * @param {Record<string, string | undefined>} [source] process.env by default
+ * @param {Record<string, string | undefined>} source the environment (process.env; the caller passes it)
  * @returns {z.infer<typeof ZEnv>}
  */
-export function readEnv(source = process.env) {
+export function readEnv(source) {
   const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = ZEnv.safeParse(given);
   if (parsed.success) return parsed.data;
