@@ -15,6 +15,29 @@ async function respond(page: Page, slug: string, v: { comment: string; email?: s
   return (await page.getByTestId("reference").textContent())!.trim();
 }
 
+test("without JavaScript, the private link's form shows another clause's questions without saving anything", async ({ browser }) => {
+  const slug = uniqueSlug("receipt-nojs");
+  await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
+  const email = `${uniqueSlug("resp")}@test.clausewise.invalid`;
+  const withJs = await browser.newPage();
+  const reference = await respond(withJs, slug, { comment: "Sent once.", email, publication: "Yes, without my name" });
+  await withJs.close();
+  const manage = new URL(linkIn(await readMail(email, new RegExp(reference)), `/en/c/${slug}/manage/`)).pathname;
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(manage);
+  await page.locator(`details[data-clause="1"]`).getByLabel(/What is unclear/).fill("Changed, not saved yet.");
+  const other = page.locator(`details[data-clause="1.1"]`);
+  await other.locator("summary").click();
+  await other.getByRole("button", { name: "Show the questions on this clause" }).click();
+  await expect(other.getByLabel(/What is unclear/)).toBeVisible();
+  await expect(page.locator(`details[data-clause="1"]`).getByLabel(/What is unclear/)).toHaveValue("Changed, not saved yet.");
+  await expect(page.getByText("Your response now stands as version 2.")).toHaveCount(0);
+  await page.goto(manage);
+  await expect(page.locator(`details[data-clause="1"]`).getByLabel(/What is unclear/)).toHaveValue("Sent once.");
+  await context.close();
+});
+
 test("the email receipt's private link: see the response, change it (a new version), withdraw it", async ({ page }) => {
   const slug = uniqueSlug("receipt");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });

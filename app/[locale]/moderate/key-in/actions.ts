@@ -17,6 +17,8 @@ export async function keyInAction(prev: TFormState, form: FormData): Promise<TFo
   const state = (s: Partial<TFormState>): TFormState => ({ status: "invalid", errors: [], values, nonce, ...s });
   const user = await requireRoleOrNull("moderator");
   if (!user) return state({ status: "error" });
+  // The no-JavaScript "show the questions on this clause" button: the form comes back as it was, nothing stored.
+  if (values.addClause) return state({ status: "added" });
   const slug = (values.slug ?? "").slice(0, 64);
   const locale = isLocale(values.locale) ? values.locale : "en";
   const receivedOn = values.receivedOn ?? "";

@@ -19,6 +19,8 @@ export async function changeResponseAction(prev: TFormState, form: FormData): Pr
   const locale = isLocale(values.locale) ? values.locale : "en";
   const token = values.token ?? "";
   const state = (s: Partial<TFormState>): TFormState => ({ status: "invalid", errors: [], values, nonce, ...s });
+  // The no-JavaScript "show the questions on this clause" button: the form comes back as it was, nothing saved.
+  if (values.addClause) return state({ status: "added" });
   if (!(await limitClient(clientIp(await headers()))).ok) return state({ status: "rate_limited" });
   const parsed = ZResponseInput.safeParse(input);
   if (!parsed.success) return state({ errors: issuesToFieldErrors(toIssues(parsed.error), feedbackClauses) });
