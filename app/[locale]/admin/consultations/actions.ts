@@ -6,7 +6,8 @@ import { isLocale } from "@/lib/i18n/routing";
 import { getConsultationFresh, type TConsultation } from "@/lib/consultations/get-consultation";
 import { zonedLocalToUtc } from "@/lib/consultations/zoned-time";
 import { fieldErrors, formValues, type TFormState } from "@/lib/forms/form-state";
-import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm } from "@/lib/drafting/schema";
+import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm, ZLifecycle, type TLifecycleInput } from "@/lib/drafting/schema";
+import { formAction } from "@/lib/forms/action";
 import { updateConsultation } from "@/lib/drafting/update-consultation";
 import { checkDraft } from "@/lib/drafting/check-draft";
 import { draftErrors } from "@/lib/drafting/short-draft";
@@ -52,63 +53,59 @@ export async function createConsultationAction(prev: TFormState, form: FormData)
  * The step before closing early or publishing the results: the state checked again, then the admin is sent
  * to the page that states the consequence with numbers (confirm/page.tsx). Nothing changes here.
  */
-async function askToConfirm(c: TConsultation, values: Record<string, string>): Promise<TLifecycle> {
-  const locale = isLocale(values.locale) ? values.locale : "en";
+async function askToConfirm(c: TConsultation, input: TLifecycleInput): Promise<TLifecycle> {
+  const locale = isLocale(input.locale) ? input.locale : "en";
   const base = `/${locale}/admin/consultations/${c.slug}/confirm`;
-  if (values.intent === "close") {
-    const reason = closeReason(values.closeReason ?? "");
+  if (input.intent === "close") {
+    const reason = closeReason(input.closeReason);
     if (!reason) return { ok: false, key: "reasonRequired", field: "closeReason" };
     const counts = await countCloseEarly(c, now());
     if (counts.state !== "open") return { ok: false, key: counts.state, field: "closeReason" };
     redirect(`${base}?intent=close&closeReason=${encodeURIComponent(reason)}`);
   }
   const phase = consultationPhase(c, now());
-  if (values.intent === "results" && phase !== "closed") return { ok: false, key: phase === "results" ? "resultsAlreadyPublished" : "notClosed" };
-  if (values.intent === "republish" && phase !== "results") return { ok: false, key: "notClosed" };
-  redirect(`${base}?intent=${values.intent}`);
+  if (input.intent === "results" && phase !== "closed") return { ok: false, key: phase === "results" ? "resultsAlreadyPublished" : "notClosed" };
+  if (input.intent === "republish" && phase !== "results") return { ok: false, key: "notClosed" };
+  redirect(`${base}?intent=${input.intent}`);
 }
 
 /** The final step, only with the confirmation the confirm page carries (the deadline it showed, for closing). */
-async function confirmed(adminId: string, c: TConsultation, values: Record<string, string>): Promise<TLifecycle> {
-  if (values.intent === "close") {
-    const seen = new Date(Number(values.confirm));
+async function confirmed(adminId: string, c: TConsultation, input: TLifecycleInput): Promise<TLifecycle> {
+  if (input.intent === "close") {
+    const seen = new Date(Number(input.confirm));
     if (Number.isNaN(seen.getTime())) return { ok: false, key: "forbidden" };
-    return closeEarly(adminId, c.id, values.closeReason ?? "", seen);
+    return closeEarly(adminId, c.id, input.closeReason, seen);
   }
-  if (values.confirm !== "yes") return { ok: false, key: "forbidden" };
-  if (values.intent === "results" && c.resultsPublishedAt) return { ok: false, key: "resultsAlreadyPublished" };
+  if (input.confirm !== "yes") return { ok: false, key: "forbidden" };
+  if (input.intent === "results" && c.resultsPublishedAt) return { ok: false, key: "resultsAlreadyPublished" };
   return publishResults(adminId, c.id);
+}
+
+async function lifecycleStep(adminId: string, c: TConsultation, input: TLifecycleInput): Promise<TLifecycle> {
+  switch (input.intent) {
+    case "publish": return publishConsultation(adminId, c.id);
+    case "preview": return newPreviewLink(adminId, c.id);
+    case "extend": {
+      const until = zonedLocalToUtc(input.until, c.timeZone);
+      return until ? extendDeadline(adminId, c.id, until, input.reason) : { ok: false, key: "dateInvalid", field: "until" };
+    }
+    default: return input.confirm ? confirmed(adminId, c, input) : askToConfirm(c, input);
+  }
 }
 
 // Admins only: checked here. One action for the consultation page's buttons (publish, preview link, extend, close, results, republish).
 // Closing early and publishing the results happen only with `confirm`, sent by the confirmation page.
-export async function lifecycleAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, 2000);
-  const admin = await requireRoleOrNull("admin");
-  const c = await getConsultationFresh((values.slug ?? "").slice(0, 64));
-  if (!admin || !c) return { status: "error", errors: [{ field: "form", key: "forbidden" }], values, nonce };
-  let result: TLifecycle;
-  switch (values.intent) {
-    case "publish": result = await publishConsultation(admin.id, c.id); break;
-    case "preview": result = await newPreviewLink(admin.id, c.id); break;
-    case "results":
-    case "republish":
-    case "close": result = values.confirm ? await confirmed(admin.id, c, values) : await askToConfirm(c, values); break;
-    case "extend": {
-      const until = zonedLocalToUtc(values.until ?? "", c.timeZone);
-      result = until ? await extendDeadline(admin.id, c.id, until, values.reason ?? "") : { ok: false as const, key: "dateInvalid", field: "until" };
-      break;
-    }
-    default: result = { ok: false as const, key: "forbidden" };
-  }
+export const lifecycleAction = formAction({ role: "admin", schema: ZLifecycle, errorField: (e) => ({ ...e, field: "form" }) }, async (input, { user, fail, ok }) => {
+  const c = await getConsultationFresh(input.slug);
+  if (!c) return fail({ field: "form", key: "forbidden" });
+  const result = await lifecycleStep(user.id, c, input);
   // On the confirmation page every error is the form's: its fields are hidden.
-  if (!result.ok) return { status: "error", errors: [{ field: values.confirm ? "form" : (result.field ?? "form"), key: result.key }], values, nonce };
+  if (!result.ok) return fail({ field: input.confirm ? "form" : (result.field ?? "form"), key: result.key });
   revalidatePath("/[locale]/admin/consultations/[slug]", "page");
   // The page changes with the phase (this form may be gone): it says what was done.
-  if (values.intent !== "preview") redirect(`/${isLocale(values.locale) ? values.locale : "en"}/admin/consultations/${c.slug}?done=${values.intent}`);
-  return { status: "ok", errors: [], values: {}, nonce, info: { intent: values.intent ?? "", ...(result.token ? { token: result.token } : {}) } };
-}
+  if (input.intent !== "preview") redirect(`/${isLocale(input.locale) ? input.locale : "en"}/admin/consultations/${c.slug}?done=${input.intent}`);
+  return ok({ intent: input.intent, ...(result.token ? { token: result.token } : {}) });
+});
 
 // Admins only: checked here. Check the new draft (and suggest what carries over), then publish it as a new version.
 export async function redraftAction(prev: TFormState, form: FormData): Promise<TFormState> {
