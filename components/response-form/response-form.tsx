@@ -9,7 +9,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { clauseOfField, errorHref } from "@/lib/responses/form-fields";
-import { INITIAL_FORM_STATE } from "@/lib/responses/form-state";
+import { INITIAL_FORM } from "@/lib/forms/form-state";
 import { LIMITS } from "@/lib/responses/limits";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { AboutYou } from "./about-you";
@@ -36,7 +36,7 @@ type TProps = {
 export function ResponseForm(p: TProps) {
   const t = useTranslations("respond");
   const te = useTranslations("errors");
-  const [state, formAction, pending] = useActionState(p.change?.action ?? p.keyIn?.action ?? respondAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending] = useActionState(p.change?.action ?? p.keyIn?.action ?? respondAction, INITIAL_FORM);
   const formRef = useRef<HTMLFormElement>(null);
   const values = state.status === "idle" && p.change ? p.change.values : state.values;
   const f = fieldPropsFactory(values, state.errors, (k, v) => te(k, v));
@@ -55,7 +55,7 @@ export function ResponseForm(p: TProps) {
   }, [state, p.slug, p.change, p.keyIn]);
 
   const clauseHasValues = (key: string) => Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
-  const clauseHasError = (key: string) => state.errors.some((e) => e.name === `c:${key}` || e.name.startsWith(`c:${key}:`));
+  const clauseHasError = (key: string) => state.errors.some((e) => e.field === `c:${key}` || e.field.startsWith(`c:${key}:`));
   const when = (iso?: string) => (iso ? formatInstant(new Date(iso), p.locale, p.timeZone) : "");
   const texts = useClauseTexts();
   // "Action 1.1, clarity: Choose a rating from 1 to 5": the summary says where each error is, as the form is long.
@@ -67,15 +67,15 @@ export function ResponseForm(p: TProps) {
     if (!clause) return error;
     return at.aspect ? t("errorInClauseAspect", { clause, aspect: texts.aspectName[at.aspect] ?? at.aspect, error }) : t("errorInClause", { clause, error });
   };
-  const summary = state.errors.map((e) => ({ href: errorHref(e.name), text: summaryText(e.name) }));
+  const summary = state.errors.map((e) => ({ href: errorHref(e.field), text: summaryText(e.field) }));
 
   return (
     <>
       <ErrorSummary title={te("summaryTitle")} errors={summary} focusKey={state.nonce} />
       {state.status === "closed" ? (
-        <Notice tone="warning" title={t("closedTitle")}>{t("closedBody", { date: when(state.at) })}</Notice>
+        <Notice tone="warning" title={t("closedTitle")}>{t("closedBody", { date: when(state.info?.at) })}</Notice>
       ) : null}
-      {state.status === "upcoming" ? <Notice tone="warning">{t("upcomingBody", { date: when(state.at) })}</Notice> : null}
+      {state.status === "upcoming" ? <Notice tone="warning">{t("upcomingBody", { date: when(state.info?.at) })}</Notice> : null}
       {state.status === "rate_limited" ? <Notice tone="warning">{t("rateLimited")}</Notice> : null}
       {state.status === "busy" ? <Notice tone="warning">{t("busy")}</Notice> : null}
       {state.status === "error" ? <Notice tone="warning">{t("unexpected")}</Notice> : null}

@@ -17,15 +17,15 @@ export const ZMergeCampaigns = z
 export const ZRemoveFromCampaign = z.object({
   slug,
   campaign: uuid("err_notFound"),
-  ids: z.array(uuid("err_noneSelected")).min(1, { error: "err_noneSelected" }).max(ITEMS_PER_PAGE, { error: "err_noneSelected" }),
+  ids: z.array(uuid("err_noneSelected"), { error: "err_noneSelected" }).min(1, { error: "err_noneSelected" }).max(ITEMS_PER_PAGE, { error: "err_noneSelected" }),
 });
 
 /** One status for every item of a campaign (its view in the queue; `c` is the consultation's slug). */
 export const ZCampaignStatus = z.object({
-  c: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: "forbidden" }),
-  campaign: uuid("forbidden"),
-  status: z.enum(ITEM_STATUSES, { error: "forbidden" }),
+  c: z.string({ error: "err_forbidden" }).regex(/^[a-z0-9-]{1,64}$/, { error: "err_forbidden" }),
+  campaign: uuid("err_forbidden"),
+  status: z.enum(ITEM_STATUSES, { error: "err_forbidden" }),
 });
 
 /** "Find campaigns" for a consultation (its slug). */
-export const ZFindCampaigns = z.object({ slug: z.string({ error: "forbidden" }).min(1, { error: "forbidden" }).max(64, { error: "forbidden" }) });
+export const ZFindCampaigns = z.object({ slug: z.string({ error: "err_forbidden" }).min(1, { error: "err_forbidden" }).max(64, { error: "err_forbidden" }) });

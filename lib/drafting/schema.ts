@@ -51,3 +51,13 @@ export const ZLifecycle = z.object({
   locale: z.string().optional(),
 });
 export type TLifecycleInput = z.output<typeof ZLifecycle>;
+
+/** A new version of the draft: the two Markdown texts (an uploaded file replaces its text box), then the confirmation. */
+export const ZRedraft = z.object({
+  slug: z.string({ error: "forbidden" }).max(64, { error: "forbidden" }).default(""),
+  markdownEn: z.string().default(""),
+  markdownFr: z.string().default(""),
+  intent: z.string().optional(),
+  confirm: z.string().optional(),
+  locale: z.string().optional(),
+});

@@ -35,10 +35,21 @@ export type TActionOptions<S extends z.ZodType, R extends TRole | "public"> = {
   read?: (form: FormData, values: Record<string, string>) => unknown;
   /** Where an error about the whole form or the role shows (default "form"). */
   field?: string;
-  /** The message key when the role check fails (default "forbidden"). */
-  forbidden?: string;
+  /** The message key when the role check fails (default "forbidden"; null: none, the form says something went wrong). */
+  forbidden?: string | null;
+  /** The status of an answer with field errors from the schema (default "error"; the response form's is "invalid"). */
+  invalid?: "error" | "invalid";
+  /**
+   * Checks beyond the schema whose result the form shows with every answer (the two drafts' alignment): their errors
+   * join the schema's, so the person sees every problem at once, and their info comes with every answer.
+   */
+  check?: (values: Record<string, string>) => { errors: TFieldError[]; info?: TInfo };
+  /** Fields never sent back (passwords). */
+  secret?: readonly string[];
   /** The longest value sent back per field (default 2,000 characters). */
   maxValue?: number;
+  /** The schema's issues as field errors, where a form names its fields its own way (the response form's clause fields). */
+  toErrors?: (error: z.ZodError, form: FormData) => TFieldError[];
   /** A schema issue's field in the form's own names (e.g. "positions.1.1.term" → "term@1.1"). */
   errorField?: (e: TFieldError) => TFieldError;
 };
@@ -50,22 +61,27 @@ export function formAction<S extends z.ZodType, R extends TRole | "public">(
   return async (prev, form) => {
     const nonce = (prev?.nonce ?? 0) + 1;
     const values = formValues(form, opts.maxValue ?? 2000);
+    for (const name of opts.secret ?? []) delete values[name];
     const field = opts.field ?? "form";
-    const fail: TActionContext<R>["fail"] = (errors, info) =>
-      ({ status: "error", errors: Array.isArray(errors) ? errors : [errors], values, nonce, ...(info ? { info } : {}) });
+    const answer = (status: TFormState["status"], errors: TFieldError[], info?: TInfo, kept = values): TFormState =>
+      ({ status, errors, values: kept, nonce, ...(info && Object.keys(info).length ? { info } : {}) });
     const user = (opts.role === "public" ? null : await requireRoleOrNull(opts.role as TRole)) as TUserFor<R>;
-    if (opts.role !== "public" && !user) return fail({ field, key: opts.forbidden ?? "forbidden" });
+    if (opts.role !== "public" && !user) return answer("error", opts.forbidden === null ? [] : [{ field, key: opts.forbidden ?? "forbidden" }]);
+    // A form with secret fields reads them itself (`read`): they are not in `values`.
     const parsed = opts.schema.safeParse(opts.read ? await opts.read(form, values) : values);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error.issues).map((e) => (e.field === "form" ? { ...e, field } : e));
+    const extra = opts.check?.(values);
+    const fail: TActionContext<R>["fail"] = (errors, info) => answer("error", Array.isArray(errors) ? errors : [errors], { ...extra?.info, ...info });
+    if (!parsed.success || extra?.errors.length) {
+      const errors = parsed.success ? [] : opts.toErrors ? opts.toErrors(parsed.error, form) : fieldErrors(parsed.error.issues).map((e) => (e.field === "form" ? { ...e, field } : e));
       // One message per field: the first is the one to fix first.
       const seen = new Set<string>();
-      return fail((opts.errorField ? errors.map(opts.errorField) : errors).filter((e) => !seen.has(e.field) && !!seen.add(e.field)));
+      const mapped = (opts.errorField ? errors.map(opts.errorField) : errors).filter((e) => !seen.has(e.field) && !!seen.add(e.field));
+      return answer(opts.invalid ?? "error", [...mapped, ...(extra?.errors ?? [])], extra?.info);
     }
     return handler(parsed.data, {
       user, form, values, nonce, fail,
-      ok: (info, kept) => ({ status: "ok", errors: [], values: kept ?? {}, nonce, ...(info ? { info } : {}) }),
-      idle: (info) => ({ status: "idle", errors: [], values, nonce, ...(info ? { info } : {}) }),
+      ok: (info, kept) => answer("ok", [], { ...extra?.info, ...info }, kept ?? {}),
+      idle: (info) => answer("idle", [], { ...extra?.info, ...info }),
     });
   };
 }

@@ -13,8 +13,8 @@ export const ZErasure = z.object({
 
 /** A consultation's retention period in days (blank: kept until erased on request) and whether official responses are published. */
 export const ZRetention = z.object({
-  id: z.string().default(""),
-  slug: z.string().default(""),
+  id: z.string({ error: "forbidden" }).default(""),
+  slug: z.string({ error: "forbidden" }).default(""),
   days: z
     .string()
     .trim()

@@ -55,7 +55,7 @@ export const triageAction = formAction(
 // "running" when one was running already); the page shows it.
 export const findCampaignsAction = formAction({ role: "moderator", schema: ZFindCampaigns }, async (input, { user, fail, ok }) => {
   const c = await getConsultationFor(user, input.slug);
-  if (!c) return fail({ field: "form", key: "forbidden" });
+  if (!c) return fail({ field: "form", key: "err_forbidden" });
   const r = await startFindingCampaigns(user.id, c.id);
   // Most consultations are done in well under a second: wait that long, so the page shows the result at once.
   if (r.started) await Promise.race([r.done, new Promise((resolve) => setTimeout(resolve, 2000))]);

@@ -1,12 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireRoleOrNull } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { getConsultationFresh, type TConsultation } from "@/lib/consultations/get-consultation";
 import { zonedLocalToUtc } from "@/lib/consultations/zoned-time";
-import { fieldErrors, formValues, type TFormState } from "@/lib/forms/form-state";
-import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm, ZLifecycle, type TLifecycleInput } from "@/lib/drafting/schema";
+import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm, ZLifecycle, ZRedraft, type TLifecycleInput } from "@/lib/drafting/schema";
 import { formAction } from "@/lib/forms/action";
 import { updateConsultation } from "@/lib/drafting/update-consultation";
 import { checkDraft } from "@/lib/drafting/check-draft";
@@ -28,26 +26,27 @@ async function readDrafts(form: FormData, values: Record<string, string>) {
   }
 }
 
-// Admins only: checked here.
-export async function createConsultationAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, MAX_MARKDOWN);
-  const admin = await requireRoleOrNull("admin");
-  if (!admin) return { status: "error", errors: [{ field: "slug", key: "forbidden" }], values, nonce };
-  await readDrafts(form, values);
-  const raw = Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""]));
-  const parsed = ZConsultationForm.safeParse(raw);
-  const check = checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
-  const info = { check: JSON.stringify(check) };
-  const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
-  errors.push(...draftErrors(check));
-  if (errors.length || !parsed.success) return { status: "error", errors, values, nonce, info };
-  if (values.intent !== "save") return { status: "idle", errors: [], values, nonce, info };
-  const result = await createConsultation(admin.id, parsed.data, check.clauses);
-  if (!result.ok) return { status: "error", errors: [{ field: result.field, key: result.key }], values, nonce, info };
-  const locale = isLocale(values.locale) ? values.locale : "en";
-  redirect(`/${locale}/admin/consultations/${parsed.data.slug}?created=1&preview=${result.previewToken}`);
-}
+const consultationFields = (values: Record<string, string>) => Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""]));
+const draftCheck = (values: Record<string, string>) => checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
+
+// Admins only: checked here. Every answer carries the drafts' check (info.check), which the form shows.
+export const createConsultationAction = formAction(
+  {
+    role: "admin", schema: ZConsultationForm, field: "slug", maxValue: MAX_MARKDOWN,
+    read: async (form, values) => (await readDrafts(form, values), consultationFields(values)),
+    check: (values) => {
+      const check = draftCheck(values);
+      return { errors: draftErrors(check), info: { check: JSON.stringify(check) } };
+    },
+  },
+  async (input, { user, values, fail, idle }) => {
+    if (values.intent !== "save") return idle();
+    const result = await createConsultation(user.id, input, draftCheck(values).clauses);
+    if (!result.ok) return fail({ field: result.field, key: result.key });
+    const locale = isLocale(values.locale) ? values.locale : "en";
+    redirect(`/${locale}/admin/consultations/${input.slug}?created=1&preview=${result.previewToken}`);
+  },
+);
 
 /**
  * The step before closing early or publishing the results: the state checked again, then the admin is sent
@@ -107,43 +106,37 @@ export const lifecycleAction = formAction({ role: "admin", schema: ZLifecycle, e
   return ok({ intent: input.intent, ...(result.token ? { token: result.token } : {}) });
 });
 
-// Admins only: checked here. Check the new draft (and suggest what carries over), then publish it as a new version.
-export async function redraftAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, MAX_MARKDOWN);
-  const admin = await requireRoleOrNull("admin");
-  const c = await getConsultationFresh((values.slug ?? "").slice(0, 64));
-  if (!admin || !c) return { status: "error", errors: [{ field: "markdownEn", key: "forbidden" }], values, nonce };
-  await readDrafts(form, values);
-  const check = checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
-  const proposal = proposeMapping(c.clauses, check.clauses);
-  const info = { check: JSON.stringify(check), proposal: JSON.stringify(proposal) };
-  if (check.problems.length || check.mismatches.length) return { status: "error", errors: draftErrors(check), values, nonce, info };
-  if (values.intent !== "publish" || !check.clauses.every((n) => `map@${n.key}` in values)) return { status: "idle", errors: [], values, nonce, info };
-  const mapping = Object.fromEntries(check.clauses.map((n) => [n.key, values[`map@${n.key}`] === "new" ? null : (values[`map@${n.key}`] ?? null)]));
-  // Published only with `confirm`, the version the confirmation was made for; without it, the confirmation's numbers.
-  if (!values.confirm) {
-    if (c.resultsPublishedAt) return { status: "error", errors: [{ field: "mapping", key: "resultsPublished" }], values, nonce, info };
-    const counts = await countRedraft(c, check.clauses, mapping);
-    return { status: "idle", errors: [], values, nonce, info: { ...info, confirm: JSON.stringify({ ...counts, version: c.draftVersion }) } };
-  }
-  if (values.confirm !== String(c.draftVersion)) return { status: "error", errors: [{ field: "mapping", key: "versionMoved" }], values, nonce, info };
-  const result = await publishVersion(admin.id, c, check.clauses, mapping);
-  if (!result.ok) return { status: "error", errors: [{ field: "mapping", key: result.key }], values, nonce, info };
-  const locale = isLocale(values.locale) ? values.locale : "en";
-  redirect(`/${locale}/admin/consultations/${c.slug}?redrafted=${result.version}`);
-}
+// Admins only: checked here. Check the new draft (and suggest what carries over: info.check, info.proposal), then publish it as a new version.
+export const redraftAction = formAction(
+  { role: "admin", schema: ZRedraft, field: "markdownEn", maxValue: MAX_MARKDOWN, read: async (form, values) => (await readDrafts(form, values), values) },
+  async (input, { user, values, fail, idle }) => {
+    const c = await getConsultationFresh(input.slug);
+    if (!c) return fail({ field: "markdownEn", key: "forbidden" });
+    const check = checkDraft(input.markdownEn, input.markdownFr);
+    const info = { check: JSON.stringify(check), proposal: JSON.stringify(proposeMapping(c.clauses, check.clauses)) };
+    if (check.problems.length || check.mismatches.length) return fail(draftErrors(check), info);
+    if (input.intent !== "publish" || !check.clauses.every((n) => `map@${n.key}` in values)) return idle(info);
+    const mapping = Object.fromEntries(check.clauses.map((n) => [n.key, values[`map@${n.key}`] === "new" ? null : (values[`map@${n.key}`] ?? null)]));
+    // Published only with `confirm`, the version the confirmation was made for; without it, the confirmation's numbers.
+    if (!input.confirm) {
+      if (c.resultsPublishedAt) return fail({ field: "mapping", key: "resultsPublished" }, info);
+      const counts = await countRedraft(c, check.clauses, mapping);
+      return idle({ ...info, confirm: JSON.stringify({ ...counts, version: c.draftVersion }) });
+    }
+    if (input.confirm !== String(c.draftVersion)) return fail({ field: "mapping", key: "versionMoved" }, info);
+    const result = await publishVersion(user.id, c, check.clauses, mapping);
+    if (!result.ok) return fail({ field: "mapping", key: result.key }, info);
+    redirect(`/${isLocale(input.locale) ? input.locale : "en"}/admin/consultations/${c.slug}?redrafted=${result.version}`);
+  },
+);
 
 // Admins only: checked here.
-export async function editConsultationAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, 10_000);
-  const admin = await requireRoleOrNull("admin");
-  if (!admin) return { status: "error", errors: [{ field: "titleEn", key: "forbidden" }], values, nonce };
-  const parsed = ZConsultationEdit.safeParse(Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""])));
-  if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error.issues), values, nonce };
-  const result = await updateConsultation(admin.id, (values.slug ?? "").slice(0, 64), parsed.data);
-  if (!result.ok) return { status: "error", errors: [{ field: result.field, key: result.key }], values, nonce };
-  revalidatePath("/[locale]/admin/consultations/[slug]", "page");
-  return { status: "ok", errors: [], values, nonce };
-}
+export const editConsultationAction = formAction(
+  { role: "admin", schema: ZConsultationEdit, field: "titleEn", maxValue: 10_000, read: (_, values) => consultationFields(values) },
+  async (input, { user, values, fail, ok }) => {
+    const result = await updateConsultation(user.id, (values.slug ?? "").slice(0, 64), input);
+    if (!result.ok) return fail({ field: result.field, key: result.key });
+    revalidatePath("/[locale]/admin/consultations/[slug]", "page");
+    return ok(undefined, values);
+  },
+);

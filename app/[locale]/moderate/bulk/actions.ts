@@ -55,7 +55,7 @@ export async function confirmBulkDecisionAction(form: FormData): Promise<void> {
 /** On a campaign's view: one status for every item of the group (versioned and logged as by hand). Moderators and admins only: checked here. */
 export const triageCampaignAction = formAction({ role: "moderator", schema: ZCampaignStatus }, async (input, { user, fail, ok }) => {
   const changed = await triageCampaign(user, input.c, input.campaign, input.status);
-  if (changed === null) return fail({ field: "form", key: "forbidden" });
+  if (changed === null) return fail({ field: "form", key: "err_forbidden" });
   revalidatePath("/[locale]/moderate", "layout");
   return ok({ changed: String(changed) });
 });
