@@ -10,9 +10,11 @@ import { issuesToFieldErrors } from "@/lib/responses/form-fields";
 import { ZResponseChange, ZWithdraw } from "@/lib/responses/form-schemas";
 import { changeResponse, withdrawResponse } from "@/lib/responses/manage-response";
 
-const place = (values: Record<string, string>) => ({
-  slug: (values.slug ?? "").slice(0, 64), locale: isLocale(values.locale) ? values.locale : "en", token: (values.token ?? "").slice(0, 100),
-});
+/** Where the answer sends the person (the private link's page), read from the form itself: the token is not sent back. */
+const place = (form: FormData) => {
+  const str = (k: string) => String(form.get(k) ?? "");
+  return { slug: str("slug").slice(0, 64), locale: isLocale(str("locale")) ? str("locale") : "en", token: str("token").slice(0, 100) };
+};
 
 // Public: the private link's token (in the form) is the authorization, checked in changeResponse. Rate-limited per client.
 export const changeResponseAction = formAction(
@@ -21,8 +23,8 @@ export const changeResponseAction = formAction(
     read: (form) => ({ input: readResponseForm(form).input }),
     toErrors: (error, form) => responseFormErrors(error.issues, readResponseForm(form).feedbackClauses),
   },
-  async ({ input }, { values, fail }) => {
-    const { slug, locale, token } = place(values);
+  async ({ input }, { form, fail }) => {
+    const { slug, locale, token } = place(form);
     if (!(await limitClient(clientIp(await headers()))).ok) return { ...fail([]), status: "rate_limited" };
     const result = await changeResponse(token, slug, input);
     if (result.ok) redirect(`/${locale}/c/${slug}/manage/${token}?changed=1`);
@@ -36,8 +38,8 @@ export const changeResponseAction = formAction(
 // Public: the token is the authorization, checked in withdrawResponse.
 export const withdrawAction = formAction(
   { role: "public", schema: ZWithdraw, field: "withdraw-confirm", secret: ["token"], errorField: (e) => ({ ...e, field: "withdraw-confirm" }) },
-  async (_, { values, fail }) => {
-    const { slug, locale, token } = place(values);
+  async (_, { form, fail }) => {
+    const { slug, locale, token } = place(form);
     const result = await withdrawResponse(token);
     if (!result.ok && result.reason === "closed") return fail({ field: "withdraw-confirm", key: "closed_error" });
     redirect(`/${locale}/c/${slug}/manage/${token}${result.ok ? "?withdrawn=1" : ""}`);
