@@ -1,11 +1,11 @@
-import type { TFieldError } from "@/lib/responses/form-fields";
+import type { TFieldError } from "@/lib/forms/form-state";
 import { fieldId } from "@/lib/responses/form-fields";
 
 type TTranslate = (key: string, values?: Record<string, string | number>) => string;
 
 /** Wires one field to its posted value and its error, translated. */
 export function fieldPropsFactory(values: Record<string, string>, errors: TFieldError[], tErr: TTranslate) {
-  const byName = new Map(errors.map((e) => [e.name, e]));
+  const byName = new Map(errors.map((e) => [e.field, e]));
   const errorText = (name: string) => {
     const e = byName.get(name);
     return e ? tErr(e.key, e.max !== undefined ? { max: e.max } : undefined) : undefined;

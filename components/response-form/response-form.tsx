@@ -8,7 +8,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { clauseGroupId, clauseOfField, errorHref } from "@/lib/responses/form-fields";
-import { INITIAL_FORM_STATE, type TFormState } from "@/lib/responses/form-state";
+import { INITIAL_FORM, type TFormState } from "@/lib/forms/form-state";
 import { LIMITS } from "@/lib/responses/limits";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { AboutYou } from "./about-you";
@@ -39,7 +39,7 @@ type TProps = {
 export function ResponseForm(p: TProps) {
   const t = useTranslations("respond");
   const te = useTranslations("errors");
-  const [state, formAction, pending] = useActionState(p.action, INITIAL_FORM_STATE);
+  const [state, formAction, pending] = useActionState(p.action, INITIAL_FORM);
   const formRef = useRef<HTMLFormElement>(null);
   const values = state.status === "idle" && p.change ? p.change.values : state.values;
   const f = fieldPropsFactory(values, state.errors, (k, v) => te(k, v));
@@ -71,7 +71,7 @@ export function ResponseForm(p: TProps) {
   }, [state, p.slug, p.change, p.keyIn, kept]);
 
   const clauseHasValues = (key: string) => Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
-  const clauseHasError = (key: string) => state.errors.some((e) => e.name === `c:${key}` || e.name.startsWith(`c:${key}:`));
+  const clauseHasError = (key: string) => state.errors.some((e) => e.field === `c:${key}` || e.field.startsWith(`c:${key}:`));
   const posted = new Set([...(values.openClauses ?? "").split(" "), ...(kept ?? "").split(" "), values.addClause ?? ""].filter(Boolean));
   const isActive = (key: string) => chosen.has(key) || posted.has(key) || p.preselected === key || clauseHasValues(key) || clauseHasError(key);
   const active = p.clauses.filter((c) => isActive(c.key)).map((c) => c.key);
@@ -86,15 +86,15 @@ export function ResponseForm(p: TProps) {
     if (!clause) return error;
     return at.aspect ? t("errorInClauseAspect", { clause, aspect: texts.aspectName[at.aspect] ?? at.aspect, error }) : t("errorInClause", { clause, error });
   };
-  const summary = state.errors.map((e) => ({ href: errorHref(e.name), text: summaryText(e.name) }));
+  const summary = state.errors.map((e) => ({ href: errorHref(e.field), text: summaryText(e.field) }));
 
   return (
     <>
       <ErrorSummary title={te("summaryTitle")} errors={summary} focusKey={state.nonce} />
       {state.status === "closed" ? (
-        <Notice tone="warning" title={t("closedTitle")}>{t("closedBody", { date: when(state.at) })}</Notice>
+        <Notice tone="warning" title={t("closedTitle")}>{t("closedBody", { date: when(state.info?.at) })}</Notice>
       ) : null}
-      {state.status === "upcoming" ? <Notice tone="warning">{t("upcomingBody", { date: when(state.at) })}</Notice> : null}
+      {state.status === "upcoming" ? <Notice tone="warning">{t("upcomingBody", { date: when(state.info?.at) })}</Notice> : null}
       {state.status === "added" && values.addClause ? (
         <Notice tone="info"><a href={`#${clauseGroupId(values.addClause)}`}>{t("clauseAdded", { label: labelOf.get(values.addClause) ?? values.addClause })}</a></Notice>
       ) : null}

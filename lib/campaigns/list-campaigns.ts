@@ -5,9 +5,10 @@
 // aggregate over a 500,000-item campaign per view.
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
+import { ITEMS_PER_PAGE } from "./schema";
 
+export { ITEMS_PER_PAGE };
 export const CAMPAIGNS_PER_PAGE = 50;
-export const ITEMS_PER_PAGE = 50;
 export const SAMPLE_CHARS = 240;
 
 export type TCampaignRow = {

@@ -37,3 +37,27 @@ export const ZConsultationEdit = ZConsultationBase.omit({ slug: true, markdownEn
 export type TConsultationForm = z.output<typeof ZConsultationForm>;
 export type TConsultationEdit = z.output<typeof ZConsultationEdit>;
 export const CONSULTATION_FIELDS = Object.keys(ZConsultationBase.shape) as (keyof TConsultationForm)[];
+
+/** The consultation page's lifecycle buttons: which step, and its fields; `confirm` comes from the confirmation page. */
+export const LIFECYCLE_INTENTS = ["publish", "preview", "extend", "close", "results", "republish"] as const;
+const field = (max: number) => z.string({ error: "forbidden" }).max(max, { error: "forbidden" });
+export const ZLifecycle = z.object({
+  slug: field(64).default(""),
+  intent: z.enum(LIFECYCLE_INTENTS, { error: "forbidden" }),
+  confirm: field(100).optional(),
+  closeReason: field(2000).default(""),
+  until: field(100).default(""),
+  reason: field(2000).default(""),
+  locale: z.string().optional(),
+});
+export type TLifecycleInput = z.output<typeof ZLifecycle>;
+
+/** A new version of the draft: the two Markdown texts (an uploaded file replaces its text box), then the confirmation. */
+export const ZRedraft = z.object({
+  slug: z.string({ error: "forbidden" }).max(64, { error: "forbidden" }).default(""),
+  markdownEn: z.string().default(""),
+  markdownFr: z.string().default(""),
+  intent: z.string().optional(),
+  confirm: z.string().optional(),
+  locale: z.string().optional(),
+});

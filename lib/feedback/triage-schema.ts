@@ -107,3 +107,6 @@ export function loadedValues(item: { status: string; disposition: string | null;
     publish: item.cleared ? "clear" : "withhold",
   } satisfies Record<TCompared, string>;
 }
+
+/** A change someone else made, as a refused save shows it (the triage action's info.stale, JSON; values raw: the form names them). */
+export type TStaleInfo = { by: string | null; at: string; field: string; from: string | null; to: string | null };

@@ -60,6 +60,24 @@ describe("submitting the official response", () => {
     expect(official.items.every((i) => i.channel === "formal")).toBe(true);
   });
 
+  it("writes the official items as every other response's: each in its own language, with the clause's text version", async () => {
+    const { consultation, approver, version } = await drafted();
+    const r = await submitFormal(approver, consultation, version, "fr");
+    if (!r.ok) throw new Error("not submitted");
+    const rows = await db.$queryRaw<{ aspect: string; language: string | null; current: boolean; indexed: boolean }[]>`
+      SELECT fi.aspect::text, fi.language, fi.clause_version IS NOT DISTINCT FROM cl.text_version AS current,
+        fi.search = to_tsvector(CASE fi.language WHEN 'fr' THEN 'french' ELSE 'english' END::regconfig,
+          concat_ws(' ', fi.comment, fi.term, fi.proposed_wording) || '   ') AS indexed
+      FROM feedback_item fi JOIN response re ON re.id = fi.response_id LEFT JOIN clause cl ON cl.id = fi.clause_id
+      WHERE re.reference = ${r.reference} AND fi.aspect IN ('clarity', 'general') ORDER BY fi.position`;
+    // Sent from the French page, but written in English: "Clear enough" has no common word of either language, so it takes
+    // the response's language, found from all its texts.
+    expect(rows).toEqual([
+      { aspect: "clarity", language: "en", current: true, indexed: true },
+      { aspect: "general", language: "en", current: true, indexed: true },
+    ]);
+  });
+
   it("lets exactly one of two approvers submitting at the same moment through", async () => {
     const { consultation, version } = await drafted();
     const [a, b] = [await delegate("FR", "approver"), await delegate("FR", "approver")];

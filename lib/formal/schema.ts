@@ -2,6 +2,7 @@
 // A draft may be incomplete; submitting asks for more (see ZSubmittable).
 import { z } from "zod";
 import { cleanText } from "@/lib/text/clean-text";
+import { isCountryCode } from "@/lib/countries/list-countries";
 
 export const STANCES = ["support", "support_with_amendments", "cannot_support", "no_position"] as const;
 export type TStance = (typeof STANCES)[number];
@@ -75,3 +76,35 @@ export function readFormalForm(form: FormData, clauseKeys: readonly string[]) {
   }
   return { version: str("version") ?? "", statement: str("statement") ?? "", positions };
 }
+
+/** The clause keys the form sent fields for (`stance@1.1` → "1.1"); the draft keeps only the consultation's. */
+export function formClauseKeys(form: FormData): string[] {
+  const keys = new Set<string>();
+  for (const name of form.keys()) {
+    const at = name.indexOf("@");
+    if (at > 0 && (POSITION_FIELDS as readonly string[]).includes(name.slice(0, at))) keys.add(name.slice(at + 1));
+  }
+  return [...keys];
+}
+
+/** The approver's submission: the sign-off box, and the version of the draft they saw. */
+export const ZSubmitFormal = z.object({
+  slug: z.string().max(64, { error: "forbidden" }).default(""),
+  confirm: z.literal("yes", { error: "confirmRequired" }),
+  version: z.coerce.number().int().catch(-1),
+  locale: z.enum(["en", "fr"]).catch("en"),
+});
+
+/** A moderator reopens a submitted response, with a reason the delegation sees. */
+export const ZReopenFormal = z.object({
+  id: z.string({ error: "notSubmitted" }).regex(/^[0-9a-f-]{36}$/, { error: "notSubmitted" }),
+  reason: z.string().max(2000).default(""),
+});
+
+/** An admin grants a country a later deadline (a local date and time in the consultation's time zone), with a reason. */
+export const ZFormalExtension = z.object({
+  slug: z.string().max(64, { error: "forbidden" }).default(""),
+  country: z.string({ error: "countryRequired" }).refine(isCountryCode, { error: "countryRequired" }),
+  until: z.string({ error: "untilInvalid" }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "untilInvalid" }),
+  reason: z.string({ error: "reasonRequired" }).trim().min(1, { error: "reasonRequired" }),
+});

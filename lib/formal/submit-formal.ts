@@ -13,6 +13,8 @@ import type { TCurrentUser } from "@/lib/auth";
 import { countryName } from "@/lib/countries/list-countries";
 import { yearFormat } from "@/lib/responses/submit-response";
 import { receiptKey } from "@/lib/responses/receipt-key";
+import { withLanguages } from "@/lib/responses/text-language";
+import { writeResponseIn } from "@/lib/responses/write-responses";
 import { formalItems } from "./formal-items";
 import { lockWorkspace, mayDraft, workspaceWindow } from "./save-draft";
 import { submissionIssues } from "./schema";
@@ -40,26 +42,15 @@ export async function submitFormal(user: TCurrentUser, consultation: TConsultati
 
       // A resubmission (after a moderator reopened it) supersedes the previous official response.
       await tx.$executeRaw`UPDATE response SET withdrawn_at = ${at} WHERE formal_response_id = ${ws.id}::uuid AND withdrawn_at IS NULL`;
-      const items = formalItems(consultation.clauses, ws.positions, ws.statement ?? undefined);
-      const year = yearFormat(consultation.timeZone).format(at);
-      const [row] = await tx.$queryRaw<{ reference: string }[]>`
-        WITH c AS (SELECT id, reference_prefix, publish_formal FROM consultation WHERE id = ${consultation.id}::uuid AND published_at IS NOT NULL),
-        n AS (SELECT nextval(pg_get_serial_sequence('response', 'number')) AS num),
-        r AS (
-          INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel, respondent_type,
-            country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at, formal_response_id)
-          SELECT c.id, n.num, c.reference_prefix || '-' || ${year} || '-' || lpad(n.num::text, greatest(6, length(n.num::text)), '0'),
-            ${formalKey()}, ${at}, ${locale}, 'formal', 'national_government', ${user.country},
-            ${countryName(user.country, "en")}, ${user.name}, true, NULL,
-            (CASE WHEN c.publish_formal THEN 'named' ELSE 'none' END)::publication, ${at}, ${ws.id}::uuid
-          FROM c, n RETURNING id, reference
-        ), i AS (
-          INSERT INTO feedback_item (response_id, clause_id, aspect, position, stance, comment, term, proposed_wording)
-          SELECT r.id, x.clause_id, x.aspect, x.position, x.stance, x.comment, x.term, x.proposed_wording
-          FROM r, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(clause_id uuid, aspect feedback_aspect, position int,
-            stance stance, comment text, term text, proposed_wording text)
-        )
-        SELECT reference FROM r`;
+      const [c] = await tx.$queryRaw<{ publish_formal: boolean }[]>`SELECT publish_formal FROM consultation WHERE id = ${consultation.id}::uuid`;
+      const row = await writeResponseIn(tx, {
+        consultation_id: consultation.id, at, in_time: true, year: yearFormat(consultation.timeZone).format(at), idempotency_key: formalKey(),
+        locale, channel: "formal", respondent_type: "national_government", country: user.country,
+        organisation_name: countryName(user.country, "en"), respondent_name: user.name, public_sector: true, email: null,
+        publication: c?.publish_formal ? "named" : "none", manage_token_hash: null, ip_hash: null, in_extension: false,
+        keyed_by_id: null, received_on: null, request_hash: null, manage_token: null, formal_response_id: ws.id,
+        items: withLanguages(formalItems(consultation.clauses, ws.positions, ws.statement ?? undefined), locale),
+      });
       // Publication was checked when the workspace was locked and is never undone; were it undone, nothing is written.
       if (!row) throw new NotPublished();
       await tx.$executeRaw`UPDATE formal_response SET status = 'submitted', submitted_at = ${at}, submitted_by_id = ${user.id}::uuid,

@@ -1,10 +1,17 @@
-// What a Server Action answers a form with: field errors (message keys,
-// translated on display), the values the person sent (so nothing is lost),
-// and a nonce that changes with each answer (the error summary takes focus).
-export type TFieldError = { field: string; key: string };
+// What every Server Action answers a form with (the one form-state type): field errors (message keys,
+// translated on display; `field` is the form's field name, "form" for the form as a whole), the values the
+// person sent (so nothing is lost), a nonce that changes with each answer (the error summary takes focus),
+// and what the action has to say beyond that (`info`: a few named strings, e.g. how many items changed).
+export type TFieldError = { field: string; key: string; max?: number };
 
 export type TFormState = {
-  status: "idle" | "ok" | "error";
+  /**
+   * "idle" before any answer (or a step that asks for more, such as a preview); "ok" when done; "error" when
+   * refused (the errors say why); "invalid" when the response form's fields need fixing; the response form's
+   * refusals as a whole: "closed", "upcoming", "rate_limited", "busy"; "added" when its no-JavaScript "show the
+   * questions on this clause" button brought it back as it was, with them (nothing checked or stored).
+   */
+  status: "idle" | "ok" | "error" | "invalid" | "closed" | "upcoming" | "rate_limited" | "busy" | "added";
   errors: TFieldError[];
   values: Record<string, string>;
   nonce: number;

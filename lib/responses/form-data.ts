@@ -1,7 +1,10 @@
 // A posted response form, turned into the shape ZResponseInput parses.
 // Empty fields are absent; what the person typed is kept verbatim in `values`
 // so a form with errors comes back exactly as they left it.
-import { CLAUSE_FIELDS, RESPONDENT_FIELDS } from "./form-fields";
+import type { z } from "zod";
+import type { TFieldError } from "@/lib/forms/form-state";
+import { CLAUSE_FIELDS, issuesToFieldErrors, RESPONDENT_FIELDS } from "./form-fields";
+import { toIssues } from "./schema";
 
 export type TFormValues = Record<string, string>;
 
@@ -49,4 +52,14 @@ export function readResponseForm(form: FormData): { input: unknown; values: TFor
 
 function toRating(raw: string): unknown {
   return /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+}
+
+/**
+ * A response form's errors, from a schema holding the response (ZResponseInput) under `input` beside fields of the
+ * staff's own (the day a keyed-in response was received): those keep their names, the response's are the form's.
+ */
+export function responseFormErrors(issues: Pick<z.ZodError, "issues">["issues"], feedbackClauses: string[]): TFieldError[] {
+  const own = issues.filter((i) => i.path[0] !== "input").map((i) => ({ field: String(i.path[0] ?? "form"), key: i.message }));
+  const input = issues.filter((i) => i.path[0] === "input").map((i) => ({ ...i, path: i.path.slice(1) }));
+  return [...own, ...issuesToFieldErrors(toIssues({ issues: input as typeof issues }), feedbackClauses)];
 }

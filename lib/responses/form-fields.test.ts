@@ -9,51 +9,51 @@ describe("issuesToFieldErrors", () => {
       { path: ["respondent", "email"], key: "emailInvalid" },
     ];
     expect(issuesToFieldErrors(issues, [])).toEqual([
-      { name: "country", key: "countryRequired" },
-      { name: "email", key: "emailInvalid" },
+      { field: "country", key: "countryRequired" },
+      { field: "email", key: "emailInvalid" },
     ]);
   });
 
   it("maps an issue about the respondent as a whole to the type field", () => {
-    expect(issuesToFieldErrors([{ path: ["respondent"], key: "unknownField" }], [])).toEqual([{ name: "type", key: "unknownField" }]);
+    expect(issuesToFieldErrors([{ path: ["respondent"], key: "unknownField" }], [])).toEqual([{ field: "type", key: "unknownField" }]);
   });
 
   it("maps the general comment, keeping max", () => {
     expect(issuesToFieldErrors([{ path: ["generalComment"], key: "tooLong", max: 5000 }], [])).toEqual([
-      { name: "generalComment", key: "tooLong", max: 5000 },
+      { field: "generalComment", key: "tooLong", max: 5000 },
     ]);
   });
 
   it("maps per-clause field paths through feedbackClauses", () => {
     const clauses = ["2.1", "1.1"];
     expect(issuesToFieldErrors([{ path: ["feedback", 1, "clarity", "rating"], key: "ratingRange", max: 5 }], clauses)).toEqual([
-      { name: "c:1.1:clarity:rating", key: "ratingRange", max: 5 },
+      { field: "c:1.1:clarity:rating", key: "ratingRange", max: 5 },
     ]);
     expect(issuesToFieldErrors([{ path: ["feedback", 0, "language", "proposedWording"], key: "wordingOrReasonRequired" }], clauses)).toEqual([
-      { name: "c:2.1:language:proposedWording", key: "wordingOrReasonRequired" },
+      { field: "c:2.1:language:proposedWording", key: "wordingOrReasonRequired" },
     ]);
   });
 
   it("maps clause-level issues to the clause group", () => {
     const clauses = ["1.1", "3"];
-    expect(issuesToFieldErrors([{ path: ["feedback", 1], key: "emptyClause" }], clauses)).toEqual([{ name: "c:3", key: "emptyClause" }]);
+    expect(issuesToFieldErrors([{ path: ["feedback", 1], key: "emptyClause" }], clauses)).toEqual([{ field: "c:3", key: "emptyClause" }]);
     expect(issuesToFieldErrors([{ path: ["feedback", 0, "clause"], key: "duplicateClause" }], clauses)).toEqual([
-      { name: "c:1.1", key: "duplicateClause" },
+      { field: "c:1.1", key: "duplicateClause" },
     ]);
     expect(issuesToFieldErrors([{ path: ["feedback", 0, "clarity"], key: "unknownField" }], clauses)).toEqual([
-      { name: "c:1.1", key: "unknownField" },
+      { field: "c:1.1", key: "unknownField" },
     ]);
   });
 
   it("falls back to the index when the clause is not known", () => {
-    expect(issuesToFieldErrors([{ path: ["feedback", 4], key: "emptyClause" }], ["1"])).toEqual([{ name: "c:4", key: "emptyClause" }]);
+    expect(issuesToFieldErrors([{ path: ["feedback", 4], key: "emptyClause" }], ["1"])).toEqual([{ field: "c:4", key: "emptyClause" }]);
   });
 
   it("maps an issue about feedback as a whole to feedback, and anything else to form", () => {
-    expect(issuesToFieldErrors([{ path: ["feedback"], key: "nothingToSubmit" }], [])).toEqual([{ name: "feedback", key: "nothingToSubmit" }]);
-    expect(issuesToFieldErrors([{ path: [], key: "unknownField" }], [])).toEqual([{ name: "form", key: "unknownField" }]);
+    expect(issuesToFieldErrors([{ path: ["feedback"], key: "nothingToSubmit" }], [])).toEqual([{ field: "feedback", key: "nothingToSubmit" }]);
+    expect(issuesToFieldErrors([{ path: [], key: "unknownField" }], [])).toEqual([{ field: "form", key: "unknownField" }]);
     expect(issuesToFieldErrors([{ path: ["idempotencyKey"], key: "idempotencyKeyInvalid" }], [])).toEqual([
-      { name: "form", key: "idempotencyKeyInvalid" },
+      { field: "form", key: "idempotencyKeyInvalid" },
     ]);
   });
 
@@ -67,9 +67,9 @@ describe("issuesToFieldErrors", () => {
       { path: ["feedback", 0, "clause"], key: "duplicateClause" },
     ];
     expect(issuesToFieldErrors(issues, ["7"])).toEqual([
-      { name: "c:7", key: "emptyClause" },
-      { name: "c:7:language:term", key: "tooLong", max: 200 },
-      { name: "name", key: "tooLong", max: 200 },
+      { field: "c:7", key: "emptyClause" },
+      { field: "c:7:language:term", key: "tooLong", max: 200 },
+      { field: "name", key: "tooLong", max: 200 },
     ]);
   });
 
@@ -86,7 +86,7 @@ describe("issuesToFieldErrors", () => {
       { path: ["feedback"], key: "tooManyClauses", max: 100 },
       { path: [], key: "unknownField" },
     ];
-    expect(issuesToFieldErrors(issues, ["2", "1"]).map((e) => e.name)).toEqual([
+    expect(issuesToFieldErrors(issues, ["2", "1"]).map((e) => e.field)).toEqual([
       "form",
       "feedback",
       "c:2:language:term",

@@ -1,6 +1,7 @@
 // How the response form names its fields, and how an issue's path maps to the
 // field it is about. Shared by the form (components/response-form) and the
 // server (form-data.ts), so the error summary links land on the right field.
+import type { TFieldError } from "@/lib/forms/form-state";
 import type { TIssue } from "./schema";
 
 export const CLAUSE_FIELDS = {
@@ -27,7 +28,7 @@ export function clauseGroupId(clause: string): string {
   return fieldId(`c:${clause}`);
 }
 
-export type TFieldError = { name: string; key: TIssue["key"]; max?: number };
+export type { TFieldError };
 
 /**
  * The field each issue is about. Per-clause paths carry an index into
@@ -49,7 +50,7 @@ export function issuesToFieldErrors(issues: TIssue[], feedbackClauses: string[])
     else name = "form";
     if (seen.has(name)) continue; // one message per field: the first is the one to fix first
     seen.add(name);
-    errors.push({ name, key: issue.key, ...(issue.max !== undefined ? { max: issue.max } : {}) });
+    errors.push({ field: name, key: issue.key, ...(issue.max !== undefined ? { max: issue.max } : {}) });
   }
   // The error summary lists problems in the order of the form.
   const rank = (name: string): number => {
@@ -64,7 +65,7 @@ export function issuesToFieldErrors(issues: TIssue[], feedbackClauses: string[])
     if (name === "generalComment") return 900_000;
     return 1_000_000 + (RESPONDENT_FIELDS as readonly string[]).indexOf(name);
   };
-  return errors.sort((a, b) => rank(a.name) - rank(b.name));
+  return errors.sort((a, b) => rank(a.field) - rank(b.field));
 }
 
 /** The clause (and aspect and field) a per-clause field name is about: "c:1.2:clarity:rating", or "c:1.2" for the clause as a whole; null for any other field. */
@@ -82,4 +83,12 @@ export function errorHref(name: string): string {
   if (FIRST_OPTION[name]) return `#${fieldId(name, FIRST_OPTION[name])}`;
   if (name.endsWith(":rating")) return `#${fieldId(name, "none")}`;
   return `#${fieldId(name)}`;
+}
+
+/**
+ * The response form's no-JavaScript "show the questions on this clause" button (name "addClause"): the form comes
+ * back as it was, with that clause's questions ("added"); nothing is checked or stored. For formAction's `intent`.
+ */
+export function showQuestionsIntent(values: Record<string, string>): "added" | null {
+  return values.addClause ? "added" : null;
 }

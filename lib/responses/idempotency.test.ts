@@ -40,7 +40,7 @@ describe("the form's keys", () => {
     expect(newIdempotencyKey()).not.toBe(key);
     expect(ZResponseInput.safeParse({ idempotencyKey: key, generalComment: "c", respondent }).success).toBe(true);
     const state = keyReusedFormState({ idempotencyKey: key, generalComment: "Kept" });
-    expect(state).toMatchObject({ status: "invalid", errors: [{ name: "form", key: "idempotencyKeyReused" }], values: { generalComment: "Kept" } });
+    expect(state).toMatchObject({ status: "invalid", errors: [{ field: "form", key: "idempotencyKeyReused" }], values: { generalComment: "Kept" } });
     expect(state.values.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(state.values.idempotencyKey).not.toBe(key);
   });

@@ -5,7 +5,7 @@
 // [A-Za-z0-9_-] (schema.ts: 96 bits when random); the forms make 128-bit ones.
 import { createHash, randomBytes } from "node:crypto";
 import type { TFormValues } from "./form-data";
-import type { TFormState } from "./form-state";
+import type { TFormState } from "@/lib/forms/form-state";
 import type { TResponseInput } from "./schema";
 
 /** A fresh key for a form page: 128 random bits, 22 characters of base64url. */
@@ -46,5 +46,5 @@ export function canonicalJson(value: unknown): string {
  * new response instead of being refused again.
  */
 export function keyReusedFormState(values: TFormValues): Pick<TFormState, "status" | "errors" | "values"> {
-  return { status: "invalid", errors: [{ name: "form", key: "idempotencyKeyReused" }], values: { ...values, idempotencyKey: newIdempotencyKey() } };
+  return { status: "invalid", errors: [{ field: "form", key: "idempotencyKeyReused" }], values: { ...values, idempotencyKey: newIdempotencyKey() } };
 }

@@ -80,6 +80,26 @@ describe("the email receipt and the private link", () => {
     expect(JSON.stringify(r.versions[0].content)).not.toContain("early signs of change");
   });
 
+  it("writes a changed response's new items as the form does: each in its own language, with the clause's text version", async () => {
+    const { c, reference, token } = await submitted();
+    const values = responseFormValues((await findManaged(token))!);
+    const form = new FormData();
+    for (const [k, v] of Object.entries(values)) form.set(k, v);
+    form.set("c:1:clarity:comment", "Les délais ne sont pas indiqués dans cette clause.");
+    form.set("generalComment", "The definition of weak signals should be clearer for public servants.");
+    expect(await changeResponse(token, c.slug, parse(readResponseForm(form).input))).toEqual({ ok: true, reference });
+    const rows = await db.$queryRaw<{ aspect: string; key: string | null; language: string | null; same: boolean; current: boolean }[]>`
+      SELECT fi.aspect::text, cl.key, fi.language,
+        fi.search = to_tsvector(CASE fi.language WHEN 'fr' THEN 'french' ELSE 'english' END::regconfig, coalesce(fi.comment, '') || '   ') AS same,
+        fi.clause_version IS NOT DISTINCT FROM cl.text_version AS current
+      FROM feedback_item fi JOIN response re ON re.id = fi.response_id LEFT JOIN clause cl ON cl.id = fi.clause_id
+      WHERE re.reference = ${reference} AND (fi.aspect = 'general' OR cl.key = '1') ORDER BY fi.position`;
+    expect(rows).toEqual([
+      { aspect: "clarity", key: "1", language: "fr", same: true, current: true },
+      { aspect: "general", key: null, language: "en", same: true, current: true },
+    ]);
+  });
+
   it("withdraws: out of the queue and the counts, logged as a version; no change after that or after the deadline", async () => {
     const { c, reference, token } = await submitted();
     const c2 = await submitted();

@@ -7,6 +7,8 @@ import { getPublishedConsultation } from "@/lib/consultations/get-consultation";
 import { hashToken, isToken } from "@/lib/security/token";
 import type { TIssue, TResponseInput } from "./schema";
 import { toItems, type TItem } from "./submit-response";
+import { withLanguages } from "./text-language";
+import { writeItemsIn } from "./write-responses";
 
 export async function findManaged(token: unknown) {
   if (!isToken(token)) return null;
@@ -26,11 +28,11 @@ export type TManageResult =
   | { ok: false; reason: "unknown" | "closed" | "withdrawn" }
   | { ok: false; reason: "invalid"; issues: TIssue[] };
 
-type TLocked = { id: string; version: number; withdrawn_at: Date | null; closes_at: Date; reference: string; consultation_id: string };
+type TLocked = { id: string; version: number; withdrawn_at: Date | null; closes_at: Date; reference: string; consultation_id: string; locale: string };
 
 async function lock(tx: Pick<typeof db, "$queryRaw">, token: string): Promise<TLocked | undefined> {
   const rows = await tx.$queryRaw<TLocked[]>`
-    SELECT r.id, r.version, r.withdrawn_at, c.closes_at, r.reference, r.consultation_id FROM response r JOIN consultation c ON c.id = r.consultation_id
+    SELECT r.id, r.version, r.withdrawn_at, c.closes_at, r.reference, r.consultation_id, r.locale FROM response r JOIN consultation c ON c.id = r.consultation_id
     WHERE r.manage_token_hash = ${hashToken(token)} FOR UPDATE OF r`;
   return rows[0];
 }
@@ -87,14 +89,8 @@ export async function changeResponse(token: unknown, slug: string, input: TRespo
     if (free.length) await tx.feedbackItem.deleteMany({ where: { id: { in: free.map((f) => f.id) } } });
     await tx.$executeRaw`UPDATE feedback_item SET position = position + 100000 WHERE response_id = ${r.id}::uuid`;
     for (const [i, id] of kept) await tx.feedbackItem.update({ where: { id }, data: { position: i } });
-    const fresh = items.filter((_, i) => !kept.has(i));
-    if (fresh.length) {
-      await tx.$executeRaw`
-        INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, term, proposed_wording, country_context)
-        SELECT ${r.id}::uuid, x.clause_id, x.aspect, x.position, x.rating, x.comment, x.term, x.proposed_wording, x.country_context
-        FROM jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) AS x(clause_id uuid, aspect feedback_aspect,
-          position int, rating smallint, comment text, term text, proposed_wording text, country_context text)`;
-    }
+    // New items are written as a new response's are (language, clause version, search), by the same INSERT.
+    await writeItemsIn(tx, r.id, withLanguages(items, r.locale === "fr" ? "fr" : "en").filter((_, i) => !kept.has(i)));
     return { ok: true, reference: r.reference } as const;
   }));
 }

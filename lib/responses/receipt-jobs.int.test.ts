@@ -57,7 +57,7 @@ describe("email receipts on the job queue", () => {
       channel: "api", respondent_type: "individual", country: "FR", organisation_name: null, respondent_name: null, public_sector: false,
       email: `${uniqueSlug("tx")}@example.org`, publication: "none", manage_token_hash: hashToken(token), ip_hash: null, in_extension: false,
       keyed_by_id: null, received_on: null, request_hash: "ab".repeat(32), manage_token: token,
-      items: [{ clause_id: clause.id, aspect: "clarity", position: 0, rating, comment: null, term: null, proposed_wording: null, country_context: null }],
+      items: [{ clause_id: clause.id, aspect: "clarity", position: 0, rating, comment: null, term: null, proposed_wording: null, country_context: null, language: "en" }],
     });
     const before = await receiptJobs();
     // A rating of 9 breaks a CHECK of feedback_item: the whole statement, response and receipt, rolls back.

@@ -187,7 +187,7 @@ export type TErrorKey = (typeof ERROR_KEYS)[number];
 export type TIssue = { path: (string | number)[]; key: TErrorKey; max?: number };
 
 /** Zod issues as message keys, whatever zod said. */
-export function toIssues(error: z.ZodError): TIssue[] {
+export function toIssues(error: Pick<z.ZodError, "issues">): TIssue[] {
   return error.issues.map((issue) => {
     const known = (ERROR_KEYS as readonly string[]).includes(issue.message);
     let key: TErrorKey = known ? (issue.message as TErrorKey) : "invalid";

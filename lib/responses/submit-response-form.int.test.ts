@@ -19,7 +19,7 @@ describe("the response form's path (FormData → schema → database)", () => {
     if (!("state" in out)) throw new Error("expected a state");
     expect(out.state.status).toBe("invalid");
     expect(out.state.nonce).toBe(4);
-    expect(out.state.errors.map((e) => [e.name, e.key])).toEqual([
+    expect(out.state.errors.map((e) => [e.field, e.key])).toEqual([
       ["c:1.1:language:proposedWording", "wordingOrReasonRequired"],
       ["organisationName", "organisationNameRequired"],
       ["privacyConsent", "consentRequired"],
@@ -46,7 +46,7 @@ describe("the response form's path (FormData → schema → database)", () => {
     const c = await createConsultation({ opensAt: new Date(Date.now() - 7_200_000), closesAt: new Date(Date.now() - 1) });
     const out = await submitResponseForm(form({ slug: c.slug, locale: "en", generalComment: "Kept for copying", ...about }), uniqueSlug("ip"), 0);
     if (!("state" in out)) throw new Error("expected a state");
-    expect(out.state).toMatchObject({ status: "closed", at: c.closesAt.toISOString(), values: { generalComment: "Kept for copying" } });
+    expect(out.state).toMatchObject({ status: "closed", info: { at: c.closesAt.toISOString() }, values: { generalComment: "Kept for copying" } });
   });
 
   it("says so when the page's key was already used with other answers, keeps every value, and a fresh key sends them as a new response", async () => {
@@ -64,7 +64,7 @@ describe("the response form's path (FormData → schema → database)", () => {
     if (!("state" in out)) throw new Error(`expected a state, got ${JSON.stringify(out)}`);
     expect(out.state.status).toBe("invalid");
     expect(out.state.nonce).toBe(6);
-    expect(out.state.errors).toEqual([{ name: "form", key: "idempotencyKeyReused" }]);
+    expect(out.state.errors).toEqual([{ field: "form", key: "idempotencyKeyReused" }]);
     const { idempotencyKey: fresh, ...kept } = out.state.values;
     expect({ ...kept, idempotencyKey: key }).toEqual(changed);
     expect(fresh).toMatch(/^[A-Za-z0-9_-]{22}$/);

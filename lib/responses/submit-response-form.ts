@@ -5,8 +5,8 @@ import { isLocale } from "@/lib/i18n/routing";
 import { limitClient, limitEmail } from "@/lib/http/submission-limits";
 import { isDatabaseBusy } from "@/lib/db";
 import { readResponseForm } from "./form-data";
-import { issuesToFieldErrors } from "./form-fields";
-import type { TFormState } from "./form-state";
+import { issuesToFieldErrors, showQuestionsIntent } from "./form-fields";
+import type { TFormState } from "@/lib/forms/form-state";
 import { toIssues, ZResponseInput } from "./schema";
 import { submitResponse } from "./submit-response";
 import { keyReusedFormState } from "./idempotency";
@@ -23,7 +23,8 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
   });
 
   // The no-JavaScript "show the questions on this clause" button: the form comes back as it was, with them.
-  if (values.addClause) return state({ status: "added" });
+  const intent = showQuestionsIntent(values);
+  if (intent) return state({ status: intent });
 
   const limited = await limitClient(clientKey).catch(() => ({ ok: true as const }));
   if (!limited.ok) return state({ status: "rate_limited" });
@@ -44,9 +45,9 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
       case "invalid":
         return state({ status: "invalid", errors: issuesToFieldErrors(result.issues, parsed.data.feedback.map((f) => f.clause)) });
       case "closed":
-        return state({ status: "closed", at: result.closesAt.toISOString() });
+        return state({ status: "closed", info: { at: result.closesAt.toISOString() } });
       case "not_open":
-        return state({ status: "upcoming", at: result.opensAt.toISOString() });
+        return state({ status: "upcoming", info: { at: result.opensAt.toISOString() } });
       case "key_reused":
         return state(keyReusedFormState(values));
       case "not_found":

@@ -17,7 +17,7 @@ import { ipHash } from "@/lib/security/ip-hash";
 import { newIdempotencyKey, requestHash } from "./idempotency";
 import type { TIssue, TResponseInput } from "./schema";
 import { writeResponse } from "./write-responses";
-import { textLanguage } from "./text-language";
+import { withLanguages } from "./text-language";
 
 export type TSubmitResult =
   | { ok: true; reference: string; receiptKey: string; replayed: boolean }
@@ -64,10 +64,7 @@ export async function submitResponse(
   if (issues.length) return { ok: false, reason: "invalid", issues };
 
   // Each item's language (for its search vector): its own words, else the response's, else the form's.
-  const itemText = (i: TItem) => [i.comment, i.term, i.proposed_wording, i.country_context].filter(Boolean).join(" ");
-  const plain = toItems(input, clauseIds);
-  const responseLanguage = textLanguage(plain.map(itemText).join(" "), meta.locale);
-  const items = plain.map((i) => ({ ...i, language: textLanguage(itemText(i), responseLanguage) }));
+  const items = withLanguages(toItems(input, clauseIds), meta.locale);
   const r = input.respondent;
   const idempotencyKey = input.idempotencyKey ?? newIdempotencyKey();
   const hash = requestHash(consultation.id, input, keyed?.receivedOn);

@@ -18,3 +18,12 @@ export function textLanguage(text: string, fallback: "en" | "fr"): "en" | "fr" {
   }
   return en > fr ? "en" : fr > en ? "fr" : fallback;
 }
+
+type TTexts = { comment: string | null; term: string | null; proposed_wording: string | null; country_context?: string | null };
+const itemText = (i: TTexts) => [i.comment, i.term, i.proposed_wording, i.country_context].filter(Boolean).join(" ");
+
+/** Each item with its language: its own words, else the whole response's, else `fallback` (the form's language). */
+export function withLanguages<T extends TTexts>(items: T[], fallback: "en" | "fr"): (T & { language: "en" | "fr" })[] {
+  const responseLanguage = textLanguage(items.map(itemText).join(" "), fallback);
+  return items.map((i) => ({ ...i, language: textLanguage(itemText(i), responseLanguage) }));
+}

@@ -68,7 +68,7 @@ describe("responses arriving together (write-responses.ts)", () => {
       locale: "en", channel: "api", respondent_type: "individual", country, organisation_name: null, respondent_name: null,
       public_sector: false, email: null, publication: "anonymous", manage_token_hash: null, ip_hash: null, in_extension: false,
       keyed_by_id: null, received_on: null, request_hash: "a".repeat(64), manage_token: null,
-      items: [{ clause_id: null, aspect: "general", position: 0, rating: null, comment: `from ${key}`, term: null, proposed_wording: null, country_context: null }],
+      items: [{ clause_id: null, aspect: "general", position: 0, rating: null, comment: `from ${key}`, term: null, proposed_wording: null, country_context: null, language: "en" }],
     });
     const good = Array.from({ length: 6 }, (_, i) => writeResponse(row(open.id, `good-row-${i}-x`)));
     // Country "xx" breaks response_country_check: its batch fails as a whole and is written again row by row.

@@ -6,15 +6,6 @@ export const ZSignIn = z.object({
   password: z.string().min(1, { error: "passwordRequired" }).max(1000, { error: "invalid" }),
 });
 
-export type TSignInState = {
-  status: "idle" | "invalid" | "locked" | "fields";
-  errors: { name: "email" | "password"; key: string }[];
-  email: string;
-  nonce: number;
-};
-
-export const INITIAL_SIGN_IN: TSignInState = { status: "idle", errors: [], email: "", nonce: 0 };
-
 /** Only a path on this site: never send a signed-in person to another site. */
 export function safeCallback(value: unknown, fallback: string): string {
   return typeof value === "string" && /^\/(?!\/)[A-Za-z0-9/_\-.?=&%]*$/.test(value) ? value : fallback;

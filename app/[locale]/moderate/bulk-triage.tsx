@@ -5,21 +5,20 @@
 import { Suspense, use, useActionState, useEffect, useRef, useState, useTransition, type MouseEvent, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { triageAction, type TTriageState } from "./actions";
-import { applyBulkDecisionAction, previewBulkDecisionAction, type TBulkApplied, type TBulkPreview } from "@/app/[locale]/moderate/bulk/actions";
+import { triageAction } from "./actions";
+import { applyBulkDecisionAction, previewBulkDecisionAction } from "@/app/[locale]/moderate/bulk/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { DISPOSITIONS, ITEM_STATUSES } from "@/lib/feedback/triage-schema";
+import { INITIAL_FORM, type TFormState } from "@/lib/forms/form-state";
 
-const INITIAL: TTriageState = { status: "idle", errors: [], changed: 0, nonce: 0 };
-const APPLIED: TBulkApplied = { status: "idle", changed: 0, unchanged: 0, decision: "", errors: [], nonce: 0 };
 const DECISIONS = [...DISPOSITIONS, "none"] as const;
 
 /** "1,234 items now have decision “Accepted” (66 already had it)." */
 function useDoneText() {
   const t = useTranslations("bulk");
   const tt = useTranslations("triage");
-  return (r: { changed: number; unchanged: number; decision: string }) =>
+  return (r: { changed: number | string; unchanged: number | string; decision: string }) =>
     r.decision === "none"
       ? t("doneCleared", { changed: r.changed, unchanged: r.unchanged })
       : t("done", { changed: r.changed, unchanged: r.unchanged, decision: tt(`disposition_${r.decision}` as "disposition_accepted") });
@@ -44,9 +43,9 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
   const tt = useTranslations("triage");
   const locale = useLocale();
   const doneText = useDoneText();
-  const [asked, setAsked] = useState<{ form: FormData; preview: TBulkPreview; decision: string; reason: string; scope: string } | null>(null);
+  const [asked, setAsked] = useState<{ form: FormData; preview: TFormState; decision: string; reason: string; scope: string } | null>(null);
   const [counting, startCounting] = useTransition();
-  const [applied, apply, applying] = useActionState(applyBulkDecisionAction, APPLIED);
+  const [applied, apply, applying] = useActionState(applyBulkDecisionAction, INITIAL_FORM);
   const confirmRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -75,7 +74,7 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
   }
 
   const errors = asked?.preview.status === "error" ? asked.preview.errors : applied.status === "error" ? applied.errors : [];
-  const p = asked?.preview.status === "ready" ? asked.preview : null;
+  const p = asked?.preview.status === "idle" ? { matching: Number(asked.preview.info?.matching), changing: Number(asked.preview.info?.changing) } : null;
   const decisionName = (d: string) => (d === "none" ? "" : tt(`disposition_${d}` as "disposition_accepted"));
   return (
     <fieldset className="flex flex-wrap items-end gap-x-4 gap-y-2">
@@ -135,7 +134,7 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
         </div>
       ) : null}
       <div ref={resultRef} tabIndex={-1} role="status" className="w-full empty:hidden">
-        {applied.status === "done" ? <Notice>{doneText(applied)}</Notice> : null}
+        {applied.status === "ok" && applied.info ? <Notice>{doneText({ changed: applied.info.changed, unchanged: applied.info.unchanged, decision: applied.info.decision })}</Notice> : null}
       </div>
     </fieldset>
   );
@@ -159,7 +158,7 @@ export function BulkTriage({ children, moderators, slug, filter, matching }: {
   const t = useTranslations("triage");
   const tb = useTranslations("bulk");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState(triageAction, INITIAL);
+  const [state, action, pending] = useActionState(triageAction, INITIAL_FORM);
   const fromUrl = useResultFromUrl();
   const doneText = useDoneText();
   return (
@@ -171,7 +170,7 @@ export function BulkTriage({ children, moderators, slug, filter, matching }: {
         <input type="hidden" name="filter" value={new URLSearchParams(filter).toString()} />
         <div role="region" aria-label={tb("bar")} className="mb-2 space-y-2 border-b-2 border-line bg-white py-2 md:sticky md:top-0 md:z-10">
           {fromUrl ? <div role="status"><Notice>{doneText(fromUrl)}</Notice></div> : null}
-          {state.status === "saved" ? <div role="status"><Notice>{t("bulkDone", { count: state.changed })}</Notice></div> : null}
+          {state.status === "ok" ? <div role="status"><Notice>{t("bulkDone", { count: Number(state.info?.changed) })}</Notice></div> : null}
           <BulkDecision idPrefix="bulk" legend={tb("title")} scopes={
             <fieldset className="flex flex-wrap gap-x-3">
               <legend className="font-bold">{tb("scope")}</legend>

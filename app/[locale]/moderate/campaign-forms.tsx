@@ -2,13 +2,12 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { findCampaignsAction, type TFindState } from "./actions";
-import { triageCampaignAction, type TCampaignStatusState } from "@/app/[locale]/moderate/bulk/actions";
+import { findCampaignsAction } from "./actions";
+import { triageCampaignAction } from "@/app/[locale]/moderate/bulk/actions";
 import { BulkDecision } from "./bulk-triage";
 import { Notice } from "@/components/ui/notice";
 import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
-
-const INITIAL: TCampaignStatusState = { status: "idle", changed: 0, nonce: 0 };
+import { INITIAL_FORM } from "@/lib/forms/form-state";
 
 export type TRunView = { state: "running" | "done" | "failed"; when: string; by: string | null; campaigns: number; grouped: number };
 
@@ -21,7 +20,7 @@ export function FindCampaigns({ slug, run, refreshHref }: { slug: string; run: T
   const t = useTranslations("campaigns");
   const tt = useTranslations("triage");
   const router = useRouter();
-  const [state, action, pending] = useActionState(findCampaignsAction, { status: "idle", nonce: 0 } as TFindState);
+  const [state, action, pending] = useActionState(findCampaignsAction, INITIAL_FORM);
   const running = run?.state === "running";
   useEffect(() => {
     if (!running) return;
@@ -39,7 +38,7 @@ export function FindCampaigns({ slug, run, refreshHref }: { slug: string; run: T
         ) : null}
         {run?.state === "done" ? <Notice>{t("lastRun", { when: run.when })} {t("found", { campaigns: run.campaigns, grouped: run.grouped })}</Notice> : null}
         {run?.state === "failed" ? <Notice tone="warning">{t("failed", { when: run.when })}</Notice> : null}
-        {state.status === "running" && !running ? <Notice>{t("alreadyRunning")}</Notice> : null}
+        {state.info?.run === "running" && !running ? <Notice>{t("alreadyRunning")}</Notice> : null}
       </div>
       {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
       <button type="submit" disabled={pending || running} className="bg-brand px-4 py-2 font-bold text-white disabled:opacity-60">{t("find")}</button>
@@ -55,13 +54,13 @@ export function TriageCampaign({ campaign, size, slug, filter }: { campaign: str
   const t = useTranslations("campaigns");
   const tt = useTranslations("triage");
   const tb = useTranslations("bulk");
-  const [state, action, pending] = useActionState(triageCampaignAction, INITIAL);
+  const [state, action, pending] = useActionState(triageCampaignAction, INITIAL_FORM);
   return (
     <div className="mb-6 space-y-4 border-2 border-line p-4">
       <form action={action}>
         <input type="hidden" name="campaign" value={campaign} />
         <input type="hidden" name="c" value={slug} />
-        {state.status === "done" ? <div role="status"><Notice>{t("done", { count: state.changed })}</Notice></div> : null}
+        {state.status === "ok" ? <div role="status"><Notice>{t("done", { count: Number(state.info?.changed) })}</Notice></div> : null}
         {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
         <label htmlFor="campaign-status" className="mb-1 block font-bold">{t("triageAll", { size })}</label>
         <div className="flex flex-wrap gap-4">

@@ -4,12 +4,11 @@
 // filter under a name. Plain forms: they work without JavaScript too.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { deleteViewAction, saveViewAction, type TViewState } from "@/app/[locale]/moderate/views/actions";
+import { deleteViewAction, saveViewAction } from "@/app/[locale]/moderate/views/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { ErrorMessage } from "@/components/ui/field";
 import { VIEW_NAME_MAX } from "@/lib/saved-views/schema";
-
-const INITIAL: TViewState = { status: "idle", errors: [], values: { name: "", shared: false }, nonce: 0 };
+import { INITIAL_FORM as INITIAL } from "@/lib/forms/form-state";
 
 export type TViewLink = { id: string; name: string; href: string; mine: boolean; shared: boolean; ownerName: string; current: boolean };
 
@@ -45,8 +44,8 @@ export function SavedViews({ slug, query, views }: { slug: string; query: string
           </ul>
         )}
       </div>
-      {state.status === "saved" ? <p role="status" className="mt-1 font-bold">{t("saved", { name: state.saved ?? "" })}</p> : null}
-      {deleted.status === "deleted" ? <p role="status" className="mt-1 font-bold">{t("deleted")}</p> : null}
+      {state.status === "ok" ? <p role="status" className="mt-1 font-bold">{t("saved", { name: state.info?.saved ?? "" })}</p> : null}
+      {deleted.status === "ok" ? <p role="status" className="mt-1 font-bold">{t("deleted")}</p> : null}
       {deleted.status === "error" ? <p role="alert" className="mt-1 font-bold text-error">{errorText(deleted.errors[0]?.key ?? "invalid")}</p> : null}
       <details key={state.nonce} open={state.status === "error" || undefined} className="mt-1">
         <summary className="cursor-pointer">{t("saveThis")}</summary>
@@ -62,7 +61,7 @@ export function SavedViews({ slug, query, views }: { slug: string; query: string
               className={`input ${nameError ? "input-error" : ""}`} />
           </div>
           <div className="flex items-center gap-2 pb-2">
-            <input id="view-shared" name="shared" type="checkbox" value="1" defaultChecked={state.values.shared} className="size-6 accent-brand" />
+            <input id="view-shared" name="shared" type="checkbox" value="1" defaultChecked={state.values.shared === "1"} className="size-6 accent-brand" />
             <label htmlFor="view-shared">{t("share")}</label>
           </div>
           <button type="submit" disabled={saving} className="bg-brand px-4 py-2 font-bold text-white">{t("save")}</button>

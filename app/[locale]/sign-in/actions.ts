@@ -2,31 +2,27 @@
 import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { auth, signIn, signOut, LockedSignIn } from "@/lib/auth";
+import { formAction } from "@/lib/forms/action";
 import { endSession } from "@/lib/users/session";
 import { isLocale } from "@/lib/i18n/routing";
-import { safeCallback, ZSignIn, type TSignInState } from "@/lib/users/sign-in-form";
+import { safeCallback, ZSignIn } from "@/lib/users/sign-in-form";
 
-// Public by nature (signing in). Failures are counted and locked in verifyCredentials.
-export async function signInAction(prev: TSignInState, form: FormData): Promise<TSignInState> {
-  const nonce = (prev?.nonce ?? 0) + 1;
-  const email = String(form.get("email") ?? "").slice(0, 300);
-  const locale = isLocale(form.get("locale")) ? String(form.get("locale")) : "en";
-  const parsed = ZSignIn.safeParse({ email, password: form.get("password") ?? "" });
-  if (!parsed.success) {
-    return { status: "fields", email, nonce, errors: parsed.error.issues.map((i) => ({ name: i.path[0] as "email" | "password", key: i.message })) };
-  }
-  try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(form.get("callbackUrl"), `/${locale}/moderate`) });
-  } catch (e) {
-    if (isRedirectError(e)) throw e;
-    if (e instanceof LockedSignIn || (e instanceof AuthError && (e as { code?: string }).code === "locked")) {
-      return { status: "locked", email, nonce, errors: [{ name: "email", key: "locked" }] };
+// Public by nature (signing in). Failures are counted and locked in verifyCredentials. The password is never sent back.
+export const signInAction = formAction(
+  { role: "public", schema: ZSignIn, field: "email", maxValue: 300, secret: ["password"], read: (form) => ({ email: String(form.get("email") ?? "").slice(0, 300), password: form.get("password") ?? "" }) },
+  async (input, { form, fail, idle }) => {
+    const locale = isLocale(form.get("locale")) ? String(form.get("locale")) : "en";
+    try {
+      await signIn("credentials", { ...input, redirectTo: safeCallback(form.get("callbackUrl"), `/${locale}/moderate`) });
+    } catch (e) {
+      if (isRedirectError(e)) throw e;
+      if (e instanceof LockedSignIn || (e instanceof AuthError && (e as { code?: string }).code === "locked")) return fail({ field: "email", key: "locked" });
+      if (e instanceof AuthError) return fail({ field: "email", key: "invalid" });
+      throw e;
     }
-    if (e instanceof AuthError) return { status: "invalid", email, nonce, errors: [{ name: "email", key: "invalid" }] };
-    throw e;
-  }
-  return { status: "idle", email, nonce, errors: [] };
-}
+    return idle();
+  },
+);
 
 // Anyone may sign themselves out. Every session of the account ends, here, where a failure is an error the
 // person sees rather than a "signed out" page (Auth.js only logs a failing events.signOut, which covers

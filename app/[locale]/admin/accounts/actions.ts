@@ -1,17 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireRoleOrNull } from "@/lib/auth";
-import { formValues, type TFormState } from "@/lib/forms/form-state";
+import { formAction } from "@/lib/forms/action";
+import { ZUnlockSignIn } from "@/lib/users/account-schema";
 import { unlockSignIn } from "@/lib/users/unlock-sign-in";
 
 // Admins only: checked here, whatever the page did. Clears an account's sign-in locks (logged in unlockSignIn).
-export async function unlockSignInAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, 100);
-  const admin = await requireRoleOrNull("admin");
-  if (!admin) return { status: "error", errors: [{ field: "id", key: "forbidden" }], values, nonce };
-  const result = await unlockSignIn(admin.id, values.id ?? "");
-  if (!result.ok) return { status: "error", errors: [{ field: "id", key: result.key }], values, nonce };
+export const unlockSignInAction = formAction({ role: "admin", schema: ZUnlockSignIn, field: "id", maxValue: 100 }, async (input, { user, fail, ok }) => {
+  const result = await unlockSignIn(user.id, input.id);
+  if (!result.ok) return fail({ field: "id", key: result.key });
   revalidatePath("/[locale]/admin/accounts", "page");
-  return { status: "ok", errors: [], values: {}, nonce };
-}
+  return ok();
+});

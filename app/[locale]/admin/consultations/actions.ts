@@ -1,12 +1,11 @@
 "use server";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireRoleOrNull } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { getConsultationFresh, type TConsultation } from "@/lib/consultations/get-consultation";
 import { zonedLocalToUtc } from "@/lib/consultations/zoned-time";
-import { fieldErrors, formValues, type TFormState } from "@/lib/forms/form-state";
-import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm } from "@/lib/drafting/schema";
+import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm, ZLifecycle, ZRedraft, type TLifecycleInput } from "@/lib/drafting/schema";
+import { formAction } from "@/lib/forms/action";
 import { updateConsultation } from "@/lib/drafting/update-consultation";
 import { checkDraft } from "@/lib/drafting/check-draft";
 import { draftErrors } from "@/lib/drafting/short-draft";
@@ -27,126 +26,117 @@ async function readDrafts(form: FormData, values: Record<string, string>) {
   }
 }
 
-// Admins only: checked here.
-export async function createConsultationAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, MAX_MARKDOWN);
-  const admin = await requireRoleOrNull("admin");
-  if (!admin) return { status: "error", errors: [{ field: "slug", key: "forbidden" }], values, nonce };
-  await readDrafts(form, values);
-  const raw = Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""]));
-  const parsed = ZConsultationForm.safeParse(raw);
-  const check = checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
-  const info = { check: JSON.stringify(check) };
-  const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
-  errors.push(...draftErrors(check));
-  if (errors.length || !parsed.success) return { status: "error", errors, values, nonce, info };
-  if (values.intent !== "save") return { status: "idle", errors: [], values, nonce, info };
-  const result = await createConsultation(admin.id, parsed.data, check.clauses);
-  if (!result.ok) return { status: "error", errors: [{ field: result.field, key: result.key }], values, nonce, info };
-  const locale = isLocale(values.locale) ? values.locale : "en";
-  redirect(`/${locale}/admin/consultations/${parsed.data.slug}?created=1&preview=${result.previewToken}`);
-}
+const consultationFields = (values: Record<string, string>) => Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""]));
+const draftCheck = (values: Record<string, string>) => checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
+
+// Admins only: checked here. Every answer carries the drafts' check (info.check), which the form shows.
+export const createConsultationAction = formAction(
+  {
+    role: "admin", schema: ZConsultationForm, field: "slug", maxValue: MAX_MARKDOWN,
+    read: async (form, values) => (await readDrafts(form, values), consultationFields(values)),
+    check: (values) => {
+      const check = draftCheck(values);
+      return { errors: draftErrors(check), info: { check: JSON.stringify(check) } };
+    },
+  },
+  async (input, { user, values, fail, idle }) => {
+    if (values.intent !== "save") return idle();
+    const result = await createConsultation(user.id, input, draftCheck(values).clauses);
+    if (!result.ok) return fail({ field: result.field, key: result.key });
+    const locale = isLocale(values.locale) ? values.locale : "en";
+    redirect(`/${locale}/admin/consultations/${input.slug}?created=1&preview=${result.previewToken}`);
+  },
+);
 
 /**
  * The step before closing early or publishing the results: the state checked again, then the admin is sent
  * to the page that states the consequence with numbers (confirm/page.tsx). Nothing changes here.
  */
-async function askToConfirm(c: TConsultation, values: Record<string, string>): Promise<TLifecycle> {
-  const locale = isLocale(values.locale) ? values.locale : "en";
+async function askToConfirm(c: TConsultation, input: TLifecycleInput): Promise<TLifecycle> {
+  const locale = isLocale(input.locale) ? input.locale : "en";
   const base = `/${locale}/admin/consultations/${c.slug}/confirm`;
-  if (values.intent === "close") {
-    const reason = closeReason(values.closeReason ?? "");
+  if (input.intent === "close") {
+    const reason = closeReason(input.closeReason);
     if (!reason) return { ok: false, key: "reasonRequired", field: "closeReason" };
     const counts = await countCloseEarly(c, now());
     if (counts.state !== "open") return { ok: false, key: counts.state, field: "closeReason" };
     redirect(`${base}?intent=close&closeReason=${encodeURIComponent(reason)}`);
   }
   const phase = consultationPhase(c, now());
-  if (values.intent === "results" && phase !== "closed") return { ok: false, key: phase === "results" ? "resultsAlreadyPublished" : "notClosed" };
-  if (values.intent === "republish" && phase !== "results") return { ok: false, key: "notClosed" };
-  redirect(`${base}?intent=${values.intent}`);
+  if (input.intent === "results" && phase !== "closed") return { ok: false, key: phase === "results" ? "resultsAlreadyPublished" : "notClosed" };
+  if (input.intent === "republish" && phase !== "results") return { ok: false, key: "notClosed" };
+  redirect(`${base}?intent=${input.intent}`);
 }
 
 /** The final step, only with the confirmation the confirm page carries (the deadline it showed, for closing). */
-async function confirmed(adminId: string, c: TConsultation, values: Record<string, string>): Promise<TLifecycle> {
-  if (values.intent === "close") {
-    const seen = new Date(Number(values.confirm));
+async function confirmed(adminId: string, c: TConsultation, input: TLifecycleInput): Promise<TLifecycle> {
+  if (input.intent === "close") {
+    const seen = new Date(Number(input.confirm));
     if (Number.isNaN(seen.getTime())) return { ok: false, key: "forbidden" };
-    return closeEarly(adminId, c.id, values.closeReason ?? "", seen);
+    return closeEarly(adminId, c.id, input.closeReason, seen);
   }
-  if (values.confirm !== "yes") return { ok: false, key: "forbidden" };
-  if (values.intent === "results" && c.resultsPublishedAt) return { ok: false, key: "resultsAlreadyPublished" };
+  if (input.confirm !== "yes") return { ok: false, key: "forbidden" };
+  if (input.intent === "results" && c.resultsPublishedAt) return { ok: false, key: "resultsAlreadyPublished" };
   return publishResults(adminId, c.id);
+}
+
+async function lifecycleStep(adminId: string, c: TConsultation, input: TLifecycleInput): Promise<TLifecycle> {
+  switch (input.intent) {
+    case "publish": return publishConsultation(adminId, c.id);
+    case "preview": return newPreviewLink(adminId, c.id);
+    case "extend": {
+      const until = zonedLocalToUtc(input.until, c.timeZone);
+      return until ? extendDeadline(adminId, c.id, until, input.reason) : { ok: false, key: "dateInvalid", field: "until" };
+    }
+    default: return input.confirm ? confirmed(adminId, c, input) : askToConfirm(c, input);
+  }
 }
 
 // Admins only: checked here. One action for the consultation page's buttons (publish, preview link, extend, close, results, republish).
 // Closing early and publishing the results happen only with `confirm`, sent by the confirmation page.
-export async function lifecycleAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, 2000);
-  const admin = await requireRoleOrNull("admin");
-  const c = await getConsultationFresh((values.slug ?? "").slice(0, 64));
-  if (!admin || !c) return { status: "error", errors: [{ field: "form", key: "forbidden" }], values, nonce };
-  let result: TLifecycle;
-  switch (values.intent) {
-    case "publish": result = await publishConsultation(admin.id, c.id); break;
-    case "preview": result = await newPreviewLink(admin.id, c.id); break;
-    case "results":
-    case "republish":
-    case "close": result = values.confirm ? await confirmed(admin.id, c, values) : await askToConfirm(c, values); break;
-    case "extend": {
-      const until = zonedLocalToUtc(values.until ?? "", c.timeZone);
-      result = until ? await extendDeadline(admin.id, c.id, until, values.reason ?? "") : { ok: false as const, key: "dateInvalid", field: "until" };
-      break;
-    }
-    default: result = { ok: false as const, key: "forbidden" };
-  }
+export const lifecycleAction = formAction({ role: "admin", schema: ZLifecycle, errorField: (e) => ({ ...e, field: "form" }) }, async (input, { user, fail, ok }) => {
+  const c = await getConsultationFresh(input.slug);
+  if (!c) return fail({ field: "form", key: "forbidden" });
+  const result = await lifecycleStep(user.id, c, input);
   // On the confirmation page every error is the form's: its fields are hidden.
-  if (!result.ok) return { status: "error", errors: [{ field: values.confirm ? "form" : (result.field ?? "form"), key: result.key }], values, nonce };
+  if (!result.ok) return fail({ field: input.confirm ? "form" : (result.field ?? "form"), key: result.key });
   revalidatePath("/[locale]/admin/consultations/[slug]", "page");
   // The page changes with the phase (this form may be gone): it says what was done.
-  if (values.intent !== "preview") redirect(`/${isLocale(values.locale) ? values.locale : "en"}/admin/consultations/${c.slug}?done=${values.intent}`);
-  return { status: "ok", errors: [], values: {}, nonce, info: { intent: values.intent ?? "", ...(result.token ? { token: result.token } : {}) } };
-}
+  if (input.intent !== "preview") redirect(`/${isLocale(input.locale) ? input.locale : "en"}/admin/consultations/${c.slug}?done=${input.intent}`);
+  return ok({ intent: input.intent, ...(result.token ? { token: result.token } : {}) });
+});
 
-// Admins only: checked here. Check the new draft (and suggest what carries over), then publish it as a new version.
-export async function redraftAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, MAX_MARKDOWN);
-  const admin = await requireRoleOrNull("admin");
-  const c = await getConsultationFresh((values.slug ?? "").slice(0, 64));
-  if (!admin || !c) return { status: "error", errors: [{ field: "markdownEn", key: "forbidden" }], values, nonce };
-  await readDrafts(form, values);
-  const check = checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
-  const proposal = proposeMapping(c.clauses, check.clauses);
-  const info = { check: JSON.stringify(check), proposal: JSON.stringify(proposal) };
-  if (check.problems.length || check.mismatches.length) return { status: "error", errors: draftErrors(check), values, nonce, info };
-  if (values.intent !== "publish" || !check.clauses.every((n) => `map@${n.key}` in values)) return { status: "idle", errors: [], values, nonce, info };
-  const mapping = Object.fromEntries(check.clauses.map((n) => [n.key, values[`map@${n.key}`] === "new" ? null : (values[`map@${n.key}`] ?? null)]));
-  // Published only with `confirm`, the version the confirmation was made for; without it, the confirmation's numbers.
-  if (!values.confirm) {
-    if (c.resultsPublishedAt) return { status: "error", errors: [{ field: "mapping", key: "resultsPublished" }], values, nonce, info };
-    const counts = await countRedraft(c, check.clauses, mapping);
-    return { status: "idle", errors: [], values, nonce, info: { ...info, confirm: JSON.stringify({ ...counts, version: c.draftVersion }) } };
-  }
-  if (values.confirm !== String(c.draftVersion)) return { status: "error", errors: [{ field: "mapping", key: "versionMoved" }], values, nonce, info };
-  const result = await publishVersion(admin.id, c, check.clauses, mapping);
-  if (!result.ok) return { status: "error", errors: [{ field: "mapping", key: result.key }], values, nonce, info };
-  const locale = isLocale(values.locale) ? values.locale : "en";
-  redirect(`/${locale}/admin/consultations/${c.slug}?redrafted=${result.version}`);
-}
+// Admins only: checked here. Check the new draft (and suggest what carries over: info.check, info.proposal), then publish it as a new version.
+export const redraftAction = formAction(
+  { role: "admin", schema: ZRedraft, field: "markdownEn", maxValue: MAX_MARKDOWN, read: async (form, values) => (await readDrafts(form, values), values) },
+  async (input, { user, values, fail, idle }) => {
+    const c = await getConsultationFresh(input.slug);
+    if (!c) return fail({ field: "markdownEn", key: "forbidden" });
+    const check = checkDraft(input.markdownEn, input.markdownFr);
+    const info = { check: JSON.stringify(check), proposal: JSON.stringify(proposeMapping(c.clauses, check.clauses)) };
+    if (check.problems.length || check.mismatches.length) return fail(draftErrors(check), info);
+    if (input.intent !== "publish" || !check.clauses.every((n) => `map@${n.key}` in values)) return idle(info);
+    const mapping = Object.fromEntries(check.clauses.map((n) => [n.key, values[`map@${n.key}`] === "new" ? null : (values[`map@${n.key}`] ?? null)]));
+    // Published only with `confirm`, the version the confirmation was made for; without it, the confirmation's numbers.
+    if (!input.confirm) {
+      if (c.resultsPublishedAt) return fail({ field: "mapping", key: "resultsPublished" }, info);
+      const counts = await countRedraft(c, check.clauses, mapping);
+      return idle({ ...info, confirm: JSON.stringify({ ...counts, version: c.draftVersion }) });
+    }
+    if (input.confirm !== String(c.draftVersion)) return fail({ field: "mapping", key: "versionMoved" }, info);
+    const result = await publishVersion(user.id, c, check.clauses, mapping);
+    if (!result.ok) return fail({ field: "mapping", key: result.key }, info);
+    redirect(`/${isLocale(input.locale) ? input.locale : "en"}/admin/consultations/${c.slug}?redrafted=${result.version}`);
+  },
+);
 
 // Admins only: checked here.
-export async function editConsultationAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, 10_000);
-  const admin = await requireRoleOrNull("admin");
-  if (!admin) return { status: "error", errors: [{ field: "titleEn", key: "forbidden" }], values, nonce };
-  const parsed = ZConsultationEdit.safeParse(Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""])));
-  if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error.issues), values, nonce };
-  const result = await updateConsultation(admin.id, (values.slug ?? "").slice(0, 64), parsed.data);
-  if (!result.ok) return { status: "error", errors: [{ field: result.field, key: result.key }], values, nonce };
-  revalidatePath("/[locale]/admin/consultations/[slug]", "page");
-  return { status: "ok", errors: [], values, nonce };
-}
+export const editConsultationAction = formAction(
+  { role: "admin", schema: ZConsultationEdit, field: "titleEn", maxValue: 10_000, read: (_, values) => consultationFields(values) },
+  async (input, { user, values, fail, ok }) => {
+    const result = await updateConsultation(user.id, (values.slug ?? "").slice(0, 64), input);
+    if (!result.ok) return fail({ field: result.field, key: result.key });
+    revalidatePath("/[locale]/admin/consultations/[slug]", "page");
+    return ok(undefined, values);
+  },
+);

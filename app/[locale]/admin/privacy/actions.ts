@@ -3,49 +3,33 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import { countErasure, normaliseReference } from "@/lib/privacy/count-erasure";
-import { requireRoleOrNull } from "@/lib/auth";
-import { formValues, type TFormState } from "@/lib/forms/form-state";
+import { formAction } from "@/lib/forms/action";
 import { eraseResponse } from "@/lib/privacy/erase-responses";
+import { ZErasure, ZRetention } from "@/lib/privacy/schema";
 import { setRetention } from "@/lib/privacy/retention-settings";
 import { logAdminEvent } from "@/lib/users/admin-event";
 
 // Admins only: checked here. Without `confirm` (the reference, carried by the confirmation page) nothing is
 // erased: the admin is sent to the page that says what erasing this response takes away.
-export async function eraseAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, 100);
-  const admin = await requireRoleOrNull("admin");
-  if (!admin) return { status: "error", errors: [{ field: "reference", key: "forbidden" }], values, nonce };
-  const errors = [];
-  if (!values.reference?.trim()) errors.push({ field: "reference", key: "referenceRequired" });
-  if (values.requested !== "yes") errors.push({ field: "requested", key: "confirmRequired" });
-  if (errors.length) return { status: "error", errors, values, nonce };
-  const reference = normaliseReference(values.reference);
-  const locale = isLocale(values.locale) ? values.locale : "en";
-  if (!values.confirm) {
+export const eraseAction = formAction({ role: "admin", schema: ZErasure, field: "reference", maxValue: 100 }, async (input, { user, fail }) => {
+  const reference = normaliseReference(input.reference);
+  const locale = isLocale(input.locale) ? input.locale : "en";
+  if (!input.confirm) {
     const counts = await countErasure(reference);
-    if (!counts.ok) return { status: "error", errors: [{ field: "reference", key: counts.reason }], values, nonce };
+    if (!counts.ok) return fail({ field: "reference", key: counts.reason });
     redirect(`/${locale}/admin/privacy/confirm?reference=${encodeURIComponent(reference)}`);
   }
-  if (values.confirm !== reference) return { status: "error", errors: [{ field: "reference", key: "forbidden" }], values, nonce };
-  const result = await eraseResponse(admin.id, reference);
-  if (!result.ok) return { status: "error", errors: [{ field: "reference", key: result.reason }], values, nonce };
+  if (input.confirm !== reference) return fail({ field: "reference", key: "forbidden" });
+  const result = await eraseResponse(user.id, reference);
+  if (!result.ok) return fail({ field: "reference", key: result.reason });
   revalidatePath("/[locale]/admin/privacy", "page");
   redirect(`/${locale}/admin/privacy?erased=${encodeURIComponent(reference)}`);
-}
+});
 
 // Admins only: checked here.
-export async function retentionAction(prev: TFormState, form: FormData): Promise<TFormState> {
-  const nonce = prev.nonce + 1;
-  const values = formValues(form, 100);
-  const admin = await requireRoleOrNull("admin");
-  if (!admin) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
-  const raw = (values.days ?? "").trim();
-  const days = raw === "" ? null : Number(raw);
-  if (days !== null && (!Number.isInteger(days) || days < 0 || days > 3650)) return { status: "error", errors: [{ field: "days", key: "daysInvalid" }], values, nonce };
-  const publishFormal = values.publishFormal === "yes";
-  if (!(await setRetention(values.id ?? "", values.slug ?? "", days, publishFormal))) return { status: "error", errors: [{ field: "days", key: "forbidden" }], values, nonce };
-  await logAdminEvent(admin.id, "consultation.settings", values.slug ?? "", `retention ${days ?? "none"}; publish formal ${publishFormal}`);
+export const retentionAction = formAction({ role: "admin", schema: ZRetention, field: "days", maxValue: 100 }, async (input, { user, fail, ok }) => {
+  if (!(await setRetention(input.id, input.slug, input.days, input.publishFormal))) return fail({ field: "days", key: "forbidden" });
+  await logAdminEvent(user.id, "consultation.settings", input.slug, `retention ${input.days ?? "none"}; publish formal ${input.publishFormal}`);
   revalidatePath("/[locale]/admin/privacy", "page");
-  return { status: "ok", errors: [], values: {}, nonce };
-}
+  return ok();
+});

@@ -6,28 +6,27 @@ import { redirect } from "next/navigation";
 import { requireRoleOrNull } from "@/lib/auth";
 import { bulkDecide } from "@/lib/feedback/bulk-decide";
 import { readBulkForm } from "@/lib/feedback/bulk-schema";
-import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
+import { ZCampaignStatus } from "@/lib/campaigns/schema";
+import { formAction } from "@/lib/forms/action";
+import type { TFormState } from "@/lib/forms/form-state";
 import { triageCampaign } from "@/lib/feedback/triage-campaign";
 import { isLocale } from "@/lib/i18n/routing";
 
-type TErrors = { field: string; key: string }[];
-export type TBulkPreview = { status: "ready" | "error"; matching: number; changing: number; errors: TErrors };
-export type TBulkApplied = { status: "idle" | "done" | "error"; changed: number; unchanged: number; decision: string; errors: TErrors; nonce: number };
-
-/** The confirmation's numbers: how many items the target holds, and how many the decision would change. */
-export async function previewBulkDecisionAction(form: FormData): Promise<TBulkPreview> {
+/** The confirmation's numbers (info: matching, changing): how many items the target holds, and how many the decision would change. */
+export async function previewBulkDecisionAction(form: FormData): Promise<TFormState> {
   const r = await bulkDecide(await requireRoleOrNull("moderator"), readBulkForm(form), false);
-  if (!r.ok) return { status: "error", matching: 0, changing: 0, errors: r.errors };
-  return { status: "ready", matching: r.matching, changing: r.changing, errors: [] };
+  if (!r.ok) return { status: "error", errors: r.errors, values: {}, nonce: 0 };
+  return { status: "idle", errors: [], values: {}, nonce: 0, info: { matching: String(r.matching), changing: String(r.changing) } };
 }
 
-/** Applies a confirmed bulk decision (with JavaScript: the bulk bar's confirm step). */
-export async function applyBulkDecisionAction(prev: TBulkApplied, form: FormData): Promise<TBulkApplied> {
+/** Applies a confirmed bulk decision (with JavaScript: the bulk bar's confirm step); info: changed, unchanged, decision. */
+export async function applyBulkDecisionAction(prev: TFormState, form: FormData): Promise<TFormState> {
   const nonce = (prev?.nonce ?? 0) + 1;
   const r = await bulkDecide(await requireRoleOrNull("moderator"), readBulkForm(form), true);
-  if (!r.ok) return { status: "error", changed: 0, unchanged: 0, decision: "", errors: r.errors, nonce };
+  if (!r.ok) return { status: "error", errors: r.errors, values: {}, nonce };
   revalidatePath("/[locale]/moderate", "layout");
-  return { status: "done", changed: r.changed ?? 0, unchanged: r.matching - (r.changed ?? 0), decision: r.decision.decision, errors: [], nonce };
+  const changed = r.changed ?? 0;
+  return { status: "ok", errors: [], values: {}, nonce, info: { changed: String(changed), unchanged: String(r.matching - changed), decision: r.decision.decision } };
 }
 
 /**
@@ -53,18 +52,10 @@ export async function confirmBulkDecisionAction(form: FormData): Promise<void> {
   redirect(`/${locale}/moderate?${query.toString()}`);
 }
 
-export type TCampaignStatusState = { status: "idle" | "done" | "error"; changed: number; nonce: number };
-
-/** On a campaign's view: one status for every item of the group (versioned and logged as by hand). */
-export async function triageCampaignAction(prev: TCampaignStatusState, form: FormData): Promise<TCampaignStatusState> {
-  const nonce = (prev?.nonce ?? 0) + 1;
-  const user = await requireRoleOrNull("moderator");
-  const campaign = String(form.get("campaign") ?? "");
-  const slug = form.get("c");
-  const status = ITEM_STATUSES.find((s) => s === form.get("status"));
-  if (!user || typeof slug !== "string" || !/^[0-9a-f-]{36}$/.test(campaign) || !status) return { status: "error", changed: 0, nonce };
-  const changed = await triageCampaign(user, slug, campaign, status);
-  if (changed === null) return { status: "error", changed: 0, nonce };
+/** On a campaign's view: one status for every item of the group (versioned and logged as by hand). Moderators and admins only: checked here. */
+export const triageCampaignAction = formAction({ role: "moderator", schema: ZCampaignStatus }, async (input, { user, fail, ok }) => {
+  const changed = await triageCampaign(user, input.c, input.campaign, input.status);
+  if (changed === null) return fail({ field: "form", key: "err_forbidden" });
   revalidatePath("/[locale]/moderate", "layout");
-  return { status: "done", changed, nonce };
-}
+  return ok({ changed: String(changed) });
+});

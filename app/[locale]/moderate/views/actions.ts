@@ -2,58 +2,32 @@
 // Saved views of the queue: save the current filter under a name (for me or
 // the team), delete my own. Moderators and admins only, checked here.
 import { revalidatePath } from "next/cache";
-import { requireRoleOrNull } from "@/lib/auth";
+import { z } from "zod";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
+import { formAction } from "@/lib/forms/action";
 import { readSaveViewForm, ZSaveView } from "@/lib/saved-views/schema";
 import { saveView } from "@/lib/saved-views/save-view";
 import { deleteView } from "@/lib/saved-views/delete-view";
 
 const KNOWN = new Set(["nameRequired", "nameTooLong", "nameTaken", "invalid", "forbidden", "gone"]);
+const ZDeleteView = z.object({ id: z.string({ error: "gone" }).max(100, { error: "gone" }) });
 
-export type TViewState = {
-  status: "idle" | "saved" | "deleted" | "error";
-  errors: { field: string; key: string }[];
-  // What the moderator typed, shown again after an error.
-  values: { name: string; shared: boolean };
-  saved?: string;
-  nonce: number;
-};
+// Every error shows at the name (the one field); the form keeps what was typed (values.name, values.shared).
+export const saveViewAction = formAction(
+  { role: "moderator", schema: ZSaveView, field: "name", maxValue: 200, read: readSaveViewForm, errorField: (e) => ({ field: "name", key: KNOWN.has(e.key) ? e.key : "invalid" }) },
+  async (input, { user, fail, ok }) => {
+    // A hidden draft is an admin's only: a moderator is answered as for an unknown slug.
+    const c = await getConsultationFor(user, input.consultation);
+    if (!c) return fail({ field: "name", key: "invalid" });
+    const r = await saveView(user.id, c.id, input);
+    if (!r.ok) return fail({ field: r.field, key: r.key });
+    revalidatePath("/[locale]/moderate", "layout");
+    return ok({ saved: input.name });
+  },
+);
 
-const read = (form: FormData) => {
-  const raw = readSaveViewForm(form) as { name: string; shared: boolean };
-  return { name: raw.name, shared: raw.shared };
-};
-
-export async function saveViewAction(prev: TViewState, form: FormData): Promise<TViewState> {
-  const nonce = (prev?.nonce ?? 0) + 1;
-  const values = read(form);
-  const fail = (field: string, key: string): TViewState => ({ status: "error", errors: [{ field, key }], values, nonce });
-  const user = await requireRoleOrNull("moderator");
-  if (!user) return fail("name", "forbidden");
-  const parsed = ZSaveView.safeParse(readSaveViewForm(form));
-  if (!parsed.success) {
-    return {
-      status: "error", values, nonce,
-      errors: parsed.error.issues.map((i) => ({ field: i.path[0] === "name" ? "name" : "name", key: KNOWN.has(i.message) ? i.message : "invalid" })),
-    };
-  }
-  // A hidden draft is an admin's only: a moderator is answered as for an unknown slug.
-  const c = await getConsultationFor(user, parsed.data.consultation);
-  if (!c) return fail("name", "invalid");
-  const r = await saveView(user.id, c.id, parsed.data);
-  if (!r.ok) return fail(r.field, r.key);
+export const deleteViewAction = formAction({ role: "moderator", schema: ZDeleteView, field: "name" }, async (input, { user, fail, ok }) => {
+  if (!(await deleteView(user.id, input.id))) return fail({ field: "name", key: "gone" });
   revalidatePath("/[locale]/moderate", "layout");
-  return { status: "saved", errors: [], values: { name: "", shared: false }, saved: parsed.data.name, nonce };
-}
-
-export async function deleteViewAction(prev: TViewState, form: FormData): Promise<TViewState> {
-  const nonce = (prev?.nonce ?? 0) + 1;
-  const values = prev?.values ?? { name: "", shared: false };
-  const user = await requireRoleOrNull("moderator");
-  if (!user) return { status: "error", errors: [{ field: "name", key: "forbidden" }], values, nonce };
-  const id = form.get("id");
-  const ok = typeof id === "string" && (await deleteView(user.id, id));
-  if (!ok) return { status: "error", errors: [{ field: "name", key: "gone" }], values, nonce };
-  revalidatePath("/[locale]/moderate", "layout");
-  return { status: "deleted", errors: [], values, nonce };
-}
+  return ok({ deleted: "1" });
+});

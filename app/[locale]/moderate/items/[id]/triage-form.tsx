@@ -9,14 +9,13 @@
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { formatInstant } from "@/lib/consultations/format-instant";
-import { triageAction, type TTriageState } from "@/app/[locale]/moderate/actions";
+import { triageAction } from "@/app/[locale]/moderate/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { Radios, Select, TextArea, TextInput } from "@/components/ui/field";
 import { fieldLabel, valueLabel } from "@/lib/feedback/describe-change";
-import { DISPOSITIONS, ITEM_STATUSES, LOADED_PREFIX, loadedValues } from "@/lib/feedback/triage-schema";
-
-const INITIAL: TTriageState = { status: "idle", errors: [], changed: 0, nonce: 0 };
+import { DISPOSITIONS, ITEM_STATUSES, LOADED_PREFIX, loadedValues, type TStaleInfo } from "@/lib/feedback/triage-schema";
+import { INITIAL_FORM } from "@/lib/forms/form-state";
 
 type TProps = {
   itemId: string;
@@ -45,7 +44,7 @@ const SHORTCUT = "Alt+Shift+N";
 export function TriageForm(p: TProps) {
   const t = useTranslations("triage");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState(triageAction, INITIAL);
+  const [state, action, pending] = useActionState(triageAction, INITIAL_FORM);
   const nextButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // Alt+Shift+N: save and go to the next item, also while typing in a field (it has modifiers).
@@ -71,14 +70,14 @@ export function TriageForm(p: TProps) {
   const sent = state.status === "error" ? state.values : undefined;
   const mine = (f: keyof typeof stored) => (sent && sent[f] !== undefined && sent[f] !== sent[LOADED_PREFIX + f] ? sent[f] : undefined);
   const value = (f: keyof typeof stored) => mine(f) ?? stored[f];
-  const stale = state.stale;
+  const stale = state.info?.stale ? (JSON.parse(state.info.stale) as { at: string; changes: TStaleInfo[] }) : undefined;
   const when = (iso: string) => formatInstant(new Date(iso), p.locale, p.timeZone);
   const fieldIds: Record<string, string> = { ids: "triage-status", status: "triage-status", disposition: "triage-disposition--none", dispositionReason: "triage-reason", assignee: "triage-assignee", setTags: "triage-tags", note: "triage-note", form: "triage-stale", version: "triage-status" };
   const summary = state.errors.map((e) => ({ href: `#${fieldIds[e.field] ?? "triage-status"}`, text: e.key === "stale" ? t("staleSummary") : t(`err_${e.key}` as "err_invalid") }));
   return (
     <>
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={summary} />
-      {state.status === "saved" ? <Notice>{state.last ? t("savedLast") : t("saved")}</Notice> : null}
+      {state.status === "ok" ? <Notice>{state.info?.last ? t("savedLast") : t("saved")}</Notice> : null}
       {state.status === "idle" && p.savedBefore ? <Notice>{t("savedNext")}</Notice> : null}
       {stale ? (
         <div id="triage-stale" tabIndex={-1} className="mb-6 border-l-8 border-error bg-panel p-4">
