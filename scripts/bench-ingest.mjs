@@ -130,7 +130,9 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  await waitHealthy(`http://${HOST}:${APP_PORT}/api/health`, { child: app, timeoutMs: HEALTH_TIMEOUT_MS });
+  await waitHealthy(`http://${HOST}:${APP_PORT}/api/health`, { child: app, timeoutMs: HEALTH_TIMEOUT_MS }).catch((e) => {
+    throw new Error(`${e.message}\n  its log's last lines:\n  ${readFileSync(appLog, "utf8").trim().split("\n").slice(-15).join("\n  ")}`);
+  });
   const api = { ...makeTarget("app", app.pid, HOST, APP_PORT, APP_PATH, jsonPayload), databaseUrl };
   const form = { ...makeTarget("app form", app.pid, HOST, APP_PORT, FORM_PATH, await formPayloadMaker(HOST, APP_PORT, FORM_PATH), 303), databaseUrl };
   const apiWarmup = await warmUp(api, key("api", "w"));

@@ -12,7 +12,7 @@ export { EnvError as SettingError };
 /**
  * @param {Record<string, string | undefined>} [source] process.env by default
  */
-export function readServerSettings(source) {
+export function readServerSettings(source = process.env) {
   const e = readEnv(source);
   return {
     port: e.PORT,
