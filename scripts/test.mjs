@@ -68,6 +68,7 @@ let ok =
   (await step("prisma generate", process.execPath, [path.join(root, "scripts/prisma.mjs"), "generate"])) &&
   (await step("typecheck", bin("tsc"), ["--noEmit"])) &&
   (await step("lint", bin("eslint"), [".", "--max-warnings=0"])) &&
+  (await step("formatting (prettier --check; npm run format fixes it)", bin("prettier"), ["--check", "."])) &&
   (await step("unit tests", bin("vitest"), ["run", "--project", "unit"])) &&
   (await step("npm audit (high)", process.execPath, [path.join(root, "scripts/audit.mjs")]));
 
@@ -75,7 +76,12 @@ if (ok) {
   const db = await withTestDb();
   try {
     ok = (await step("integration tests", bin("vitest"), ["run", "--project", "integration"], db.env)) && ok;
-    ok = ok && (await step("build", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { ...db.env, NODE_ENV: "production" }));
+    ok =
+      ok &&
+      (await step("build", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+        ...db.env,
+        NODE_ENV: "production",
+      }));
     rmSync(E2E_REPORT, { force: true });
     // Its own database: nothing the integration tests left behind changes what the pages show.
     const e2eEnv = ok ? await withFreshDatabase(db.env, "clausewise_e2e") : db.env;
@@ -84,7 +90,12 @@ if (ok) {
       results.push({ name: "end-to-end tests (no browser)", ok: false, seconds: 0 });
       ok = false;
     }
-    ok = ok && (await step("end-to-end tests", bin("playwright"), ["test"], { ...e2eEnv, CLAUSEWISE_CHROMIUM: browser.executablePath }));
+    ok =
+      ok &&
+      (await step("end-to-end tests", bin("playwright"), ["test"], {
+        ...e2eEnv,
+        CLAUSEWISE_CHROMIUM: browser.executablePath,
+      }));
   } finally {
     await db.stop();
   }
