@@ -6,13 +6,15 @@ import nextTs from "eslint-config-next/typescript";
 
 /** The database client and raw pools: only lib/ (and scripts, tests) reach PostgreSQL. */
 const DATABASE = {
-  regex: "^(@/|(\\.\\./)+|\\./)lib/(db|raw-pools|generated)(/|$)|^(pg|pg-query-stream|@prisma/client|@prisma/adapter-pg)(/|$)",
+  regex:
+    "^(@/|(\\.\\./)+|\\./)lib/(db|raw-pools|generated)(/|$)|^(pg|pg-query-stream|@prisma/client|@prisma/adapter-pg)(/|$)",
   message: "app/ and components/ never reach the database: call a function of lib/<entity>/<verb>.ts.",
 };
 /** Routes and their Server Actions: a component receives an action as a prop, or lives beside its route in app/. */
 const ROUTES = {
   regex: "^(@/|(\\.\\./)+)app/",
-  message: "components/ never imports app/: pass the Server Action as a prop from the page, or keep a route-bound form beside its route in app/.",
+  message:
+    "components/ never imports app/: pass the Server Action as a prop from the page, or keep a route-bound form beside its route in app/.",
 };
 
 /**
@@ -44,21 +46,28 @@ const config = [
   {
     // SQL is composed with tagged templates (Prisma.sql / Prisma.join), never from strings.
     rules: {
-      "no-restricted-syntax": ["error", {
-        selector: "MemberExpression[property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]",
-        message: "Compose SQL with a tagged template ($queryRaw`…`, Prisma.sql, Prisma.join): no *Unsafe calls.",
-      }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]",
+          message: "Compose SQL with a tagged template ($queryRaw`…`, Prisma.sql, Prisma.join): no *Unsafe calls.",
+        },
+      ],
     },
   },
   {
     // Environment variables are read once, validated, in lib/env.ts.
     ignores: PROCESS_ENV_ALLOWED,
     rules: {
-      "no-restricted-properties": ["error", {
-        object: "process",
-        property: "env",
-        message: "Read settings through env() from lib/env.ts (one zod schema); only the files listed in eslint.config.mjs read process.env.",
-      }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Read settings through env() from lib/env.ts (one zod schema); only the files listed in eslint.config.mjs read process.env.",
+        },
+      ],
     },
   },
   {
@@ -70,7 +79,15 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [DATABASE, ROUTES] }] },
   },
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
 ];
 export default config;

@@ -11,14 +11,17 @@ export async function register() {
   const { env } = await import("@/lib/env");
   // Every server forgets its cached consultations when any server changes one.
   const [{ listenForChanges }, { dropConsultationCache }, { clearDeadlineHistory }] = await Promise.all([
-    import("@/lib/consultations/cache-bus"), import("@/lib/consultations/get-consultation"), import("@/lib/consultations/deadline-history"),
+    import("@/lib/consultations/cache-bus"),
+    import("@/lib/consultations/get-consultation"),
+    import("@/lib/consultations/deadline-history"),
   ]);
-  if (env().DATABASE_URL) listenForChanges(() => {
-    dropConsultationCache();
-    clearDeadlineHistory();
-    // The public pages this server keeps (lib/http/page-cache.mjs, set up by scripts/server.mjs).
-    (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for("clausewise.clearPageCache")]?.();
-  });
+  if (env().DATABASE_URL)
+    listenForChanges(() => {
+      dropConsultationCache();
+      clearDeadlineHistory();
+      // The public pages this server keeps (lib/http/page-cache.mjs, set up by scripts/server.mjs).
+      (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for("clausewise.clearPageCache")]?.();
+    });
   // Background work: this server's worker on the shared job queue (lib/jobs/start-worker.ts): receipts,
   // invitations, campaign searches, results copies, and the periodic retention and rate-limit cleanup.
   if (!env().DATABASE_URL) return;

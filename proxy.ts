@@ -36,13 +36,18 @@ export default async function proxy(request: NextRequest) {
     return response;
   };
   // Server Actions and form posts: never from another site, nor from an opaque ("null") origin.
-  if (request.method === "POST" && foreignOrigin(request.headers)) return plain(403, "Cross-site form posts are refused.");
+  if (request.method === "POST" && foreignOrigin(request.headers))
+    return plain(403, "Cross-site form posts are refused.");
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (request.method === "POST" && (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"))) {
+  if (
+    request.method === "POST" &&
+    (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"))
+  ) {
     // Next.js answers a form body it cannot parse with a 500; bad input deserves a 400. scripts/server.mjs has
     // already read and parsed every form body (readable()), whatever the address: parsing it again here cost
     // every form post a copy of its body and a second parse.
-    if (Number(request.headers.get("content-length") ?? 0) > FORM_LIMIT) return plain(413, "This form is larger than 1 MB.");
+    if (Number(request.headers.get("content-length") ?? 0) > FORM_LIMIT)
+      return plain(413, "This form is larger than 1 MB.");
     return withCsp(NextResponse.next({ request: { headers: request.headers } }));
   }
   if (STAFF_PAGE.test(request.nextUrl.pathname)) return withCsp(await (await intlWithSession)(request, {}));
@@ -50,11 +55,17 @@ export default async function proxy(request: NextRequest) {
   // while an address matching no route gets a server-rendered "page not found" (app/not-found.tsx). So an
   // unknown consultation (no preview link asked for) goes there, and reads the same without JavaScript.
   // getPublicConsultation is cached for 5 s: a flash crowd costs no query here.
-  const page = (request.method === "GET" || request.method === "HEAD") && !request.nextUrl.searchParams.has("preview")
-    ? CONSULTATION_PAGE.exec(request.nextUrl.pathname) : null;
+  const page =
+    (request.method === "GET" || request.method === "HEAD") && !request.nextUrl.searchParams.has("preview")
+      ? CONSULTATION_PAGE.exec(request.nextUrl.pathname)
+      : null;
   if (page && !(await getPublicConsultation(page[2]).catch(() => true))) {
     request.headers.set("X-NEXT-INTL-LOCALE", page[1]);
-    return withCsp(NextResponse.rewrite(new URL(`/${page[1]}/c/-/no-such-page`, request.url), { request: { headers: request.headers } }));
+    return withCsp(
+      NextResponse.rewrite(new URL(`/${page[1]}/c/-/no-such-page`, request.url), {
+        request: { headers: request.headers },
+      }),
+    );
   }
   return withCsp(intl(request));
 }

@@ -2,7 +2,10 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // "server-only" (the marker on lib/db, raw-pools, auth, env) throws unless React Server Components resolve it: tests are server code.
-const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js") };
+const alias = {
+  "@": path.resolve(__dirname),
+  "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+};
 const exclude = ["node_modules/**", ".next/**", "e2e/**", ".data/**", "lib/generated/**"];
 
 export default defineConfig({
@@ -10,7 +13,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.int.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: [...exclude, "**/*.int.test.ts"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

@@ -23,8 +23,11 @@ export async function ConsultationStatus(p: TProps) {
   // Open green, closed red, upcoming the brand's blue: not yet open must not look like open.
   const tone = p.status === "closed" ? "text-error" : p.status === "open" ? "text-success" : "text-brand";
   return (
-    <dl data-testid="consultation-status" data-consultation-status={p.status}
-      className="mb-6 grid grid-cols-1 gap-x-6 gap-y-3 border-l-8 border-brand bg-panel p-4 sm:grid-cols-[max-content_1fr]">
+    <dl
+      data-testid="consultation-status"
+      data-consultation-status={p.status}
+      className="mb-6 grid grid-cols-1 gap-x-6 gap-y-3 border-l-8 border-brand bg-panel p-4 sm:grid-cols-[max-content_1fr]"
+    >
       <dt className="font-bold">{t("deadline")}</dt>
       <dd>
         <strong className={tone}>{t(p.status)}</strong>

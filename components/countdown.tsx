@@ -28,7 +28,15 @@ export function Countdown({ remainingMs, locale, template, soon, closed }: TProp
   const minutesTotal = Math.floor(left / 60_000);
   return (
     <span>
-      {formatPluralMessage(template, { days: Math.floor(minutesTotal / 1440), hours: Math.floor((minutesTotal % 1440) / 60), minutes: minutesTotal % 60 }, locale)}
+      {formatPluralMessage(
+        template,
+        {
+          days: Math.floor(minutesTotal / 1440),
+          hours: Math.floor((minutesTotal % 1440) / 60),
+          minutes: minutesTotal % 60,
+        },
+        locale,
+      )}
     </span>
   );
 }

@@ -10,7 +10,13 @@ function SwitchLink({ query, ...p }: TProps & { query: string }) {
   // Next's own hook (next-intl's would ship its client to every page): the path after the locale.
   const pathname = usePathname().replace(/^\/[^/]+/, "");
   return (
-    <a href={`/${p.locale}${pathname === "/" ? "" : pathname}${query ? `?${query}` : ""}`} hrefLang={p.lang} lang={p.lang} aria-label={p.label} className="text-white focus-visible:text-ink">
+    <a
+      href={`/${p.locale}${pathname === "/" ? "" : pathname}${query ? `?${query}` : ""}`}
+      hrefLang={p.lang}
+      lang={p.lang}
+      aria-label={p.label}
+      className="text-white focus-visible:text-ink"
+    >
       {p.text}
     </a>
   );

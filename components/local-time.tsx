@@ -19,6 +19,9 @@ export function LocalTime({ iso, locale, timeZone, label, fallback }: TProps) {
     },
     () => null,
   );
-  if (text === null) return formatInstant(date, locale, "UTC") === formatInstant(date, locale, timeZone) ? null : <span>{fallback}</span>;
+  if (text === null)
+    return formatInstant(date, locale, "UTC") === formatInstant(date, locale, timeZone) ? null : (
+      <span>{fallback}</span>
+    );
   return text ? <span data-testid="local-time">{label.replace("{date}", text)}</span> : null;
 }

@@ -6,10 +6,18 @@ import { useSyncExternalStore } from "react";
 const noSubscription = () => () => {};
 
 export function PrintButton({ text }: { text: string }) {
-  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   if (!scripted) return null;
   return (
-    <button type="button" onClick={() => window.print()} className="mb-8 border-2 border-ink bg-panel px-4 py-2 font-bold print:hidden">
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="mb-8 border-2 border-ink bg-panel px-4 py-2 font-bold print:hidden"
+    >
       {text}
     </button>
   );

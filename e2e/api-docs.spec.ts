@@ -5,12 +5,17 @@ import { bothLanguages, checkPage } from "./walk";
 
 type TDocument = { paths: Record<string, Record<string, { operationId: string; summary: string }>> };
 
-test("the API reference, reached from the footer, lists every operation of the served document, under its CSP without a violation", async ({ page, request }) => {
+test("the API reference, reached from the footer, lists every operation of the served document, under its CSP without a violation", async ({
+  page,
+  request,
+}) => {
   const served = await request.get("/api/openapi");
   expect(served.status()).toBe(200);
   expect(served.headers()["cache-control"]).toBe("public, max-age=300");
   const doc = (await served.json()) as TDocument;
-  const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ label: `${method.toUpperCase()} ${path}`, ...op })));
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ label: `${method.toUpperCase()} ${path}`, ...op })),
+  );
   expect(operations.length).toBeGreaterThan(8);
 
   // Cached like the other public pages (lib/http/page-cache.mjs): the same for everyone, under a CSP of its own scripts' hashes.
@@ -19,7 +24,9 @@ test("the API reference, reached from the footer, lists every operation of the s
   expect(html.headers()["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}')+;/);
 
   const violations: string[] = [];
-  page.on("console", (m) => { if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text()); });
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
+  });
   page.on("pageerror", (e) => violations.push(e.message));
 
   // From the footer, where the document itself used to be linked.
@@ -30,23 +37,31 @@ test("the API reference, reached from the footer, lists every operation of the s
   const contents = page.getByRole("navigation", { name: "Operations" });
   await expect(contents.getByRole("link")).toHaveCount(operations.length);
   for (const op of operations) {
-    await expect(contents.getByRole("link", { name: op.label, exact: true }), op.label).toHaveAttribute("href", `#${op.operationId}`);
+    await expect(contents.getByRole("link", { name: op.label, exact: true }), op.label).toHaveAttribute(
+      "href",
+      `#${op.operationId}`,
+    );
     await expect(page.locator(`[id="${op.operationId}"]`), op.label).toContainText(op.summary);
   }
   // The submission's details: the idempotency header, the errors it answers with, the request's example.
   const submit = page.locator("section[aria-labelledby=submitResponse]");
   await expect(submit.getByText("Idempotency-Key", { exact: true })).toBeVisible();
-  for (const status of ["201", "400", "409", "413", "415", "429", "503"]) await expect(submit.getByText(status, { exact: true })).toBeVisible();
+  for (const status of ["201", "400", "409", "413", "415", "429", "503"])
+    await expect(submit.getByText(status, { exact: true })).toBeVisible();
   await submit.getByText("Example: Feedback on clause 1.1 from an organisation in France").click();
   await expect(submit.getByText('"privacyConsent": true').first()).toBeVisible();
   await expect(page.getByRole("link", { name: "the OpenAPI document" })).toHaveAttribute("href", "/api/openapi");
 
   // The page's own scripts ran (it hydrated) under its CSP, and nothing was refused.
-  await expect.poll(() => page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f)))
+    .toBe(true);
   expect(violations).toEqual([]);
 });
 
-test("the API reference passes axe at 1280 and 390 px in English and French, with no raw message key nor sideways scroll", async ({ page }) => {
+test("the API reference passes axe at 1280 and 390 px in English and French, with no raw message key nor sideways scroll", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   for (const path of bothLanguages("/L/api-docs")) await checkPage(page, path);
   await expect(page.getByRole("heading", { level: 1, name: "Référence de l’API" })).toBeVisible();

@@ -1,11 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createAccount, createConsultation, expectAccessible, fillAboutYou, signIn, uniqueSlug } from "./helpers";
 
-const EN = "Adherents recognise that innovation matters.\n\n## 1. Embrace innovation\nInnovation is everyone's work.\n\n1. Act on weak signals.\n2. Build capacity.\n";
-const FR_BAD = "Les adhérents reconnaissent que l'innovation compte.\n\n## 1. Adopter l'innovation\nL'innovation est l'affaire de tous.\n\n1. Agir sur les signaux faibles.\n";
+const EN =
+  "Adherents recognise that innovation matters.\n\n## 1. Embrace innovation\nInnovation is everyone's work.\n\n1. Act on weak signals.\n2. Build capacity.\n";
+const FR_BAD =
+  "Les adhérents reconnaissent que l'innovation compte.\n\n## 1. Adopter l'innovation\nL'innovation est l'affaire de tous.\n\n1. Agir sur les signaux faibles.\n";
 const FR = `${FR_BAD}2. Renforcer les capacités.\n`;
-const EN2 = "Adherents recognise that innovation matters.\n\n## 1. Embrace innovation\nInnovation is everyone's work.\n\n1. Act on early signs of change.\n2. Build capacity.\n";
-const FR2 = "Les adhérents reconnaissent que l'innovation compte.\n\n## 1. Adopter l'innovation\nL'innovation est l'affaire de tous.\n\n1. Agir sur les signes précurseurs.\n2. Renforcer les capacités.\n";
+const EN2 =
+  "Adherents recognise that innovation matters.\n\n## 1. Embrace innovation\nInnovation is everyone's work.\n\n1. Act on early signs of change.\n2. Build capacity.\n";
+const FR2 =
+  "Les adhérents reconnaissent que l'innovation compte.\n\n## 1. Adopter l'innovation\nL'innovation est l'affaire de tous.\n\n1. Agir sur les signes précurseurs.\n2. Renforcer les capacités.\n";
 
 const local = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 16);
 const md = (name: string, text: string) => ({ name, mimeType: "text/markdown", buffer: Buffer.from(text) });
@@ -15,23 +19,36 @@ async function files(page: Page, prefix: string, en: string, fr: string) {
   await page.locator(`#${prefix}-markdownFrFile`).setInputFiles(md("draft-fr.md", fr));
 }
 
-test("an admin authors a consultation from Markdown, runs it, re-drafts it and publishes the results", async ({ page, browser }) => {
+test("an admin authors a consultation from Markdown, runs it, re-drafts it and publishes the results", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const slug = uniqueSlug("authored");
   await signIn(page, await createAccount("admin"), { path: "/en/admin/consultations/new" });
   await expectAccessible(page);
   await page.getByLabel("Web address (slug)").fill(slug);
   await page.getByLabel("Reference prefix").fill("AUTH");
-  for (const [label, value] of [["Title in English", "Authored declaration"], ["Title in French", "Déclaration rédigée"], ["Summary in English", "A summary."],
-    ["Summary in French", "Un résumé."], ["What feedback is asked for, in English", "Clarity."], ["What feedback is asked for, in French", "Clarté."],
-    ["Who may respond, in English", "Anyone."], ["Who may respond, in French", "Tout le monde."]]) await page.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, value] of [
+    ["Title in English", "Authored declaration"],
+    ["Title in French", "Déclaration rédigée"],
+    ["Summary in English", "A summary."],
+    ["Summary in French", "Un résumé."],
+    ["What feedback is asked for, in English", "Clarity."],
+    ["What feedback is asked for, in French", "Clarté."],
+    ["Who may respond, in English", "Anyone."],
+    ["Who may respond, in French", "Tout le monde."],
+  ])
+    await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByLabel("Time zone of the dates").selectOption("UTC");
   await page.getByLabel("Opens").fill(local(-1));
   await page.getByLabel("Closes (the deadline)").fill(local(10));
   // The French draft misses an action: reported before anything is saved.
   await files(page, "cf", EN, FR_BAD);
   await page.getByRole("button", { name: "Check the draft" }).click();
-  await expect(page.getByTestId("misalignment")).toContainText("Section 1 has 2 numbered items in English and 1 in French");
+  await expect(page.getByTestId("misalignment")).toContainText(
+    "Section 1 has 2 numbered items in English and 1 in French",
+  );
   await expect(page.getByLabel("Title in English", { exact: true })).toHaveValue("Authored declaration");
   await expectAccessible(page);
   await files(page, "cf", EN, FR);
@@ -55,7 +72,10 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
 
   // A respondent answers clause 1.1.
   await anonymous.goto(`/en/c/${slug}/respond?clause=1.1`);
-  await anonymous.locator('details[data-clause="1.1"]').getByLabel(/What is unclear/).fill("What is a weak signal?");
+  await anonymous
+    .locator('details[data-clause="1.1"]')
+    .getByLabel(/What is unclear/)
+    .fill("What is a weak signal?");
   await fillAboutYou(anonymous, { type: "An individual" });
   await anonymous.getByRole("button", { name: "Submit your response" }).click();
   await anonymous.waitForURL(/\/receipt\//);
@@ -79,13 +99,18 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
   await expectAccessible(page);
   await page.getByRole("button", { name: "Publish version 2" }).click();
   // The confirmation first, with the numbers.
-  await expect(page.getByTestId("consequence")).toHaveText("1 clause changes its text, none is added, none is removed, and 3 stay as they are.");
+  await expect(page.getByTestId("consequence")).toHaveText(
+    "1 clause changes its text, none is added, none is removed, and 3 stay as they are.",
+  );
   await page.getByRole("button", { name: "Yes, publish version 2" }).click();
   await expect(page.getByRole("heading", { name: "New version published" })).toBeVisible();
   await anonymous.goto(`/en/c/${slug}`);
   await expect(anonymous.getByText("This is version 2 of the draft.")).toBeVisible();
   await page.goto(`/en/moderate?c=${slug}`);
-  await page.getByRole("link", { name: /^Open AUTH-/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Open AUTH-/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "The clause as this comment answered it (version 1)" })).toBeVisible();
   await expect(page.getByTestId("clause-diff")).toContainText("early signs of change");
   await expectAccessible(page);
@@ -94,7 +119,10 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
   await page.goto(`/en/moderate/key-in?c=${slug}`);
   await expectAccessible(page);
   await page.locator('details[data-clause="1.2"] summary').click();
-  await page.locator('details[data-clause="1.2"]').getByLabel(/What is unclear/).fill("Sent by post.");
+  await page
+    .locator('details[data-clause="1.2"]')
+    .getByLabel(/What is unclear/)
+    .fill("Sent by post.");
   await fillAboutYou(page, { type: "An individual" });
   await page.getByLabel("Date received").fill(new Date().toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Key in this response" }).click();
@@ -141,10 +169,14 @@ test("accounts: an admin changes a role and deactivates an account; the log says
   await expect(row.getByRole("status")).toContainText("deactivated");
   await page.reload();
   // The log names the action in words (auditActions), not by its code.
-  await expect(page.getByText(new RegExp(`Account changed · ${email.replace(/[.]/g, "\\.")} · deactivated`))).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`Account changed · ${email.replace(/[.]/g, "\\.")} · deactivated`)),
+  ).toBeVisible();
 });
 
-test("the list of consultations, and editing a published one's texts (its dates move only by extension)", async ({ page }) => {
+test("the list of consultations, and editing a published one's texts (its dates move only by extension)", async ({
+  page,
+}) => {
   const slug = uniqueSlug("edit");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   await signIn(page, await createAccount("admin"), { path: "/en/admin/consultations" });
@@ -155,7 +187,9 @@ test("the list of consultations, and editing a published one's texts (its dates 
   await expectAccessible(page);
   await page.getByLabel("Title in English", { exact: true }).fill("");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Fill in “Title in English”");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Fill in “Title in English”",
+  );
   await page.getByLabel("Title in English", { exact: true }).fill("A clearer title");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();

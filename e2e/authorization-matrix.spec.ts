@@ -10,7 +10,10 @@ async function as(browser: Browser, actor: TActor): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   if (actor === "anonymous") return page;
   const account = actor.startsWith("delegate")
-    ? await createAccount("delegate", undefined, { country: actor.endsWith("FR") ? "FR" : "DE", delegationRole: "approver" })
+    ? await createAccount("delegate", undefined, {
+        country: actor.endsWith("FR") ? "FR" : "DE",
+        delegationRole: "approver",
+      })
     : await createAccount(actor as "moderator" | "admin");
   await signIn(page, account, { path: "/en" });
   return page;
@@ -37,30 +40,68 @@ async function frenchLetter(): Promise<string> {
   }
 }
 
-test("the authorization matrix: every staff page and route × anonymous, a delegate of the country, of another country, a moderator, an admin", async ({ browser, request }) => {
+test("the authorization matrix: every staff page and route × anonymous, a delegate of the country, of another country, a moderator, an admin", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const made = await request.post("/api/consultations/dpsi/responses", {
-    data: { generalComment: "For the matrix.", respondent: { type: "individual", country: "AT", publicSector: true, publication: "none", privacyConsent: true } },
+    data: {
+      generalComment: "For the matrix.",
+      respondent: { type: "individual", country: "AT", publicSector: true, publication: "none", privacyConsent: true },
+    },
   });
   expect(made.status()).toBe(201);
   const item = await anyItem();
   const letter = await frenchLetter();
-  const mod: Record<TActor, TOutcome> = { anonymous: "sign-in", "delegate FR": "not found", "delegate DE": "not found", moderator: "ok", admin: "ok" };
-  const adminOnly: Record<TActor, TOutcome> = { anonymous: "sign-in", "delegate FR": "not found", "delegate DE": "not found", moderator: "not found", admin: "ok" };
+  const mod: Record<TActor, TOutcome> = {
+    anonymous: "sign-in",
+    "delegate FR": "not found",
+    "delegate DE": "not found",
+    moderator: "ok",
+    admin: "ok",
+  };
+  const adminOnly: Record<TActor, TOutcome> = {
+    anonymous: "sign-in",
+    "delegate FR": "not found",
+    "delegate DE": "not found",
+    moderator: "not found",
+    admin: "ok",
+  };
   const pages: [string, Record<TActor, TOutcome>][] = [
     ["/en/moderate?c=dpsi", { ...mod, "delegate FR": "delegation", "delegate DE": "delegation" }],
-    ["/en/moderate/overview?c=dpsi", mod], ["/en/moderate/formal?c=dpsi", mod], ["/en/moderate/key-in?c=dpsi", mod], [`/en/moderate/items/${item}`, mod],
-    ["/en/admin", adminOnly], ["/en/admin/privacy", adminOnly], ["/en/admin/accounts", adminOnly], ["/en/admin/consultations", adminOnly],
+    ["/en/moderate/overview?c=dpsi", mod],
+    ["/en/moderate/formal?c=dpsi", mod],
+    ["/en/moderate/key-in?c=dpsi", mod],
+    [`/en/moderate/items/${item}`, mod],
+    ["/en/admin", adminOnly],
+    ["/en/admin/privacy", adminOnly],
+    ["/en/admin/accounts", adminOnly],
+    ["/en/admin/consultations", adminOnly],
     ["/en/admin/jobs", adminOnly],
-    ["/en/admin/consultations/new", adminOnly], ["/en/admin/consultations/dpsi", adminOnly], ["/en/admin/consultations/dpsi/edit", adminOnly],
+    ["/en/admin/consultations/new", adminOnly],
+    ["/en/admin/consultations/dpsi", adminOnly],
+    ["/en/admin/consultations/dpsi/edit", adminOnly],
     ["/en/admin/consultations/dpsi/redraft", adminOnly],
-    ["/en/delegation/dpsi", { anonymous: "sign-in", "delegate FR": "ok", "delegate DE": "ok", moderator: "not found", admin: "not found" }],
+    [
+      "/en/delegation/dpsi",
+      { anonymous: "sign-in", "delegate FR": "ok", "delegate DE": "ok", moderator: "not found", admin: "not found" },
+    ],
   ];
   // Routes: [path, expected status per actor]
   const routes: [string, Record<TActor, number>][] = [
-    ["/api/moderate/consultations/dpsi/export?format=csv", { anonymous: 401, "delegate FR": 403, "delegate DE": 403, moderator: 200, admin: 200 }],
-    ["/api/moderate/consultations/dpsi/export?what=audit", { anonymous: 401, "delegate FR": 403, "delegate DE": 403, moderator: 200, admin: 200 }],
-    [`/api/formal/${letter}/letter`, { anonymous: 404, "delegate FR": 200, "delegate DE": 404, moderator: 200, admin: 200 }],
+    [
+      "/api/moderate/consultations/dpsi/export?format=csv",
+      { anonymous: 401, "delegate FR": 403, "delegate DE": 403, moderator: 200, admin: 200 },
+    ],
+    [
+      "/api/moderate/consultations/dpsi/export?what=audit",
+      { anonymous: 401, "delegate FR": 403, "delegate DE": 403, moderator: 200, admin: 200 },
+    ],
+    [
+      `/api/formal/${letter}/letter`,
+      { anonymous: 404, "delegate FR": 200, "delegate DE": 404, moderator: 200, admin: 200 },
+    ],
   ];
   const seen: string[] = [];
   for (const actor of ACTORS) {
@@ -69,8 +110,13 @@ test("the authorization matrix: every staff page and route × anonymous, a deleg
       await page.goto(path);
       const url = new URL(page.url());
       const heading = (await page.getByRole("heading", { level: 1 }).first().textContent()) ?? "";
-      const outcome: TOutcome = url.pathname.endsWith("/sign-in") ? "sign-in" : url.pathname === "/en/delegation" && !path.startsWith("/en/delegation") ? "delegation"
-        : /Page not found/.test(heading) ? "not found" : "ok";
+      const outcome: TOutcome = url.pathname.endsWith("/sign-in")
+        ? "sign-in"
+        : url.pathname === "/en/delegation" && !path.startsWith("/en/delegation")
+          ? "delegation"
+          : /Page not found/.test(heading)
+            ? "not found"
+            : "ok";
       seen.push(`${actor} ${path} ${outcome}`);
       expect(outcome, `${actor} → ${path}`).toBe(expected[actor]);
     }

@@ -14,11 +14,23 @@ async function swapSession(browser: Browser, page: Page, other: { email: string;
   await page.context().addCookies(cookies);
 }
 
-test("admin, delegation and formal-response pages refuse everyone but their role", async ({ page, browser, request }) => {
+test("admin, delegation and formal-response pages refuse everyone but their role", async ({
+  page,
+  browser,
+  request,
+}) => {
   const slug = uniqueSlug("authz");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
-  const adminPages = ["/en/admin", "/fr/admin/privacy", "/en/admin/consultations", "/en/admin/consultations/new", `/en/admin/consultations/${slug}`,
-    `/en/admin/consultations/${slug}/edit`, `/en/admin/consultations/${slug}/redraft`, "/en/admin/accounts"];
+  const adminPages = [
+    "/en/admin",
+    "/fr/admin/privacy",
+    "/en/admin/consultations",
+    "/en/admin/consultations/new",
+    `/en/admin/consultations/${slug}`,
+    `/en/admin/consultations/${slug}/edit`,
+    `/en/admin/consultations/${slug}/redraft`,
+    "/en/admin/accounts",
+  ];
   const delegationPages = ["/en/delegation", `/en/delegation/${slug}`];
   const formalPages = [`/en/moderate/formal?c=${slug}`, `/en/moderate/key-in?c=${slug}`];
 
@@ -40,8 +52,21 @@ test("admin, delegation and formal-response pages refuse everyone but their role
   }
 
   // The letter: a cross-site or Origin-less upload is refused before anything; nobody reads a letter that is not theirs.
-  expect((await request.post(`/api/delegation/${slug}/letter`, { multipart: { letter: { name: "a.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF") } } })).status()).toBe(403);
-  expect((await request.post(`/api/delegation/${slug}/letter`, { headers: { origin: "https://evil.example" }, multipart: { x: "1" } })).status()).toBe(403);
+  expect(
+    (
+      await request.post(`/api/delegation/${slug}/letter`, {
+        multipart: { letter: { name: "a.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF") } },
+      })
+    ).status(),
+  ).toBe(403);
+  expect(
+    (
+      await request.post(`/api/delegation/${slug}/letter`, {
+        headers: { origin: "https://evil.example" },
+        multipart: { x: "1" },
+      })
+    ).status(),
+  ).toBe(403);
   expect((await request.get("/api/formal/00000000-0000-4000-8000-000000000000/letter")).status()).toBe(404);
   expect((await moderator.request.get("/api/formal/not-a-uuid/letter")).status()).toBe(404);
 });
@@ -57,7 +82,9 @@ test("the delegation and admin actions check the role of whoever posts them", as
   await page.getByLabel("Full name").fill("Not Allowed");
   await page.getByLabel("Email address").fill(`${uniqueSlug("x")}@test.clausewise.invalid`);
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Only administrators can invite people");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Only administrators can invite people",
+  );
 
   // The extension form, posted by a moderator.
   await signIn(page, await createAccount("admin"), { path: "/en/moderate" });
@@ -67,14 +94,18 @@ test("the delegation and admin actions check the role of whoever posts them", as
   await page.getByLabel("New deadline").fill("2099-01-01T12:00");
   await page.getByLabel("Reason (shown to the delegation)").fill("Not allowed");
   await page.getByRole("button", { name: "Grant extension" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Your account cannot do this.");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Your account cannot do this.",
+  );
 
   // A consultation's lifecycle, posted by a moderator.
   await signIn(page, await createAccount("admin"), { path: `/en/admin/consultations/${slug}` });
   await swapSession(browser, page, moderator);
   await page.getByLabel("Reason for closing early (shown to the public)").fill("Not allowed");
   await page.getByRole("button", { name: "Close the consultation now" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Only administrators can do this.");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Only administrators can do this.",
+  );
 
   // A delegation's draft, saved by a moderator.
   const delegate = await (await browser.newContext()).newPage();
@@ -82,5 +113,7 @@ test("the delegation and admin actions check the role of whoever posts them", as
   await swapSession(browser, delegate, moderator);
   await delegate.getByLabel("Overall statement").fill("Not allowed");
   await delegate.getByRole("button", { name: "Save draft" }).click();
-  await expect(delegate.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Your account cannot do this.");
+  await expect(delegate.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Your account cannot do this.",
+  );
 });

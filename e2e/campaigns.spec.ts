@@ -5,7 +5,6 @@ import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqu
 const A = "We ask the drafting committee to protect the budget of local innovation labs in every member country.";
 const B = "Principle two must require every government to publish the evaluation of its public sector experiments.";
 
-
 /** A consultation with three copies of letter A, two of B and four short stock replies. */
 async function withLetters() {
   const slug = uniqueSlug("camp");
@@ -37,7 +36,9 @@ async function findCampaigns(page: Page, slug: string) {
   await page.goto(`/en/moderate/campaigns?c=${slug}`);
 }
 
-test("a moderator finds campaigns, opens one, removes an item and merges two; short replies are never grouped", async ({ page }) => {
+test("a moderator finds campaigns, opens one, removes an item and merges two; short replies are never grouped", async ({
+  page,
+}) => {
   const slug = await withLetters();
   await signIn(page, await createAccount("moderator"));
   await findCampaigns(page, slug);
@@ -65,7 +66,9 @@ test("a moderator finds campaigns, opens one, removes an item and merges two; sh
 
   // Merging: the errors, then the merge.
   await page.getByRole("button", { name: "Merge the campaigns" }).click();
-  await expect(page.getByRole("alert").getByRole("link", { name: "Choose the campaign to merge", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("alert").getByRole("link", { name: "Choose the campaign to merge", exact: true }),
+  ).toBeVisible();
   await expect(page.locator("#merge-target-error")).toContainText("Choose the campaign to merge it into");
   await page.getByLabel("Campaign to merge").selectOption({ index: 1 });
   await page.getByLabel("Merge it into").selectOption({ index: 1 });
@@ -74,7 +77,10 @@ test("a moderator finds campaigns, opens one, removes an item and merges two; sh
   await expectAccessible(page);
 
   // Opening the large one: its items, remove one.
-  await cards.first().getByRole("link", { name: /^See its items/ }).click();
+  await cards
+    .first()
+    .getByRole("link", { name: /^See its items/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Campaign of 3");
   await page.getByRole("button", { name: "Remove the selected items from the campaign" }).click();
   await expect(page.locator("#remove-ids-error")).toContainText("Select at least one item to remove");
@@ -117,7 +123,10 @@ test.describe("without JavaScript", () => {
     await findCampaigns(page, slug);
     await page.getByRole("button", { name: "Merge the campaigns" }).click();
     await expect(page.locator("#merge-source-error")).toContainText("Choose the campaign to merge");
-    await page.getByRole("link", { name: /^See its items/ }).first().click();
+    await page
+      .getByRole("link", { name: /^See its items/ })
+      .first()
+      .click();
     await page.getByRole("button", { name: "Remove the selected items from the campaign" }).click();
     await expect(page.locator("#remove-ids-error")).toContainText("Select at least one item to remove");
     await page.getByRole("checkbox").first().check();

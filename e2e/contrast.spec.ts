@@ -71,7 +71,9 @@ async function scanAtBothWidths(page: Page, path: string, ready: (page: Page) =>
   }
 }
 
-test("the overview's heat map and the queue keep every number readable (WCAG AA) at counts in the tens and hundreds, en and fr, 1280 and 390 px", async ({ page }) => {
+test("the overview's heat map and the queue keep every number readable (WCAG AA) at counts in the tens and hundreds, en and fr, 1280 and 390 px", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const slug = await spreadConsultation({ closed: false });
   await signIn(page, await createAccount("moderator"));
@@ -90,12 +92,19 @@ test("the overview's heat map and the queue keep every number readable (WCAG AA)
   }
 });
 
-test("the public results keep every number readable (WCAG AA) with hundreds of responses, en and fr, 1280 and 390 px", async ({ page }) => {
+test("the public results keep every number readable (WCAG AA) with hundreds of responses, en and fr, 1280 and 390 px", async ({
+  page,
+}) => {
   const slug = await spreadConsultation({ closed: true });
   // The announcement reaches each server's listener a moment after the SQL: wait until both servers (nginx takes
   // them in turn) show the results, in both languages, before scanning.
   await expect(async () => {
-    for (const path of [`/en/c/${slug}/results`, `/fr/c/${slug}/results`, `/en/c/${slug}/results`, `/fr/c/${slug}/results`]) {
+    for (const path of [
+      `/en/c/${slug}/results`,
+      `/fr/c/${slug}/results`,
+      `/en/c/${slug}/results`,
+      `/fr/c/${slug}/results`,
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("table").first()).toContainText(String(RESPONSES), { timeout: 1_000 });
     }

@@ -5,8 +5,18 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./helpers";
 
 const TEXT = {
-  en: { respond: "Respond to this consultation", comment: "Comment on Action 2.1", link: "Link to Action 2.1", published: "Published comments on Action 2.1" },
-  fr: { respond: "Répondre à cette consultation", comment: "Commenter Action 2.1", link: "Lien vers Action 2.1", published: "Commentaires publiés sur Action 2.1" },
+  en: {
+    respond: "Respond to this consultation",
+    comment: "Comment on Action 2.1",
+    link: "Link to Action 2.1",
+    published: "Published comments on Action 2.1",
+  },
+  fr: {
+    respond: "Répondre à cette consultation",
+    comment: "Commenter Action 2.1",
+    link: "Lien vers Action 2.1",
+    published: "Commentaires publiés sur Action 2.1",
+  },
 } as const;
 
 /** Tabs through `count` stops from where focus is (backwards too); no focused element may be under the sticky bar. */
@@ -20,7 +30,9 @@ async function expectFocusNeverUnderTheBar(page: Page, count: number, key = "Tab
       const r = el.getBoundingClientRect();
       const b = bar.getBoundingClientRect();
       const overlaps = r.bottom > b.top && r.top < b.bottom && r.right > b.left && r.left < b.right;
-      return overlaps ? `${el.tagName} "${el.textContent?.trim().slice(0, 40)}" (${Math.round(r.top)}–${Math.round(r.bottom)} px) under the bar (${Math.round(b.top)}–${Math.round(b.bottom)} px)` : null;
+      return overlaps
+        ? `${el.tagName} "${el.textContent?.trim().slice(0, 40)}" (${Math.round(r.top)}–${Math.round(r.bottom)} px) under the bar (${Math.round(b.top)}–${Math.round(b.bottom)} px)`
+        : null;
     });
     expect(hidden, `tab stop ${i + 1}`).toBeNull();
   }
@@ -28,7 +40,9 @@ async function expectFocusNeverUnderTheBar(page: Page, count: number, key = "Tab
 
 for (const locale of ["en", "fr"] as const) {
   for (const width of [1280, 390]) {
-    test(`the draft (${locale}, ${width} px) keeps "Respond" within reach and names each clause's links in words`, async ({ page }) => {
+    test(`the draft (${locale}, ${width} px) keeps "Respond" within reach and names each clause's links in words`, async ({
+      page,
+    }) => {
       const t = TEXT[locale];
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await page.goto(`/${locale}/c/dpsi`);
@@ -47,10 +61,16 @@ for (const locale of ["en", "fr"] as const) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
       // A clause reached from the contents starts below the bar, not under it.
-      await page.getByRole("navigation", { name: locale === "en" ? "Contents" : "Sommaire" }).getByRole("link", { name: "Action 2.1", exact: true }).click();
+      await page
+        .getByRole("navigation", { name: locale === "en" ? "Contents" : "Sommaire" })
+        .getByRole("link", { name: "Action 2.1", exact: true })
+        .click();
       await expect(page).toHaveURL(/#clause-2\.1$/);
       await expect(async () => {
-        const [heading, bar] = [await clause.getByRole("heading").first().boundingBox(), await page.locator("[data-respond-bar]").boundingBox()];
+        const [heading, bar] = [
+          await clause.getByRole("heading").first().boundingBox(),
+          await page.locator("[data-respond-bar]").boundingBox(),
+        ];
         expect(heading!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
       }).toPass();
 

@@ -15,7 +15,17 @@ async function signedIn(browser: Browser, role: "admin" | "moderator" | "delegat
     await sql(
       `INSERT INTO admin_event (actor_id, at, action, target)
        SELECT u.id, now(), a, 'walk' FROM app_user u, unnest($2::text[]) a WHERE u.email = $1`,
-      [account.email, ["consultation.close_early", "consultation.publish_results", "consultation.redraft", "account.update", "response.erase", "invitation.create"]],
+      [
+        account.email,
+        [
+          "consultation.close_early",
+          "consultation.publish_results",
+          "consultation.redraft",
+          "account.update",
+          "response.erase",
+          "invitation.create",
+        ],
+      ],
     );
   }
   return page;
@@ -29,7 +39,11 @@ async function otherPhases() {
   await sql(`UPDATE consultation SET results_published_at = now() WHERE id = $1`, [id]);
   await announceChange();
   const upcoming = uniqueSlug("walk-upcoming");
-  await createConsultation({ slug: upcoming, opensAt: new Date(Date.now() + 7 * 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000) });
+  await createConsultation({
+    slug: upcoming,
+    opensAt: new Date(Date.now() + 7 * 86_400_000),
+    closesAt: new Date(Date.now() + 30 * 86_400_000),
+  });
   return { closed, upcoming };
 }
 
@@ -82,7 +96,15 @@ test("a respondent's receipt and private manage link, in both languages", async 
     data: {
       feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Who acts first?" } }],
       generalComment: "A general comment.",
-      respondent: { type: "individual", name: "Wanda Walker", email, country: "FR", publicSector: false, publication: "anonymous", privacyConsent: true },
+      respondent: {
+        type: "individual",
+        name: "Wanda Walker",
+        email,
+        country: "FR",
+        publicSector: false,
+        publication: "anonymous",
+        privacyConsent: true,
+      },
     },
   });
   expect(r.status(), await r.text()).toBe(201);
@@ -90,7 +112,11 @@ test("a respondent's receipt and private manage link, in both languages", async 
   const mail = await readMail(email, new RegExp(reference));
   const receipt = new URL(linkIn(mail, `/en/c/dpsi/receipt/`));
   const manage = new URL(linkIn(mail, `/en/c/dpsi/manage/`));
-  for (const path of [...bothLanguages(`/L${receipt.pathname.slice(3)}${receipt.search}`), ...bothLanguages(`/L${manage.pathname.slice(3)}`), ...bothLanguages("/L/c/dpsi/manage/not-a-token")]) {
+  for (const path of [
+    ...bothLanguages(`/L${receipt.pathname.slice(3)}${receipt.search}`),
+    ...bothLanguages(`/L${manage.pathname.slice(3)}`),
+    ...bothLanguages("/L/c/dpsi/manage/not-a-token"),
+  ]) {
     await checkPage(page, path);
   }
 });
@@ -114,7 +140,9 @@ test("the invitation page, and a too-short password, in both languages: no raw m
       await page.locator("#accept-confirm").fill("short");
       await page.locator("form button[type=submit]").click();
       await expect(page.locator("#accept-password-error")).toBeVisible();
-      await expect(page.locator("#accept-password-error")).toContainText(locale === "en" ? "Passwords need 12 characters or more" : "au moins 12 caractères");
+      await expect(page.locator("#accept-password-error")).toContainText(
+        locale === "en" ? "Passwords need 12 characters or more" : "au moins 12 caractères",
+      );
       await checkThisPage(page, `/${locale}/invitation, too-short password, at ${width} px`);
     }
   }
@@ -125,7 +153,8 @@ test("the invitation page, and a too-short password, in both languages: no raw m
 test("a delegate's pages, in both languages", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await signedIn(browser, "delegate");
-  for (const path of ["/L/delegation", "/L/delegation/dpsi", "/L", "/L/c/dpsi"].flatMap(bothLanguages)) await checkPage(page, path);
+  for (const path of ["/L/delegation", "/L/delegation/dpsi", "/L", "/L/c/dpsi"].flatMap(bothLanguages))
+    await checkPage(page, path);
 });
 
 test("a moderator's pages, in both languages", async ({ browser }) => {

@@ -10,21 +10,29 @@ async function failedJob(error: string): Promise<string> {
     `SELECT id::text FROM graphile_worker.add_job('find-campaigns', $1::json, run_at => now() + interval '1 day', max_attempts => 3)`,
     [JSON.stringify({ runId: randomUUID(), consultationId: randomUUID() })],
   );
-  await sql(`UPDATE graphile_worker._private_jobs SET attempts = max_attempts, last_error = $2 WHERE id = $1::bigint`, [id, error]);
+  await sql(`UPDATE graphile_worker._private_jobs SET attempts = max_attempts, last_error = $2 WHERE id = $1::bigint`, [
+    id,
+    error,
+  ]);
   return id;
 }
 
 const stillFailed = async (id: string) =>
   (await sql(`SELECT 1 FROM graphile_worker.jobs WHERE id = $1::bigint AND attempts >= max_attempts`, [id])).length > 0;
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+const noSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
-test("an admin sees failed jobs with their last error and retries one by keyboard; the page passes axe in both languages and at 390 px", async ({ page }) => {
+test("an admin sees failed jobs with their last error and retries one by keyboard; the page passes axe in both languages and at 390 px", async ({
+  page,
+}) => {
   const error = `SMTP refused ${randomUUID()}`;
   const id = await failedJob(error);
   await signIn(page, await createAccount("admin"), { path: "/en/admin" });
   await page.getByRole("link", { name: "Background jobs: failed ones and retry" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Background jobs" })).toBeVisible();
-  const job = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Find campaigns (job ${id})` }) });
+  const job = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: `Find campaigns (job ${id})` }) });
   await expect(job.getByText(error)).toBeVisible();
   await expectAccessible(page);
   for (const locale of ["en", "fr"]) {
@@ -40,7 +48,8 @@ test("an admin sees failed jobs with their last error and retries one by keyboar
   // By keyboard: Tab reaches this job's Retry button, Enter presses it.
   await page.goto("/en/admin/jobs");
   const retry = page.getByRole("button", { name: `Retry Find campaigns (job ${id})` });
-  for (let i = 0; i < 200 && !(await retry.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 200 && !(await retry.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(retry).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: `Job ${id} is back in the queue` })).toBeVisible();
@@ -58,13 +67,18 @@ test.describe("without JavaScript", () => {
     const retry = page.getByRole("button", { name: `Relancer Recherche de campagnes (tâche ${id})` });
     await expect(retry).toBeVisible();
     // Retried elsewhere meanwhile (another admin, another tab): this page's button is now stale.
-    await sql(`SELECT graphile_worker.reschedule_jobs(ARRAY[$1::bigint], run_at => now() + interval '1 day', attempts => 0)`, [id]);
+    await sql(
+      `SELECT graphile_worker.reschedule_jobs(ARRAY[$1::bigint], run_at => now() + interval '1 day', attempts => 0)`,
+      [id],
+    );
     await retry.click();
     await expect(page.getByRole("alert").filter({ hasText: "Cette tâche n’est plus en échec" })).toBeVisible();
     await sql(`UPDATE graphile_worker._private_jobs SET attempts = max_attempts WHERE id = $1::bigint`, [id]);
     await page.goto("/fr/admin/jobs");
     await page.getByRole("button", { name: `Relancer Recherche de campagnes (tâche ${id})` }).click();
-    await expect(page.getByRole("status").filter({ hasText: `La tâche ${id} est de nouveau dans la file` })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: `La tâche ${id} est de nouveau dans la file` }),
+    ).toBeVisible();
     expect(await stillFailed(id)).toBe(false);
   });
 });

@@ -2,7 +2,6 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createAccount, createConsultation, expectAccessible, signedLetter, signIn, uniqueSlug } from "./helpers";
 import { linkIn, readMail } from "./mail";
 
-
 async function as(browser: Browser, account: { email: string; password: string }, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, account, { path });
@@ -15,7 +14,10 @@ async function openClause(page: Page, key: string) {
   return block;
 }
 
-test("a delegate is invited, drafts with a colleague, uploads the letter; an approver submits; a moderator reopens", async ({ page, browser }) => {
+test("a delegate is invited, drafts with a colleague, uploads the letter; an approver submits; a moderator reopens", async ({
+  page,
+  browser,
+}) => {
   // Four people, three invitations (each an argon2id hash) and a dozen pages: over a minute on a busy 2-core machine.
   test.setTimeout(150_000);
   const slug = uniqueSlug("formal");
@@ -27,7 +29,9 @@ test("a delegate is invited, drafts with a colleague, uploads the letter; an app
   await expectAccessible(page);
   const email = `${uniqueSlug("drafter")}@test.clausewise.invalid`;
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter the person's name");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Enter the person's name",
+  );
   await page.getByLabel("Full name").fill("Dana Drafter");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Country (delegates only)").selectOption({ label: "Belgium" });
@@ -44,7 +48,9 @@ test("a delegate is invited, drafts with a colleague, uploads the letter; an app
   await drafter.getByLabel("Choose a password").fill("correct horse battery staple");
   await drafter.getByLabel("Type the password again").fill("correct horse battery stable");
   await drafter.getByRole("button", { name: "Create account and sign in" }).click();
-  await expect(drafter.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("The two passwords are not the same");
+  await expect(drafter.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "The two passwords are not the same",
+  );
   await drafter.getByLabel("Choose a password").fill("correct horse battery staple");
   await drafter.getByLabel("Type the password again").fill("correct horse battery staple");
   await drafter.getByRole("button", { name: "Create account and sign in" }).click();
@@ -55,7 +61,11 @@ test("a delegate is invited, drafts with a colleague, uploads the letter; an app
   await expect(page.getByText("This invitation has already been used.")).toBeVisible();
 
   // A colleague opens the same draft before the drafter saves.
-  const colleague = await as(browser, await createAccount("delegate", undefined, { country: "BE", delegationRole: "drafter" }), ws);
+  const colleague = await as(
+    browser,
+    await createAccount("delegate", undefined, { country: "BE", delegationRole: "drafter" }),
+    ws,
+  );
   await drafter.goto(ws);
   await expectAccessible(drafter);
   const block = await openClause(drafter, "1.1");
@@ -75,19 +85,33 @@ test("a delegate is invited, drafts with a colleague, uploads the letter; an app
 
   // The letter: a file that is not a PDF is refused, whatever its name (even an HTML page with a PDF header and trailer); a PDF is kept with its hash.
   await drafter.goto(ws);
-  await drafter.getByLabel("Upload the signed letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n<html>not a pdf</html>\n%%EOF\n") });
+  await drafter.getByLabel("Upload the signed letter").setInputFiles({
+    name: "letter.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n<html>not a pdf</html>\n%%EOF\n"),
+  });
   await drafter.getByRole("button", { name: "Upload letter" }).click();
   await expect(drafter.getByText("The file is not a PDF, or it is damaged or password-protected.")).toBeVisible();
-  await drafter.getByLabel("Upload the signed letter").setInputFiles({ name: "Signed letter.pdf", mimeType: "application/pdf", buffer: await signedLetter() });
+  await drafter
+    .getByLabel("Upload the signed letter")
+    .setInputFiles({ name: "Signed letter.pdf", mimeType: "application/pdf", buffer: await signedLetter() });
   await drafter.getByRole("button", { name: "Upload letter" }).click();
   await expect(drafter.getByText("The letter was uploaded.")).toBeVisible();
   await expect(drafter.getByText(/SHA-256 [0-9a-f]{64}/).first()).toBeVisible();
-  await expect(drafter.getByText("Only an approver of your delegation can submit the official response.")).toBeVisible();
+  await expect(
+    drafter.getByText("Only an approver of your delegation can submit the official response."),
+  ).toBeVisible();
 
   // The approver signs off.
-  const approver = await as(browser, await createAccount("delegate", undefined, { country: "BE", delegationRole: "approver" }), ws);
+  const approver = await as(
+    browser,
+    await createAccount("delegate", undefined, { country: "BE", delegationRole: "approver" }),
+    ws,
+  );
   await approver.getByRole("button", { name: "Submit official response" }).click();
-  await expect(approver.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Confirm that this is your country's official response");
+  await expect(approver.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Confirm that this is your country's official response",
+  );
   await approver.getByLabel("I confirm that this is the official response of Belgium").check();
   await approver.getByRole("button", { name: "Submit official response" }).click();
   await expect(approver.getByRole("heading", { name: "Submitted and locked" })).toBeVisible();
@@ -113,15 +137,25 @@ test("a delegate is invited, drafts with a colleague, uploads the letter; an app
   await expect(drafter.getByRole("button", { name: "Save draft" })).toBeVisible();
 });
 
-test("two approvers submitting at the same moment: one response is official, the other is told", async ({ browser }) => {
+test("two approvers submitting at the same moment: one response is official, the other is told", async ({
+  browser,
+}) => {
   const slug = uniqueSlug("formal2");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   const ws = `/en/delegation/${slug}`;
-  const a = await as(browser, await createAccount("delegate", undefined, { country: "PT", delegationRole: "approver" }), ws);
+  const a = await as(
+    browser,
+    await createAccount("delegate", undefined, { country: "PT", delegationRole: "approver" }),
+    ws,
+  );
   await (await openClause(a, "1")).getByLabel("Support", { exact: true }).check();
   await a.getByRole("button", { name: "Save draft" }).click();
   await expect(a.getByText("Changed: 1.")).toBeVisible();
-  const b = await as(browser, await createAccount("delegate", undefined, { country: "PT", delegationRole: "approver" }), ws);
+  const b = await as(
+    browser,
+    await createAccount("delegate", undefined, { country: "PT", delegationRole: "approver" }),
+    ws,
+  );
   for (const p of [a, b]) {
     await p.reload();
     await p.getByLabel("I confirm that this is the official response of Portugal").check();
@@ -129,15 +163,28 @@ test("two approvers submitting at the same moment: one response is official, the
   await Promise.all([a, b].map((p) => p.getByRole("button", { name: "Submit official response" }).click()));
   const locked = "This response has already been submitted and is locked.";
   await expect(async () => {
-    const outcomes = await Promise.all([a, b].map(async (p) => ((await p.getByText(locked).count()) > 0 ? "refused" : (await p.getByRole("heading", { name: "Submitted and locked" }).count()) > 0 ? "submitted" : "pending")));
+    const outcomes = await Promise.all(
+      [a, b].map(async (p) =>
+        (await p.getByText(locked).count()) > 0
+          ? "refused"
+          : (await p.getByRole("heading", { name: "Submitted and locked" }).count()) > 0
+            ? "submitted"
+            : "pending",
+      ),
+    );
     expect(outcomes.sort()).toEqual(["refused", "submitted"]);
   }).toPass({ timeout: 15_000 });
 });
 
-test("a hidden draft is not found to a delegate (list, workspace, letter upload) nor to a moderator; open data answers as for an unknown address", async ({ page, browser }) => {
+test("a hidden draft is not found to a delegate (list, workspace, letter upload) nor to a moderator; open data answers as for an unknown address", async ({
+  page,
+  browser,
+}) => {
   const slug = uniqueSlug("hidden");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000), draft: true });
-  await signIn(page, await createAccount("delegate", undefined, { country: "FR", delegationRole: "approver" }), { path: "/en/delegation" });
+  await signIn(page, await createAccount("delegate", undefined, { country: "FR", delegationRole: "approver" }), {
+    path: "/en/delegation",
+  });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formal responses");
   await expect(page.getByRole("link", { name: `Test consultation ${slug}` })).toHaveCount(0);
 
@@ -157,7 +204,10 @@ test("a hidden draft is not found to a delegate (list, workspace, letter upload)
 
   const unknown = uniqueSlug("nobody");
   for (const path of ["", "/published", "/published/export?format=csv", "/results"]) {
-    const [hidden, none] = [await page.request.get(`/api/consultations/${slug}${path}`), await page.request.get(`/api/consultations/${unknown}${path}`)];
+    const [hidden, none] = [
+      await page.request.get(`/api/consultations/${slug}${path}`),
+      await page.request.get(`/api/consultations/${unknown}${path}`),
+    ];
     expect(hidden.status(), path).toBe(404);
     expect(hidden.status(), path).toBe(none.status());
     expect(await hidden.text(), path).toBe(await none.text());
@@ -176,4 +226,3 @@ test("a hidden draft is not found to a delegate (list, workspace, letter upload)
   }
   expect((await moderator.request.get(`/api/moderate/consultations/${slug}/export?format=csv`)).status()).toBe(404);
 });
-

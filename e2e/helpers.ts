@@ -5,8 +5,16 @@ import { PDFDocument } from "pdf-lib";
 
 /** Every page must pass WCAG 2.2 A and AA as axe checks it. */
 export async function expectAccessible(page: Page, opts: { soft?: boolean } = {}) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")})`,
+  );
   // Soft: a walk over many pages names every page that fails, not only the first.
   (opts.soft ? expect.soft(summary, page.url()) : expect(summary)).toEqual([]);
 }
@@ -54,7 +62,14 @@ export async function createConsultation(opts: { slug: string; closesAt: Date; o
          audience_en, audience_fr, opens_at, closes_at, time_zone, published_at, original_closes_at)
        VALUES ($1, 'TEST', $2, $3, 'Summary', 'Résumé', 'Asked', 'Demandé', 'Anyone', 'Tout le monde', $4, $5, 'Europe/Paris', $6, $5)
        RETURNING id`,
-      [opts.slug, `Test consultation ${opts.slug}`, `Consultation de test ${opts.slug}`, opts.opensAt ?? new Date(Date.now() - 60_000), opts.closesAt, opts.draft ? null : new Date()],
+      [
+        opts.slug,
+        `Test consultation ${opts.slug}`,
+        `Consultation de test ${opts.slug}`,
+        opts.opensAt ?? new Date(Date.now() - 60_000),
+        opts.closesAt,
+        opts.draft ? null : new Date(),
+      ],
     );
     const id = rows[0].id;
     const p = await client.query(
@@ -78,24 +93,62 @@ export function clauseBlock(page: Page, key: string): Locator {
 }
 
 /** Opens a clause's block and fills all three aspects. */
-export async function fillClause(page: Page, key: string, v: { clarity: string; comment: string; term: string; wording: string; reason: string; feasibility: string; context: string }) {
+export async function fillClause(
+  page: Page,
+  key: string,
+  v: {
+    clarity: string;
+    comment: string;
+    term: string;
+    wording: string;
+    reason: string;
+    feasibility: string;
+    context: string;
+  },
+) {
   const block = clauseBlock(page, key);
   if (!(await block.evaluate((d) => (d as HTMLDetailsElement).open))) await block.locator("summary").click();
-  await block.getByRole("group", { name: /How clear|Est-ce clair|clair/i }).getByLabel(new RegExp(`^${v.clarity}( –|$)`)).check();
+  await block
+    .getByRole("group", { name: /How clear|Est-ce clair|clair/i })
+    .getByLabel(new RegExp(`^${v.clarity}( –|$)`))
+    .check();
   await block.getByLabel(/What is unclear/).fill(v.comment);
   await block.getByLabel("Word or phrase").fill(v.term);
   await block.getByLabel("Wording you propose instead").fill(v.wording);
   await block.getByLabel("Why").fill(v.reason);
-  await block.getByRole("group", { name: "How feasible is it?" }).getByLabel(new RegExp(`^${v.feasibility}( –|$)`)).check();
+  await block
+    .getByRole("group", { name: "How feasible is it?" })
+    .getByLabel(new RegExp(`^${v.feasibility}( –|$)`))
+    .check();
   await block.getByLabel(/context/).fill(v.context);
 }
 
-export async function fillAboutYou(page: Page, v: { type?: string; country?: string; organisation?: string; publicSector?: string; publication?: string; consent?: boolean } = {}) {
-  await page.getByRole("group", { name: "You are responding as" }).getByLabel(v.type ?? "An organisation").check();
+export async function fillAboutYou(
+  page: Page,
+  v: {
+    type?: string;
+    country?: string;
+    organisation?: string;
+    publicSector?: string;
+    publication?: string;
+    consent?: boolean;
+  } = {},
+) {
+  await page
+    .getByRole("group", { name: "You are responding as" })
+    .getByLabel(v.type ?? "An organisation")
+    .check();
   await page.getByLabel("Country", { exact: true }).selectOption({ label: v.country ?? "France" });
-  if (v.organisation !== undefined) await page.getByLabel("Name of the organisation, group or government").fill(v.organisation);
-  await page.getByRole("group", { name: "Do you work in the public sector?" }).getByLabel(v.publicSector ?? "Yes").check();
-  await page.getByRole("group", { name: "May we publish your response?" }).getByLabel(v.publication ?? "Yes, without my name").check();
+  if (v.organisation !== undefined)
+    await page.getByLabel("Name of the organisation, group or government").fill(v.organisation);
+  await page
+    .getByRole("group", { name: "Do you work in the public sector?" })
+    .getByLabel(v.publicSector ?? "Yes")
+    .check();
+  await page
+    .getByRole("group", { name: "May we publish your response?" })
+    .getByLabel(v.publication ?? "Yes, without my name")
+    .check();
   if (v.consent !== false) await page.getByLabel(/I have read the privacy notice/).check();
 }
 
@@ -103,10 +156,17 @@ export async function fillAboutYou(page: Page, v: { type?: string; country?: str
  * Sends a response through the API with the idempotency key of the form on `page`, as if this page had been
  * submitted before (the person went back after the receipt): the form's key is then used.
  */
-export async function sendWithThisPagesKey(page: Page, generalComment: string): Promise<{ key: string; reference: string }> {
+export async function sendWithThisPagesKey(
+  page: Page,
+  generalComment: string,
+): Promise<{ key: string; reference: string }> {
   const key = await page.locator('input[name="idempotencyKey"]').inputValue();
   const res = await page.request.post("/api/consultations/dpsi/responses", {
-    data: { idempotencyKey: key, generalComment, respondent: { type: "individual", country: "FR", publicSector: true, publication: "none", privacyConsent: true } },
+    data: {
+      idempotencyKey: key,
+      generalComment,
+      respondent: { type: "individual", country: "FR", publicSector: true, publication: "none", privacyConsent: true },
+    },
   });
   expect(res.status()).toBe(201);
   return { key, reference: (await res.json()).reference };
@@ -116,7 +176,10 @@ export async function sendWithThisPagesKey(page: Page, generalComment: string): 
 export async function createAccount(
   role: "admin" | "moderator" | "delegate",
   password = "correct horse battery staple",
-  delegation: { country: string; delegationRole: "drafter" | "approver" } = { country: "FR", delegationRole: "drafter" },
+  delegation: { country: string; delegationRole: "drafter" | "approver" } = {
+    country: "FR",
+    delegationRole: "drafter",
+  },
 ) {
   const { hash } = await import("@node-rs/argon2");
   const email = `${uniqueSlug(role)}@test.clausewise.invalid`;
@@ -124,16 +187,21 @@ export async function createAccount(
   await client.connect();
   try {
     const d = role === "delegate" ? delegation : { country: null, delegationRole: null };
-    await client.query(`INSERT INTO app_user (email, name, password_hash, role, country, delegation_role) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      email, `Test ${role}`, await hash(password, { algorithm: 2 }), role, d.country, d.delegationRole,
-    ]);
+    await client.query(
+      `INSERT INTO app_user (email, name, password_hash, role, country, delegation_role) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [email, `Test ${role}`, await hash(password, { algorithm: 2 }), role, d.country, d.delegationRole],
+    );
   } finally {
     await client.end();
   }
   return { email, password };
 }
 
-export async function signIn(page: Page, account: { email: string; password: string }, opts: { path?: string; succeeds?: boolean } = {}) {
+export async function signIn(
+  page: Page,
+  account: { email: string; password: string },
+  opts: { path?: string; succeeds?: boolean } = {},
+) {
   const path = opts.path ?? "/en/moderate";
   await page.goto(`/en/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   await page.getByLabel("Email address").fill(account.email);

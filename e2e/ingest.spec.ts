@@ -5,9 +5,17 @@ import { expect, test } from "@playwright/test";
 import { sql } from "./helpers";
 
 const PATH = "/api/consultations/dpsi/responses";
-const respondent = { type: "individual", country: "FR", publicSector: false, publication: "none", privacyConsent: true };
+const respondent = {
+  type: "individual",
+  country: "FR",
+  publicSector: false,
+  publication: "none",
+  privacyConsent: true,
+};
 
-test("the JSON API answered by the server itself keeps its headers, idempotency and refusals, and stores each response once", async ({ request }) => {
+test("the JSON API answered by the server itself keeps its headers, idempotency and refusals, and stores each response once", async ({
+  request,
+}) => {
   const key = `ingest-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const body = { idempotencyKey: key, generalComment: "Stored once through the API.", respondent };
 
@@ -32,14 +40,20 @@ test("the JSON API answered by the server itself keeps its headers, idempotency 
     expect(await again.json()).toMatchObject({ reference: created.reference, replayed: true });
   }
   // The key in the Idempotency-Key header instead of the body is the same key.
-  const byHeader = await request.post(PATH, { data: { generalComment: body.generalComment, respondent }, headers: { "idempotency-key": key } });
+  const byHeader = await request.post(PATH, {
+    data: { generalComment: body.generalComment, respondent },
+    headers: { "idempotency-key": key },
+  });
   expect(byHeader.status()).toBe(200);
   expect((await byHeader.json()).reference).toBe(created.reference);
   // The same key with other answers: refused, nothing stored.
   const reused = await request.post(PATH, { data: { ...body, generalComment: "Other answers." } });
   expect(reused.status()).toBe(409);
   expect((await reused.json()).error.code).toBe("idempotency_key_reused");
-  const rows = await sql<{ n: number; channel: string }>("SELECT count(*)::int AS n, min(channel) AS channel FROM response WHERE idempotency_key = $1", [key]);
+  const rows = await sql<{ n: number; channel: string }>(
+    "SELECT count(*)::int AS n, min(channel) AS channel FROM response WHERE idempotency_key = $1",
+    [key],
+  );
   expect(rows[0]).toEqual({ n: 1, channel: "api" });
   expect((await request.get(created.receiptUrl)).status()).toBe(200);
 
@@ -50,9 +64,13 @@ test("the JSON API answered by the server itself keeps its headers, idempotency 
   expect(fields.length).toBeGreaterThan(0);
   expect(fields.find((f) => f.field === "respondent.type")?.message).toBeTruthy();
   expect((await request.post(PATH, { form: { a: "b" } })).status()).toBe(415);
-  expect((await request.post(PATH, { headers: { "content-type": "application/json" }, data: "{oops" })).status()).toBe(400);
+  expect((await request.post(PATH, { headers: { "content-type": "application/json" }, data: "{oops" })).status()).toBe(
+    400,
+  );
   expect((await request.post(PATH, { headers: { origin: "https://evil.example" }, data: body })).status()).toBe(403);
-  const unknown = await request.post("/api/consultations/no-such-consultation/responses", { data: { ...body, idempotencyKey: `${key}-x` } });
+  const unknown = await request.post("/api/consultations/no-such-consultation/responses", {
+    data: { ...body, idempotencyKey: `${key}-x` },
+  });
   expect(unknown.status()).toBe(404);
   expect((await unknown.json()).error.code).toBe("not_found");
 });

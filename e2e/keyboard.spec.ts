@@ -19,7 +19,9 @@ test("the skip link, the clause blocks and the form work by keyboard alone", asy
   await noRating.focus();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  await expect(block.getByRole("group", { name: "How clear is it?" }).getByRole("radio", { name: "2", exact: true })).toBeChecked();
+  await expect(
+    block.getByRole("group", { name: "How clear is it?" }).getByRole("radio", { name: "2", exact: true }),
+  ).toBeChecked();
   await page.keyboard.press("Tab");
   await expect(block.getByLabel(/What is unclear/)).toBeFocused();
   await page.keyboard.type("Typed with the keyboard.");
@@ -35,11 +37,15 @@ test("the skip link, the clause blocks and the form work by keyboard alone", asy
   await expect(page.getByRole("radio", { name: "An individual" })).toBeFocused();
 });
 
-test("a delegation drafts by keyboard alone: open a clause, choose a position with the arrows, type the amendment, save", async ({ page }) => {
+test("a delegation drafts by keyboard alone: open a clause, choose a position with the arrows, type the amendment, save", async ({
+  page,
+}) => {
   const slug = uniqueSlug("kbd-formal");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   const ws = `/en/delegation/${slug}`;
-  await signIn(page, await createAccount("delegate", undefined, { country: "SE", delegationRole: "drafter" }), { path: ws });
+  await signIn(page, await createAccount("delegate", undefined, { country: "SE", delegationRole: "drafter" }), {
+    path: ws,
+  });
   const block = page.locator('details[data-clause="1.1"]');
   await block.locator("summary").focus();
   await page.keyboard.press("Enter");

@@ -10,10 +10,15 @@ const DIR = path.resolve(__dirname, "..", ".data", "mail-e2e");
 export async function readMail(to: string, subject?: RegExp): Promise<ParsedMail> {
   let found: ParsedMail | undefined;
   await expect(async () => {
-    const files = (await readdir(DIR)).filter((f) => f.endsWith(".eml")).sort().reverse();
+    const files = (await readdir(DIR))
+      .filter((f) => f.endsWith(".eml"))
+      .sort()
+      .reverse();
     for (const f of files) {
       const mail = await simpleParser(await readFile(path.join(DIR, f)));
-      const rcpt = (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((a) => a?.value ?? []).map((v) => v.address?.toLowerCase());
+      const rcpt = (Array.isArray(mail.to) ? mail.to : [mail.to])
+        .flatMap((a) => a?.value ?? [])
+        .map((v) => v.address?.toLowerCase());
       if (rcpt.includes(to.toLowerCase()) && (!subject || subject.test(mail.subject ?? ""))) {
         found = mail;
         return;

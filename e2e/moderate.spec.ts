@@ -3,12 +3,21 @@ import { expect, test, type Page } from "@playwright/test";
 import { anyItem, createAccount, expectAccessible, signIn, uniqueSlug } from "./helpers";
 import { readMail } from "./mail";
 
-test("a moderator signs in, filters the queue, exports CSV with formulas neutralised, and signs out", async ({ page }) => {
+test("a moderator signs in, filters the queue, exports CSV with formulas neutralised, and signs out", async ({
+  page,
+}) => {
   const marker = uniqueSlug("export");
   const submitted = await page.request.post("/api/consultations/dpsi/responses", {
     data: {
       feedback: [{ clause: "1.2", clarity: { rating: 1, comment: `=HYPERLINK("http://evil.example","${marker}")` } }],
-      respondent: { type: "organisation", organisationName: "@Formula Org", country: "BE", publicSector: false, publication: "named", privacyConsent: true },
+      respondent: {
+        type: "organisation",
+        organisationName: "@Formula Org",
+        country: "BE",
+        publicSector: false,
+        publication: "named",
+        privacyConsent: true,
+      },
     },
   });
   expect(submitted.status()).toBe(201);
@@ -59,7 +68,10 @@ test("a moderator signs in, filters the queue, exports CSV with formulas neutral
   await expect(page).toHaveURL(/\/en\/sign-in/);
 });
 
-test("only moderators and admins get in: anonymous, respondents and delegates are refused everywhere", async ({ page, request }) => {
+test("only moderators and admins get in: anonymous, respondents and delegates are refused everywhere", async ({
+  page,
+  request,
+}) => {
   // Anonymous (a respondent has no account: the same as anonymous).
   expect((await request.get("/api/moderate/consultations/dpsi/export")).status()).toBe(401);
   expect((await request.get("/api/moderate/consultations/dpsi/export?format=jsonl")).status()).toBe(401);
@@ -76,7 +88,10 @@ test("only moderators and admins get in: anonymous, respondents and delegates ar
   expect((await page.request.get("/api/moderate/consultations/dpsi/export")).status()).toBe(403);
 
   const general = await request.post("/api/consultations/dpsi/responses", {
-    data: { generalComment: "For the JSON Lines export.", respondent: { type: "individual", country: "IE", publicSector: true, publication: "none", privacyConsent: true } },
+    data: {
+      generalComment: "For the JSON Lines export.",
+      respondent: { type: "individual", country: "IE", publicSector: true, publication: "none", privacyConsent: true },
+    },
   });
   expect(general.status()).toBe(201);
   const admin = await createAccount("admin");
@@ -96,8 +111,21 @@ test("a moderator opens an item, triages it, and bulk-tags items from the queue"
   const marker = uniqueSlug("triage");
   const submitted = await page.request.post("/api/consultations/dpsi/responses", {
     data: {
-      feedback: [{ clause: "4.1", clarity: { rating: 3, comment: `Needs an example (${marker})` }, feasibility: { rating: 2, countryContext: marker } }],
-      respondent: { type: "local_government", organisationName: "Ville de Nantes", country: "FR", publicSector: true, publication: "anonymous", privacyConsent: true },
+      feedback: [
+        {
+          clause: "4.1",
+          clarity: { rating: 3, comment: `Needs an example (${marker})` },
+          feasibility: { rating: 2, countryContext: marker },
+        },
+      ],
+      respondent: {
+        type: "local_government",
+        organisationName: "Ville de Nantes",
+        country: "FR",
+        publicSector: true,
+        publication: "anonymous",
+        privacyConsent: true,
+      },
     },
   });
   const { reference } = await submitted.json();
@@ -139,7 +167,10 @@ test("a moderator opens an item, triages it, and bulk-tags items from the queue"
 
 test("a triage form posted without the right role changes nothing", async ({ page, browser }) => {
   const submitted = await page.request.post("/api/consultations/dpsi/responses", {
-    data: { feedback: [{ clause: "5.1", clarity: { rating: 4 } }], respondent: { type: "individual", country: "PT", publicSector: false, publication: "none", privacyConsent: true } },
+    data: {
+      feedback: [{ clause: "5.1", clarity: { rating: 4 } }],
+      respondent: { type: "individual", country: "PT", publicSector: false, publication: "none", privacyConsent: true },
+    },
   });
   const { reference } = await submitted.json();
   const moderator = await createAccount("moderator");
@@ -170,7 +201,16 @@ test("a triage form posted without the right role changes nothing", async ({ pag
 test("the queue can be worked by keyboard: j/k to move, x to select, Enter to open", async ({ page }) => {
   for (let i = 0; i < 2; i++) {
     await page.request.post("/api/consultations/dpsi/responses", {
-      data: { feedback: [{ clause: "5.2", clarity: { rating: 3 } }], respondent: { type: "individual", country: "NO", publicSector: false, publication: "none", privacyConsent: true } },
+      data: {
+        feedback: [{ clause: "5.2", clarity: { rating: 3 } }],
+        respondent: {
+          type: "individual",
+          country: "NO",
+          publicSector: false,
+          publication: "none",
+          privacyConsent: true,
+        },
+      },
     });
   }
   await signIn(page, await createAccount("moderator"));
@@ -195,9 +235,22 @@ test("the queue can be worked by keyboard: j/k to move, x to select, Enter to op
 test("a campaign of form letters is grouped and triaged at once, each respondent kept", async ({ page }) => {
   const marker = uniqueSlug("letter").replace(/-/g, "");
   const letter = `As members of the ${marker} network we ask for stronger commitments on open experimentation in every country.`;
-  for (const [i, text] of [letter, letter.toUpperCase(), letter.replace("every country", "every single country")].entries()) {
+  for (const [i, text] of [
+    letter,
+    letter.toUpperCase(),
+    letter.replace("every country", "every single country"),
+  ].entries()) {
     const res = await page.request.post("/api/consultations/dpsi/responses", {
-      data: { generalComment: text, respondent: { type: "individual", country: ["FR", "SN", "CA"][i], publicSector: false, publication: "none", privacyConsent: true } },
+      data: {
+        generalComment: text,
+        respondent: {
+          type: "individual",
+          country: ["FR", "SN", "CA"][i],
+          publicSector: false,
+          publication: "none",
+          privacyConsent: true,
+        },
+      },
     });
     expect(res.status()).toBe(201);
   }
@@ -217,15 +270,32 @@ test("a campaign of form letters is grouped and triaged at once, each respondent
   await expect(page.locator("tbody tr")).toHaveCount(3);
   await expect(page.locator("tbody tr").filter({ hasText: "Noted" })).toHaveCount(3);
   // Each respondent's own record is still there.
-  for (const country of ["France", "Senegal", "Canada"]) await expect(page.getByRole("cell", { name: new RegExp(country) })).toBeVisible();
+  for (const country of ["France", "Senegal", "Canada"])
+    await expect(page.getByRole("cell", { name: new RegExp(country) })).toBeVisible();
 });
 
-test("the overview shows the heat map, average ratings, counts, responses per day and the terminology table", async ({ page }) => {
+test("the overview shows the heat map, average ratings, counts, responses per day and the terminology table", async ({
+  page,
+}) => {
   const term = uniqueSlug("jargon");
   const res = await page.request.post("/api/consultations/dpsi/responses", {
     data: {
-      feedback: [{ clause: "2.2", clarity: { rating: 1 }, language: { term, proposedWording: "plain words" }, feasibility: { rating: 5 } }],
-      respondent: { type: "group", organisationName: "Network", country: "KE", publicSector: false, publication: "anonymous", privacyConsent: true },
+      feedback: [
+        {
+          clause: "2.2",
+          clarity: { rating: 1 },
+          language: { term, proposedWording: "plain words" },
+          feasibility: { rating: 5 },
+        },
+      ],
+      respondent: {
+        type: "group",
+        organisationName: "Network",
+        country: "KE",
+        publicSector: false,
+        publication: "anonymous",
+        privacyConsent: true,
+      },
     },
   });
   expect(res.status()).toBe(201);
@@ -259,13 +329,30 @@ test("a staff session lasts an hour after the last activity, not after sign-in",
   expect(second!.expires).toBeGreaterThan(first!.expires + 1);
 });
 
-test("the authorization matrix: every moderation page, action and route refuses anonymous visitors and delegates", async ({ page, browser, request }) => {
+test("the authorization matrix: every moderation page, action and route refuses anonymous visitors and delegates", async ({
+  page,
+  browser,
+  request,
+}) => {
   await request.post("/api/consultations/dpsi/responses", {
-    data: { generalComment: "For the matrix.", respondent: { type: "individual", country: "AT", publicSector: true, publication: "none", privacyConsent: true } },
+    data: {
+      generalComment: "For the matrix.",
+      respondent: { type: "individual", country: "AT", publicSector: true, publication: "none", privacyConsent: true },
+    },
   });
   const item = await anyItem();
-  const pages = ["/en/moderate", "/en/moderate?c=dpsi", `/en/moderate/items/${item}`, "/en/moderate/overview", "/fr/moderate/overview?c=dpsi"];
-  const routes = ["/api/moderate/consultations/dpsi/export", "/api/moderate/consultations/dpsi/export?format=jsonl", "/api/moderate/consultations/dpsi/export?what=audit"];
+  const pages = [
+    "/en/moderate",
+    "/en/moderate?c=dpsi",
+    `/en/moderate/items/${item}`,
+    "/en/moderate/overview",
+    "/fr/moderate/overview?c=dpsi",
+  ];
+  const routes = [
+    "/api/moderate/consultations/dpsi/export",
+    "/api/moderate/consultations/dpsi/export?format=jsonl",
+    "/api/moderate/consultations/dpsi/export?what=audit",
+  ];
 
   // Anonymous (respondents have no account: the same thing).
   for (const path of pages) {
@@ -297,7 +384,8 @@ test("the authorization matrix: every moderation page, action and route refuses 
   await other.close();
 });
 
-const LOCKED = "Too many failed sign-in attempts from your connection. Try again in 15 minutes (longer if it happens again), or ask an administrator to unlock your account.";
+const LOCKED =
+  "Too many failed sign-in attempts from your connection. Try again in 15 minutes (longer if it happens again), or ask an administrator to unlock your account.";
 
 /** Five wrong passwords for `account` from this browser's connection; the sixth try, with the right one, is refused. */
 async function lockOut(page: Page, account: { email: string; password: string }) {
@@ -314,7 +402,10 @@ test("five wrong passwords lock the address with a clear message, even for the r
   await lockOut(page, await createAccount("moderator"));
 });
 
-test("an admin sees the account under attack and unlocks it (without JavaScript); the owner was warned by email once and signs in again", async ({ page, browser }) => {
+test("an admin sees the account under attack and unlocks it (without JavaScript); the owner was warned by email once and signs in again", async ({
+  page,
+  browser,
+}) => {
   const account = await createAccount("moderator");
   await lockOut(page, account);
   const warning = await readMail(account.email, /Failed sign-ins to your Clausewise account/);
@@ -325,7 +416,9 @@ test("an admin sees the account under attack and unlocks it (without JavaScript)
   const seen = await withJs.newPage();
   await signIn(seen, admin, { path: "/en/admin/accounts" });
   const attacked = seen.locator("li").filter({ hasText: `${account.email} · Moderator` });
-  await expect(attacked).toContainText(/Sign-in under attack: 5 failed attempts in the last 24 hours\. 1 client address is refused until /);
+  await expect(attacked).toContainText(
+    /Sign-in under attack: 5 failed attempts in the last 24 hours\. 1 client address is refused until /,
+  );
   await expectAccessible(seen);
   await withJs.close();
 
@@ -335,10 +428,16 @@ test("an admin sees the account under attack and unlocks it (without JavaScript)
   const row = adminPage.locator("li").filter({ hasText: `${account.email} · Moderator` });
   await row.getByRole("button", { name: "Unlock sign-in for Test moderator" }).click();
   const unlocked = adminPage.locator("li").filter({ hasText: `${account.email} · Moderator` });
-  await expect(unlocked.getByRole("status").filter({ hasText: "Sign-in unlocked" })).toHaveText("Sign-in unlocked: every client address may try again.");
+  await expect(unlocked.getByRole("status").filter({ hasText: "Sign-in unlocked" })).toHaveText(
+    "Sign-in unlocked: every client address may try again.",
+  );
   await expect(unlocked).not.toContainText("under attack");
   await adminPage.goto("/en/admin/accounts");
-  await expect(adminPage.getByText(new RegExp(`Sign-in unlocked · ${account.email.replace(/[.]/g, "\\.")} · sign-in unlocked: 5 failures`))).toBeVisible();
+  await expect(
+    adminPage.getByText(
+      new RegExp(`Sign-in unlocked · ${account.email.replace(/[.]/g, "\\.")} · sign-in unlocked: 5 failures`),
+    ),
+  ).toBeVisible();
   await noJs.close();
 
   await signIn(page, account);

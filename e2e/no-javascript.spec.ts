@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, createConsultation, fillAboutYou, sendWithThisPagesKey, signedLetter, signIn, uniqueSlug } from "./helpers";
+import {
+  createAccount,
+  createConsultation,
+  fillAboutYou,
+  sendWithThisPagesKey,
+  signedLetter,
+  signIn,
+  uniqueSlug,
+} from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 
@@ -35,16 +43,24 @@ test("a response can be given without JavaScript, errors included", async ({ pag
   await expect(page.getByText(/In UTC:|Received on/).first()).toBeVisible();
 });
 
-test("without JavaScript, a page whose key was already used with other answers says so and gets a fresh key", async ({ page }) => {
+test("without JavaScript, a page whose key was already used with other answers says so and gets a fresh key", async ({
+  page,
+}) => {
   await page.goto("/en/c/dpsi/respond");
   const first = await sendWithThisPagesKey(page, "Sent first from this page.");
-  await page.getByLabel("General comment on the whole draft (optional)").fill("Changed afterwards, without JavaScript.");
+  await page
+    .getByLabel("General comment on the whole draft (optional)")
+    .fill("Changed afterwards, without JavaScript.");
   await fillAboutYou(page, { type: "An individual" });
   await page.getByRole("button", { name: "Submit your response" }).click();
 
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
-  await expect(summary.getByRole("link", { name: /A response with different answers was already sent from this page/ })).toBeVisible();
-  await expect(page.getByLabel("General comment on the whole draft (optional)")).toHaveValue("Changed afterwards, without JavaScript.");
+  await expect(
+    summary.getByRole("link", { name: /A response with different answers was already sent from this page/ }),
+  ).toBeVisible();
+  await expect(page.getByLabel("General comment on the whole draft (optional)")).toHaveValue(
+    "Changed afterwards, without JavaScript.",
+  );
   await expect(page.locator('input[name="idempotencyKey"]')).not.toHaveValue(first.key);
   await page.getByRole("button", { name: "Submit your response" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Response received" })).toBeVisible();
@@ -56,7 +72,9 @@ test("a delegation drafts, uploads its letter and submits without JavaScript", a
   const slug = uniqueSlug("nojs-formal");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   const ws = `/en/delegation/${slug}`;
-  await signIn(page, await createAccount("delegate", undefined, { country: "NL", delegationRole: "approver" }), { path: ws });
+  await signIn(page, await createAccount("delegate", undefined, { country: "NL", delegationRole: "approver" }), {
+    path: ws,
+  });
   // An amendment without a position: refused, the text kept.
   await page.locator('details[data-clause="1.1"] summary').click();
   await page.locator('details[data-clause="1.1"]').getByLabel("Proposed amendment").fill("Act on early signs.");
@@ -67,7 +85,9 @@ test("a delegation drafts, uploads its letter and submits without JavaScript", a
   await block.getByLabel("Support with amendments").check();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Changed: 1.1.")).toBeVisible();
-  await page.getByLabel("Upload the signed letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: await signedLetter() });
+  await page
+    .getByLabel("Upload the signed letter")
+    .setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: await signedLetter() });
   await page.getByRole("button", { name: "Upload letter" }).click();
   await expect(page.getByText("The letter was uploaded.")).toBeVisible();
   await page.getByLabel(/I confirm that this is the official response of Netherlands/).check();

@@ -6,13 +6,17 @@ import { formatPhone, measurePhone, measurePhoneBest, PHONE_BUDGET } from "../sc
 // One after the other: two phones emulated at once on the same cores would slow each other down.
 test.describe.configure({ mode: "serial" });
 
-test("the draft and the home page send at most 120 KB of compressed JavaScript, the draft at most 30 KB of compressed HTML", async ({ browser, baseURL }) => {
+test("the draft and the home page send at most 120 KB of compressed JavaScript, the draft at most 30 KB of compressed HTML", async ({
+  browser,
+  baseURL,
+}) => {
   for (const path of ["/en/c/dpsi", "/en", "/fr/c/dpsi"]) {
     const m = await measurePhone(browser, `${baseURL}${path}`, { throttle: false });
     console.log(formatPhone(m));
     expect(m.scriptFiles, `${path}: the page loads scripts`).toBeGreaterThan(0);
     expect(m.scriptBytes, `${path}: compressed JavaScript, in bytes`).toBeLessThanOrEqual(PHONE_BUDGET.scriptBytes);
-    if (path !== "/en") expect(m.htmlBytes, `${path}: compressed HTML, in bytes`).toBeLessThanOrEqual(PHONE_BUDGET.htmlBytes);
+    if (path !== "/en")
+      expect(m.htmlBytes, `${path}: compressed HTML, in bytes`).toBeLessThanOrEqual(PHONE_BUDGET.htmlBytes);
     expect(m.htmlBytes, `${path}: the HTML was compressed`).toBeLessThan(m.htmlDecodedBytes / 2);
   }
 });

@@ -3,9 +3,11 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createAccount, createConsultation, expectAccessible, signIn, sql, uniqueSlug } from "./helpers";
 
-
 /** A consultation of its own with `n` general comments (newest last), each "<slug> comment <i>". */
-async function consultationWith(request: APIRequestContext, n: number): Promise<{ slug: string; references: string[] }> {
+async function consultationWith(
+  request: APIRequestContext,
+  n: number,
+): Promise<{ slug: string; references: string[] }> {
   const slug = uniqueSlug("queue");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   const references: string[] = [];
@@ -13,7 +15,13 @@ async function consultationWith(request: APIRequestContext, n: number): Promise<
     const r = await request.post(`/api/consultations/${slug}/responses`, {
       data: {
         generalComment: `${slug} comment ${i}: the declaration should say who publishes the experiments and when.`,
-        respondent: { type: "individual", country: i % 2 ? "FR" : "DE", publicSector: false, publication: "anonymous", privacyConsent: true },
+        respondent: {
+          type: "individual",
+          country: i % 2 ? "FR" : "DE",
+          publicSector: false,
+          publication: "anonymous",
+          privacyConsent: true,
+        },
       },
     });
     expect(r.status(), await r.text()).toBe(201);
@@ -22,9 +30,15 @@ async function consultationWith(request: APIRequestContext, n: number): Promise<
   return { slug, references };
 }
 
-const userId = async (email: string) => (await sql<{ id: string }>(`SELECT id FROM app_user WHERE email = $1`, [email]))[0].id;
+const userId = async (email: string) =>
+  (await sql<{ id: string }>(`SELECT id FROM app_user WHERE email = $1`, [email]))[0].id;
 const itemOf = async (reference: string) =>
-  (await sql<{ id: string }>(`SELECT fi.id FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE r.reference = $1`, [reference]))[0].id;
+  (
+    await sql<{ id: string }>(
+      `SELECT fi.id FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE r.reference = $1`,
+      [reference],
+    )
+  )[0].id;
 
 async function inViewport(page: Page, locator: ReturnType<Page["locator"]>) {
   const box = await locator.boundingBox();
@@ -33,7 +47,10 @@ async function inViewport(page: Page, locator: ReturnType<Page["locator"]>) {
   expect(box!.y + box!.height).toBeLessThanOrEqual(900);
 }
 
-test("at 1280×900 the first item, the bulk bar and what a bulk action changed are in view without scrolling", async ({ page, request }) => {
+test("at 1280×900 the first item, the bulk bar and what a bulk action changed are in view without scrolling", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const { slug, references } = await consultationWith(request, 55);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -90,9 +107,14 @@ test("at 390 px the queue is a list of cards that can be read, selected and open
   await expect(page).toHaveURL(new RegExp(`/en/moderate/items/[0-9a-f-]{36}\\?c=${slug}&aspect=general$`));
 });
 
-test("status tabs show each status's count, mark the current one and keep the other filters", async ({ page, request }) => {
+test("status tabs show each status's count, mark the current one and keep the other filters", async ({
+  page,
+  request,
+}) => {
   const { slug, references } = await consultationWith(request, 3);
-  await sql(`UPDATE feedback_triage SET status = 'in_review' WHERE feedback_item_id = $1`, [await itemOf(references[0])]);
+  await sql(`UPDATE feedback_triage SET status = 'in_review' WHERE feedback_item_id = $1`, [
+    await itemOf(references[0]),
+  ]);
   await signIn(page, await createAccount("moderator"));
   await page.goto(`/en/moderate?c=${slug}&country=DE`);
   const tabs = page.getByRole("navigation", { name: "Items by status" });
@@ -111,7 +133,10 @@ test("status tabs show each status's count, mark the current one and keep the ot
 test("Assigned to me is one click", async ({ page, request }) => {
   const { slug, references } = await consultationWith(request, 2);
   const moderator = await createAccount("moderator");
-  await sql(`UPDATE feedback_triage SET assignee_id = $1 WHERE feedback_item_id = $2`, [await userId(moderator.email), await itemOf(references[1])]);
+  await sql(`UPDATE feedback_triage SET assignee_id = $1 WHERE feedback_item_id = $2`, [
+    await userId(moderator.email),
+    await itemOf(references[1]),
+  ]);
   await signIn(page, moderator);
   await page.goto(`/en/moderate?c=${slug}`);
   await page.getByRole("link", { name: "Assigned to me" }).click();
@@ -121,10 +146,17 @@ test("Assigned to me is one click", async ({ page, request }) => {
   await expect(page.getByRole("link", { name: "Assigned to me" })).toHaveAttribute("aria-current", "page");
 });
 
-test("the decision filter shows items with no decision or one decision, in the queue and the export", async ({ page, request }) => {
+test("the decision filter shows items with no decision or one decision, in the queue and the export", async ({
+  page,
+  request,
+}) => {
   const { slug, references } = await consultationWith(request, 3);
-  await sql(`UPDATE feedback_triage SET disposition = 'accepted' WHERE feedback_item_id = $1`, [await itemOf(references[0])]);
-  await sql(`UPDATE feedback_triage SET disposition = 'not_accepted' WHERE feedback_item_id = $1`, [await itemOf(references[1])]);
+  await sql(`UPDATE feedback_triage SET disposition = 'accepted' WHERE feedback_item_id = $1`, [
+    await itemOf(references[0]),
+  ]);
+  await sql(`UPDATE feedback_triage SET disposition = 'not_accepted' WHERE feedback_item_id = $1`, [
+    await itemOf(references[1]),
+  ]);
   await signIn(page, await createAccount("moderator"));
   await page.goto(`/en/moderate?c=${slug}&decision=none`);
   await expect(page.getByRole("link", { name: new RegExp(`^Open ${references[2]} `) })).toBeVisible();
@@ -138,13 +170,17 @@ test("the decision filter shows items with no decision or one decision, in the q
   await expect(page.getByRole("link", { name: new RegExp(`^Open ${references[0]} `) })).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(`^Open ${references[2]} `) })).toHaveCount(0);
 
-  const csv = await (await page.request.get(`/api/moderate/consultations/${slug}/export?format=csv&decision=none`)).text();
+  const csv = await (
+    await page.request.get(`/api/moderate/consultations/${slug}/export?format=csv&decision=none`)
+  ).text();
   expect(csv).toContain(references[2]);
   expect(csv).not.toContain(references[0]);
   expect(csv).not.toContain(references[1]);
 });
 
-test("the date filters show one format: a date picker, no YYYY-MM-DD hint, and a clear message for a date that does not exist", async ({ page }) => {
+test("the date filters show one format: a date picker, no YYYY-MM-DD hint, and a clear message for a date that does not exist", async ({
+  page,
+}) => {
   await signIn(page, await createAccount("moderator"));
   for (const locale of ["en", "fr"]) {
     const res = await page.goto(`/${locale}/moderate?c=dpsi&from=2026-02-30&to=2026-03-31`);
@@ -153,7 +189,9 @@ test("the date filters show one format: a date picker, no YYYY-MM-DD hint, and a
     await expect(from).toBeVisible(); // the panel opens to show the error
     await expect(from).toHaveAttribute("type", "date");
     await expect(page.locator("#filter-to")).toHaveValue("2026-03-31");
-    await expect(page.locator("#filter-from-error")).toContainText(locale === "en" ? "Enter a real date" : "Saisissez une date qui existe");
+    await expect(page.locator("#filter-from-error")).toContainText(
+      locale === "en" ? "Enter a real date" : "Saisissez une date qui existe",
+    );
     await expect(page.locator("#filter-from")).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("form[role=search]")).not.toContainText(/YYYY|AAAA/);
   }
@@ -165,7 +203,11 @@ test("the date filters show one format: a date picker, no YYYY-MM-DD hint, and a
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
-    test("moderators save views for themselves or the team, apply them in one click and delete their own", async ({ browser, page, request }) => {
+    test("moderators save views for themselves or the team, apply them in one click and delete their own", async ({
+      browser,
+      page,
+      request,
+    }) => {
       const { slug } = await consultationWith(request, 2);
       const name = `General DE ${uniqueSlug("v")}`;
       await signIn(page, await createAccount("moderator"));

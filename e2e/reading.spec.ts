@@ -27,7 +27,10 @@ test("the draft reads clause by clause with contents, stable links and comment c
   await expect(clause.getByRole("heading", { name: "Action 2.1" })).toBeVisible();
   await expect(clause.getByText(/^(\d[\d,]* comments?|1 comment|No comments yet)$/)).toBeVisible();
   await expect(clause.getByRole("link", { name: /Published comments on/ })).toBeVisible();
-  await expect(clause.getByRole("link", { name: "Link to Action 2.1" })).toHaveAttribute("href", "/en/c/dpsi#clause-2.1");
+  await expect(clause.getByRole("link", { name: "Link to Action 2.1" })).toHaveAttribute(
+    "href",
+    "/en/c/dpsi#clause-2.1",
+  );
   await clause.getByRole("link", { name: "Comment on Action 2.1" }).click();
   await expect(page).toHaveURL(/\/en\/c\/dpsi\/respond\?clause=2\.1#clause-2\.1$/);
   await expect(page.locator('details[data-clause="2.1"]')).toHaveAttribute("open", "");
@@ -40,7 +43,9 @@ test("the draft is in French, and the language switch keeps the page", async ({ 
   await expect(page).toHaveURL(/\/fr\/c\/dpsi$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Projet de déclaration/);
-  await expect(page.getByRole("navigation", { name: "Sommaire" }).getByRole("link", { name: "Préambule" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Sommaire" }).getByRole("link", { name: "Préambule" }),
+  ).toBeVisible();
   await expect(page.getByText(/signaux faibles/).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Read this page in English" }).click();

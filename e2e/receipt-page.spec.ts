@@ -11,17 +11,33 @@ const MESSAGES = { en, fr } as const;
 type TLocale = keyof typeof MESSAGES;
 
 /** A response with every kind of answer, through the API; its receipt's address in `locale`. */
-async function respondWithEverything(page: Page, locale: TLocale, slug: string, email?: string): Promise<{ reference: string; url: string }> {
+async function respondWithEverything(
+  page: Page,
+  locale: TLocale,
+  slug: string,
+  email?: string,
+): Promise<{ reference: string; url: string }> {
   const res = await page.request.post(`/api/consultations/${slug}/responses`, {
     data: {
-      feedback: [{
-        clause: "1.1",
-        clarity: { rating: 2, comment: "Who acts first?" },
-        language: { term: "weak signals", proposedWording: "early signs", reason: "Plainer for readers." },
-        feasibility: { rating: 4, countryContext: "Small ministries.", comment: "Needs two people." },
-      }],
+      feedback: [
+        {
+          clause: "1.1",
+          clarity: { rating: 2, comment: "Who acts first?" },
+          language: { term: "weak signals", proposedWording: "early signs", reason: "Plainer for readers." },
+          feasibility: { rating: 4, countryContext: "Small ministries.", comment: "Needs two people." },
+        },
+      ],
       generalComment: "A useful draft overall.",
-      respondent: { type: "organisation", country: "FR", organisationName: "Agence des essais", name: "Nora Test", publicSector: true, publication: "anonymous", privacyConsent: true, ...(email ? { email } : {}) },
+      respondent: {
+        type: "organisation",
+        country: "FR",
+        organisationName: "Agence des essais",
+        name: "Nora Test",
+        publicSector: true,
+        publication: "anonymous",
+        privacyConsent: true,
+        ...(email ? { email } : {}),
+      },
     },
   });
   expect(res.status()).toBe(201);
@@ -31,24 +47,33 @@ async function respondWithEverything(page: Page, locale: TLocale, slug: string, 
 
 /** The answer shown under a question (a <dt> with exactly this text, its <dd>). */
 function answerTo(page: Page, question: string) {
-  return page.locator("dt").filter({ hasText: new RegExp(`^${question.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).locator("xpath=following-sibling::dd[1]");
+  return page
+    .locator("dt")
+    .filter({ hasText: new RegExp(`^${question.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 }
 
 const NEXT = {
   en: {
     sent: (email: string) => `We sent an email to ${email} with this receipt and a private link.`,
-    noAddress: "No email was sent: you did not give an email address. So there is no private link to change your response.",
+    noAddress:
+      "No email was sent: you did not give an email address. So there is no private link to change your response.",
     change: /To change or withdraw your response, use the private link in the email, until the consultation closes on /,
-    contact: "You cannot change this response online. To withdraw it, or to have it deleted, contact us and quote your reference number.",
+    contact:
+      "You cannot change this response online. To withdraw it, or to have it deleted, contact us and quote your reference number.",
     results: "After the consultation closes, the results will be published on the consultation’s page.",
     print: "Print this receipt",
     outOf5: (n: number) => `${n} out of 5`,
   },
   fr: {
-    sent: (email: string) => `Nous avons envoyé un courriel à ${email} avec cet accusé de réception et un lien personnel.`,
-    noAddress: "Aucun courriel n’a été envoyé\u202F: vous n’avez pas indiqué d’adresse électronique. Vous n’avez donc pas de lien personnel pour modifier votre réponse.",
-    change: /Pour modifier ou retirer votre réponse, utilisez le lien personnel figurant dans le courriel, jusqu’à la clôture de la consultation, le /,
-    contact: "Cette réponse ne peut pas être modifiée en ligne. Pour la retirer ou la faire supprimer, contactez-nous en indiquant votre numéro de référence.",
+    sent: (email: string) =>
+      `Nous avons envoyé un courriel à ${email} avec cet accusé de réception et un lien personnel.`,
+    noAddress:
+      "Aucun courriel n’a été envoyé\u202F: vous n’avez pas indiqué d’adresse électronique. Vous n’avez donc pas de lien personnel pour modifier votre réponse.",
+    change:
+      /Pour modifier ou retirer votre réponse, utilisez le lien personnel figurant dans le courriel, jusqu’à la clôture de la consultation, le /,
+    contact:
+      "Cette réponse ne peut pas être modifiée en ligne. Pour la retirer ou la faire supprimer, contactez-nous en indiquant votre numéro de référence.",
     results: "Après la clôture de la consultation, les résultats seront publiés sur la page de la consultation.",
     print: "Imprimer cet accusé de réception",
     outOf5: (n: number) => `${n} sur 5`,
@@ -56,7 +81,9 @@ const NEXT = {
 } as const;
 
 for (const locale of ["en", "fr"] as const) {
-  test(`the receipt (${locale}) says what happens next and shows each answer under the form's question, at 1280 and 390 px`, async ({ page }) => {
+  test(`the receipt (${locale}) says what happens next and shows each answer under the form's question, at 1280 and 390 px`, async ({
+    page,
+  }) => {
     const m = MESSAGES[locale].respond;
     const next = NEXT[locale];
     const slug = uniqueSlug("receipt-next");
@@ -69,11 +96,15 @@ for (const locale of ["en", "fr"] as const) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(withEmail.url);
       const main = page.getByRole("main");
-      await expect(main.getByRole("heading", { level: 2, name: locale === "en" ? "What happens next" : "La suite" })).toBeVisible();
+      await expect(
+        main.getByRole("heading", { level: 2, name: locale === "en" ? "What happens next" : "La suite" }),
+      ).toBeVisible();
       await expect(main.getByText(next.sent(email))).toBeVisible();
       await expect(main.getByText(next.change)).toBeVisible();
       await expect(main.getByText(next.results)).toBeVisible();
-      await expect(main.getByRole("link", { name: locale === "en" ? "the consultation’s page" : "la page de la consultation" })).toHaveAttribute("href", `/${locale}/c/${slug}`);
+      await expect(
+        main.getByRole("link", { name: locale === "en" ? "the consultation’s page" : "la page de la consultation" }),
+      ).toHaveAttribute("href", `/${locale}/c/${slug}`);
 
       // Each answer under the form's own wording of its question, and none of the form's "(optional)".
       await expect(answerTo(page, m.clarityRating)).toHaveText(next.outOf5(2));
@@ -119,7 +150,9 @@ for (const locale of ["en", "fr"] as const) {
     await page.goto(url);
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
-      window.print = () => { (window as unknown as { printed: number }).printed++; };
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
     });
     await page.getByRole("button", { name: NEXT[locale].print }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
@@ -128,13 +161,17 @@ for (const locale of ["en", "fr"] as const) {
     await expect(page.getByRole("banner")).toBeHidden();
     await expect(page.getByRole("contentinfo")).toBeHidden();
     await expect(page.getByRole("button", { name: NEXT[locale].print })).toBeHidden();
-    await expect(page.getByRole("main").getByRole("link", { name: locale === "en" ? "Back to the draft" : "Retour au projet" })).toBeHidden();
+    await expect(
+      page.getByRole("main").getByRole("link", { name: locale === "en" ? "Back to the draft" : "Retour au projet" }),
+    ).toBeHidden();
     await expect(page.getByTestId("reference")).toBeVisible();
     await expect(answerTo(page, MESSAGES[locale].respond.clarityComment)).toBeVisible();
     await expectAccessible(page);
   });
 
-  test(`without JavaScript the receipt (${locale}) offers no Print button that cannot work, and still prints`, async ({ browser }) => {
+  test(`without JavaScript the receipt (${locale}) offers no Print button that cannot work, and still prints`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const slug = uniqueSlug("receipt-nojs");
@@ -143,7 +180,9 @@ for (const locale of ["en", "fr"] as const) {
     await page.goto(url);
     // (axe needs JavaScript: the same page is scanned with it, on screen and printed, in the tests above.)
     await expect(page.getByTestId("reference")).toBeVisible();
-    await expect(page.getByRole("heading", { level: 2, name: locale === "en" ? "What happens next" : "La suite" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 2, name: locale === "en" ? "What happens next" : "La suite" }),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: NEXT[locale].print })).toHaveCount(0);
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("banner")).toBeHidden();

@@ -3,7 +3,11 @@ import pg from "pg";
 import { createAccount, createConsultation, expectAccessible, fillAboutYou, signIn, uniqueSlug } from "./helpers";
 import { linkIn, readMail } from "./mail";
 
-async function respond(page: Page, slug: string, v: { comment: string; email?: string; name?: string; publication: string }) {
+async function respond(
+  page: Page,
+  slug: string,
+  v: { comment: string; email?: string; name?: string; publication: string },
+) {
   await page.goto(`/en/c/${slug}/respond?clause=1`);
   const block = page.locator(`details[data-clause="1"]`);
   await block.getByLabel(/What is unclear/).fill(v.comment);
@@ -15,7 +19,9 @@ async function respond(page: Page, slug: string, v: { comment: string; email?: s
   return (await page.getByTestId("reference").textContent())!.trim();
 }
 
-test("without JavaScript, the private link's form shows another clause's questions without saving anything", async ({ browser }) => {
+test("without JavaScript, the private link's form shows another clause's questions without saving anything", async ({
+  browser,
+}) => {
   const slug = uniqueSlug("receipt-nojs");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   const email = `${uniqueSlug("resp")}@test.clausewise.invalid`;
@@ -26,12 +32,17 @@ test("without JavaScript, the private link's form shows another clause's questio
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(manage);
-  await page.locator(`details[data-clause="1"]`).getByLabel(/What is unclear/).fill("Changed, not saved yet.");
+  await page
+    .locator(`details[data-clause="1"]`)
+    .getByLabel(/What is unclear/)
+    .fill("Changed, not saved yet.");
   const other = page.locator(`details[data-clause="1.1"]`);
   await other.locator("summary").click();
   await other.getByRole("button", { name: "Show the questions on this clause" }).click();
   await expect(other.getByLabel(/What is unclear/)).toBeVisible();
-  await expect(page.locator(`details[data-clause="1"]`).getByLabel(/What is unclear/)).toHaveValue("Changed, not saved yet.");
+  await expect(page.locator(`details[data-clause="1"]`).getByLabel(/What is unclear/)).toHaveValue(
+    "Changed, not saved yet.",
+  );
   await expect(page.getByText("Your response now stands as version 2.")).toHaveCount(0);
   await page.goto(manage);
   await expect(page.locator(`details[data-clause="1"]`).getByLabel(/What is unclear/)).toHaveValue("Sent once.");
@@ -42,7 +53,11 @@ test("the email receipt's private link: see the response, change it (a new versi
   const slug = uniqueSlug("receipt");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   const email = `${uniqueSlug("resp")}@test.clausewise.invalid`;
-  const reference = await respond(page, slug, { comment: "Who acts first?", email, publication: "Yes, without my name" });
+  const reference = await respond(page, slug, {
+    comment: "Who acts first?",
+    email,
+    publication: "Yes, without my name",
+  });
 
   const mail = await readMail(email, new RegExp(reference));
   expect(mail.text).toContain(`/en/c/${slug}/receipt/${reference}?key=`);
@@ -74,12 +89,24 @@ test("the email receipt's private link: see the response, change it (a new versi
   await expect(page.getByText("This private link is not valid.")).toBeVisible();
 });
 
-test("publication shows cleared comments of consenting respondents only; erasure removes a respondent from the export", async ({ page, browser, request }) => {
+test("publication shows cleared comments of consenting respondents only; erasure removes a respondent from the export", async ({
+  page,
+  browser,
+  request,
+}) => {
   const slug = uniqueSlug("publish");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   const visitor = await (await browser.newContext()).newPage();
-  const named = await respond(visitor, slug, { comment: "Named and public.", name: "Nora Named", publication: "Yes, with my name (or my organisation’s)" });
-  await respond(visitor, slug, { comment: "Private, please.", name: "Paul Private", publication: "No, do not publish it" });
+  const named = await respond(visitor, slug, {
+    comment: "Named and public.",
+    name: "Nora Named",
+    publication: "Yes, with my name (or my organisation’s)",
+  });
+  await respond(visitor, slug, {
+    comment: "Private, please.",
+    name: "Paul Private",
+    publication: "No, do not publish it",
+  });
 
   // A moderator clears everything in the queue at once.
   await signIn(page, await createAccount("admin"), { path: "/en/moderate" });

@@ -10,7 +10,10 @@ const LOCALES = {
     first: "Explain, at the highest levels of leadership, why innovation matters to the organisation's mission.",
     opens: "Give feedback on Action 1.1",
     optional: ["Your name (optional)", "Email address (optional)", "General comment on the whole draft (optional)"],
-    optionalInClause: [/^What is unclear, and how could it be clearer\? \(optional\)$/, /^What would help or stand in the way\? \(optional\)$/],
+    optionalInClause: [
+      /^What is unclear, and how could it be clearer\? \(optional\)$/,
+      /^What would help or stand in the way\? \(optional\)$/,
+    ],
     clarity: "How clear is it?",
     term: "Word or phrase",
     submit: "Submit your response",
@@ -20,8 +23,15 @@ const LOCALES = {
   fr: {
     first: "Expliquer, au plus haut niveau de direction, en quoi l'innovation sert les missions de l'organisation.",
     opens: "Donner votre avis sur Action 1.1",
-    optional: ["Votre nom (facultatif)", "Adresse électronique (facultatif)", "Commentaire général sur l’ensemble du projet (facultatif)"],
-    optionalInClause: [/^Qu’est-ce qui n’est pas clair, et comment le rendre plus clair\s\? \(facultatif\)$/, /^Qu’est-ce qui aiderait ou ferait obstacle\s\? \(facultatif\)$/],
+    optional: [
+      "Votre nom (facultatif)",
+      "Adresse électronique (facultatif)",
+      "Commentaire général sur l’ensemble du projet (facultatif)",
+    ],
+    optionalInClause: [
+      /^Qu’est-ce qui n’est pas clair, et comment le rendre plus clair\s\? \(facultatif\)$/,
+      /^Qu’est-ce qui aiderait ou ferait obstacle\s\? \(facultatif\)$/,
+    ],
     clarity: /À quel point est-elle claire/,
     term: "Mot ou expression",
     submit: "Envoyer votre réponse",
@@ -32,13 +42,18 @@ const LOCALES = {
 } as const;
 
 async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, "the page's width, in CSS pixels").toBeLessThanOrEqual(innerWidth);
 }
 
 for (const locale of ["en", "fr"] as const) {
   for (const width of [1280, 390]) {
-    test(`${locale} at ${width} px: closed clause sections show their first line, optional fields say so, errors name their clause, nothing scrolls sideways`, async ({ page }) => {
+    test(`${locale} at ${width} px: closed clause sections show their first line, optional fields say so, errors name their clause, nothing scrolls sideways`, async ({
+      page,
+    }) => {
       const l = LOCALES[locale];
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/${locale}/c/dpsi/respond`);
@@ -50,7 +65,8 @@ for (const locale of ["en", "fr"] as const) {
       const block = clauseBlock(page, "1.1");
       await expect(block.locator("summary")).toContainText(l.opens);
       await expect(block.locator("summary")).toContainText(l.first);
-      for (const text of await summaries.allInnerTexts()) expect(text.split("\n").filter((s) => s.trim()).length, text).toBeGreaterThanOrEqual(2);
+      for (const text of await summaries.allInnerTexts())
+        expect(text.split("\n").filter((s) => s.trim()).length, text).toBeGreaterThanOrEqual(2);
       for (const label of l.optional) await expect(page.getByLabel(label, { exact: true })).toHaveCount(1);
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
@@ -78,7 +94,8 @@ for (const locale of ["en", "fr"] as const) {
       const summary = page.getByRole("alert").filter({ hasText: l.problem });
       await expect(summary).toBeFocused();
       await expect(summary.getByRole("link", { name: l.clauseError })).toHaveCount(1);
-      if (locale === "fr") expect(await summary.getByRole("link", { name: l.clauseError }).textContent()).toContain("langue\u202f: ");
+      if (locale === "fr")
+        expect(await summary.getByRole("link", { name: l.clauseError }).textContent()).toContain("langue\u202f: ");
       await expect(block.getByLabel(l.term, { exact: true })).toHaveValue("weak signals");
       await expectNoSidewaysScroll(page);
       await expectAccessible(page);

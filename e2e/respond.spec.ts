@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { clauseBlock, createConsultation, expectAccessible, fillAboutYou, fillClause, sendWithThisPagesKey, uniqueSlug } from "./helpers";
+import {
+  clauseBlock,
+  createConsultation,
+  expectAccessible,
+  fillAboutYou,
+  fillClause,
+  sendWithThisPagesKey,
+  uniqueSlug,
+} from "./helpers";
 
 test("feedback on two clauses, an error and its correction, then the receipt", async ({ page }) => {
   await page.goto("/en/c/dpsi/respond");
@@ -7,12 +15,22 @@ test("feedback on two clauses, an error and its correction, then the receipt", a
   await expectAccessible(page);
 
   await fillClause(page, "1.1", {
-    clarity: "2", comment: "Unclear who acts <b>first</b>.", term: "weak signals", wording: "early signs of change",
-    reason: "Not a common term in our administration.", feasibility: "3", context: "Federal state, 16 regions.",
+    clarity: "2",
+    comment: "Unclear who acts <b>first</b>.",
+    term: "weak signals",
+    wording: "early signs of change",
+    reason: "Not a common term in our administration.",
+    feasibility: "3",
+    context: "Federal state, 16 regions.",
   });
   await fillClause(page, "2.1", {
-    clarity: "4", comment: "Mostly clear.", term: "public servants", wording: "civil servants",
-    reason: "Legal term in our country.", feasibility: "5", context: "Small municipality.",
+    clarity: "4",
+    comment: "Mostly clear.",
+    term: "public servants",
+    wording: "civil servants",
+    reason: "Legal term in our country.",
+    feasibility: "5",
+    context: "Small municipality.",
   });
   await page.getByLabel("General comment on the whole draft (optional)").fill("A useful draft.");
   // An organisation without its name: the server refuses, and says where.
@@ -68,7 +86,9 @@ test("what a person typed survives a reload", async ({ page }) => {
   await expect(page.getByLabel("General comment on the whole draft (optional)")).toHaveValue("Kept across reloads.");
 });
 
-test("a clause's questions come into the form when it is opened, and with its text after a reload without the clause's link", async ({ page }) => {
+test("a clause's questions come into the form when it is opened, and with its text after a reload without the clause's link", async ({
+  page,
+}) => {
   await page.goto("/en/c/dpsi/respond");
   const block = clauseBlock(page, "2.1");
   // Closed clauses carry no questions: the form starts light on a phone (issue 12).
@@ -94,13 +114,19 @@ test("a double submit stores one response", async ({ page }) => {
   const first = await page.getByTestId("reference").textContent();
   // The same form posted again (a retry after a lost answer) gets the same receipt.
   const res = await page.request.post("/api/consultations/dpsi/responses", {
-    data: { idempotencyKey: key, generalComment: "Submitted twice, stored once.", respondent: { type: "individual", country: "FR", publicSector: true, publication: "none", privacyConsent: true } },
+    data: {
+      idempotencyKey: key,
+      generalComment: "Submitted twice, stored once.",
+      respondent: { type: "individual", country: "FR", publicSector: true, publication: "none", privacyConsent: true },
+    },
   });
   expect(res.status()).toBe(200);
   expect((await res.json()).reference).toBe(first);
 });
 
-test("a page whose key was already used with other answers says so, keeps them, and sends them as a new response", async ({ page }) => {
+test("a page whose key was already used with other answers says so, keeps them, and sends them as a new response", async ({
+  page,
+}) => {
   await page.goto("/en/c/dpsi/respond");
   const first = await sendWithThisPagesKey(page, "The answers sent first from this page.");
   await page.getByLabel("General comment on the whole draft (optional)").fill("The answers changed afterwards.");
@@ -108,9 +134,13 @@ test("a page whose key was already used with other answers says so, keeps them, 
   await page.getByRole("button", { name: "Submit your response" }).click();
 
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
-  await expect(summary.getByRole("link", { name: /A response with different answers was already sent from this page/ })).toBeVisible();
+  await expect(
+    summary.getByRole("link", { name: /A response with different answers was already sent from this page/ }),
+  ).toBeVisible();
   await expect(summary).toBeFocused();
-  await expect(page.getByLabel("General comment on the whole draft (optional)")).toHaveValue("The answers changed afterwards.");
+  await expect(page.getByLabel("General comment on the whole draft (optional)")).toHaveValue(
+    "The answers changed afterwards.",
+  );
   await expect(page.locator('input[name="idempotencyKey"]')).not.toHaveValue(first.key);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Submit your response" }).click();
@@ -154,8 +184,16 @@ test("the French form: errors and receipt in French", async ({ page }) => {
   await page.getByLabel(/Commentaire général/).fill("Un commentaire en français.");
   await page.getByRole("group", { name: "Vous répondez" }).getByRole("radio").first().check();
   await page.getByLabel("Pays", { exact: true }).selectOption({ label: "Côte d’Ivoire" });
-  await page.getByRole("group", { name: /secteur public/ }).getByRole("radio").first().check();
-  await page.getByRole("group", { name: /publier/ }).getByRole("radio").first().check();
+  await page
+    .getByRole("group", { name: /secteur public/ })
+    .getByRole("radio")
+    .first()
+    .check();
+  await page
+    .getByRole("group", { name: /publier/ })
+    .getByRole("radio")
+    .first()
+    .check();
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Envoyer votre réponse" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Réponse reçue" })).toBeVisible();

@@ -15,7 +15,10 @@ async function publishedResults() {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    for (const [n, position] of [[2, 2], [3, 5]] as const) {
+    for (const [n, position] of [
+      [2, 2],
+      [3, 5],
+    ] as const) {
       const { rows } = await client.query(
         `INSERT INTO clause (consultation_id, key, kind, number, position, heading_en, heading_fr, body_en, body_fr)
          VALUES ($1, $2, 'principle', $2, $3, $4, $5, 'Principle text.', 'Texte du principe.') RETURNING id`,
@@ -40,7 +43,9 @@ async function publishedResults() {
     const counted = `FROM response r WHERE r.consultation_id = $1 AND r.withdrawn_at IS NULL
       AND EXISTS (SELECT 1 FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id WHERE fi.response_id = r.id AND tr.status NOT IN ('spam', 'duplicate'))`;
     const responses = Number((await client.query(`SELECT count(*) AS n ${counted}`, [id])).rows[0].n);
-    const organisations = Number((await client.query(`SELECT count(*) AS n ${counted} AND r.respondent_type = 'organisation'`, [id])).rows[0].n);
+    const organisations = Number(
+      (await client.query(`SELECT count(*) AS n ${counted} AND r.respondent_type = 'organisation'`, [id])).rows[0].n,
+    );
     await announceChange(); // closed and published by SQL: no server keeps the copy it read while open
     return { slug, responses, organisations };
   } finally {
@@ -48,20 +53,33 @@ async function publishedResults() {
   }
 }
 
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
-test("the results open with a summary and contents, give each clause its redline, ratings and decisions, and stay short", async ({ page }) => {
+test("the results open with a summary and contents, give each clause its redline, ratings and decisions, and stay short", async ({
+  page,
+}) => {
   const { slug, responses, organisations } = await publishedResults();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/en/c/${slug}/results`);
   await expect(page.getByRole("heading", { level: 1, name: /^Results:/ })).toBeVisible();
 
   const byType = page.getByRole("table", { name: "Responses by type of respondent" });
-  await expect(byType.getByRole("row", { name: /^An organisation / })).toContainText(organisations.toLocaleString("en"));
+  await expect(byType.getByRole("row", { name: /^An organisation / })).toContainText(
+    organisations.toLocaleString("en"),
+  );
   await expect(byType.getByRole("row", { name: /^Total / })).toContainText(responses.toLocaleString("en"));
-  await expect(page.getByRole("table", { name: "Responses by country" }).getByRole("row", { name: /^Japan / })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Comments and ratings by aspect" }).getByRole("row", { name: /^Clarity .* out of 5 \(\d+ ratings\)/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Decisions by kind" }).getByRole("row", { name: /^Partly accepted \d+/ })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Responses by country" }).getByRole("row", { name: /^Japan / }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Comments and ratings by aspect" })
+      .getByRole("row", { name: /^Clarity .* out of 5 \(\d+ ratings\)/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Decisions by kind" }).getByRole("row", { name: /^Partly accepted \d+/ }),
+  ).toBeVisible();
 
   // Principle titles are kept, in the contents and on the sections; the contents lead to each section.
   const contents = page.getByRole("navigation", { name: "Contents" });
@@ -72,11 +90,21 @@ test("the results open with a summary and contents, give each clause its redline
 
   // The redline: words added marked (and said) as added; an unchanged clause says so.
   const action = page.getByRole("region", { name: "Action 1.1" });
-  await expect(action.getByRole("heading", { name: "Final text, with the changes from the consulted draft" })).toBeVisible();
+  await expect(
+    action.getByRole("heading", { name: "Final text, with the changes from the consulted draft" }),
+  ).toBeVisible();
   await expect(action.locator("ins")).toHaveText(["[added: early ]"]);
   await expect(action.locator("del")).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Action 2.1" }).getByRole("heading", { name: "Final text (unchanged from the consulted draft)" })).toBeVisible();
-  await expect(action.getByRole("table", { name: "Comments and ratings on Action 1.1, by aspect" }).getByRole("row", { name: /^Clarity \d+ .* out of 5/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Action 2.1" })
+      .getByRole("heading", { name: "Final text (unchanged from the consulted draft)" }),
+  ).toBeVisible();
+  await expect(
+    action
+      .getByRole("table", { name: "Comments and ratings on Action 1.1, by aspect" })
+      .getByRole("row", { name: /^Clarity \d+ .* out of 5/ }),
+  ).toBeVisible();
   const decisions = action.getByRole("table", { name: "Decisions on the comments about Action 1.1" });
   await expect(decisions.getByRole("row", { name: /^No decision recorded \d+$/ })).toBeVisible();
 
@@ -97,7 +125,9 @@ test("the results open with a summary and contents, give each clause its redline
   await expectAccessible(page);
 });
 
-test("each clause's published comments page through from the results, by keyboard, every one once", async ({ page }) => {
+test("each clause's published comments page through from the results, by keyboard, every one once", async ({
+  page,
+}) => {
   const { slug } = await publishedResults();
   await page.goto(`/en/c/${slug}/results`);
   const action = page.getByRole("region", { name: "Action 1.1" });
@@ -121,7 +151,9 @@ test("each clause's published comments page through from the results, by keyboar
       await expect(page).toHaveURL(new RegExp(`\\?page=${p}$`));
       await expect(pager).toContainText(`Page ${p} of ${pages}`);
     }
-    seen.push(...(await page.getByRole("list", { name: "Published comments" }).getByRole("listitem").allTextContents()));
+    seen.push(
+      ...(await page.getByRole("list", { name: "Published comments" }).getByRole("listitem").allTextContents()),
+    );
   }
   expect(seen).toHaveLength(total);
   expect(new Set(seen).size).toBe(total);
@@ -135,6 +167,11 @@ test("each clause's published comments page through from the results, by keyboar
   }
   const general = await page.goto(`/fr/c/${slug}/results/general`);
   expect(general?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1, name: "Commentaires publiés sur Commentaires généraux sur l’ensemble du projet" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      level: 1,
+      name: "Commentaires publiés sur Commentaires généraux sur l’ensemble du projet",
+    }),
+  ).toBeVisible();
   await expectAccessible(page);
 });

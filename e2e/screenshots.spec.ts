@@ -14,7 +14,9 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: path.join(DIR, `${name}.png`), animations: "disabled", caret: "hide" });
 }
 
-test("screenshots at 390 px: the draft, the response form, a receipt and the moderators' queue", async ({ browser }) => {
+test("screenshots at 390 px: the draft, the response form, a receipt and the moderators' queue", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
 
@@ -29,7 +31,13 @@ test("screenshots at 390 px: the draft, the response form, a receipt and the mod
   const res = await page.request.post("/api/consultations/dpsi/responses", {
     data: {
       feedback: [{ clause: "1.1", clarity: { rating: 3, comment: "Who decides what counts as a weak signal?" } }],
-      respondent: { type: "individual", country: "FR", publicSector: true, publication: "anonymous", privacyConsent: true },
+      respondent: {
+        type: "individual",
+        country: "FR",
+        publicSector: true,
+        publication: "anonymous",
+        privacyConsent: true,
+      },
     },
   });
   expect(res.status()).toBe(201);

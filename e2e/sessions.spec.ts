@@ -42,7 +42,10 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("an admin's role change, or deactivating and reactivating, ends the account's session at its next request", async ({ page, browser }) => {
+test("an admin's role change, or deactivating and reactivating, ends the account's session at its next request", async ({
+  page,
+  browser,
+}) => {
   const moderator = await createAccount("moderator");
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();

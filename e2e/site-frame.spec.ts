@@ -18,16 +18,29 @@ async function atBothWidths(page: Page, path: string, check: () => Promise<void>
   }
 }
 
-test("the footer links to the accessibility statement, a contact address, the privacy notices and staff sign-in, in both languages", async ({ page }) => {
+test("the footer links to the accessibility statement, a contact address, the privacy notices and staff sign-in, in both languages", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   for (const [locale, names] of [
     ["en", { a11y: "Accessibility statement", contact: /Contact/, privacy: "Privacy", signIn: "Staff sign in" }],
-    ["fr", { a11y: "Déclaration d’accessibilité", contact: /Contact/, privacy: "Confidentialité", signIn: "Connexion du personnel" }],
+    [
+      "fr",
+      {
+        a11y: "Déclaration d’accessibilité",
+        contact: /Contact/,
+        privacy: "Confidentialité",
+        signIn: "Connexion du personnel",
+      },
+    ],
   ] as const) {
     await atBothWidths(page, `/${locale}`, async () => {
       const footer = page.getByRole("contentinfo");
       await expect(footer.getByRole("link", { name: names.a11y })).toHaveAttribute("href", `/${locale}/accessibility`);
-      await expect(footer.getByRole("link", { name: names.contact })).toHaveAttribute("href", "mailto:contact@test.clausewise.invalid");
+      await expect(footer.getByRole("link", { name: names.contact })).toHaveAttribute(
+        "href",
+        "mailto:contact@test.clausewise.invalid",
+      );
       await expect(footer.getByRole("link", { name: names.privacy })).toHaveAttribute("href", `/${locale}/privacy`);
       await expect(footer.getByRole("link", { name: names.signIn })).toHaveAttribute("href", `/${locale}/sign-in`);
     });
@@ -45,10 +58,20 @@ test("the footer links to the accessibility statement, a contact address, the pr
   }
 });
 
-test("any address under /fr that matches no page answers the French 'page not found', lang=fr", async ({ page, request }) => {
+test("any address under /fr that matches no page answers the French 'page not found', lang=fr", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(240_000);
-  for (const [locale, title] of [["fr", "Page non trouvée"], ["en", "Page not found"]] as const) {
-    for (const path of [`/${locale}/no-such-page`, `/${locale}/c/dpsi/no-such-page`, `/${locale}/moderate/no/such/page`]) {
+  for (const [locale, title] of [
+    ["fr", "Page non trouvée"],
+    ["en", "Page not found"],
+  ] as const) {
+    for (const path of [
+      `/${locale}/no-such-page`,
+      `/${locale}/c/dpsi/no-such-page`,
+      `/${locale}/moderate/no/such/page`,
+    ]) {
       expect((await request.get(path)).status(), path).toBe(404);
       await atBothWidths(page, path, async () => {
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -61,8 +84,15 @@ test("any address under /fr that matches no page answers the French 'page not fo
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("an unknown consultation shows its 'page not found', not a blank page", async ({ page }) => {
-    for (const [locale, title] of [["en", "Page not found"], ["fr", "Page non trouvée"]] as const) {
-      for (const path of [`/${locale}/c/no-such-consultation`, `/${locale}/c/no-such-consultation/respond`, `/${locale}/c/no-such-consultation/comments`]) {
+    for (const [locale, title] of [
+      ["en", "Page not found"],
+      ["fr", "Page non trouvée"],
+    ] as const) {
+      for (const path of [
+        `/${locale}/c/no-such-consultation`,
+        `/${locale}/c/no-such-consultation/respond`,
+        `/${locale}/c/no-such-consultation/comments`,
+      ]) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(title);
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -71,7 +101,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("an upcoming consultation is not coloured as an open one, and says when it opens before when it closes", async ({ page }) => {
+test("an upcoming consultation is not coloured as an open one, and says when it opens before when it closes", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const upcoming = uniqueSlug("upcoming");
   await createConsultation({ slug: upcoming, opensAt: OPENS, closesAt: CLOSES });
@@ -79,7 +111,10 @@ test("an upcoming consultation is not coloured as an open one, and says when it 
   await createConsultation({ slug: open, closesAt: CLOSES });
   const statusColour = async (slug: string) => {
     await page.goto(`/en/c/${slug}`);
-    return page.locator("[data-consultation-status] strong").first().evaluate((el) => getComputedStyle(el).color);
+    return page
+      .locator("[data-consultation-status] strong")
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
   };
   expect(await statusColour(upcoming)).not.toBe(await statusColour(open));
   for (const [locale, opens, closes] of [
@@ -106,7 +141,10 @@ test("an upcoming consultation is not coloured as an open one, and says when it 
 
 test.describe("dates in the reader's own time zone", () => {
   test.use({ timezoneId: "America/New_York" });
-  test("dates read '28 February 2027, 23:59 CET' in the consultation's zone, plus the reader's where it differs", async ({ page, browser }) => {
+  test("dates read '28 February 2027, 23:59 CET' in the consultation's zone, plus the reader's where it differs", async ({
+    page,
+    browser,
+  }) => {
     const slug = uniqueSlug("dates");
     await createConsultation({ slug, closesAt: CLOSES });
     await page.goto(`/en/c/${slug}`);
@@ -116,7 +154,9 @@ test.describe("dates in the reader's own time zone", () => {
     await expect(status).not.toContainText(/Monday|Sunday|Coordinated|Central European/);
     await page.goto(`/fr/c/${slug}`);
     await expect(page.getByTestId("consultation-status")).toContainText(/Clôture le 28 février 2027, 23\sh\s59 UTC\+1/);
-    await expect(page.getByTestId("consultation-status")).toContainText(/Dans votre fuseau horaire\s:\s28 février 2027, 17\sh\s59 UTC−5/);
+    await expect(page.getByTestId("consultation-status")).toContainText(
+      /Dans votre fuseau horaire\s:\s28 février 2027, 17\sh\s59 UTC−5/,
+    );
     // A reader in the consultation's own zone is not told the same time twice.
     const paris = await (await browser.newContext({ timezoneId: "Europe/Paris" })).newPage();
     await paris.goto(`/en/c/${slug}`);
@@ -130,12 +170,24 @@ test("the receipt email writes its dates in the same style", async ({ request })
   await createConsultation({ slug, closesAt: CLOSES });
   const email = `${uniqueSlug("dates")}@test.clausewise.invalid`;
   const r = await request.post(`/api/consultations/${slug}/responses`, {
-    data: { generalComment: "On dates.", respondent: { type: "individual", email, country: "FR", publicSector: false, publication: "none", privacyConsent: true } },
+    data: {
+      generalComment: "On dates.",
+      respondent: {
+        type: "individual",
+        email,
+        country: "FR",
+        publicSector: false,
+        publication: "none",
+        privacyConsent: true,
+      },
+    },
   });
   expect(r.status(), await r.text()).toBe(201);
   const mail = await readMail(email);
   linkIn(mail, `/en/c/${slug}/manage/`);
   expect(mail.text).toContain("(28 February 2027, 23:59 CET)");
   expect(mail.text).toMatch(/on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} CES?T\./);
-  expect(mail.text).not.toMatch(/Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Coordinated|Central European/);
+  expect(mail.text).not.toMatch(
+    /Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Coordinated|Central European/,
+  );
 });

@@ -20,17 +20,28 @@ function slowPost(port: number) {
   socket.on("data", (d) => (state.answer += d));
   socket.on("close", () => (state.closed = true));
   socket.on("error", () => {});
-  socket.write(`POST /en/c/dpsi/respond HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nslug=`);
+  socket.write(
+    `POST /en/c/dpsi/respond HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nslug=`,
+  );
   return { state, socket };
 }
 
 /** Sends `size` bytes of a form body in chunks (no Content-Length); resolves to the answer's status. */
 function chunkedPost(port: number, type: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/en/c/dpsi/respond", headers: { "content-type": type, "transfer-encoding": "chunked" } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/en/c/dpsi/respond",
+        headers: { "content-type": type, "transfer-encoding": "chunked" },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on("error", reject);
     const chunk = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
@@ -41,19 +52,24 @@ function chunkedPost(port: number, type: string, size: number): Promise<number> 
       }
       req.end();
     };
-    if (type.startsWith("multipart")) req.write("--zzz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n");
+    if (type.startsWith("multipart")) req.write('--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\n');
     else req.write("a=");
     write();
   });
 }
 
-test("slow request bodies from one address do not make other clients' pages answer 503; they are cut after 10 s and /api/health counts the refusals", async ({ request, baseURL }) => {
+test("slow request bodies from one address do not make other clients' pages answer 503; they are cut after 10 s and /api/health counts the refusals", async ({
+  request,
+  baseURL,
+}) => {
   const port = await appPort(request, baseURL!);
   const perClient = Number(process.env.MAX_IN_FLIGHT_PER_CLIENT || 24);
   const slow = Array.from({ length: 120 }, () => slowPost(port));
   const answered = () => slow.filter((s) => s.state.answer.startsWith("HTTP/1.1 503")).length;
   // Beyond its own share, the slow client is refused at once (before: 96 were let in, the site's whole capacity).
-  await expect.poll(answered, { message: "slow connections beyond the per-client limit refused at once", timeout: 8000 }).toBeGreaterThanOrEqual(slow.length - perClient);
+  await expect
+    .poll(answered, { message: "slow connections beyond the per-client limit refused at once", timeout: 8000 })
+    .toBeGreaterThanOrEqual(slow.length - perClient);
   // Meanwhile another client is served.
   const page = await request.get(`http://127.0.0.1:${port}/en`);
   expect(page.status()).toBe(200);
@@ -68,7 +84,10 @@ test("slow request bodies from one address do not make other clients' pages answ
   expect((await request.get(`http://127.0.0.1:${port}/en`)).status()).toBe(200);
 });
 
-test("a 2 MB form body sent in chunks is refused with 413, by the app alone and behind nginx, and the server stays healthy", async ({ request, baseURL }) => {
+test("a 2 MB form body sent in chunks is refused with 413, by the app alone and behind nginx, and the server stays healthy", async ({
+  request,
+  baseURL,
+}) => {
   const port = await appPort(request, baseURL!);
   const front = Number(new URL(baseURL!).port);
   for (const p of new Set([port, front])) {

@@ -7,15 +7,23 @@ import { createAccount, expectAccessible, signIn, uniqueSlug } from "./helpers";
 
 const WIDTHS = [1280, 390] as const;
 const wide = (page: Page, width: number) => page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
-async function as(browser: Browser, account: { email: string; password: string }, path: string, javaScriptEnabled = true): Promise<Page> {
+async function as(
+  browser: Browser,
+  account: { email: string; password: string },
+  path: string,
+  javaScriptEnabled = true,
+): Promise<Page> {
   const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
   await signIn(page, account, { path });
   return page;
 }
 
-test("the workspace keeps Save in reach in every section and beside the submission; headings never repeat; once locked it no longer offers writing", async ({ browser }) => {
+test("the workspace keeps Save in reach in every section and beside the submission; headings never repeat; once locked it no longer offers writing", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   // dpsi: a preamble headed "Preamble" and 24 more sections. Iceland: no other test's delegation.
   const approver = await createAccount("delegate", undefined, { country: "IS", delegationRole: "approver" });
@@ -35,7 +43,12 @@ test("the workspace keeps Save in reach in every section and beside the submissi
       await expect(saveHere).toBeInViewport();
       await page.locator("details[data-clause] summary").last().scrollIntoViewIfNeeded();
       await expect(saveHere).toBeInViewport();
-      await page.getByRole("heading", { level: 2, name: locale === "en" ? "Submit the official response" : "Soumettre la réponse officielle" }).scrollIntoViewIfNeeded();
+      await page
+        .getByRole("heading", {
+          level: 2,
+          name: locale === "en" ? "Submit the official response" : "Soumettre la réponse officielle",
+        })
+        .scrollIntoViewIfNeeded();
       await expect(saveHere).toBeInViewport();
       expect(await noSidewaysScroll(page)).toBe(true);
       await expectAccessible(page);
@@ -61,8 +74,12 @@ test("the workspace keeps Save in reach in every section and beside the submissi
 
   for (const locale of ["en", "fr"] as const) {
     await page.goto(`/${locale}/delegation/dpsi`);
-    await expect(page.getByRole("heading", { name: locale === "en" ? "Submitted and locked" : "Soumise et verrouillée" })).toBeVisible();
-    await expect(page.getByText(/you can write, save and submit|vous pouvez rédiger, enregistrer et soumettre/)).toHaveCount(0);
+    await expect(
+      page.getByRole("heading", { name: locale === "en" ? "Submitted and locked" : "Soumise et verrouillée" }),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/you can write, save and submit|vous pouvez rédiger, enregistrer et soumettre/),
+    ).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Save draft|Enregistrer le projet/ })).toHaveCount(0);
     const headings = await page.getByRole("heading", { level: 3 }).allTextContents();
     for (const h of headings) expect(h).not.toMatch(/^(.+?) — \1/);
@@ -84,7 +101,9 @@ test("the workspace saves without JavaScript from the sticky Save", async ({ bro
   await last.getByLabel("Is it clear?").fill(`Clear enough ${marker}.`);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved").first()).toBeVisible();
-  await expect(page.locator("details[data-clause]").last().getByLabel("Is it clear?")).toHaveValue(`Clear enough ${marker}.`);
+  await expect(page.locator("details[data-clause]").last().getByLabel("Is it clear?")).toHaveValue(
+    `Clear enough ${marker}.`,
+  );
 });
 
 const EN_TWO = "Intro.\n\n## 1. First\n\nText.\n\n1. Do this.\n\n## 2. Second\n\nMore.\n\n1. Do that.\n";
@@ -92,8 +111,14 @@ const FR_ONE = "Intro.\n\n## 1. Premier\n\nTexte.\n\n1. Faire ceci.\n";
 
 async function namedSummary(page: Page, locale: "en" | "fr") {
   await page.goto(`/${locale}/admin/consultations/new`);
-  await page.getByRole("button", { name: locale === "en" ? "Save as a draft (not public)" : "Enregistrer comme brouillon (non public)" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: locale === "en" ? "There is a problem" : "Il y a un problème" });
+  await page
+    .getByRole("button", {
+      name: locale === "en" ? "Save as a draft (not public)" : "Enregistrer comme brouillon (non public)",
+    })
+    .click();
+  const summary = page
+    .getByRole("alert")
+    .filter({ hasText: locale === "en" ? "There is a problem" : "Il y a un problème" });
   await expect(summary).toBeVisible();
   const links = await summary.getByRole("link").allTextContents();
   expect(links.length).toBeGreaterThan(4);
@@ -101,7 +126,9 @@ async function namedSummary(page: Page, locale: "en" | "fr") {
   expect(links).toContain(locale === "en" ? "Fill in “Title in English”" : "Remplissez «\u202fTitre en anglais\u202f»");
 }
 
-test("the admin's error summary names each field instead of repeating 'Fill this in' (en and fr, 1280 and 390 px, with and without JavaScript)", async ({ browser }) => {
+test("the admin's error summary names each field instead of repeating 'Fill this in' (en and fr, 1280 and 390 px, with and without JavaScript)", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const admin = await createAccount("admin");
   const page = await as(browser, admin, "/en/admin");
@@ -124,7 +151,10 @@ test("a Markdown mismatch is attached to the draft that is short, with and witho
   for (const js of [true, false]) {
     const page = await as(browser, admin, "/en/admin", js);
     // The French draft lacks a section: the error is on the French draft, not the English one; and the other way round.
-    for (const [en, fr, short] of [[EN_TWO, FR_ONE, "Fr"], [FR_ONE.replace("Premier", "First"), EN_TWO, "En"]] as const) {
+    for (const [en, fr, short] of [
+      [EN_TWO, FR_ONE, "Fr"],
+      [FR_ONE.replace("Premier", "First"), EN_TWO, "En"],
+    ] as const) {
       await page.goto("/en/admin/consultations/new");
       await page.getByLabel("English draft (or paste it here)").fill(en);
       await page.getByLabel("French draft (or paste it here)").fill(fr);
@@ -140,7 +170,9 @@ test("a Markdown mismatch is attached to the draft that is short, with and witho
   }
 });
 
-test("a one-time invitation link has a copy button that works by keyboard; without JavaScript the link is selectable text", async ({ browser }) => {
+test("a one-time invitation link has a copy button that works by keyboard; without JavaScript the link is selectable text", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const admin = await createAccount("admin");
   const page = await as(browser, admin, "/en/admin");
@@ -148,7 +180,9 @@ test("a one-time invitation link has a copy button that works by keyboard; witho
   for (const locale of ["en", "fr"] as const) {
     await page.goto(`/${locale}/admin`);
     await page.getByLabel(locale === "en" ? "Full name" : /Nom complet/).fill("Mo Moderator");
-    await page.getByLabel(locale === "en" ? "Email address" : /Adresse/).fill(`${uniqueSlug("invitee")}@test.clausewise.invalid`);
+    await page
+      .getByLabel(locale === "en" ? "Email address" : /Adresse/)
+      .fill(`${uniqueSlug("invitee")}@test.clausewise.invalid`);
     await page.getByRole("radio", { name: locale === "en" ? /^Moderator/ : /^Modérateur/ }).check();
     await page.getByRole("button", { name: locale === "en" ? "Send invitation" : /Envoyer/ }).click();
     const link = page.getByTestId("invitation-link");
@@ -156,7 +190,9 @@ test("a one-time invitation link has a copy button that works by keyboard; witho
     const copy = page.getByRole("button", { name: locale === "en" ? "Copy link" : "Copier le lien" });
     await copy.focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("status").filter({ hasText: locale === "en" ? "Link copied" : "Lien copié" })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: locale === "en" ? "Link copied" : "Lien copié" }),
+    ).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await link.textContent());
     for (const width of WIDTHS) {
       await wide(page, width);

@@ -24,16 +24,21 @@ async function expectNoSidewaysScroll(page: Page, path: string) {
   await expect(page.locator("h1").first()).toBeVisible();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   // Name the outermost elements that stick out, so a failure says what to fix.
-  const culprits = width <= 390 ? [] : await page.evaluate(() => {
-    const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>("body *")) {
-      const r = el.getBoundingClientRect();
-      if (r.right > 391 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > 391)) {
-        out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(r.right)} px): ${(el.textContent ?? "").slice(0, 40)}`);
-      }
-    }
-    return out.slice(0, 5);
-  });
+  const culprits =
+    width <= 390
+      ? []
+      : await page.evaluate(() => {
+          const out: string[] = [];
+          for (const el of document.querySelectorAll<HTMLElement>("body *")) {
+            const r = el.getBoundingClientRect();
+            if (r.right > 391 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > 391)) {
+              out.push(
+                `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(r.right)} px): ${(el.textContent ?? "").slice(0, 40)}`,
+              );
+            }
+          }
+          return out.slice(0, 5);
+        });
   expect.soft(width, `${path} is ${width} px wide at 390 px: ${culprits.join(" | ")}`).toBeLessThanOrEqual(390);
 }
 
@@ -44,7 +49,14 @@ test("no staff page scrolls sideways on a 390 px phone", async ({ page, request 
     data: {
       feedback: [{ clause: "1.2", clarity: { rating: 2, comment: `${marker} ${LONG_WORD}` } }],
       generalComment: `${marker} general ${LONG_WORD}`,
-      respondent: { type: "organisation", organisationName: `Organisation${LONG_WORD.slice(0, 150)}`, country: "BE", publicSector: false, publication: "named", privacyConsent: true },
+      respondent: {
+        type: "organisation",
+        organisationName: `Organisation${LONG_WORD.slice(0, 150)}`,
+        country: "BE",
+        publicSector: false,
+        publication: "named",
+        privacyConsent: true,
+      },
     },
   });
   expect(r.status(), await r.text()).toBe(201);

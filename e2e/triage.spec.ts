@@ -8,7 +8,16 @@ async function consultationWith(page: Page, n: number): Promise<{ slug: string; 
   const references: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = await page.request.post(`/api/consultations/${slug}/responses`, {
-      data: { generalComment: `Comment number ${i + 1} on the whole draft.`, respondent: { type: "individual", country: "FR", publicSector: false, publication: "anonymous", privacyConsent: true } },
+      data: {
+        generalComment: `Comment number ${i + 1} on the whole draft.`,
+        respondent: {
+          type: "individual",
+          country: "FR",
+          publicSector: false,
+          publication: "anonymous",
+          privacyConsent: true,
+        },
+      },
     });
     expect(r.status()).toBe(201);
     references.push((await r.json()).reference);
@@ -18,7 +27,10 @@ async function consultationWith(page: Page, n: number): Promise<{ slug: string; 
 
 async function openFirstItem(page: Page, slug: string) {
   await page.goto(`/en/moderate?c=${slug}`);
-  await page.getByRole("link", { name: /^Open / }).first().click();
+  await page
+    .getByRole("link", { name: /^Open / })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: /^Feedback item / })).toBeVisible();
 }
 
@@ -51,11 +63,13 @@ test("a saved status stays in the form and a later save does not undo it", async
   await expectAccessible(page);
 });
 
-
 /** Opens the queue of `slug` (newest first), then its first item, by the queue's own link. */
 async function openFromQueue(page: Page, slug: string, query = "") {
   await page.goto(`/en/moderate?c=${slug}${query}`);
-  await page.getByRole("link", { name: /^Open / }).first().click();
+  await page
+    .getByRole("link", { name: /^Open / })
+    .first()
+    .click();
 }
 
 /** "Save and next" through a list of three, with the place and previous/next links keeping the filter. */
@@ -90,10 +104,15 @@ async function saveAndNextThrough(page: Page, byKey: boolean) {
   await expect(page.getByText("Saved. That was the last item of this list.")).toBeVisible();
   await page.getByRole("link", { name: "Previous item" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Feedback item ${newest[1]}`);
-  await expect(page.getByRole("link", { name: "Back to the queue" })).toHaveAttribute("href", `/en/moderate?c=${slug}&status=new`);
+  await expect(page.getByRole("link", { name: "Back to the queue" })).toHaveAttribute(
+    "href",
+    `/en/moderate?c=${slug}&status=new`,
+  );
 }
 
-test("Save and next goes through the items of the queue's filter, with the place and previous/next", async ({ page }) => {
+test("Save and next goes through the items of the queue's filter, with the place and previous/next", async ({
+  page,
+}) => {
   await saveAndNextThrough(page, false);
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
@@ -105,7 +124,10 @@ test("Alt+Shift+N saves and opens the next item, also from inside a field", asyn
   await expect(page.getByText("Keyboard shortcut: Alt+Shift+N")).toBeVisible();
 });
 
-test("a save over someone else's newer change is refused, says who changed what, and keeps what was typed", async ({ page, browser }) => {
+test("a save over someone else's newer change is refused, says who changed what, and keeps what was typed", async ({
+  page,
+  browser,
+}) => {
   const { slug } = await consultationWith(page, 1);
   const account = await createAccount("moderator");
   await signIn(page, account);
@@ -122,7 +144,9 @@ test("a save over someone else's newer change is refused, says who changed what,
   await page.getByLabel("Tags").fill("Definitions");
   await page.getByLabel("Add an internal note (optional)").fill("My careful note.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("link", { name: "Someone else changed this item after you opened it: nothing was saved" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Someone else changed this item after you opened it: nothing was saved" }),
+  ).toBeVisible();
   await expect(page.locator("#triage-stale")).toContainText(/Test moderator changed Status from “New” to “Spam” · /);
   // What was typed is kept; what the other moderator changed is shown as stored.
   await expect(page.getByLabel("Add an internal note (optional)")).toHaveValue("My careful note.");

@@ -33,7 +33,9 @@ async function sidewaysCulprits(page: Page, width: number): Promise<{ scrollWidt
       for (const el of document.querySelectorAll<HTMLElement>("body *")) {
         const r = el.getBoundingClientRect();
         if (r.right > w + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > w + 1)) {
-          culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(r.right)} px): ${(el.textContent ?? "").slice(0, 40)}`);
+          culprits.push(
+            `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(r.right)} px): ${(el.textContent ?? "").slice(0, 40)}`,
+          );
         }
       }
     }
@@ -48,7 +50,9 @@ export async function checkThisPage(page: Page, label: string, opts: { axe?: boo
   expect.soft(keys, `${label}: raw message keys`).toEqual([]);
   const width = page.viewportSize()!.width;
   const { scrollWidth, culprits } = await sidewaysCulprits(page, width);
-  expect.soft(scrollWidth, `${label} is ${scrollWidth} px wide at ${width} px: ${culprits.join(" | ")}`).toBeLessThanOrEqual(width);
+  expect
+    .soft(scrollWidth, `${label} is ${scrollWidth} px wide at ${width} px: ${culprits.join(" | ")}`)
+    .toBeLessThanOrEqual(width);
   if (opts.axe !== false) await expectAccessible(page, { soft: true });
 }
 

@@ -13,7 +13,14 @@ import { appUrl, env, requireSecret } from "@/lib/env";
 import { now } from "@/lib/clock";
 import { clientIp } from "@/lib/http/client-ip";
 import { verifyCredentials, type TRole } from "@/lib/users/verify-credentials";
-import { SESSION_IDLE_SECONDS, endSession, sessionAccount, sessionSecondsLeft, withinLifetime, type TCurrentUser } from "@/lib/users/session";
+import {
+  SESSION_IDLE_SECONDS,
+  endSession,
+  sessionAccount,
+  sessionSecondsLeft,
+  withinLifetime,
+  type TCurrentUser,
+} from "@/lib/users/session";
 
 export type { TCurrentUser };
 
@@ -40,7 +47,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 0 },
   // Each re-issued JWT expires after an hour of idleness, but never past 12 hours after sign-in.
-  jwt: { encode: (params) => encode({ ...params, maxAge: typeof params.token?.sat === "number" ? sessionSecondsLeft(params.token.sat) : params.maxAge }) },
+  jwt: {
+    encode: (params) =>
+      encode({
+        ...params,
+        maxAge: typeof params.token?.sat === "number" ? sessionSecondsLeft(params.token.sat) : params.maxAge,
+      }),
+  },
   pages: { signIn: "/en/sign-in" },
   logger: {
     error(error) {
@@ -55,7 +68,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await verifyCredentials(credentials?.email, credentials?.password, { clientIp: clientIp(request.headers) });
+        const result = await verifyCredentials(credentials?.email, credentials?.password, {
+          clientIp: clientIp(request.headers),
+        });
         if (result.ok) return result.user;
         if (result.reason === "locked") throw new LockedSignIn();
         return null;
@@ -89,7 +104,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return withinLifetime(token.sat) ? token : null;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: String(token.uid), role: token.role as TRole, email: session.user?.email ?? "", name: session.user?.name ?? "" };
+      session.user = {
+        ...session.user,
+        id: String(token.uid),
+        role: token.role as TRole,
+        email: session.user?.email ?? "",
+        name: session.user?.name ?? "",
+      };
       session.sv = typeof token.sv === "number" ? token.sv : undefined;
       session.sat = typeof token.sat === "number" ? token.sat : undefined;
       return session;

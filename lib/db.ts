@@ -24,7 +24,11 @@ export function getDb(): PrismaClient {
  */
 export function getPool(): pg.Pool {
   if (!globalForDb.clausewisePool) {
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS });
+    const pool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: env().DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
+    });
     // An idle connection dropped by the server must not crash the process.
     pool.on("error", (err) => console.error("[db] pool error:", err.message));
     globalForDb.clausewisePool = pool;
@@ -43,5 +47,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 /** The pool had no free connection in time (or PostgreSQL is unreachable): answer 503 and let the client retry. */
 export function isDatabaseBusy(err: unknown): boolean {
   const text = `${(err as Error)?.message ?? ""} ${String((err as { cause?: unknown })?.cause ?? "")}`;
-  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down)|DatabaseNotReachable|connect ETIMEDOUT/i.test(text);
+  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down)|DatabaseNotReachable|connect ETIMEDOUT/i.test(
+    text,
+  );
 }

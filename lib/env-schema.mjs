@@ -10,7 +10,12 @@ const ZWhole = (min, max) =>
     .trim()
     .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
     .transform(Number)
-    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`));
+    .pipe(
+      z
+        .number()
+        .min(min, `must be a whole number from ${min} to ${max}`)
+        .max(max, `must be a whole number from ${min} to ${max}`),
+    );
 
 const ZBool = z
   .enum(["true", "false", "1", "0", ""])
@@ -50,7 +55,10 @@ export const ZEnv = z.object({
   /** Trust X-Forwarded-For for the client's address (only behind a proxy you run). */
   TRUST_PROXY: ZBool,
   /** SMTP server for invitations and receipts (smtp://user:pass@host:587, smtps://…). Unset: invitation links are shown to the admin only (never logged). */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   /** Sender of every email. */
   MAIL_FROM: z.string().max(200).default("Clausewise <no-reply@localhost>"),
   /** The public address of this site, for links in emails. Unset: http://localhost:PORT. */

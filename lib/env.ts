@@ -20,13 +20,15 @@ export function env(): TEnv {
 
 export function requireDatabaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded database.");
+  if (!url)
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded database.");
   return url;
 }
 
 export function requireSecret(): string {
   const secret = env().AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set (32 characters or more). `npm start` generates one for the embedded demo.");
+  if (!secret)
+    throw new Error("AUTH_SECRET is not set (32 characters or more). `npm start` generates one for the embedded demo.");
   return secret;
 }
 

@@ -16,7 +16,11 @@ export function exportPool(kind: TExportPool): pg.Pool {
   const pools = (g.clausewiseExportPools ??= {});
   let pool = pools[kind];
   if (!pool) {
-    pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS });
+    pool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: 4,
+      connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
+    });
     pool.on("error", (err) => console.error(`[db] ${kind} export pool error:`, err.message));
     pools[kind] = pool;
   }
@@ -27,7 +31,11 @@ export function exportPool(kind: TExportPool): pg.Pool {
 export function limiterPool(): pg.Pool {
   const g = globalThis as unknown as { clausewiseLimiterPool?: pg.Pool };
   if (!g.clausewiseLimiterPool) {
-    g.clausewiseLimiterPool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6, connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS });
+    g.clausewiseLimiterPool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: 6,
+      connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
+    });
     g.clausewiseLimiterPool.on("error", (err) => console.error("[db] limiter pool error:", err.message));
   }
   return g.clausewiseLimiterPool;

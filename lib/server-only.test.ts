@@ -10,7 +10,11 @@ const MODULES = ["lib/db.ts", "lib/raw-pools.ts", "lib/auth.ts", "lib/env.ts"];
 
 function importWith(loader: string, ...files: string[]) {
   const code = files.map((f) => `await import(${JSON.stringify(path.join(root, f))});`).join("\n");
-  return spawnSync(process.execPath, ["--import", loader, "--input-type=module", "-e", code], { cwd: root, encoding: "utf8", timeout: 30_000 });
+  return spawnSync(process.execPath, ["--import", loader, "--input-type=module", "-e", code], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
 }
 
 describe("server-only marks", () => {

@@ -120,10 +120,14 @@ describe("ttlCache with stale: true", () => {
   it("answers an expired value at once and refreshes it in the background, once", async () => {
     let calls = 0;
     let release: (v: number) => void = () => {};
-    const cache = ttlCache(100, () => {
-      calls += 1;
-      return calls === 1 ? Promise.resolve(1) : new Promise<number>((r) => (release = r));
-    }, { stale: true });
+    const cache = ttlCache(
+      100,
+      () => {
+        calls += 1;
+        return calls === 1 ? Promise.resolve(1) : new Promise<number>((r) => (release = r));
+      },
+      { stale: true },
+    );
     expect(await cache.get("k", 0)).toBe(1);
     expect(await cache.get("k", 500)).toBe(1); // expired: the old value, a refresh starts
     expect(await cache.get("k", 501)).toBe(1); // still the old value, no second refresh

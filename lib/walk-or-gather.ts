@@ -15,7 +15,11 @@ export const WALK_BUDGET_MS = 250;
 /** The statement was cancelled by its statement_timeout (SQLSTATE 57014). */
 export function isCancelled(err: unknown): boolean {
   const e = err as { code?: string; meta?: { code?: string }; message?: string } | null;
-  return e?.meta?.code === "57014" || e?.code === "57014" || /canceling statement due to statement timeout/i.test(e?.message ?? "");
+  return (
+    e?.meta?.code === "57014" ||
+    e?.code === "57014" ||
+    /canceling statement due to statement timeout/i.test(e?.message ?? "")
+  );
 }
 
 /**

@@ -59,7 +59,11 @@ describe("prisma/migrations and prisma/schema.prisma", () => {
       await c.query(`CREATE DATABASE "${fromSchema}"`);
     });
     await migrate(urlFor(fromMigrations));
-    const sql: string = diffSchemas({ from: null, to: path.join(__dirname, "schema.prisma"), dbUrl: urlFor(fromSchema) });
+    const sql: string = diffSchemas({
+      from: null,
+      to: path.join(__dirname, "schema.prisma"),
+      dbUrl: urlFor(fromSchema),
+    });
     expect(sql).toContain('CREATE TABLE "response"');
     await withClient(fromSchema, (c) => c.query(sql));
 
@@ -69,8 +73,15 @@ describe("prisma/migrations and prisma/schema.prisma", () => {
   });
 
   it("keep the full-text column and the fingerprint written by a trigger that fires only when a text changes", async () => {
-    const rows = await withClient(fromMigrations, async (c) =>
-      (await c.query(`SELECT pg_get_triggerdef(t.oid) AS def, pg_get_functiondef(t.tgfoid) AS fn FROM pg_trigger t WHERE t.tgrelid = 'feedback_item'::regclass AND t.tgname = 'feedback_item_derive'`)).rows);
+    const rows = await withClient(
+      fromMigrations,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT pg_get_triggerdef(t.oid) AS def, pg_get_functiondef(t.tgfoid) AS fn FROM pg_trigger t WHERE t.tgrelid = 'feedback_item'::regclass AND t.tgname = 'feedback_item_derive'`,
+          )
+        ).rows,
+    );
     expect(rows).toHaveLength(1);
     // Not a GENERATED column: those are recomputed on every UPDATE, a decision included.
     expect(rows[0].def).toContain("BEFORE INSERT OR UPDATE OF comment, term, proposed_wording, country_context");
@@ -79,8 +90,19 @@ describe("prisma/migrations and prisma/schema.prisma", () => {
 
   it("keep the CHECK constraints the application relies on", async () => {
     const checks = await withClient(fromMigrations, async (c) =>
-      (await c.query(`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace ORDER BY 1`)).rows.map((r) => r.conname),
+      (
+        await c.query(
+          `SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace ORDER BY 1`,
+        )
+      ).rows.map((r) => r.conname),
     );
-    expect(checks).toEqual(expect.arrayContaining(["feedback_item_rating_check", "feedback_item_language_check", "response_country_check", "consultation_window_check"]));
+    expect(checks).toEqual(
+      expect.arrayContaining([
+        "feedback_item_rating_check",
+        "feedback_item_language_check",
+        "response_country_check",
+        "consultation_window_check",
+      ]),
+    );
   });
 });

@@ -13,10 +13,14 @@ async function main() {
   const configured = env().CONSULTATION_CLOSES_AT;
   const texts = {
     referencePrefix: c.referencePrefix,
-    titleEn: c.title.en, titleFr: c.title.fr,
-    summaryEn: c.summary.en, summaryFr: c.summary.fr,
-    askedForEn: c.askedFor.en, askedForFr: c.askedFor.fr,
-    audienceEn: c.audience.en, audienceFr: c.audience.fr,
+    titleEn: c.title.en,
+    titleFr: c.title.fr,
+    summaryEn: c.summary.en,
+    summaryFr: c.summary.fr,
+    askedForEn: c.askedFor.en,
+    askedForFr: c.askedFor.fr,
+    audienceEn: c.audience.en,
+    audienceFr: c.audience.fr,
     timeZone: c.timeZone,
   };
   const existing = await db.consultation.findUnique({ where: { slug: c.slug } });
@@ -28,7 +32,13 @@ async function main() {
     where: { slug: c.slug },
     // The sample is published from the start; a configured deadline is its original one.
     create: { slug: c.slug, ...texts, opensAt, closesAt, publishedAt: at, originalClosesAt: closesAt },
-    update: { ...texts, opensAt, closesAt, ...(configured || !existing?.originalClosesAt ? { originalClosesAt: closesAt } : {}), ...(existing?.publishedAt ? {} : { publishedAt: at }) },
+    update: {
+      ...texts,
+      opensAt,
+      closesAt,
+      ...(configured || !existing?.originalClosesAt ? { originalClosesAt: closesAt } : {}),
+      ...(existing?.publishedAt ? {} : { publishedAt: at }),
+    },
   });
 
   const flat: { clause: SeedClause; parentKey: string | null }[] = [];
@@ -38,7 +48,10 @@ async function main() {
   }
   await db.$transaction(async (tx) => {
     // Move positions out of the way first, so a reordering never collides with the unique (consultation, position).
-    await tx.clause.updateMany({ where: { consultationId: consultation.id }, data: { position: { increment: 100_000 } } });
+    await tx.clause.updateMany({
+      where: { consultationId: consultation.id },
+      data: { position: { increment: 100_000 } },
+    });
     const ids = new Map<string, string>();
     for (const [position, { clause, parentKey }] of flat.entries()) {
       const data = {

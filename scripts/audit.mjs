@@ -3,7 +3,10 @@
 // network), it says so and does not fail: there is nothing to check against.
 import { spawnSync } from "node:child_process";
 
-const r = spawnSync("npm", ["audit", "--audit-level=high", "--json"], { encoding: "utf8", shell: process.platform === "win32" });
+const r = spawnSync("npm", ["audit", "--audit-level=high", "--json"], {
+  encoding: "utf8",
+  shell: process.platform === "win32",
+});
 let report;
 try {
   report = JSON.parse(r.stdout || "{}");

@@ -14,12 +14,22 @@ import { seedSyntheticFeedback } from "./bench-seed.mjs";
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? "100000,1000000").split(",").map(Number);
 
 function runExport(consultationId) {
-  const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/bench-export-child.ts"), consultationId, "csv"], {
-    cwd: root,
-    env: process.env,
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      path.join(root, "scripts/ts-loader.mjs"),
+      path.join(root, "scripts/bench-export-child.ts"),
+      consultationId,
+      "csv",
+    ],
+    {
+      cwd: root,
+      env: process.env,
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    },
+  );
   if (r.status !== 0) throw new Error(`export child failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop());
 }
@@ -37,7 +47,9 @@ try {
     const m = runExport(id);
     if (m.rows !== items) throw new Error(`exported ${m.rows} rows, expected ${items}`);
     results.push({ items, ...m });
-    console.log(`  export: ${m.rows.toLocaleString("en")} rows, ${(m.bytes / 1e6).toFixed(1)} MB in ${m.seconds.toFixed(2)} s, peak RSS ${(m.peakRssBytes / 1048576).toFixed(0)} MiB`);
+    console.log(
+      `  export: ${m.rows.toLocaleString("en")} rows, ${(m.bytes / 1e6).toFixed(1)} MB in ${m.seconds.toFixed(2)} s, peak RSS ${(m.peakRssBytes / 1048576).toFixed(0)} MiB`,
+    );
   }
 } finally {
   await client.end();

@@ -66,7 +66,15 @@ const FORM_PATH = "/en/c/dpsi/respond";
 const CONCURRENCY = 64;
 const FORM_CONCURRENCY = 16;
 const HEALTH_TIMEOUT_MS = 60_000;
-const TARGET = { share: 0.2, seconds: 60, p99Ms: 250, capacityRatio: 0.3, overloadFactor: 2, answeredWithinMs: 1_000, shedWithinMs: 100 };
+const TARGET = {
+  share: 0.2,
+  seconds: 60,
+  p99Ms: 250,
+  capacityRatio: 0.3,
+  overloadFactor: 2,
+  answeredWithinMs: 1_000,
+  shedWithinMs: 100,
+};
 
 /** Anything answering on the port (a refused connection: free). */
 const portInUse = (port) =>
@@ -78,34 +86,47 @@ const portInUse = (port) =>
     socket.on("error", (e) => resolve(e.code !== "ECONNREFUSED"));
   });
 
-
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set: run through `npm run bench:ingest` (scripts/with-db.mjs).");
+  if (!databaseUrl)
+    throw new Error("DATABASE_URL is not set: run through `npm run bench:ingest` (scripts/with-db.mjs).");
   const startedAt = new Date();
   const runId = Date.now().toString(36) + randomBytes(3).toString("hex"); // [a-z0-9] only: safe inside LIKE
   const key = (kind, phase) => `bench-${runId}-${kind}-${phase}`;
   const machine = machineInfo();
   console.log(`bench:ingest run ${runId}`);
-  console.log(`machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}`);
+  console.log(
+    `machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}`,
+  );
   console.log(
     `config: fixed rate ${FIXED_RATE ? `${FIXED_RATE}/s` : `${TARGET.share * 100} % of the baseline's capacity`} for ${SECONDS} s, max ${CONCURRENCY} in flight for ${MAX_SECONDS} s, ` +
       `form ${FORM_CONCURRENCY} in flight for ${FORM_SECONDS} s, overload ${TARGET.overloadFactor} × capacity for ${OVERLOAD_SECONDS} s, timeout ${TIMEOUT_MS / 1000} s, body ≈${BODY_FIXED_BYTES + 20} bytes`,
   );
 
-  if (!(await buildIfNeeded(process.env, (line) => console.log(`\n== ${line}`)))) console.log("production build is up to date");
+  if (!(await buildIfNeeded(process.env, (line) => console.log(`\n== ${line}`))))
+    console.log("production build is up to date");
 
   for (const port of [APP_PORT, RAW_PORT]) {
-    if (await portInUse(port)) throw new Error(`port ${port} on ${HOST} is already in use: stop whatever listens there first (or set BENCH_PORT)`);
+    if (await portInUse(port))
+      throw new Error(
+        `port ${port} on ${HOST} is already in use: stop whatever listens there first (or set BENCH_PORT)`,
+      );
   }
 
   // ---- the baseline first: its capacity sets the app's fixed rate
   console.log(`\n== starting the baseline on ${HOST}:${RAW_PORT}`);
-  const raw = startProcess("baseline", ["scripts/bench-raw-server.mjs"], { env: { ...process.env, NODE_ENV: "production", PORT: String(RAW_PORT) }, output: "prefixed" });
+  const raw = startProcess("baseline", ["scripts/bench-raw-server.mjs"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(RAW_PORT) },
+    output: "prefixed",
+  });
   await waitHealthy(`http://${HOST}:${RAW_PORT}/health`, { child: raw, timeoutMs: HEALTH_TIMEOUT_MS });
   const rawTarget = { ...makeTarget("baseline", raw.pid, HOST, RAW_PORT, "/", jsonPayload), databaseUrl };
   await warmUp(rawTarget, key("raw", "w"));
-  const rawMax = await closedLoop(rawTarget, "max throughput", { concurrency: CONCURRENCY, seconds: MAX_SECONDS, keyPrefix: key("raw", "m") });
+  const rawMax = await closedLoop(rawTarget, "max throughput", {
+    concurrency: CONCURRENCY,
+    seconds: MAX_SECONDS,
+    keyPrefix: key("raw", "m"),
+  });
   rawTarget.agent.destroy();
   await stopProcess(raw);
   const rate = FIXED_RATE ?? Math.max(1, Math.round(TARGET.share * rawMax.throughput2xx));
@@ -130,23 +151,56 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  await waitHealthy(`http://${HOST}:${APP_PORT}/api/health`, { child: app, timeoutMs: HEALTH_TIMEOUT_MS }).catch((e) => {
-    throw new Error(`${e.message}\n  its log's last lines:\n  ${readFileSync(appLog, "utf8").trim().split("\n").slice(-15).join("\n  ")}`);
-  });
+  await waitHealthy(`http://${HOST}:${APP_PORT}/api/health`, { child: app, timeoutMs: HEALTH_TIMEOUT_MS }).catch(
+    (e) => {
+      throw new Error(
+        `${e.message}\n  its log's last lines:\n  ${readFileSync(appLog, "utf8").trim().split("\n").slice(-15).join("\n  ")}`,
+      );
+    },
+  );
   const api = { ...makeTarget("app", app.pid, HOST, APP_PORT, APP_PATH, jsonPayload), databaseUrl };
-  const form = { ...makeTarget("app form", app.pid, HOST, APP_PORT, FORM_PATH, await formPayloadMaker(HOST, APP_PORT, FORM_PATH), 303), databaseUrl };
+  const form = {
+    ...makeTarget(
+      "app form",
+      app.pid,
+      HOST,
+      APP_PORT,
+      FORM_PATH,
+      await formPayloadMaker(HOST, APP_PORT, FORM_PATH),
+      303,
+    ),
+    databaseUrl,
+  };
   const apiWarmup = await warmUp(api, key("api", "w"));
-  const fixed = await openLoop(api, `fixed rate (${FIXED_RATE ? "BENCH_RATE" : `${TARGET.share * 100} % of the baseline's ${rawMax.throughput2xx}/s`})`, { rate, seconds: SECONDS, keyPrefix: key("api", "f") });
-  const max = await closedLoop(api, "max throughput", { concurrency: CONCURRENCY, seconds: MAX_SECONDS, keyPrefix: key("api", "m") });
+  const fixed = await openLoop(
+    api,
+    `fixed rate (${FIXED_RATE ? "BENCH_RATE" : `${TARGET.share * 100} % of the baseline's ${rawMax.throughput2xx}/s`})`,
+    { rate, seconds: SECONDS, keyPrefix: key("api", "f") },
+  );
+  const max = await closedLoop(api, "max throughput", {
+    concurrency: CONCURRENCY,
+    seconds: MAX_SECONDS,
+    keyPrefix: key("api", "m"),
+  });
   const formWarmup = await warmUp(form, key("form", "w"), 50);
-  const formMax = await closedLoop(form, "form posts (Server Action), max throughput", { concurrency: FORM_CONCURRENCY, seconds: FORM_SECONDS, keyPrefix: key("form", "m") });
+  const formMax = await closedLoop(form, "form posts (Server Action), max throughput", {
+    concurrency: FORM_CONCURRENCY,
+    seconds: FORM_SECONDS,
+    keyPrefix: key("form", "m"),
+  });
   const overloadRate = Math.max(1, Math.round(TARGET.overloadFactor * max.throughput2xx));
-  const overload = await openLoop(api, `overload (${TARGET.overloadFactor} × its capacity)`, { rate: overloadRate, seconds: OVERLOAD_SECONDS, keyPrefix: key("api", "o") });
+  const overload = await openLoop(api, `overload (${TARGET.overloadFactor} × its capacity)`, {
+    rate: overloadRate,
+    seconds: OVERLOAD_SECONDS,
+    keyPrefix: key("api", "o"),
+  });
   api.agent.destroy();
   form.agent.destroy();
   // Stopping drains every request the server still holds, so the count below is final.
   await stopProcess(app);
-  const warnings = readFileSync(appLog, "utf8").split("\n").filter((l) => /"level":[456]0/.test(l));
+  const warnings = readFileSync(appLog, "utf8")
+    .split("\n")
+    .filter((l) => /"level":[456]0/.test(l));
   for (const line of warnings.slice(0, 100)) console.log(`  [app] ${line}`);
   console.log(`  [app] ${warnings.length} warnings or errors; its whole log: ${path.relative(root, appLog)}`);
 
@@ -157,10 +211,18 @@ async function main() {
   const truth = await truthCheck(databaseUrl, runId, [apiWarmup, fixed, max, overload], [formWarmup, formMax]);
   console.log(
     `\n== truth check: API ${truth.apiRows} rows for ${truth.returned201} 201s, form ${truth.formRows} rows for ${truth.returned303} 303s → ${truth.ok ? "OK" : "MISMATCH"}` +
-      (truth.ok || !truth.clientErrorsAndTimeouts ? "" : ` (the client gave up on ${truth.clientErrorsAndTimeouts} requests, which the server may still have stored)`),
+      (truth.ok || !truth.clientErrorsAndTimeouts
+        ? ""
+        : ` (the client gave up on ${truth.clientErrorsAndTimeouts} requests, which the server may still have stored)`),
   );
-  console.log(`   by phase: ${Object.entries(truth.phases).map(([k, v]) => `${k} ${v.rows}/${v.returned201}${v.ok ? "" : " MISMATCH"}`).join(", ")} (w warm-up, f fixed rate, m max, o overload)`);
-  console.log(`   feedback items: ${truth.feedbackItems}, expected ${truth.expectedItems} (${ITEMS_PER_RESPONSE} per response) → ${truth.itemsOk ? "OK" : "MISMATCH"}`);
+  console.log(
+    `   by phase: ${Object.entries(truth.phases)
+      .map(([k, v]) => `${k} ${v.rows}/${v.returned201}${v.ok ? "" : " MISMATCH"}`)
+      .join(", ")} (w warm-up, f fixed rate, m max, o overload)`,
+  );
+  console.log(
+    `   feedback items: ${truth.feedbackItems}, expected ${truth.expectedItems} (${ITEMS_PER_RESPONSE} per response) → ${truth.itemsOk ? "OK" : "MISMATCH"}`,
+  );
 
   // ---- report
   const ratio = rawMax.throughput2xx > 0 ? max.throughput2xx / rawMax.throughput2xx : null;
@@ -177,39 +239,88 @@ async function main() {
   const latencyPass = fixed.latencyMs.p99 !== null && fixed.latencyMs.p99 <= TARGET.p99Ms && fixedErrors === 0;
   const capacityPass = ratio !== null && ratio >= TARGET.capacityRatio;
   const notAnswered = overload.sent - overload.answeredWithin1s; // late answers, timeouts and errors
-  const otherStatuses = Object.entries(overload.byStatus).filter(([s]) => s !== "201" && s !== "503").reduce((n, [, c]) => n + c, 0);
-  const overloadPass = notAnswered === 0 && otherStatuses === 0 && overload.errorCount === 0 && overload.shed503.withoutRetryAfter === 0 && truth.phases.o.ok;
+  const otherStatuses = Object.entries(overload.byStatus)
+    .filter(([s]) => s !== "201" && s !== "503")
+    .reduce((n, [, c]) => n + c, 0);
+  const overloadPass =
+    notAnswered === 0 &&
+    otherStatuses === 0 &&
+    overload.errorCount === 0 &&
+    overload.shed503.withoutRetryAfter === 0 &&
+    truth.phases.o.ok;
   const shedPass = overload.shed503.count === 0 || overload.shed503.p99 <= TARGET.shedWithinMs;
   const verdict = {
-    capacity: { pass: capacityPass, ratio: round(ratio, 3), appMax: max.throughput2xx, baselineMax: rawMax.throughput2xx, target: `app flat out ≥ ${TARGET.capacityRatio} × the baseline's` },
-    latency: { pass: latencyPass, rate, p99Ms: fixed.latencyMs.p99, errors: fixedErrors, target: `p99 ≤ ${TARGET.p99Ms} ms with 0 errors at ${TARGET.share * 100} % of the baseline's capacity` },
-    overload: { pass: overloadPass, rate: overloadRate, notAnsweredWithin1s: notAnswered, otherStatuses, target: `at ${TARGET.overloadFactor} × the app's capacity every request answered 201 or 503 + Retry-After within ${TARGET.answeredWithinMs} ms, each 201 stored once` },
-    shedding: { pass: shedPass, p99Ms: overload.shed503.p99, count: overload.shed503.count, target: `503s answered within ${TARGET.shedWithinMs} ms (p99)` },
-    form: { perSecond: formMax.throughput2xx, ratioToApi: round(formRatio, 3), note: "informative: the web form's Server Action flat out" },
+    capacity: {
+      pass: capacityPass,
+      ratio: round(ratio, 3),
+      appMax: max.throughput2xx,
+      baselineMax: rawMax.throughput2xx,
+      target: `app flat out ≥ ${TARGET.capacityRatio} × the baseline's`,
+    },
+    latency: {
+      pass: latencyPass,
+      rate,
+      p99Ms: fixed.latencyMs.p99,
+      errors: fixedErrors,
+      target: `p99 ≤ ${TARGET.p99Ms} ms with 0 errors at ${TARGET.share * 100} % of the baseline's capacity`,
+    },
+    overload: {
+      pass: overloadPass,
+      rate: overloadRate,
+      notAnsweredWithin1s: notAnswered,
+      otherStatuses,
+      target: `at ${TARGET.overloadFactor} × the app's capacity every request answered 201 or 503 + Retry-After within ${TARGET.answeredWithinMs} ms, each 201 stored once`,
+    },
+    shedding: {
+      pass: shedPass,
+      p99Ms: overload.shed503.p99,
+      count: overload.shed503.count,
+      target: `503s answered within ${TARGET.shedWithinMs} ms (p99)`,
+    },
+    form: {
+      perSecond: formMax.throughput2xx,
+      ratioToApi: round(formRatio, 3),
+      note: "informative: the web form's Server Action flat out",
+    },
     cost: costOf(max, rawMax),
     pass: latencyPass && capacityPass && overloadPass && shedPass,
     asTargeted: !FIXED_RATE && SECONDS >= TARGET.seconds,
   };
   const machineEnd = { ...machine, loadAvgAtEnd: os.loadavg().map((x) => round(x, 2)) };
 
-  console.log(`\nmachine: ${machine.cpus} × ${machine.model}; load average at start ${machine.loadAvgAtStart.join(" ")}, at end ${machineEnd.loadAvgAtEnd.join(" ")}`);
-  console.log(`truth check: ${truth.ok ? "OK" : "MISMATCH"} (API ${truth.apiRows} rows, ${truth.returned201} 201s; form ${truth.formRows} rows, ${truth.returned303} 303s); feedback items ${truth.itemsOk ? "OK" : "MISMATCH"}`);
+  console.log(
+    `\nmachine: ${machine.cpus} × ${machine.model}; load average at start ${machine.loadAvgAtStart.join(" ")}, at end ${machineEnd.loadAvgAtEnd.join(" ")}`,
+  );
+  console.log(
+    `truth check: ${truth.ok ? "OK" : "MISMATCH"} (API ${truth.apiRows} rows, ${truth.returned201} 201s; form ${truth.formRows} rows, ${truth.returned303} 303s); feedback items ${truth.itemsOk ? "OK" : "MISMATCH"}`,
+  );
   const pf = (b) => (b ? "PASS" : "FAIL");
   console.log("Verdict:");
-  console.log(`  capacity ${pf(capacityPass)}  flat out: app ${max.throughput2xx}/s vs baseline ${rawMax.throughput2xx}/s = ${ratio === null ? "–" : ratio.toFixed(2)} (target: ≥ ${TARGET.capacityRatio})`);
-  console.log(`  latency  ${pf(latencyPass)}  at ${rate}/s: p99 ${fmtMs(fixed.latencyMs.p99)} ms, ${fixedErrors} errors (target: ${verdict.latency.target})`);
+  console.log(
+    `  capacity ${pf(capacityPass)}  flat out: app ${max.throughput2xx}/s vs baseline ${rawMax.throughput2xx}/s = ${ratio === null ? "–" : ratio.toFixed(2)} (target: ≥ ${TARGET.capacityRatio})`,
+  );
+  console.log(
+    `  latency  ${pf(latencyPass)}  at ${rate}/s: p99 ${fmtMs(fixed.latencyMs.p99)} ms, ${fixedErrors} errors (target: ${verdict.latency.target})`,
+  );
   console.log(
     `  overload ${pf(overloadPass)}  at ${overloadRate}/s: ${overload.sent - notAnswered}/${overload.sent} answered within 1 s, ${overload.status201} 201s, ` +
       `${truth.phases.o.rows} rows stored (${truth.phases.o.ok ? "each once" : "MISMATCH"}), ${overload.shed503.count} refused, ${otherStatuses} other, ${overload.errorCount} errors`,
   );
-  console.log(`  shedding ${pf(shedPass)}  503 p99 ${fmtMs(overload.shed503.p99)} ms (target: ≤ ${TARGET.shedWithinMs} ms)`);
-  console.log(`  form     (informative) ${formMax.throughput2xx}/s = ${formRatio === null ? "–" : formRatio.toFixed(2)} × the JSON API`);
+  console.log(
+    `  shedding ${pf(shedPass)}  503 p99 ${fmtMs(overload.shed503.p99)} ms (target: ≤ ${TARGET.shedWithinMs} ms)`,
+  );
+  console.log(
+    `  form     (informative) ${formMax.throughput2xx}/s = ${formRatio === null ? "–" : formRatio.toFixed(2)} × the JSON API`,
+  );
   console.log(
     `  cost     (informative, less sensitive to a busy machine) CPU per stored response, server + PostgreSQL, flat out: ` +
       `app ${fmtMs(verdict.cost.appMs)} ms vs baseline ${fmtMs(verdict.cost.baselineMs)} ms = ${verdict.cost.ratio === null ? "–" : verdict.cost.ratio.toFixed(2)}`,
   );
   console.log(`  overall  ${pf(verdict.pass)}`);
-  if (!verdict.asTargeted) console.log(`  note: this run's fixed-rate phase lasted ${SECONDS} s${FIXED_RATE ? ` at BENCH_RATE=${FIXED_RATE}/s` : ""}, not the target's ${TARGET.seconds} s at ${TARGET.share * 100} %: indicative only`);
+  if (!verdict.asTargeted)
+    console.log(
+      `  note: this run's fixed-rate phase lasted ${SECONDS} s${FIXED_RATE ? ` at BENCH_RATE=${FIXED_RATE}/s` : ""}, not the target's ${TARGET.seconds} s at ${TARGET.share * 100} %: indicative only`,
+    );
 
   const dir = path.join(root, "bench-results");
   mkdirSync(dir, { recursive: true });
@@ -219,7 +330,20 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: machineEnd,
-    config: { rate, seconds: SECONDS, maxSeconds: MAX_SECONDS, formSeconds: FORM_SECONDS, overloadSeconds: OVERLOAD_SECONDS, overloadRate, concurrency: CONCURRENCY, formConcurrency: FORM_CONCURRENCY, warmupRequests: WARMUP_REQUESTS, loadTool: "autocannon (closed loops), scripts/bench-ingest/open-loop.mjs (open loops)", timeoutMs: TIMEOUT_MS, bodyBytes: BODY_FIXED_BYTES + 20 },
+    config: {
+      rate,
+      seconds: SECONDS,
+      maxSeconds: MAX_SECONDS,
+      formSeconds: FORM_SECONDS,
+      overloadSeconds: OVERLOAD_SECONDS,
+      overloadRate,
+      concurrency: CONCURRENCY,
+      formConcurrency: FORM_CONCURRENCY,
+      warmupRequests: WARMUP_REQUESTS,
+      loadTool: "autocannon (closed loops), scripts/bench-ingest/open-loop.mjs (open loops)",
+      timeoutMs: TIMEOUT_MS,
+      bodyBytes: BODY_FIXED_BYTES + 20,
+    },
     baseline: { max: rawMax },
     app: { warmup: apiWarmup, fixed, max, overload },
     form: { warmup: formWarmup, max: formMax },

@@ -18,19 +18,39 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 60);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (m) => console.log(m);
 
-const body = () => JSON.stringify({
-  idempotencyKey: `ovl-${randomBytes(12).toString("base64url")}`,
-  feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Who acts first?" }, feasibility: { rating: 4, countryContext: "Federal state" } }],
-  respondent: { type: "individual", country: "FR", publicSector: true, publication: "none", privacyConsent: true },
-});
-const request = { method: "POST", path: "/api/consultations/dpsi/responses", headers: { "content-type": "application/json" }, setupRequest: (r) => ({ ...r, body: body() }) };
+const body = () =>
+  JSON.stringify({
+    idempotencyKey: `ovl-${randomBytes(12).toString("base64url")}`,
+    feedback: [
+      {
+        clause: "1.1",
+        clarity: { rating: 2, comment: "Who acts first?" },
+        feasibility: { rating: 4, countryContext: "Federal state" },
+      },
+    ],
+    respondent: { type: "individual", country: "FR", publicSector: true, publication: "none", privacyConsent: true },
+  });
+const request = {
+  method: "POST",
+  path: "/api/consultations/dpsi/responses",
+  headers: { "content-type": "application/json" },
+  setupRequest: (r) => ({ ...r, body: body() }),
+};
 
 await buildIfNeeded();
 const app = startProcess("app", ["scripts/server.mjs"], {
   output: "quiet",
-  env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", LOG_LEVEL: "error", SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", RETENTION_INTERVAL_HOURS: "0",
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    NODE_ENV: "production",
+    LOG_LEVEL: "error",
+    SUBMIT_RATE_LIMIT_PER_MINUTE: "0",
+    SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0",
+    RETENTION_INTERVAL_HOURS: "0",
     // One load generator stands for a crowd of clients: the per-client limit would refuse it alone.
-    MAX_IN_FLIGHT_PER_CLIENT: "0" },
+    MAX_IN_FLIGHT_PER_CLIENT: "0",
+  },
 });
 await waitHealthy(`${URL}/api/health`, { child: app });
 
@@ -45,9 +65,19 @@ async function run(opts) {
   });
   const result = await instance;
   accepted.sort((a, b) => a - b);
-  const p = (q) => (accepted.length ? accepted[Math.min(accepted.length - 1, Math.ceil(q * accepted.length) - 1)] : null);
+  const p = (q) =>
+    accepted.length ? accepted[Math.min(accepted.length - 1, Math.ceil(q * accepted.length) - 1)] : null;
   const ms = (x) => (x === null ? null : Math.round(x));
-  return { accepted: accepted.length, refused, errors: result.errors, timeouts: result.timeouts, p50: ms(p(0.5)), p99: ms(p(0.99)), max: ms(accepted.at(-1) ?? null), seconds: result.duration };
+  return {
+    accepted: accepted.length,
+    refused,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    p50: ms(p(0.5)),
+    p99: ms(p(0.99)),
+    max: ms(accepted.at(-1) ?? null),
+    seconds: result.duration,
+  };
 }
 
 log("== warm-up");
@@ -60,7 +90,9 @@ log(`   ${sustainable} responses/s accepted (p99 ${flat.p99} ms)`);
 const offered = sustainable * 2;
 log(`== overload: ${offered}/s offered for ${SECONDS} s`);
 const over = await run({ connections: 1000, overallRate: offered, duration: SECONDS });
-log(`   accepted ${over.accepted} (p50 ${over.p50} ms, p99 ${over.p99} ms, max ${over.max} ms); refused ${JSON.stringify(over.refused)}; errors ${over.errors}, timeouts ${over.timeouts}`);
+log(
+  `   accepted ${over.accepted} (p50 ${over.p50} ms, p99 ${over.p99} ms, max ${over.max} ms); refused ${JSON.stringify(over.refused)}; errors ${over.errors}, timeouts ${over.timeouts}`,
+);
 
 log("== recovery");
 const stoppedAt = Date.now();
@@ -68,13 +100,20 @@ let recoveredMs = null;
 while (Date.now() - stoppedAt < 30_000) {
   const t0 = Date.now();
   try {
-    const r = await fetch(`${URL}${request.path}`, { method: "POST", headers: request.headers, body: body(), signal: AbortSignal.timeout(5000) });
+    const r = await fetch(`${URL}${request.path}`, {
+      method: "POST",
+      headers: request.headers,
+      body: body(),
+      signal: AbortSignal.timeout(5000),
+    });
     await r.body?.cancel();
     if (r.status === 201 && Date.now() - t0 < 500) {
       recoveredMs = Date.now() - stoppedAt;
       break;
     }
-  } catch { /* not yet */ }
+  } catch {
+    /* not yet */
+  }
   await sleep(100);
 }
 const alive = (await fetch(`${URL}/api/health`).catch(() => null))?.status === 200;
@@ -89,8 +128,15 @@ const verdict = {
 };
 log(`\nsustainable ${sustainable}/s; offered ${offered}/s for ${SECONDS} s`);
 log(`  ${verdict.latency ? "PASS" : "FAIL"}  accepted ${over.accepted}, p99 ${over.p99} ms (target ≤ 1000 ms)`);
-log(`  ${verdict.refusals ? "PASS" : "FAIL"}  refused ${refusedTotal} cleanly ${JSON.stringify(over.refused)}; network errors ${over.errors}, timeouts ${over.timeouts}`);
-log(`  ${verdict.recovery ? "PASS" : "FAIL"}  serving normally again ${recoveredMs} ms after the load stopped (target ≤ 10 s); process alive: ${alive}`);
+log(
+  `  ${verdict.refusals ? "PASS" : "FAIL"}  refused ${refusedTotal} cleanly ${JSON.stringify(over.refused)}; network errors ${over.errors}, timeouts ${over.timeouts}`,
+);
+log(
+  `  ${verdict.recovery ? "PASS" : "FAIL"}  serving normally again ${recoveredMs} ms after the load stopped (target ≤ 10 s); process alive: ${alive}`,
+);
 mkdirSync(path.join(root, "bench-results"), { recursive: true });
-writeFileSync(path.join(root, "bench-results", `overload-${new Date().toISOString().replace(/[:.]/g, "-")}.json`), JSON.stringify({ sustainable, offered, flat, over, recoveredMs, verdict }, null, 2));
+writeFileSync(
+  path.join(root, "bench-results", `overload-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
+  JSON.stringify({ sustainable, offered, flat, over, recoveredMs, verdict }, null, 2),
+);
 process.exit(Object.values(verdict).every(Boolean) ? 0 : 1);

@@ -36,10 +36,19 @@ await client.connect();
 const slug = `bench-read-${Date.now().toString(36)}`;
 const id = await seedSyntheticFeedback(client, { slug, items: ITEMS });
 const adminId = await closeWithDecisions(client, id, slug);
-const sample = (await client.query(`SELECT slug FROM consultation WHERE slug <> $1 AND published_at IS NOT NULL ORDER BY opens_at LIMIT 1`, [slug])).rows[0]?.slug;
+const sample = (
+  await client.query(
+    `SELECT slug FROM consultation WHERE slug <> $1 AND published_at IS NOT NULL ORDER BY opens_at LIMIT 1`,
+    [slug],
+  )
+).rows[0]?.slug;
 await client.end();
 if (!sample) throw new Error("the seeded sample consultation is missing");
-const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/bench-read-child.ts"), id, adminId], { cwd: root, env: process.env, encoding: "utf8" });
+const r = spawnSync(
+  process.execPath,
+  ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/bench-read-child.ts"), id, adminId],
+  { cwd: root, env: process.env, encoding: "utf8" },
+);
 if (r.status !== 0) throw new Error(`publishing the results failed: ${r.stderr}`);
 console.log(`seeded ${ITEMS.toLocaleString("en")} items in a closed consultation (${slug}) and published its results`);
 
@@ -47,8 +56,14 @@ await buildIfNeeded();
 // As scripts/start.mjs does after a build: the brotli copies the server sends to browsers that take them.
 await compressStatic(path.join(root, ".next/static"));
 const serverEnv = {
-  ...process.env, HOSTNAME: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", RETENTION_INTERVAL_HOURS: "0",
-  TRUST_PROXY: "true", MAX_IN_FLIGHT_PER_CLIENT: "0", APP_URL: `http://127.0.0.1:${PORT}`,
+  ...process.env,
+  HOSTNAME: "127.0.0.1",
+  NODE_ENV: "production",
+  LOG_LEVEL: "error",
+  RETENTION_INTERVAL_HOURS: "0",
+  TRUST_PROXY: "true",
+  MAX_IN_FLIGHT_PER_CLIENT: "0",
+  APP_URL: `http://127.0.0.1:${PORT}`,
 };
 const children = [1, 2].map((n) =>
   startProcess(`app ${n}`, ["scripts/server.mjs"], { output: "quiet", env: { ...serverEnv, PORT: String(PORT + n) } }),
@@ -75,12 +90,19 @@ try {
     if (warm.status !== 200) throw new Error(`${t.url}: ${warm.status}`);
     t.cacheControl = warm.headers.get("cache-control");
     await warm.arrayBuffer();
-    const res = await autocannon({ url: t.url, connections: CONNECTIONS, duration: SECONDS, headers: { "accept-encoding": "gzip" } });
+    const res = await autocannon({
+      url: t.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers: { "accept-encoding": "gzip" },
+    });
     t.rps = res.requests.average;
     t.p50 = res.latency.p50;
     t.p99 = res.latency.p99;
     t.errors = res.errors + res.timeouts + res.non2xx;
-    console.log(`${t.name.padEnd(28)} ${t.rps.toFixed(0).padStart(6)} req/s  p50 ${String(t.p50).padStart(5)} ms  p99 ${String(t.p99).padStart(5)} ms  errors ${t.errors}  (${t.cacheControl})`);
+    console.log(
+      `${t.name.padEnd(28)} ${t.rps.toFixed(0).padStart(6)} req/s  p50 ${String(t.p50).padStart(5)} ms  p99 ${String(t.p99).padStart(5)} ms  errors ${t.errors}  (${t.cacheControl})`,
+    );
     await sleep(1000);
   }
   const base = targets[0].rps;
@@ -93,7 +115,9 @@ try {
     }
     const pass = t.ratio >= t.min && (!t.p99Max || t.p99 <= t.p99Max) && t.errors === 0;
     if (!pass) failed += 1;
-    console.log(`${pass ? "PASS" : "FAIL"}  ${t.name}: ${t.ratio.toFixed(2)} × the static script (target ≥ ${t.min})${t.p99Max ? `, p99 ${t.p99} ms (≤ ${t.p99Max})` : ""}, errors ${t.errors}`);
+    console.log(
+      `${pass ? "PASS" : "FAIL"}  ${t.name}: ${t.ratio.toFixed(2)} × the static script (target ≥ ${t.min})${t.p99Max ? `, p99 ${t.p99} ms (≤ ${t.p99Max})` : ""}, errors ${t.errors}`,
+    );
   }
   results.targets = targets;
   // The phone figures (issue 12 §3), the load over: LCP and total blocking time on an emulated mid-range
@@ -104,11 +128,20 @@ try {
   results.failed = failed;
 } finally {
   // nginx (the third) stops gracefully on SIGQUIT.
-  for (const c of children.slice().reverse()) await stopProcess(c, { signal: c === children[2] ? "SIGQUIT" : "SIGTERM" });
+  for (const c of children.slice().reverse())
+    await stopProcess(c, { signal: c === children[2] ? "SIGQUIT" : "SIGTERM" });
   rmSync(prefix, { recursive: true, force: true });
 }
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; ${CONNECTIONS} connections, ${SECONDS} s each`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}; ${CONNECTIONS} connections, ${SECONDS} s each`,
+);
 mkdirSync(path.join(root, "bench-results"), { recursive: true });
 const file = path.join(root, "bench-results", `read-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-writeFileSync(file, JSON.stringify({ items: ITEMS, seconds: SECONDS, connections: CONNECTIONS, ...results }, null, 2) + "\n");
+writeFileSync(
+  file,
+  JSON.stringify({ items: ITEMS, seconds: SECONDS, connections: CONNECTIONS, ...results }, null, 2) + "\n",
+);
 console.log(`results: ${path.relative(root, file)}`);

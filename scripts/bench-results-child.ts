@@ -26,7 +26,10 @@ function percentiles(ms: number[]) {
 
 async function main() {
   const [consultationId, slug, adminId] = process.argv.slice(2);
-  const [liveMs] = await timed(() => db.$queryRaw`SELECT m.clause_id, m.aspect, m.disposition, count(*), avg(m.rating) FROM (${resultsSelect(consultationId)}) m GROUP BY 1, 2, 3`);
+  const [liveMs] = await timed(
+    () =>
+      db.$queryRaw`SELECT m.clause_id, m.aspect, m.disposition, count(*), avg(m.rating) FROM (${resultsSelect(consultationId)}) m GROUP BY 1, 2, 3`,
+  );
   const [buildMs, published] = await timed(() => publishResults(adminId, consultationId));
   if (!published.ok) throw new Error(`publishResults: ${published.key}`);
   const rows = await db.resultsRow.count({ where: { consultationId } });
@@ -39,11 +42,19 @@ async function main() {
       return readResults(c!.id);
     });
     if (copy.sections.size === 0) throw new Error("empty copy");
-    if (i >= 10) { page.push(ms); baseline.push(b); } // the first runs warm the caches
+    if (i >= 10) {
+      page.push(ms);
+      baseline.push(b);
+    } // the first runs warm the caches
   }
   const { sections } = await readResults(consultationId);
   const most = [...sections.values()].filter((s) => s.key).sort((a, b) => b.listed - a.listed)[0];
-  const clause = { key: most.key!, listed: most.listed, pages: pageCount(most.listed), page: Math.ceil(pageCount(most.listed) / 2) };
+  const clause = {
+    key: most.key!,
+    listed: most.listed,
+    pages: pageCount(most.listed),
+    page: Math.ceil(pageCount(most.listed) / 2),
+  };
   const clauseData: number[] = [];
   for (let i = 0; i < RUNS + 10; i++) {
     const [ms, got] = await timed(async () => {
@@ -54,7 +65,17 @@ async function main() {
     if (!got?.rows.length) throw new Error("an empty page of comments");
     if (i >= 10) clauseData.push(ms);
   }
-  console.log(JSON.stringify({ clause, clauseData: percentiles(clauseData), rows, buildSeconds: buildMs / 1000, liveAggregateSeconds: liveMs / 1000, data: percentiles(page), baseline: percentiles(baseline) }));
+  console.log(
+    JSON.stringify({
+      clause,
+      clauseData: percentiles(clauseData),
+      rows,
+      buildSeconds: buildMs / 1000,
+      liveAggregateSeconds: liveMs / 1000,
+      data: percentiles(page),
+      baseline: percentiles(baseline),
+    }),
+  );
   await db.$disconnect();
   process.exit(0);
 }

@@ -30,22 +30,52 @@ const t0 = Date.now();
 const id = await seedSyntheticFeedback(client, { slug, items: ITEMS });
 const adminId = await closeWithDecisions(client, id, slug);
 await client.end();
-console.log(`seeded ${ITEMS.toLocaleString("en")} items (a fifth decided, a tenth cleared) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `seeded ${ITEMS.toLocaleString("en")} items (a fifth decided, a tenth cleared) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);
 
-const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/bench-results-child.ts"), id, slug, adminId], {
-  cwd: root, env: process.env, encoding: "utf8",
-});
+const r = spawnSync(
+  process.execPath,
+  [
+    "--import",
+    path.join(root, "scripts/ts-loader.mjs"),
+    path.join(root, "scripts/bench-results-child.ts"),
+    id,
+    slug,
+    adminId,
+  ],
+  {
+    cwd: root,
+    env: process.env,
+    encoding: "utf8",
+  },
+);
 if (r.status !== 0) throw new Error(`results child failed: ${r.stderr}`);
 const data = JSON.parse(r.stdout.trim().split("\n").pop());
-console.log(`live aggregation the page used to run per view: ${f1(data.liveAggregateSeconds * 1000)} ms (once, for comparison)`);
-console.log(`copy built at publication: ${data.rows.toLocaleString("en")} matrix rows in ${data.buildSeconds.toFixed(2)} s`);
-console.log(`page data (consultation + copy): p50 ${f1(data.data.p50)} ms, p95 ${f1(data.data.p95)} ms; SELECT 1: p50 ${f1(data.baseline.p50)} ms, p95 ${f1(data.baseline.p95)} ms`);
-console.log(`clause page data (copy + page ${data.clause.page} of ${data.clause.pages} of ${data.clause.key}'s ${data.clause.listed.toLocaleString("en")} published comments): p50 ${f1(data.clauseData.p50)} ms, p95 ${f1(data.clauseData.p95)} ms`);
+console.log(
+  `live aggregation the page used to run per view: ${f1(data.liveAggregateSeconds * 1000)} ms (once, for comparison)`,
+);
+console.log(
+  `copy built at publication: ${data.rows.toLocaleString("en")} matrix rows in ${data.buildSeconds.toFixed(2)} s`,
+);
+console.log(
+  `page data (consultation + copy): p50 ${f1(data.data.p50)} ms, p95 ${f1(data.data.p95)} ms; SELECT 1: p50 ${f1(data.baseline.p50)} ms, p95 ${f1(data.baseline.p95)} ms`,
+);
+console.log(
+  `clause page data (copy + page ${data.clause.page} of ${data.clause.pages} of ${data.clause.key}'s ${data.clause.listed.toLocaleString("en")} published comments): p50 ${f1(data.clauseData.p50)} ms, p95 ${f1(data.clauseData.p95)} ms`,
+);
 
 await buildIfNeeded();
 const app = startProcess("app", ["scripts/server.mjs"], {
   output: "quiet",
-  env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", RETENTION_INTERVAL_HOURS: "0" },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    NODE_ENV: "production",
+    LOG_LEVEL: "error",
+    RETENTION_INTERVAL_HOURS: "0",
+  },
 });
 let http;
 try {
@@ -58,8 +88,10 @@ try {
       const res = await fetch(`${URL}${p}`);
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
-      if (p.endsWith("/results") && !body.includes("Results:")) throw new Error("the results page has no results heading");
-      if (p.includes("?page=") && !body.includes("Published comments on")) throw new Error("the clause's page has no heading");
+      if (p.endsWith("/results") && !body.includes("Results:"))
+        throw new Error("the results page has no results heading");
+      if (p.includes("?page=") && !body.includes("Published comments on"))
+        throw new Error("the clause's page has no heading");
       if (i >= 10) ms.push(performance.now() - s);
     }
     ms.sort((a, b) => a - b);
@@ -73,15 +105,28 @@ try {
   const clausePage = await times(clausePath, RUNS);
   http = { page, health, privacy, clausePage, ratioP50: page.p50 / health.p50 };
   console.log(`GET /en/c/${slug}/results: p50 ${f1(page.p50)} ms, p95 ${f1(page.p95)} ms  (${RUNS} runs)`);
-  console.log(`GET /api/health (baseline): p50 ${f1(health.p50)} ms, p95 ${f1(health.p95)} ms; page/health at p50: ${http.ratioP50.toFixed(1)} ×`);
-  console.log(`GET /en/c/${slug}/privacy (a dynamic page with one primary-key read, for comparison): p50 ${f1(privacy.p50)} ms, p95 ${f1(privacy.p95)} ms`);
+  console.log(
+    `GET /api/health (baseline): p50 ${f1(health.p50)} ms, p95 ${f1(health.p95)} ms; page/health at p50: ${http.ratioP50.toFixed(1)} ×`,
+  );
+  console.log(
+    `GET /en/c/${slug}/privacy (a dynamic page with one primary-key read, for comparison): p50 ${f1(privacy.p50)} ms, p95 ${f1(privacy.p95)} ms`,
+  );
   console.log(`GET ${clausePath}: p50 ${f1(clausePage.p50)} ms, p95 ${f1(clausePage.p95)} ms`);
-  console.log(`${page.p95 <= 50 ? "PASS" : "FAIL"}  the results page's server time p95 ≤ 50 ms at ${ITEMS.toLocaleString("en")} items: ${f1(page.p95)} ms`);
-  console.log(`${clausePage.p95 <= 50 ? "PASS" : "FAIL"}  a clause's page of published comments p95 ≤ 50 ms: ${f1(clausePage.p95)} ms`);
+  console.log(
+    `${page.p95 <= 50 ? "PASS" : "FAIL"}  the results page's server time p95 ≤ 50 ms at ${ITEMS.toLocaleString("en")} items: ${f1(page.p95)} ms`,
+  );
+  console.log(
+    `${clausePage.p95 <= 50 ? "PASS" : "FAIL"}  a clause's page of published comments p95 ≤ 50 ms: ${f1(clausePage.p95)} ms`,
+  );
 } finally {
   await stopProcess(app);
 }
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
 mkdirSync(path.join(root, "bench-results"), { recursive: true });
 const file = path.join(root, "bench-results", `results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
 writeFileSync(file, JSON.stringify({ items: ITEMS, runs: RUNS, ...data, http }, null, 2) + "\n");

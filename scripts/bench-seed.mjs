@@ -48,7 +48,10 @@ export async function seedSyntheticFeedback(client, { slug, items }) {
      WHERE r.consultation_id = $1`,
     [id],
   );
-  const tag = await client.query(`INSERT INTO tag (consultation_id, key, name) VALUES ($1, 'campaign', 'Campaign') RETURNING id`, [id]);
+  const tag = await client.query(
+    `INSERT INTO tag (consultation_id, key, name) VALUES ($1, 'campaign', 'Campaign') RETURNING id`,
+    [id],
+  );
   await client.query(
     `INSERT INTO feedback_item_tag (feedback_item_id, tag_id)
      SELECT fi.id, $2 FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE r.consultation_id = $1 AND r.number % 97 = 0`,

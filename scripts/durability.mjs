@@ -7,7 +7,9 @@ export async function checkDurability(databaseUrl, allowUnsafe = false) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`);
+    const { rows } = await client.query(
+      `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`,
+    );
     const { fsync, sync } = rows[0];
     if (fsync === "on" && sync !== "off" && sync !== "local") return;
     const message = `PostgreSQL runs with fsync=${fsync}, synchronous_commit=${sync}: a crash could lose acknowledged responses.`;

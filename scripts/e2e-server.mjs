@@ -25,7 +25,12 @@ console.log(`[e2e] SMTP sink on ${sink.url}, messages in ${path.relative(root, M
 
 const port = Number(process.env.PORT || 3100);
 const pair = NGINX !== null && process.env.E2E_INSTANCES !== "1";
-const env = { ...process.env, SMTP_URL: sink.url, MAIL_FROM: "Clausewise <consultation@test.clausewise.invalid>", APP_URL: `http://localhost:${port}` };
+const env = {
+  ...process.env,
+  SMTP_URL: sink.url,
+  MAIL_FROM: "Clausewise <consultation@test.clausewise.invalid>",
+  APP_URL: `http://localhost:${port}`,
+};
 const children = [];
 // The first server may build the app first.
 const wait = (url, child) => waitHealthy(url, { child, timeoutMs: 240_000, intervalMs: 100 });
@@ -37,9 +42,15 @@ if (!pair) {
   const proxied = { ...env, TRUST_PROXY: "true" };
   children.push(startProcess("app 1", ["scripts/start.mjs"], { env: { ...proxied, PORT: String(port + 1) } }));
   await wait(`http://127.0.0.1:${port + 1}/api/health`, children[0]);
-  children.push(startProcess("app 2", ["scripts/server.mjs"], { env: { ...proxied, PORT: String(port + 2), NODE_ENV: "production" } }));
+  children.push(
+    startProcess("app 2", ["scripts/server.mjs"], {
+      env: { ...proxied, PORT: String(port + 2), NODE_ENV: "production" },
+    }),
+  );
   await wait(`http://127.0.0.1:${port + 2}/api/health`, children[1]);
-  children.push(startNginx({ port, upstreams: [port + 1, port + 2], prefix: path.join(root, ".data", `nginx-e2e-${process.pid}`) }));
+  children.push(
+    startNginx({ port, upstreams: [port + 1, port + 2], prefix: path.join(root, ".data", `nginx-e2e-${process.pid}`) }),
+  );
   console.log(`[e2e] nginx on :${port} → app servers on :${port + 1} and :${port + 2}`);
 }
 

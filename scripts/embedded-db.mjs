@@ -23,7 +23,9 @@ function runAs() {
   try {
     execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
   } catch {
-    execFileSync("sh", ["-c", "getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres"], { stdio: "inherit" });
+    execFileSync("sh", ["-c", "getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres"], {
+      stdio: "inherit",
+    });
   }
   const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
   const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
@@ -85,7 +87,9 @@ async function recoverStale(dataDir, log) {
   let ours = false;
   if (pid > 0 && alive(pid)) {
     try {
-      ours = readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres") && path.resolve(dirLine) === path.resolve(dataDir);
+      ours =
+        readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres") &&
+        path.resolve(dirLine) === path.resolve(dataDir);
     } catch {
       ours = false;
     }
@@ -105,7 +109,12 @@ async function recoverStale(dataDir, log) {
  * Starts PostgreSQL on a free port with data in `dataDir`, creating the
  * cluster on first use. Resolves to { url(dbName), port, stop() }.
  */
-export async function startEmbeddedDb({ dataDir, log = (m) => console.log(`[db] ${m}`), quiet = false, port: wantedPort = undefined }) {
+export async function startEmbeddedDb({
+  dataDir,
+  log = (m) => console.log(`[db] ${m}`),
+  quiet = false,
+  port: wantedPort = undefined,
+}) {
   const bin = await binaries();
   const ids = runAs();
   mkdirSync(dataDir, { recursive: true });
@@ -118,7 +127,14 @@ export async function startEmbeddedDb({ dataDir, log = (m) => console.log(`[db] 
     try {
       execFileSync(
         bin.initdb,
-        [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C.UTF-8"],
+        [
+          `--pgdata=${dataDir}`,
+          "--auth=scram-sha-256",
+          `--username=${USER}`,
+          `--pwfile=${pwfile}`,
+          "--encoding=UTF8",
+          "--locale=C.UTF-8",
+        ],
         { ...ids, stdio: ["ignore", "ignore", "pipe"] },
       );
     } finally {
@@ -132,13 +148,22 @@ export async function startEmbeddedDb({ dataDir, log = (m) => console.log(`[db] 
   const child = spawn(
     bin.postgres,
     [
-      "-D", dataDir, "-p", String(port),
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
-      "-c", "shared_buffers=256MB",
-      "-c", "fsync=on",
-      "-c", "synchronous_commit=on",
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
+      "-c",
+      "fsync=on",
+      "-c",
+      "synchronous_commit=on",
     ],
     // Its own process group: a Ctrl-C in the terminal must not stop the
     // database before the web server has finished its requests.

@@ -39,14 +39,19 @@ export function findBrowser(host) {
   if (installed) return { ok: true, executablePath: installed, source: "Playwright's chromium" };
 
   host.log("No Chromium found: running `playwright install chromium`…");
-  if (host.run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "install", "chromium"]) === 0) {
+  if (
+    host.run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "install", "chromium"]) === 0
+  ) {
     const downloaded = playwrights();
     if (downloaded) return { ok: true, executablePath: downloaded, source: "Playwright's chromium, just installed" };
   }
   if (host.exists("/etc/debian_version") && host.isRoot) {
     host.log("Playwright could not download Chromium: running `apt-get install -y chromium` (Debian, root)…");
     host.run("apt-get", ["update", "-qq"]);
-    if (host.run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"]) === 0 && host.exists(SYSTEM_CHROMIUM)) {
+    if (
+      host.run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"]) === 0 &&
+      host.exists(SYSTEM_CHROMIUM)
+    ) {
       return { ok: true, executablePath: SYSTEM_CHROMIUM, source: "Debian's chromium, just installed" };
     }
   }
@@ -60,7 +65,12 @@ export async function thisMachine() {
     exists: existsSync,
     // At most 5 minutes a command: a download that a firewall swallows must not hold the test run for good.
     run: (cmd, args) =>
-      spawnSync(cmd, args, { cwd: root, stdio: "inherit", timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status ?? 1,
+      spawnSync(cmd, args, {
+        cwd: root,
+        stdio: "inherit",
+        timeout: 300_000,
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      }).status ?? 1,
     playwrightChromium: () => {
       try {
         return chromium.executablePath();

@@ -4,13 +4,23 @@ import { findBrowser, NO_BROWSER, SYSTEM_CHROMIUM } from "./find-browser.mjs";
 const PLAYWRIGHTS = "/home/dev/.cache/ms-playwright/chromium-1/chrome-linux64/chrome";
 
 /** A machine with these files; each command it runs succeeds (0) or not, and may install a file. */
-function machine(opts: { files?: string[]; isRoot?: boolean; playwrightInstall?: "downloads" | "fails"; aptInstall?: "installs" | "fails" }) {
+function machine(opts: {
+  files?: string[];
+  isRoot?: boolean;
+  playwrightInstall?: "downloads" | "fails";
+  aptInstall?: "installs" | "fails";
+}) {
   const files = new Set(opts.files ?? []);
   const ran: string[] = [];
   const host = {
     exists: (f: string) => files.has(f),
     run: (cmd: string, args: string[]) => {
-      ran.push([cmd.endsWith("node") || cmd === process.execPath ? "node" : cmd, ...args.map((a) => a.replace(/^.*node_modules\//, ""))].join(" "));
+      ran.push(
+        [
+          cmd.endsWith("node") || cmd === process.execPath ? "node" : cmd,
+          ...args.map((a) => a.replace(/^.*node_modules\//, "")),
+        ].join(" "),
+      );
       if (args.includes("install") && args.includes("chromium") && cmd === process.execPath) {
         if (opts.playwrightInstall !== "downloads") return 1;
         files.add(PLAYWRIGHTS);
@@ -45,14 +55,31 @@ describe("findBrowser", () => {
 
   it("else runs `playwright install chromium` and takes what it downloaded", () => {
     const { host, ran } = machine({ playwrightInstall: "downloads", isRoot: true, files: ["/etc/debian_version"] });
-    expect(findBrowser(host)).toMatchObject({ ok: true, executablePath: PLAYWRIGHTS, source: "Playwright's chromium, just installed" });
+    expect(findBrowser(host)).toMatchObject({
+      ok: true,
+      executablePath: PLAYWRIGHTS,
+      source: "Playwright's chromium, just installed",
+    });
     expect(ran).toEqual(["node @playwright/test/cli.js install chromium"]);
   });
 
   it("where Playwright cannot download, on Debian as root: apt-get install chromium", () => {
-    const { host, ran } = machine({ playwrightInstall: "fails", aptInstall: "installs", isRoot: true, files: ["/etc/debian_version"] });
-    expect(findBrowser(host)).toMatchObject({ ok: true, executablePath: SYSTEM_CHROMIUM, source: "Debian's chromium, just installed" });
-    expect(ran).toEqual(["node @playwright/test/cli.js install chromium", "apt-get update -qq", "apt-get install -y -qq --no-install-recommends chromium"]);
+    const { host, ran } = machine({
+      playwrightInstall: "fails",
+      aptInstall: "installs",
+      isRoot: true,
+      files: ["/etc/debian_version"],
+    });
+    expect(findBrowser(host)).toMatchObject({
+      ok: true,
+      executablePath: SYSTEM_CHROMIUM,
+      source: "Debian's chromium, just installed",
+    });
+    expect(ran).toEqual([
+      "node @playwright/test/cli.js install chromium",
+      "apt-get update -qq",
+      "apt-get install -y -qq --no-install-recommends chromium",
+    ]);
   });
 
   it("otherwise stops with one sentence saying what to install: not root, not Debian, or apt-get failing", () => {

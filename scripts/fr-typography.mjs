@@ -29,7 +29,10 @@ export function fixFrench(text) {
   s = s.replace(new RegExp(`${SPACES}+([;:?!])(?=\\s|$|[»")\\]}<])`, "g"), `${NNBSP}$1`);
   // …and where there is none, one is added: after a word, a number, a placeholder, a closing bracket or quote.
   s = s.replace(/(?<=[\p{L}\p{N}})\]»’”%.…])([;:?!])(?=\s|$|[»")\]}<])/gu, `${NNBSP}$1`);
-  s = s.replace(/(?<=(?:\bsur|Commenter|Lien vers|concernant) )\{(label|clause)\}/g, "{$1, select, Préambule {le préambule} other {{$1}}}");
+  s = s.replace(
+    /(?<=(?:\bsur|Commenter|Lien vers|concernant) )\{(label|clause)\}/g,
+    "{$1, select, Préambule {le préambule} other {{$1}}}",
+  );
   return s;
 }
 
@@ -37,7 +40,8 @@ export function fixFrench(text) {
 export function fixMessages(messages) {
   if (typeof messages === "string") return fixFrench(messages);
   if (Array.isArray(messages)) return messages.map(fixMessages);
-  if (messages && typeof messages === "object") return Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, fixMessages(v)]));
+  if (messages && typeof messages === "object")
+    return Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, fixMessages(v)]));
   return messages;
 }
 
@@ -48,7 +52,11 @@ function main() {
   const after = `${JSON.stringify(fixMessages(JSON.parse(before)), null, 2)}\n`;
   const changed = before.split("\n").filter((line, i) => line !== after.split("\n")[i]).length;
   if (process.argv.includes("--check")) {
-    console.log(changed ? `fr.json: ${changed} line(s) need French typography (run node scripts/fr-typography.mjs)` : "fr.json: French typography is right");
+    console.log(
+      changed
+        ? `fr.json: ${changed} line(s) need French typography (run node scripts/fr-typography.mjs)`
+        : "fr.json: French typography is right",
+    );
     process.exit(changed ? 1 : 0);
   }
   if (changed) writeFileSync(file, after);

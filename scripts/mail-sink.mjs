@@ -18,7 +18,10 @@ export function startMailSink({ port = 0, onMessage }) {
       stream.on("end", async () => {
         // onMessage may return a promise (a slow mail server); throwing refuses the message.
         try {
-          await onMessage(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address.toLowerCase()));
+          await onMessage(
+            Buffer.concat(chunks).toString("utf8"),
+            session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          );
           cb();
         } catch (e) {
           cb(e);
@@ -33,7 +36,11 @@ export function startMailSink({ port = 0, onMessage }) {
       server.off("error", reject);
       server.on("error", () => {});
       const actual = server.server.address().port;
-      resolve({ port: actual, url: `smtp://127.0.0.1:${actual}`, stop: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        port: actual,
+        url: `smtp://127.0.0.1:${actual}`,
+        stop: () => new Promise((r) => server.close(() => r())),
+      });
     });
   });
 }

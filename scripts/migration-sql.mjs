@@ -14,7 +14,9 @@ const from = i > 0 ? path.resolve(process.argv[i + 1]) : null;
 const db = await startEmbeddedDb({ dataDir: dataDirFor(root, "pg-tools"), log: (m) => console.error(`[db] ${m}`) });
 try {
   await ensureDatabase(db.url(), "diff_scratch", { fresh: true });
-  process.stdout.write(diffSchemas({ from, to: path.join(root, "prisma/schema.prisma"), dbUrl: db.url("diff_scratch") }));
+  process.stdout.write(
+    diffSchemas({ from, to: path.join(root, "prisma/schema.prisma"), dbUrl: db.url("diff_scratch") }),
+  );
 } finally {
   await db.stop();
 }

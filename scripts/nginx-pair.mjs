@@ -41,11 +41,15 @@ http {
   # Slow clients wait here, not in the app: headers within 10 s, no 10 s pause while sending a body.
   client_header_timeout 10s;
   client_body_timeout 10s;
-  client_max_body_size 1m;${cache ? `
+  client_max_body_size 1m;${
+    cache
+      ? `
   # The public pages, kept as the app's Cache-Control says (public, s-maxage, stale-while-revalidate): one
   # request a second per page reaches the app servers however many readers. Staff (a session cookie) go past it.
   proxy_cache_path ${prefix}/cache levels=1:2 keys_zone=clausewise_pages:10m max_size=256m inactive=10m use_temp_path=off;
-  map $http_cookie $clausewise_staff { default 0; "~authjs\.session-token" 1; }` : ""}
+  map $http_cookie $clausewise_staff { default 0; "~authjs\.session-token" 1; }`
+      : ""
+  }
   upstream clausewise {
 ${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
     keepalive 64;
@@ -56,7 +60,9 @@ ${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
       # Whole bodies only: the app gets a request once its body is here.
       proxy_request_buffering on;
     }
-${cache ? `    # Public pages (the app sends them private, no-store when they are not to be shared): cached, buffered.
+${
+  cache
+    ? `    # Public pages (the app sends them private, no-store when they are not to be shared): cached, buffered.
     location ~ ^/(en|fr)(/|$) {${proxied.replace("proxy_buffering off;", "proxy_buffering on;")}
       proxy_request_buffering on;
       proxy_cache clausewise_pages;
@@ -68,7 +74,9 @@ ${cache ? `    # Public pages (the app sends them private, no-store when they ar
       proxy_cache_background_update on;
       add_header X-Cache-Status $upstream_cache_status always;
     }
-` : ""}    # The signed letter (PDF, up to 10 MB) streams to its route, which checks it as it arrives.
+`
+    : ""
+}    # The signed letter (PDF, up to 10 MB) streams to its route, which checks it as it arrives.
     location ~ ^/api/delegation/[^/]+/letter/?$ {${proxied}
       client_max_body_size 12m;
       proxy_request_buffering off;
@@ -81,7 +89,8 @@ ${cache ? `    # Public pages (the app sends them private, no-store when they ar
 /** Starts nginx in the foreground with its files under `prefix`; resolves to the child process. */
 export function startNginx({ port, upstreams, prefix, cache = false }) {
   if (!NGINX) throw new Error("nginx is not installed (apt-get install nginx)");
-  for (const d of ["", "body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"]) mkdirSync(path.join(prefix, d), { recursive: true });
+  for (const d of ["", "body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"])
+    mkdirSync(path.join(prefix, d), { recursive: true });
   const conf = path.join(prefix, "nginx.conf");
   writeFileSync(conf, nginxConfig({ port, upstreams, prefix, cache }));
   return startProcess("nginx", ["-p", prefix, "-c", conf], { command: NGINX });

@@ -34,14 +34,27 @@ export function phoneLaunchOptions() {
   return {
     // The one `npm test` found (scripts/find-browser.mjs), else Debian's, else Playwright's own.
     executablePath: process.env.CLAUSEWISE_CHROMIUM || (existsSync(system) ? system : undefined),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   };
 }
 
 // Installed before any of the page's own scripts: collects LCP candidates, long tasks and first contentful paint.
 const OBSERVE = () => {
   const w = /** @type {any} */ (window);
-  const m = (w.__phoneMetrics = { lcp: 0, longTasks: /** @type {{ start: number; duration: number }[]} */ ([]), fcp: 0 });
+  const m = (w.__phoneMetrics = {
+    lcp: 0,
+    longTasks: /** @type {{ start: number; duration: number }[]} */ ([]),
+    fcp: 0,
+  });
   const observe = (type, fn) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true });
@@ -68,7 +81,13 @@ const OBSERVE = () => {
 export async function measurePhone(browser, url, opts = {}) {
   const p = opts.profile ?? PHONE_PROFILE;
   const timeout = opts.timeoutMs ?? 60_000;
-  const context = await browser.newContext({ viewport: p.viewport, deviceScaleFactor: p.deviceScaleFactor, isMobile: true, hasTouch: true, userAgent: p.userAgent });
+  const context = await browser.newContext({
+    viewport: p.viewport,
+    deviceScaleFactor: p.deviceScaleFactor,
+    isMobile: true,
+    hasTouch: true,
+    userAgent: p.userAgent,
+  });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -99,7 +118,8 @@ export async function measurePhone(browser, url, opts = {}) {
     await page.evaluate(
       () =>
         new Promise((resolve) => {
-          const idle = (/** @type {() => void} */ fn) => ("requestIdleCallback" in window ? requestIdleCallback(fn, { timeout: 5000 }) : setTimeout(fn, 50));
+          const idle = (/** @type {() => void} */ fn) =>
+            "requestIdleCallback" in window ? requestIdleCallback(fn, { timeout: 5000 }) : setTimeout(fn, 50);
           idle(() => idle(() => resolve(undefined)));
         }),
     );
@@ -107,7 +127,9 @@ export async function measurePhone(browser, url, opts = {}) {
       const m = /** @type {any} */ (window).__phoneMetrics;
       const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType("navigation")[0]);
       const resources = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType("resource"));
-      const scripts = resources.filter((r) => r.initiatorType === "script" || (r.initiatorType === "link" && r.name.endsWith(".js")));
+      const scripts = resources.filter(
+        (r) => r.initiatorType === "script" || (r.initiatorType === "link" && r.name.endsWith(".js")),
+      );
       const unique = new Map(scripts.map((r) => [r.name, r]));
       return {
         fcp: m.fcp,
@@ -122,7 +144,9 @@ export async function measurePhone(browser, url, opts = {}) {
       };
     });
     // Total blocking time as Lighthouse counts it: each long task's time beyond 50 ms, after first contentful paint.
-    const tbtMs = figures.longTasks.filter((t) => t.start + t.duration > figures.fcp).reduce((a, t) => a + Math.max(0, t.duration - 50 - Math.max(0, figures.fcp - t.start)), 0);
+    const tbtMs = figures.longTasks
+      .filter((t) => t.start + t.duration > figures.fcp)
+      .reduce((a, t) => a + Math.max(0, t.duration - 50 - Math.max(0, figures.fcp - t.start)), 0);
     return {
       url,
       lcpMs: Math.round(figures.lcp),
@@ -157,7 +181,11 @@ export async function measurePhoneBest(browser, url, opts = {}) {
     runs.push(m);
     if (m.lcpMs <= PHONE_BUDGET.lcpMs && m.tbtMs <= PHONE_BUDGET.tbtMs) break;
   }
-  const best = { ...runs[0], lcpMs: Math.min(...runs.map((r) => r.lcpMs)), tbtMs: Math.min(...runs.map((r) => r.tbtMs)) };
+  const best = {
+    ...runs[0],
+    lcpMs: Math.min(...runs.map((r) => r.lcpMs)),
+    tbtMs: Math.min(...runs.map((r) => r.tbtMs)),
+  };
   return { best, runs };
 }
 

@@ -31,10 +31,21 @@ export const running = (child) => child.exitCode === null && child.signalCode ==
  * @param {{ env?: NodeJS.ProcessEnv, output?: "inherit" | "quiet" | "prefixed", command?: string, logFile?: string }} [opts]
  * @returns {TChild}
  */
-export function startProcess(label, args, { env = process.env, output = "inherit", command = process.execPath, logFile = "" } = {}) {
+export function startProcess(
+  label,
+  args,
+  { env = process.env, output = "inherit", command = process.execPath, logFile = "" } = {},
+) {
   // With `logFile`, its output goes there, unread while it runs (a server logging every request under a benchmark).
   const fd = logFile ? openSync(logFile, "w") : null;
-  const stdio = fd !== null ? ["ignore", fd, fd] : output === "inherit" ? "inherit" : output === "quiet" ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"];
+  const stdio =
+    fd !== null
+      ? ["ignore", fd, fd]
+      : output === "inherit"
+        ? "inherit"
+        : output === "quiet"
+          ? ["ignore", "ignore", "inherit"]
+          : ["ignore", "pipe", "pipe"];
   const child = /** @type {TChild} */ (spawn(command, args, { cwd: root, env, stdio }));
   if (fd !== null) closeSync(fd);
   Object.assign(child, { label, tail: [], suppressed: 0 });
@@ -89,7 +100,9 @@ export async function waitHealthy(url, { child = null, timeoutMs = 60_000, inter
   while (Date.now() < deadline) {
     if (child && !running(child)) {
       await child.closed;
-      throw new Error(`${child.label} exited before it was healthy${child.tail.length ? `:\n  ${child.tail.join("\n  ")}` : ""}`);
+      throw new Error(
+        `${child.label} exited before it was healthy${child.tail.length ? `:\n  ${child.tail.join("\n  ")}` : ""}`,
+      );
     }
     if ((last = await statusOf(url)) === 200) return;
     await sleep(intervalMs);
@@ -137,7 +150,9 @@ export async function buildIfNeeded(env = process.env, log = (line) => console.l
   if (!needsBuild()) return false;
   log("production build missing or stale: building…");
   const buildEnv = { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  if ((await runNode([path.join(root, "scripts/prisma.mjs"), "generate"], buildEnv)) !== 0) throw new Error("prisma generate failed");
-  if ((await runNode([path.join(root, "node_modules/next/dist/bin/next"), "build"], buildEnv)) !== 0) throw new Error("next build failed");
+  if ((await runNode([path.join(root, "scripts/prisma.mjs"), "generate"], buildEnv)) !== 0)
+    throw new Error("prisma generate failed");
+  if ((await runNode([path.join(root, "node_modules/next/dist/bin/next"), "build"], buildEnv)) !== 0)
+    throw new Error("next build failed");
   return true;
 }

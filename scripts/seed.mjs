@@ -6,7 +6,11 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export function seed(env = process.env) {
-  const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "prisma/seed.ts")], { cwd: root, env, stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "prisma/seed.ts")],
+    { cwd: root, env, stdio: "inherit" },
+  );
   if (r.status !== 0) throw new Error(`seed failed (exit ${r.status})`);
 }
 

@@ -67,7 +67,8 @@ export function readBodyThen(req, res, dispatch, direct) {
     if (tooLarge || res.headersSent) return;
     const body = Buffer.concat(chunks);
     if (direct) return direct(body);
-    if (!(await readable(req, body))) return refuseIn(req, res, 400, "unreadable_body", "Bad request: this form could not be read.");
+    if (!(await readable(req, body)))
+      return refuseIn(req, res, 400, "unreadable_body", "Bad request: this form could not be read.");
     // The request becomes a fresh stream (its state, listeners and methods, bound to it), fed after the copy
     // so that its events are emitted by the request itself (Next.js's body-streams.js does the same).
     const replay = new Readable({ read() {} });
@@ -114,7 +115,11 @@ function actionArguments(encoded) {
   const args = JSON.parse(encoded);
   if (!Array.isArray(args) || args.length === 0) return false;
   const last = args[args.length - 1];
-  return typeof last === "string" && /^\$K[0-9a-f]+$/.test(last) && args.slice(0, -1).every((a) => a !== null && typeof a === "object" && !Array.isArray(a));
+  return (
+    typeof last === "string" &&
+    /^\$K[0-9a-f]+$/.test(last) &&
+    args.slice(0, -1).every((a) => a !== null && typeof a === "object" && !Array.isArray(a))
+  );
 }
 
 /**

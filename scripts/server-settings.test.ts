@@ -5,7 +5,17 @@ import { readServerSettings } from "./server-settings.mjs";
 
 describe("readServerSettings", () => {
   it("has safe defaults: load shedding on, 24 requests at once per client, every interface without a proxy", () => {
-    expect(readServerSettings({})).toEqual({ port: 3000, hostname: "0.0.0.0", trustProxy: false, appUrl: undefined, maxInFlight: 96, maxInFlightPerClient: 24, logLevel: "info", maxEventLoopDelayMs: 40, maxEventLoopUtilisation: 1 });
+    expect(readServerSettings({})).toEqual({
+      port: 3000,
+      hostname: "0.0.0.0",
+      trustProxy: false,
+      appUrl: undefined,
+      maxInFlight: 96,
+      maxInFlightPerClient: 24,
+      logLevel: "info",
+      maxEventLoopDelayMs: 40,
+      maxEventLoopUtilisation: 1,
+    });
     expect(readServerSettings({ MAX_IN_FLIGHT: "", PORT: "" }).maxInFlight).toBe(96);
   });
 
@@ -16,11 +26,22 @@ describe("readServerSettings", () => {
 
   it("refuses to start on a setting it cannot read, naming it", () => {
     for (const [name, value] of [
-      ["MAX_IN_FLIGHT", "abc"], ["MAX_IN_FLIGHT", "0"], ["MAX_IN_FLIGHT", "1.5"], ["MAX_IN_FLIGHT", "1e3"], ["MAX_IN_FLIGHT_PER_CLIENT", "-1"],
-      ["MAX_EVENT_LOOP_UTILISATION", "0"], ["MAX_EVENT_LOOP_DELAY_MS", "fast"], ["PORT", "70000"], ["TRUST_PROXY", "yes"], ["LOG_LEVEL", "verbose"],
-      ["APP_URL", "localhost:3000"], ["APP_URL", "ftp://x"],
+      ["MAX_IN_FLIGHT", "abc"],
+      ["MAX_IN_FLIGHT", "0"],
+      ["MAX_IN_FLIGHT", "1.5"],
+      ["MAX_IN_FLIGHT", "1e3"],
+      ["MAX_IN_FLIGHT_PER_CLIENT", "-1"],
+      ["MAX_EVENT_LOOP_UTILISATION", "0"],
+      ["MAX_EVENT_LOOP_DELAY_MS", "fast"],
+      ["PORT", "70000"],
+      ["TRUST_PROXY", "yes"],
+      ["LOG_LEVEL", "verbose"],
+      ["APP_URL", "localhost:3000"],
+      ["APP_URL", "ftp://x"],
     ]) {
-      expect(() => readServerSettings({ [name]: value }), `${name}=${value}`).toThrow(new RegExp(`^${name}=${value.replace(".", "\\.")}: `));
+      expect(() => readServerSettings({ [name]: value }), `${name}=${value}`).toThrow(
+        new RegExp(`^${name}=${value.replace(".", "\\.")}: `),
+      );
     }
   });
 
@@ -31,8 +52,22 @@ describe("readServerSettings", () => {
   });
 
   it("reads what it is given; 0 turns the per-client limit off", () => {
-    const s = readServerSettings({ MAX_IN_FLIGHT: "200", MAX_IN_FLIGHT_PER_CLIENT: "0", PORT: "8080", TRUST_PROXY: "false", APP_URL: "https://consult.example.org", LOG_LEVEL: "warn" });
-    expect(s).toMatchObject({ maxInFlight: 200, maxInFlightPerClient: 0, port: 8080, trustProxy: false, appUrl: "https://consult.example.org", logLevel: "warn" });
+    const s = readServerSettings({
+      MAX_IN_FLIGHT: "200",
+      MAX_IN_FLIGHT_PER_CLIENT: "0",
+      PORT: "8080",
+      TRUST_PROXY: "false",
+      APP_URL: "https://consult.example.org",
+      LOG_LEVEL: "warn",
+    });
+    expect(s).toMatchObject({
+      maxInFlight: 200,
+      maxInFlightPerClient: 0,
+      port: 8080,
+      trustProxy: false,
+      appUrl: "https://consult.example.org",
+      logLevel: "warn",
+    });
     expect(readServerSettings({ MAX_IN_FLIGHT: " 10 " }).maxInFlightPerClient).toBe(10);
   });
 });
@@ -45,7 +80,9 @@ describe("scripts/server.mjs", () => {
       timeout: 30_000,
     });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^\[server\] cannot start, an environment variable is not valid: MAX_IN_FLIGHT=abc: must be a whole number from 1 to 100000$/);
+    expect(r.stderr.trim()).toMatch(
+      /^\[server\] cannot start, an environment variable is not valid: MAX_IN_FLIGHT=abc: must be a whole number from 1 to 100000$/,
+    );
     expect(r.stdout).not.toContain("ready");
   }, 30_000);
 });

@@ -23,10 +23,22 @@ try {
   console.error(`[server] cannot start, an environment variable is not valid: ${e.message.replaceAll("\n", "; ")}`);
   process.exit(1);
 }
-const { port, hostname, trustProxy, appUrl, maxInFlight, maxInFlightPerClient, maxEventLoopDelayMs, maxEventLoopUtilisation } = settings;
+const {
+  port,
+  hostname,
+  trustProxy,
+  appUrl,
+  maxInFlight,
+  maxInFlightPerClient,
+  maxEventLoopDelayMs,
+  maxEventLoopUtilisation,
+} = settings;
 const dev = process.argv.includes("--dev");
 // Structured JSON logs, one line per request (LOG_LEVEL=warn keeps only problems).
-const log = pino({ level: settings.logLevel, base: { service: "clausewise", pid: process.pid } }, pino.destination({ sync: false }));
+const log = pino(
+  { level: settings.logLevel, base: { service: "clausewise", pid: process.pid } },
+  pino.destination({ sync: false }),
+);
 // Load shedding: above this many requests in progress, answer 503 at once (cheap) instead of queueing
 // until every request is slow; and above maxInFlightPerClient from one client address (IPv6: one /64),
 // so that one client cannot take every place; and while the event loop is saturated (late by more than
@@ -56,7 +68,11 @@ globalThis[Symbol.for("clausewise.refusedLastMinute")] = () => {
 };
 // One line a second while shedding, not one per refused request.
 setInterval(() => {
-  if (shed) log.warn({ shed, inFlight, maxInFlight, maxInFlightPerClient, eventLoop: loop.state() }, "overload: requests refused with 503 in the last second");
+  if (shed)
+    log.warn(
+      { shed, inFlight, maxInFlight, maxInFlightPerClient, eventLoop: loop.state() },
+      "overload: requests refused with 503 in the last second",
+    );
   shed = 0;
 }, 1000).unref();
 // Slow clients: headers must arrive within 10 s, and a request body within 10 s of its headers (each server
@@ -71,7 +87,15 @@ const API_RESPONSES = /^\/api\/consultations\/([^/]+)\/responses\/?$/;
 const servePostResponse = () => globalThis[Symbol.for("clausewise.servePostResponse")];
 // Forwarded headers come from the proxy in front, or from nobody: without TRUST_PROXY a client could
 // name any host (Auth.js builds its redirects from X-Forwarded-Host) or any address.
-const FORWARDED = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-for", "x-forwarded-prefix", "forwarded", "x-real-ip"];
+const FORWARDED = [
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-forwarded-for",
+  "x-forwarded-prefix",
+  "forwarded",
+  "x-real-ip",
+];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const BUSY_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Busy / Surchargé</title>
 <main style="font:1.2rem/1.5 system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>The service is very busy</h1>
@@ -88,8 +112,10 @@ const handle = app.getRequestHandler();
 const pageCache = createPageCache({ dev, log: (m) => log.warn(m) });
 globalThis[Symbol.for("clausewise.clearPageCache")] = () => pageCache.clear();
 // Scripts and styles as brotli to browsers that take it (Next.js sends gzip): most of a phone's download.
-const serveBrotli = staticBrotli({ dir: new URL("../.next/static", import.meta.url).pathname, extraHeaders: securityHeaders });
-
+const serveBrotli = staticBrotli({
+  dir: new URL("../.next/static", import.meta.url).pathname,
+  extraHeaders: securityHeaders,
+});
 
 const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
   // A request id: from the proxy in front (when trusted and well-formed), or made here; sent back and logged.
@@ -101,7 +127,13 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   if (!trustProxy) for (const name of FORWARDED) delete req.headers[name];
   // Behind a proxy that appends to X-Forwarded-For, the last entry is the one the proxy saw;
   // anything before it was written by the client. Limits count IPv6 clients by their /64.
-  const forwarded = trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1) ?? "").trim() : "";
+  const forwarded = trustProxy
+    ? (
+        String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")
+          .at(-1) ?? ""
+      ).trim()
+    : "";
   const client = clientKey(forwarded || req.socket.remoteAddress);
   req.headers["x-clausewise-client-ip"] = client;
   const pathname = (req.url ?? "/").split("?")[0];
@@ -109,7 +141,10 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   const streamedUpload = STREAMED_UPLOAD.test(pathname);
   if (hasBody && !streamedUpload) bodyDeadline(req, res);
   const mine = inFlightByClient.get(client) ?? 0;
-  const busy = inFlight >= maxInFlight || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient) || (inFlight >= LOOP_SHEDS_FROM && loop.saturated());
+  const busy =
+    inFlight >= maxInFlight ||
+    (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient) ||
+    (inFlight >= LOOP_SHEDS_FROM && loop.saturated());
   pageCache.screen(req);
   // The server's own renders for the page cache are never shed: the readers waiting for them would be.
   if (busy && !(req.url ?? "").startsWith("/api/health") && !pageCache.isRender(req)) {
@@ -119,7 +154,11 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
     const json = (req.headers.accept ?? "").includes("json") || (req.url ?? "").startsWith("/api/");
     res.setHeader("content-type", json ? "application/json" : "text/html; charset=utf-8");
     // The API's error shape (ZApiError, lib/api/wire.ts; documented for every /api/ path): with load shedding on the event loop, API clients meet it often.
-    res.end(json ? JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Retry after 2 seconds." } }) : BUSY_PAGE);
+    res.end(
+      json
+        ? JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Retry after 2 seconds." } })
+        : BUSY_PAGE,
+    );
     countShed();
     return;
   }
@@ -133,7 +172,13 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   });
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const line = { reqId: id, method: req.method, path: redact(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+    const line = {
+      reqId: id,
+      method: req.method,
+      path: redact(req.url),
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+    };
     if (res.statusCode >= 500) log.error(line, "request");
     else log.info(line, "request");
   });
@@ -156,10 +201,13 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   // (Not in development, where a page must show the code just edited.)
   const cached = hasBody || dev ? null : pageCache.cacheKeyOf(req);
   if (cached) {
-    return void pageCache.serve(req, res, cached).then((served) => served || dispatch(), (err) => {
-      log.warn({ reqId: id, err: err.message }, "page cache: rendering through Next.js directly");
-      if (!res.headersSent) dispatch();
-    });
+    return void pageCache.serve(req, res, cached).then(
+      (served) => served || dispatch(),
+      (err) => {
+        log.warn({ reqId: id, err: err.message }, "page cache: rendering through Next.js directly");
+        if (!res.headersSent) dispatch();
+      },
+    );
   }
   if (!hasBody || streamedUpload) return dispatch();
   const submission = req.method === "POST" && servePostResponse() ? API_RESPONSES.exec(pathname) : null;
@@ -199,7 +247,11 @@ function shutdown(signal) {
   log.info({ signal }, "shutdown: finishing open requests");
   log.flush();
   // Then the job queue's worker (instrumentation.ts): running jobs finish or are handed back to the queue.
-  server.close(() => Promise.resolve(globalThis[Symbol.for("clausewise.stopWorker")]?.()).catch(() => {}).finally(() => process.exit(0)));
+  server.close(() =>
+    Promise.resolve(globalThis[Symbol.for("clausewise.stopWorker")]?.())
+      .catch(() => {})
+      .finally(() => process.exit(0)),
+  );
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
 }

@@ -29,7 +29,10 @@ async function main() {
     console.log("[start] using DATABASE_URL; no embedded database");
   }
   if (!env.AUTH_SECRET) {
-    if (!embedded) console.warn("[start] AUTH_SECRET is unset: using a secret kept in .data/ (set AUTH_SECRET when you run several servers)");
+    if (!embedded)
+      console.warn(
+        "[start] AUTH_SECRET is unset: using a secret kept in .data/ (set AUTH_SECRET when you run several servers)",
+      );
     env.AUTH_SECRET = localSecret();
   }
   await checkDurability(env.DATABASE_URL, env.ALLOW_UNSAFE_DURABILITY === "true");
@@ -42,7 +45,9 @@ async function main() {
   // Brotli copies of the build's scripts and styles, once per build (the server sends them to browsers that accept it).
   if (!dev) await compressStatic(path.join(root, ".next/static"));
 
-  const server = startProcess("server", ["scripts/server.mjs", ...(dev ? ["--dev"] : [])], { env: { ...env, NODE_ENV: dev ? "development" : "production" } });
+  const server = startProcess("server", ["scripts/server.mjs", ...(dev ? ["--dev"] : [])], {
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
+  });
   let stopping = false;
   // The web server first (it drains its requests), then the database.
   onStopSignal(async (signal) => {
@@ -63,7 +68,24 @@ async function main() {
 function demoModerator(env) {
   const email = "moderator@demo.clausewise.invalid";
   const password = localSecret("demo-moderator-password").slice(0, 20);
-  const r = spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/user-create.ts"), "--email", email, "--role", "moderator", "--name", "Demo moderator", "--password", password, "--quiet"], { cwd: root, env, stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      path.join(root, "scripts/ts-loader.mjs"),
+      path.join(root, "scripts/user-create.ts"),
+      "--email",
+      email,
+      "--role",
+      "moderator",
+      "--name",
+      "Demo moderator",
+      "--password",
+      password,
+      "--quiet",
+    ],
+    { cwd: root, env, stdio: "inherit" },
+  );
   if (r.status === 0) console.log(`[start] demo moderator: ${email} / ${password}  (sign in at /en/sign-in)`);
 }
 

@@ -34,7 +34,9 @@ export async function compressStatic(dir) {
     const source = await stat(file);
     const done = await stat(`${file}.br`).catch(() => null);
     if (done && done.mtimeMs >= source.mtimeMs) continue;
-    const br = await brotli(await readFile(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.size } });
+    const br = await brotli(await readFile(file), {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.size },
+    });
     const tmp = `${file}.br.${process.pid}.tmp`;
     await writeFile(tmp, br);
     await rename(tmp, `${file}.br`); // whole or absent, even with two servers starting at once
@@ -55,14 +57,19 @@ export function staticBrotli({ dir, extraHeaders = [] }) {
     try {
       const source = statSync(file);
       if (statSync(`${file}.br`).mtimeMs < source.mtimeMs) return null;
-      return { body: readFileSync(`${file}.br`), etag: `W/"br-${source.size.toString(16)}-${Math.floor(source.mtimeMs).toString(16)}"` };
+      return {
+        body: readFileSync(`${file}.br`),
+        etag: `W/"br-${source.size.toString(16)}-${Math.floor(source.mtimeMs).toString(16)}"`,
+      };
     } catch {
       return null;
     }
   };
   return function serve(req, res, pathname) {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const m = /^\/_next\/static\/((?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*[A-Za-z0-9_~-][A-Za-z0-9._~-]*\.(js|css))$/.exec(pathname);
+    const m = /^\/_next\/static\/((?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*[A-Za-z0-9_~-][A-Za-z0-9._~-]*\.(js|css))$/.exec(
+      pathname,
+    );
     if (!m || !/\bbr\b/.test(String(req.headers["accept-encoding"] ?? ""))) return false;
     if (!cache.has(pathname)) cache.set(pathname, load(path.join(dir, m[1])));
     const entry = cache.get(pathname);

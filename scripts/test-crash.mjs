@@ -36,9 +36,18 @@ const sink = await startMailSink({
   },
 });
 const env = {
-  ...process.env, DATABASE_URL: db.url("crash"), AUTH_SECRET: randomBytes(32).toString("base64url"), PORT: String(PORT), NODE_ENV: "production",
-  SUBMIT_RATE_LIMIT_PER_MINUTE: "0", SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1", RETENTION_INTERVAL_HOURS: "0",
-  DATABASE_POOL_TIMEOUT_MS: "2000", SMTP_URL: sink.url,
+  ...process.env,
+  DATABASE_URL: db.url("crash"),
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  PORT: String(PORT),
+  NODE_ENV: "production",
+  SUBMIT_RATE_LIMIT_PER_MINUTE: "0",
+  SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: "0",
+  LOG_LEVEL: "warn",
+  NEXT_TELEMETRY_DISABLED: "1",
+  RETENTION_INTERVAL_HOURS: "0",
+  DATABASE_POOL_TIMEOUT_MS: "2000",
+  SMTP_URL: sink.url,
 };
 await migrate(env.DATABASE_URL);
 const seeded = spawnSync(process.execPath, [path.join(root, "scripts/seed.mjs")], { env, stdio: "inherit" });
@@ -58,14 +67,19 @@ const withEmail = new Set(); // idempotency keys of responses that gave an email
 let sent = 0;
 let retries = 0;
 let running = true;
-const body = (key) => JSON.stringify({
-  idempotencyKey: key,
-  feedback: [{ clause: "1.1", clarity: { rating: 3, comment: `crash test ${key}` } }],
-  respondent: {
-    type: "individual", country: "FR", publicSector: false, publication: "none", privacyConsent: true,
-    ...(withEmail.has(key) ? { email: `${key.toLowerCase()}@crash.invalid` } : {}),
-  },
-});
+const body = (key) =>
+  JSON.stringify({
+    idempotencyKey: key,
+    feedback: [{ clause: "1.1", clarity: { rating: 3, comment: `crash test ${key}` } }],
+    respondent: {
+      type: "individual",
+      country: "FR",
+      publicSector: false,
+      publication: "none",
+      privacyConsent: true,
+      ...(withEmail.has(key) ? { email: `${key.toLowerCase()}@crash.invalid` } : {}),
+    },
+  });
 async function client() {
   while (running) {
     const key = `crash-${randomBytes(12).toString("base64url")}`;
@@ -74,14 +88,19 @@ async function client() {
     for (;;) {
       try {
         const r = await fetch(`http://127.0.0.1:${PORT}/api/consultations/dpsi/responses`, {
-          method: "POST", headers: { "content-type": "application/json" }, body: body(key), signal: AbortSignal.timeout(10_000),
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: body(key),
+          signal: AbortSignal.timeout(10_000),
         });
         if (r.status === 200 || r.status === 201) {
           acknowledged.set(key, (await r.json()).reference);
           break;
         }
         await r.body?.cancel();
-      } catch { /* the app or the database is down: retry */ }
+      } catch {
+        /* the app or the database is down: retry */
+      }
       retries += 1;
       await sleep(200);
     }
@@ -113,7 +132,9 @@ log("waiting for the receipt jobs that are due to be sent (at most 70 s)…");
 const waitFor = new pg.Client({ connectionString: env.DATABASE_URL });
 await waitFor.connect();
 for (let i = 0; i < 35; i++) {
-  const { rows: [{ due }] } = await waitFor.query(`SELECT count(*)::int AS due FROM graphile_worker.jobs
+  const {
+    rows: [{ due }],
+  } = await waitFor.query(`SELECT count(*)::int AS due FROM graphile_worker.jobs
     WHERE task_identifier = 'send-receipt' AND run_at <= now() AND locked_at IS NULL AND attempts < max_attempts`);
   if (due === 0) break;
   await sleep(2000);
@@ -132,17 +153,27 @@ for (const r of rows) {
 }
 const lost = [...acknowledged].filter(([k, ref]) => stored.get(k) !== ref).length;
 // Receipts: delivered, or still queued (a job a killed server's worker held stays locked until graphile-worker's 4-hour expiry).
-const queued = new Set((await c.query(`SELECT r.reference FROM graphile_worker.jobs j JOIN response r ON j.key = 'receipt:' || r.id
-  WHERE j.task_identifier = 'send-receipt'`)).rows.map((r) => r.reference));
-const queueState = await c.query(`SELECT attempts, locked_at IS NOT NULL AS locked, count(*)::int AS n, round(extract(epoch FROM min(run_at - now())))::int AS due_in_s,
+const queued = new Set(
+  (
+    await c.query(`SELECT r.reference FROM graphile_worker.jobs j JOIN response r ON j.key = 'receipt:' || r.id
+  WHERE j.task_identifier = 'send-receipt'`)
+  ).rows.map((r) => r.reference),
+);
+const queueState =
+  await c.query(`SELECT attempts, locked_at IS NOT NULL AS locked, count(*)::int AS n, round(extract(epoch FROM min(run_at - now())))::int AS due_in_s,
   round(extract(epoch FROM max(now() - created_at)))::int AS oldest_s FROM graphile_worker.jobs WHERE task_identifier = 'send-receipt' GROUP BY 1, 2 ORDER BY 1, 2`);
-for (const r of queueState.rows) log(`queue: ${r.n} receipt jobs after ${r.attempts} attempts${r.locked ? ", held by a killed server" : ""}, next due in ${r.due_in_s} s, oldest ${r.oldest_s} s old`);
+for (const r of queueState.rows)
+  log(
+    `queue: ${r.n} receipt jobs after ${r.attempts} attempts${r.locked ? ", held by a killed server" : ""}, next due in ${r.due_in_s} s, oldest ${r.oldest_s} s old`,
+  );
 const owed = [...acknowledged].filter(([k]) => withEmail.has(k)).map(([, ref]) => ref);
 const delivered = owed.filter((ref) => receipts.has(ref)).length;
 const pending = owed.filter((ref) => !receipts.has(ref) && queued.has(ref)).length;
 const receiptsLost = owed.length - delivered - pending;
 const twice = owed.filter((ref) => (receipts.get(ref) ?? 0) > 1).length;
-const settings = await c.query(`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`);
+const settings = await c.query(
+  `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`,
+);
 await c.end();
 process.kill(app.pid, "SIGTERM");
 await db.stop();
@@ -150,9 +181,13 @@ await sink.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
 log(`PostgreSQL fsync=${settings.rows[0].fsync}, synchronous_commit=${settings.rows[0].sync}`);
-log(`clients: ${CLIENTS}; responses sent: ${sent}; retries: ${retries}; acknowledged: ${acknowledged.size}; stored: ${rows.length}`);
+log(
+  `clients: ${CLIENTS}; responses sent: ${sent}; retries: ${retries}; acknowledged: ${acknowledged.size}; stored: ${rows.length}`,
+);
 log(`app killed: ${KILLS}; PostgreSQL killed: ${KILLS}; lost: ${lost}; duplicated: ${duplicated}`);
-log(`receipts owed: ${owed.length}; delivered: ${delivered}; still queued: ${pending}; lost: ${receiptsLost}; delivered twice (at least once): ${twice}`);
+log(
+  `receipts owed: ${owed.length}; delivered: ${delivered}; still queued: ${pending}; lost: ${receiptsLost}; delivered twice (at least once): ${twice}`,
+);
 const ok = lost === 0 && duplicated === 0 && acknowledged.size > 0 && receiptsLost === 0 && delivered > 0;
 log(ok ? "PASS: every acknowledged response is stored exactly once, and its receipt delivered or queued" : "FAIL");
 process.exit(ok ? 0 : 1);

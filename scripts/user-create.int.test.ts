@@ -6,7 +6,11 @@ import { verifyCredentials } from "@/lib/users/verify-credentials";
 
 const root = path.resolve(__dirname, "..");
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/user-create.ts"), ...args], { cwd: root, env: process.env, encoding: "utf8" });
+  spawnSync(
+    process.execPath,
+    ["--import", path.join(root, "scripts/ts-loader.mjs"), path.join(root, "scripts/user-create.ts"), ...args],
+    { cwd: root, env: process.env, encoding: "utf8" },
+  );
 
 describe("npm run user:create", () => {
   it("creates an account that can sign in, and prints a generated password once", async () => {

@@ -21,7 +21,9 @@ const { values } = parseArgs({
 
 async function main() {
   if (!values.email || !values.role || !["admin", "moderator", "delegate"].includes(values.role)) {
-    console.error("usage: npm run user:create -- --email <address> --role admin|moderator|delegate [--name <name>] [--password <password>] [--country XX --delegation-role drafter|approver]");
+    console.error(
+      "usage: npm run user:create -- --email <address> --role admin|moderator|delegate [--name <name>] [--password <password>] [--country XX --delegation-role drafter|approver]",
+    );
     process.exit(2);
   }
   let stopDb: (() => Promise<void>) | undefined;
@@ -35,8 +37,14 @@ async function main() {
   const { db } = await import("@/lib/db");
   const password = values.password ?? randomBytes(15).toString("base64url");
   try {
-    const user = await createUser({ email: values.email, role: values.role as "admin", name: values.name ?? values.email.split("@")[0], password,
-      country: values.country?.toUpperCase(), delegationRole: values["delegation-role"] as "drafter" | undefined });
+    const user = await createUser({
+      email: values.email,
+      role: values.role as "admin",
+      name: values.name ?? values.email.split("@")[0],
+      password,
+      country: values.country?.toUpperCase(),
+      delegationRole: values["delegation-role"] as "drafter" | undefined,
+    });
     if (!values.quiet) {
       console.log(`${user.role} account ready: ${user.email}`);
       if (!values.password) console.log(`password (shown once): ${password}`);

@@ -3,7 +3,11 @@
 import { db } from "@/lib/db";
 
 /** One response per comment, each with one general comment; returns the items' ids in order. */
-export async function insertComments(consultationId: string, comments: string[], opts: { daysAgo?: (i: number) => number } = {}): Promise<string[]> {
+export async function insertComments(
+  consultationId: string,
+  comments: string[],
+  opts: { daysAgo?: (i: number) => number } = {},
+): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH input AS (
       SELECT t.comment, t.ord FROM unnest(${comments}::text[]) WITH ORDINALITY AS t(comment, ord)

@@ -10,7 +10,9 @@ export async function runJobs(): Promise<void> {
   // A job's outcome may be written just after runOnce resolves: wait until no job is held.
   const { db } = await import("@/lib/db");
   for (let i = 0; i < 100; i++) {
-    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL`;
+    const [{ n }] = await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL`;
     if (n === 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }

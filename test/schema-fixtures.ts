@@ -17,6 +17,9 @@ export function issuesOf(input: unknown): TIssue[] {
   return r.success ? [] : toIssues(r.error);
 }
 
-export function withRespondent(patch: Record<string, unknown>, rest: Record<string, unknown> = { generalComment: "A comment" }) {
+export function withRespondent(
+  patch: Record<string, unknown>,
+  rest: Record<string, unknown> = { generalComment: "A comment" },
+) {
   return { ...rest, respondent: { ...respondent, ...patch } };
 }

@@ -18,7 +18,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: { default: t("siteName"), template: `%s – ${t("siteName")}` }, description: t("tagline") };
 }
 
-export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);

@@ -46,9 +46,20 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
                 <p className="mb-3 max-w-prose">{c.askedFor[l]}</p>
                 <h3 className="font-bold">{tc("audience")}</h3>
                 <p className="mb-4 max-w-prose">{c.audience[l]}</p>
-                <ConsultationStatus locale={locale} status={status} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} now={at} responseCount={counts[i]} />
+                <ConsultationStatus
+                  locale={locale}
+                  status={status}
+                  opensAt={c.opensAt}
+                  closesAt={c.closesAt}
+                  timeZone={c.timeZone}
+                  now={at}
+                  responseCount={counts[i]}
+                />
                 <p>
-                  <a href={`/${locale}/c/${c.slug}`} className="inline-block bg-brand px-4 py-2 font-bold text-white no-underline">
+                  <a
+                    href={`/${locale}/c/${c.slug}`}
+                    className="inline-block bg-brand px-4 py-2 font-bold text-white no-underline"
+                  >
                     {status === "closed" ? t("readClosed") : t("read")}
                   </a>
                 </p>

@@ -30,7 +30,9 @@ export function DownloadLink({ href, children }: { href: string; children: strin
       for (let i = 0; i < value.length; i++) if (value[i] === 10) rows++;
       setProgress({ rows: Math.max(0, rows), total, done: false });
     }
-    const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: res.headers.get("content-type") ?? "text/csv" }));
+    const url = URL.createObjectURL(
+      new Blob(parts as BlobPart[], { type: res.headers.get("content-type") ?? "text/csv" }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = name;
@@ -42,11 +44,17 @@ export function DownloadLink({ href, children }: { href: string; children: strin
   const pct = progress?.total ? Math.min(100, Math.round((progress.rows / progress.total) * 100)) : null;
   return (
     <span className="inline-flex flex-col">
-      <a href={href} download onClick={onClick}>{children}</a>
+      <a href={href} download onClick={onClick}>
+        {children}
+      </a>
       {progress ? (
         <span role="status" className="text-muted">
-          {progress.total !== null ? <progress max={100} value={pct ?? 0} className="mr-2 align-middle" aria-hidden="true" /> : null}
-          {progress.done ? t("downloadDone", { rows: progress.rows }) : t("downloading", { rows: progress.rows, total: progress.total ?? 0, pct: pct ?? 0 })}
+          {progress.total !== null ? (
+            <progress max={100} value={pct ?? 0} className="mr-2 align-middle" aria-hidden="true" />
+          ) : null}
+          {progress.done
+            ? t("downloadDone", { rows: progress.rows })
+            : t("downloading", { rows: progress.rows, total: progress.total ?? 0, pct: pct ?? 0 })}
         </span>
       ) : null}
     </span>

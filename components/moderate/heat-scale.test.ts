@@ -12,7 +12,9 @@ describe("the heat map's colour scale", () => {
   it("meets WCAG AA (4.5:1) for the number drawn on every step, and its link's focus style", () => {
     expect(HEAT_STEPS.length).toBeGreaterThanOrEqual(4);
     for (const step of HEAT_STEPS) {
-      expect(contrastRatio(step.text, step.background), `${step.text} on ${step.background}`).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(step.text, step.background), `${step.text} on ${step.background}`).toBeGreaterThanOrEqual(
+        4.5,
+      );
     }
     // Focused links turn ink on yellow (globals.css): readable whatever the cell.
     expect(contrastRatio("#0b0c0c", "#ffdd00")).toBeGreaterThanOrEqual(4.5);

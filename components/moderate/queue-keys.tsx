@@ -9,7 +9,9 @@ export function QueueKeys({ help }: { help: string }) {
       const target = e.target as HTMLElement | null;
       if (e.ctrlKey || e.metaKey || e.altKey || target?.closest("input, textarea, select, [contenteditable]")) return;
       const links = [...document.querySelectorAll<HTMLAnchorElement>("[data-queue-item]")];
-      const current = links.findIndex((a) => a === document.activeElement || a.closest("tr")?.contains(document.activeElement));
+      const current = links.findIndex(
+        (a) => a === document.activeElement || a.closest("tr")?.contains(document.activeElement),
+      );
       if (e.key === "j" || e.key === "k") {
         const next = e.key === "j" ? Math.min(links.length - 1, current + 1) : Math.max(0, current - 1);
         links[current < 0 ? 0 : next]?.focus();

@@ -27,7 +27,11 @@ const noSubscription = () => () => {};
  * no draft). Read once per render: the form's own typing is in its state already.
  */
 export function useDraftClauses(slug: string): string | null {
-  return useSyncExternalStore(noSubscription, () => readDraftClauses(draftKey(slug)), () => null);
+  return useSyncExternalStore(
+    noSubscription,
+    () => readDraftClauses(draftKey(slug)),
+    () => null,
+  );
 }
 
 function readDraftClauses(key: string): string {
@@ -47,9 +51,12 @@ export function restoreDraft(form: HTMLFormElement, key: string): void {
     return;
   }
   for (const [name, value] of Object.entries(data)) {
-    const els = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${CSS.escape(name)}"]`);
+    const els = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      `[name="${CSS.escape(name)}"]`,
+    );
     els.forEach((el) => {
-      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) el.checked = el.value === value;
+      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox"))
+        el.checked = el.value === value;
       else el.value = value;
       el.closest("details")?.setAttribute("open", "");
     });

@@ -70,10 +70,15 @@ export function ResponseForm(p: TProps) {
     };
   }, [state, p.slug, p.change, p.keyIn, kept]);
 
-  const clauseHasValues = (key: string) => Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
-  const clauseHasError = (key: string) => state.errors.some((e) => e.field === `c:${key}` || e.field.startsWith(`c:${key}:`));
-  const posted = new Set([...(values.openClauses ?? "").split(" "), ...(kept ?? "").split(" "), values.addClause ?? ""].filter(Boolean));
-  const isActive = (key: string) => chosen.has(key) || posted.has(key) || p.preselected === key || clauseHasValues(key) || clauseHasError(key);
+  const clauseHasValues = (key: string) =>
+    Object.entries(values).some(([n, v]) => n.startsWith(`c:${key}:`) && v.trim() !== "");
+  const clauseHasError = (key: string) =>
+    state.errors.some((e) => e.field === `c:${key}` || e.field.startsWith(`c:${key}:`));
+  const posted = new Set(
+    [...(values.openClauses ?? "").split(" "), ...(kept ?? "").split(" "), values.addClause ?? ""].filter(Boolean),
+  );
+  const isActive = (key: string) =>
+    chosen.has(key) || posted.has(key) || p.preselected === key || clauseHasValues(key) || clauseHasError(key);
   const active = p.clauses.filter((c) => isActive(c.key)).map((c) => c.key);
   const when = (iso?: string) => (iso ? formatInstant(new Date(iso), p.locale, p.timeZone) : "");
   const texts = useClauseTexts();
@@ -84,7 +89,9 @@ export function ResponseForm(p: TProps) {
     const at = clauseOfField(name);
     const clause = at && labelOf.get(at.clause);
     if (!clause) return error;
-    return at.aspect ? t("errorInClauseAspect", { clause, aspect: texts.aspectName[at.aspect] ?? at.aspect, error }) : t("errorInClause", { clause, error });
+    return at.aspect
+      ? t("errorInClauseAspect", { clause, aspect: texts.aspectName[at.aspect] ?? at.aspect, error })
+      : t("errorInClause", { clause, error });
   };
   const summary = state.errors.map((e) => ({ href: errorHref(e.field), text: summaryText(e.field) }));
 
@@ -92,11 +99,19 @@ export function ResponseForm(p: TProps) {
     <>
       <ErrorSummary title={te("summaryTitle")} errors={summary} focusKey={state.nonce} />
       {state.status === "closed" ? (
-        <Notice tone="warning" title={t("closedTitle")}>{t("closedBody", { date: when(state.info?.at) })}</Notice>
+        <Notice tone="warning" title={t("closedTitle")}>
+          {t("closedBody", { date: when(state.info?.at) })}
+        </Notice>
       ) : null}
-      {state.status === "upcoming" ? <Notice tone="warning">{t("upcomingBody", { date: when(state.info?.at) })}</Notice> : null}
+      {state.status === "upcoming" ? (
+        <Notice tone="warning">{t("upcomingBody", { date: when(state.info?.at) })}</Notice>
+      ) : null}
       {state.status === "added" && values.addClause ? (
-        <Notice tone="info"><a href={`#${clauseGroupId(values.addClause)}`}>{t("clauseAdded", { label: labelOf.get(values.addClause) ?? values.addClause })}</a></Notice>
+        <Notice tone="info">
+          <a href={`#${clauseGroupId(values.addClause)}`}>
+            {t("clauseAdded", { label: labelOf.get(values.addClause) ?? values.addClause })}
+          </a>
+        </Notice>
       ) : null}
       {state.status === "rate_limited" ? <Notice tone="warning">{t("rateLimited")}</Notice> : null}
       {state.status === "busy" ? <Notice tone="warning">{t("busy")}</Notice> : null}
@@ -105,7 +120,9 @@ export function ResponseForm(p: TProps) {
       <form ref={formRef} key={state.nonce} action={formAction} noValidate className="mt-4">
         <input type="hidden" name="slug" value={p.slug} />
         <input type="hidden" name="locale" value={p.locale} />
-        {p.change ? null : <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />}
+        {p.change ? null : (
+          <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />
+        )}
         {p.change ? <input type="hidden" name="token" value={p.change.token} /> : null}
         {/* A trap for robots: hidden from people and from assistive technology, never focused. */}
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
@@ -127,12 +144,33 @@ export function ResponseForm(p: TProps) {
               without JavaScript the fields would stay hidden outside the form. */}
           {p.clauses.map((c) => (
             <Activity key={c.key}>
-              <ClauseFeedback clause={c} f={f} x={texts} hasValues={clauseHasValues(c.key)} active={isActive(c.key)} onOpen={choose}
-                open={p.preselected === c.key || values.addClause === c.key || chosen.has(c.key) || clauseHasValues(c.key) || clauseHasError(c.key)} />
+              <ClauseFeedback
+                clause={c}
+                f={f}
+                x={texts}
+                hasValues={clauseHasValues(c.key)}
+                active={isActive(c.key)}
+                onOpen={choose}
+                open={
+                  p.preselected === c.key ||
+                  values.addClause === c.key ||
+                  chosen.has(c.key) ||
+                  clauseHasValues(c.key) ||
+                  clauseHasError(c.key)
+                }
+              />
             </Activity>
           ))}
           <div className="mt-6">
-            <TextArea {...f.field("generalComment")} label={t("general")} optional={texts.optional} hint={t("generalHint")} rows={6} maxLength={LIMITS.comment} errorPrefix={te("summaryTitle")} />
+            <TextArea
+              {...f.field("generalComment")}
+              label={t("general")}
+              optional={texts.optional}
+              hint={t("generalHint")}
+              rows={6}
+              maxLength={LIMITS.comment}
+              errorPrefix={te("summaryTitle")}
+            />
           </div>
         </fieldset>
 
@@ -140,8 +178,12 @@ export function ResponseForm(p: TProps) {
           <AboutYou f={f} countries={p.countries} privacyHref={`/${p.locale}/c/${p.slug}/privacy`} />
         </Activity>
 
-        <button type="submit" disabled={pending} aria-disabled={pending}
-          className="mt-4 bg-success px-5 py-3 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={pending}
+          aria-disabled={pending}
+          className="mt-4 bg-success px-5 py-3 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70"
+        >
           {pending ? t("submitting") : p.change ? t("saveChanges") : p.keyIn ? t("keyInSubmit") : t("submit")}
         </button>
       </form>
@@ -170,10 +212,20 @@ function useClauseTexts(): TClauseTexts & { aspectName: Record<string, string> }
     hasFeedback: t("clauseHasFeedback"),
     optional: t("optional"),
     errorPrefix: te("summaryTitle"),
-    clarity: t("clarity"), clarityHint: t("clarityHint"), clarityRating: t("clarityRating"), clarityComment: t("clarityComment"),
-    language: t("language"), languageHint: t("languageHint"), term: t("term"), proposedWording: t("proposedWording"), reason: t("reason"),
-    feasibility: t("feasibility"), feasibilityHint: t("feasibilityHint"), feasibilityRating: t("feasibilityRating"),
-    countryContext: t("countryContext"), feasibilityComment: t("feasibilityComment"),
+    clarity: t("clarity"),
+    clarityHint: t("clarityHint"),
+    clarityRating: t("clarityRating"),
+    clarityComment: t("clarityComment"),
+    language: t("language"),
+    languageHint: t("languageHint"),
+    term: t("term"),
+    proposedWording: t("proposedWording"),
+    reason: t("reason"),
+    feasibility: t("feasibility"),
+    feasibilityHint: t("feasibilityHint"),
+    feasibilityRating: t("feasibilityRating"),
+    countryContext: t("countryContext"),
+    feasibilityComment: t("feasibilityComment"),
     clarityScale: scale(t("rating1"), t("rating5")),
     feasibilityScale: scale(t("feasibilityRating1"), t("feasibilityRating5")),
     aspectName: { clarity: t("aspect_clarity"), language: t("aspect_language"), feasibility: t("aspect_feasibility") },
@@ -181,15 +233,41 @@ function useClauseTexts(): TClauseTexts & { aspectName: Record<string, string> }
 }
 
 /** Keyed-in responses: the day the email or letter was received. */
-function ReceivedOn({ f, label, hint, prefix }: { f: ReturnType<typeof fieldPropsFactory>; label: string; hint: string; prefix: string }) {
+function ReceivedOn({
+  f,
+  label,
+  hint,
+  prefix,
+}: {
+  f: ReturnType<typeof fieldPropsFactory>;
+  label: string;
+  hint: string;
+  prefix: string;
+}) {
   const { id, name, defaultValue, error } = f.field("receivedOn");
   return (
     <div className={`mb-8 ${error ? "border-l-4 border-error pl-4" : ""}`}>
-      <label htmlFor={id} className="mb-1 block text-xl font-bold">{label}</label>
-      <p id={`${id}-hint`} className="mb-2 text-muted">{hint}</p>
-      {error ? <p id={`${id}-error`} className="mb-2 font-bold text-error"><span className="sr-only">{prefix}: </span>{error}</p> : null}
-      <input id={id} name={name} type="date" defaultValue={defaultValue} className="input max-w-xs"
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} aria-invalid={error ? true : undefined} />
+      <label htmlFor={id} className="mb-1 block text-xl font-bold">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="mb-2 text-muted">
+        {hint}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="mb-2 font-bold text-error">
+          <span className="sr-only">{prefix}: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={defaultValue}
+        className="input max-w-xs"
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        aria-invalid={error ? true : undefined}
+      />
     </div>
   );
 }

@@ -3,7 +3,15 @@ import type { TListedRow } from "@/lib/results/build-results";
 import { countryName } from "@/lib/countries/list-countries";
 
 /** Published comments with the decision on each and its reason. Only what the results copy lets out. */
-export async function PublishedComments({ rows, locale, start = 1 }: { rows: TListedRow[]; locale: string; start?: number }) {
+export async function PublishedComments({
+  rows,
+  locale,
+  start = 1,
+}: {
+  rows: TListedRow[];
+  locale: string;
+  start?: number;
+}) {
   const t = await getTranslations({ locale, namespace: "results" });
   const tm = await getTranslations({ locale, namespace: "moderate" });
   const td = await getTranslations({ locale, namespace: "delegation" });
@@ -17,12 +25,18 @@ export async function PublishedComments({ rows, locale, start = 1 }: { rows: TLi
               m.official && m.country ? `${tm("official")}, ${countryName(m.country, locale)}` : null,
               m.rating ? t("ratingOnly", { rating: m.rating }) : null,
               m.stance ? td(`stance_${m.stance}` as "stance_support") : null,
-            ].filter(Boolean).join(" · ")}
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
           {m.comment ? <p className="whitespace-pre-wrap break-words">{m.comment}</p> : null}
-          {m.proposed_wording ? <p className="whitespace-pre-wrap break-words">{t("proposedWording", { text: m.proposed_wording })}</p> : null}
+          {m.proposed_wording ? (
+            <p className="whitespace-pre-wrap break-words">{t("proposedWording", { text: m.proposed_wording })}</p>
+          ) : null}
           <p className="whitespace-pre-wrap break-words">
-            <span className="font-bold">{t("decision", { decision: t(`disposition_${m.disposition ?? "none"}` as "disposition_none") })}</span>
+            <span className="font-bold">
+              {t("decision", { decision: t(`disposition_${m.disposition ?? "none"}` as "disposition_none") })}
+            </span>
             {m.disposition_reason ? ` ${t("reason", { reason: m.disposition_reason })}` : null}
           </p>
         </li>

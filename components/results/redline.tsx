@@ -14,11 +14,15 @@ export function Redline({ parts, labels }: { parts: TDiffPart[]; labels: TLabels
           <span key={i}>{p.text}</span>
         ) : p.kind === "added" ? (
           <ins key={i} className="bg-[#dff0e4] underline decoration-2 underline-offset-2">
-            <span className="sr-only">{labels.insStart}</span>{p.text}<span className="sr-only">{labels.insEnd}</span>
+            <span className="sr-only">{labels.insStart}</span>
+            {p.text}
+            <span className="sr-only">{labels.insEnd}</span>
           </ins>
         ) : (
           <del key={i} className="bg-[#fbe3e1] line-through decoration-2">
-            <span className="sr-only">{labels.delStart}</span>{p.text}<span className="sr-only">{labels.delEnd}</span>
+            <span className="sr-only">{labels.delStart}</span>
+            {p.text}
+            <span className="sr-only">{labels.delEnd}</span>
           </del>
         ),
       )}

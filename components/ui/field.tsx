@@ -49,7 +49,14 @@ function Group({ error, children }: { error?: string; children: ReactNode }) {
 }
 
 export function TextInput(
-  props: TBase & { defaultValue?: string; maxLength: number; type?: "text" | "email"; autoComplete?: string; errorPrefix: string; width?: string },
+  props: TBase & {
+    defaultValue?: string;
+    maxLength: number;
+    type?: "text" | "email";
+    autoComplete?: string;
+    errorPrefix: string;
+    width?: string;
+  },
 ) {
   const { id, name, label, hint, error } = props;
   return (
@@ -75,7 +82,9 @@ export function TextInput(
   );
 }
 
-export function TextArea(props: TBase & { defaultValue?: string; maxLength: number; rows?: number; errorPrefix: string }) {
+export function TextArea(
+  props: TBase & { defaultValue?: string; maxLength: number; rows?: number; errorPrefix: string },
+) {
   const { id, name, label, hint, error } = props;
   return (
     <Group error={error}>
@@ -99,7 +108,13 @@ export function TextArea(props: TBase & { defaultValue?: string; maxLength: numb
 }
 
 export function Select(
-  props: TBase & { defaultValue?: string; options: { value: string; label: string }[]; placeholder: string; errorPrefix: string; autoComplete?: string },
+  props: TBase & {
+    defaultValue?: string;
+    options: { value: string; label: string }[];
+    placeholder: string;
+    errorPrefix: string;
+    autoComplete?: string;
+  },
 ) {
   const { id, name, label, hint, error } = props;
   return (
@@ -131,7 +146,13 @@ export function Select(
 
 /** Radios in a fieldset; the first option's id is `${id}--${value}`, where an error summary links. */
 export function Radios(
-  props: TBase & { defaultValue?: string; options: { value: string; label: string; hint?: string }[]; inline?: boolean; errorPrefix: string; legendClass?: string },
+  props: TBase & {
+    defaultValue?: string;
+    options: { value: string; label: string; hint?: string }[];
+    inline?: boolean;
+    errorPrefix: string;
+    legendClass?: string;
+  },
 ) {
   const { id, name, label, hint, error } = props;
   return (

@@ -34,7 +34,11 @@ describe("issueErrors", () => {
     const issue = { path: ["feedback", 0, "clarity", "comment"], key: "tooLong" as const, max: 5000 };
     const [english] = issueErrors([issue], "en");
     const [french] = issueErrors([issue], "fr");
-    expect(english).toEqual({ field: "feedback[0].clarity.comment", code: "tooLong", message: "Must be 5000 characters or fewer" });
+    expect(english).toEqual({
+      field: "feedback[0].clarity.comment",
+      code: "tooLong",
+      message: "Must be 5000 characters or fewer",
+    });
     expect(french.field).toBe("feedback[0].clarity.comment");
     expect(french.message.replace(/[\s\u202f\u00a0]/g, " ")).toMatch(/^Ne doit pas dépasser 5 ?000 caractères$/);
     expect(issueErrors([{ ...issue, max: 200 }], "en")[0].message).toBe("Must be 200 characters or fewer");

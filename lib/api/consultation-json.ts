@@ -4,7 +4,12 @@ import type { TStatus } from "@/lib/consultations/consultation-status";
 import type { ZConsultation } from "./wire";
 
 /** The public JSON shape of a consultation and its draft: ZConsultation, which the API document is made from. */
-export function consultationJson(c: TConsultation, status: TStatus, responseCount: number, comments: Map<string, number>): z.input<typeof ZConsultation> {
+export function consultationJson(
+  c: TConsultation,
+  status: TStatus,
+  responseCount: number,
+  comments: Map<string, number>,
+): z.input<typeof ZConsultation> {
   const keyById = new Map(c.clauses.map((k) => [k.id, k.key]));
   return {
     slug: c.slug,

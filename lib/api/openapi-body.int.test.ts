@@ -13,7 +13,16 @@ import { publishedPage } from "@/lib/publication/published-request";
 
 type TMedia = { schema: object; examples: Record<string, { value: Record<string, unknown> }> };
 const doc = JSON.parse(JSON.stringify(openApiDocument())) as {
-  paths: Record<string, Record<string, { requestBody: { content: Record<string, TMedia> }; responses: Record<string, { content: Record<string, TMedia> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody: { content: Record<string, TMedia> };
+        responses: Record<string, { content: Record<string, TMedia> }>;
+      }
+    >
+  >;
   components: object;
 };
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
@@ -29,7 +38,11 @@ function asDocumented(method: string, path: string, status: number, value: unkno
 
 const post = (slug: string, value: unknown) =>
   postResponse(
-    new Request(`http://localhost/api/consultations/${slug}/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(value) }),
+    new Request(`http://localhost/api/consultations/${slug}/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(value),
+    }),
     slug,
     uniqueSlug("client"),
   );
@@ -44,14 +57,20 @@ const INVALID: Record<string, unknown> = {
   "a rating of 6": { ...ok, feedback: [{ clause: "1.1", clarity: { rating: 6 } }] },
   "a rating of 2.5": { ...ok, feedback: [{ clause: "1.1", feasibility: { rating: 2.5 } }] },
   "a comment longer than its maxLength": { ...ok, generalComment: "x".repeat(5001) },
-  "a term longer than its maxLength": { ...ok, feedback: [{ clause: "1.1", language: { term: "t".repeat(201), reason: "r" } }] },
+  "a term longer than its maxLength": {
+    ...ok,
+    feedback: [{ clause: "1.1", language: { term: "t".repeat(201), reason: "r" } }],
+  },
   "an idempotency key of 15 characters": { ...ok, idempotencyKey: "a".repeat(15) },
   "an idempotency key with a dot": { ...ok, idempotencyKey: "abcdefgh.ijklmnop" },
   "a country in lower case": { ...ok, respondent: { ...respondent, country: "fr" } },
   "privacy consent false": { ...ok, respondent: { ...respondent, privacyConsent: false } },
   "an unknown respondent type": { ...ok, respondent: { ...respondent, type: "company" } },
   "a null comment": { ...ok, generalComment: null },
-  "101 feedback entries": { ...ok, feedback: Array.from({ length: 101 }, (_, i) => ({ clause: `c${i}`, clarity: { rating: 3 } })) },
+  "101 feedback entries": {
+    ...ok,
+    feedback: Array.from({ length: 101 }, (_, i) => ({ clause: `c${i}`, clarity: { rating: 3 } })),
+  },
   "a clause key of 33 characters": { ...ok, feedback: [{ clause: "k".repeat(33), clarity: { rating: 3 } }] },
   "an empty clause key": { ...ok, feedback: [{ clause: "", clarity: { rating: 3 } }] },
 };
@@ -80,24 +99,38 @@ describe("the request body in the API document is the handler's", () => {
 
   it("answers as the document says: the consultation, a submission and its errors, a page of open data, the health check", async () => {
     const c = await createConsultation();
-    const read = await getConsultation(new Request(`http://localhost/api/consultations/${c.slug}`), { params: Promise.resolve({ slug: c.slug }) });
+    const read = await getConsultation(new Request(`http://localhost/api/consultations/${c.slug}`), {
+      params: Promise.resolve({ slug: c.slug }),
+    });
     expect(read.status).toBe(200);
     expect(asDocumented("get", "/api/consultations/{slug}", 200, await read.json())).toBe("as documented");
-    const missing = await getConsultation(new Request("http://localhost/api/consultations/nope"), { params: Promise.resolve({ slug: "no-such-one" }) });
+    const missing = await getConsultation(new Request("http://localhost/api/consultations/nope"), {
+      params: Promise.resolve({ slug: "no-such-one" }),
+    });
     expect(asDocumented("get", "/api/consultations/{slug}", 404, await missing.json())).toBe("as documented");
 
     const stored = await post(c.slug, { ...ok, idempotencyKey: uniqueSlug("documented-key-00") });
-    expect(asDocumented("post", "/api/consultations/{slug}/responses", stored.status, stored.body)).toBe("as documented");
+    expect(asDocumented("post", "/api/consultations/{slug}/responses", stored.status, stored.body)).toBe(
+      "as documented",
+    );
     const refused = await post(c.slug, INVALID["a rating of 6"]);
-    expect(asDocumented("post", "/api/consultations/{slug}/responses", refused.status, refused.body)).toBe("as documented");
+    expect(asDocumented("post", "/api/consultations/{slug}/responses", refused.status, refused.body)).toBe(
+      "as documented",
+    );
 
-    const page = await publishedPage(new Request(`http://localhost/api/consultations/dpsi/published?limit=5`), "dpsi", uniqueSlug("client"));
+    const page = await publishedPage(
+      new Request(`http://localhost/api/consultations/dpsi/published?limit=5`),
+      "dpsi",
+      uniqueSlug("client"),
+    );
     expect(page.status).toBe(200);
     expect(asDocumented("get", "/api/consultations/{slug}/published", 200, await page.json())).toBe("as documented");
 
     for (const details of [false, true]) {
       const health = await checkHealth({ details });
-      expect(asDocumented("get", "/api/health", health.status, JSON.parse(JSON.stringify(health.body)))).toBe("as documented");
+      expect(asDocumented("get", "/api/health", health.status, JSON.parse(JSON.stringify(health.body)))).toBe(
+        "as documented",
+      );
     }
   });
 });

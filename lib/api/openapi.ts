@@ -6,7 +6,15 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiResponseObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_TEXT, ZResponseInput } from "@/lib/responses/schema";
 import {
-  ZApiError, ZConsultation, ZExportQuery, ZHealth, ZOpenDataError, ZPublishedPage, ZPublishedQuery, ZSlug, ZSubmission,
+  ZApiError,
+  ZConsultation,
+  ZExportQuery,
+  ZHealth,
+  ZOpenDataError,
+  ZPublishedPage,
+  ZPublishedQuery,
+  ZSlug,
+  ZSubmission,
 } from "./wire";
 
 const JSON_TYPE = "application/json";
@@ -14,28 +22,40 @@ const int = (description: string) => z.int().meta({ description });
 
 // Absent only when the operator turned the limit off (0).
 const RATE_LIMIT = {
-  "RateLimit-Limit": int("Requests allowed per minute for this client address (OPEN_DATA_RATE_LIMIT_PER_MINUTE, default 60).").optional(),
+  "RateLimit-Limit": int(
+    "Requests allowed per minute for this client address (OPEN_DATA_RATE_LIMIT_PER_MINUTE, default 60).",
+  ).optional(),
   "RateLimit-Remaining": int("Requests left in the current minute.").optional(),
   "RateLimit-Reset": int("Seconds until the minute's window resets.").optional(),
 };
 const RETRY_AFTER = { "Retry-After": int("Seconds to wait before retrying.").meta({ example: 60 }) };
 
 /** An error of the response API (`{ error: { code, message } }`), with one example per code it may carry. */
-function apiError(description: string, examples: Record<string, Record<string, unknown> & { message: string }>, headers?: Record<string, z.ZodType>): ZodOpenApiResponseObject {
+function apiError(
+  description: string,
+  examples: Record<string, Record<string, unknown> & { message: string }>,
+  headers?: Record<string, z.ZodType>,
+): ZodOpenApiResponseObject {
   return {
     description,
     ...(headers ? { headers: z.object(headers) } : {}),
     content: {
       [JSON_TYPE]: {
         schema: ZApiError,
-        examples: Object.fromEntries(Object.entries(examples).map(([code, error]) => [code, { value: { error: { code, ...error } } }])),
+        examples: Object.fromEntries(
+          Object.entries(examples).map(([code, error]) => [code, { value: { error: { code, ...error } } }]),
+        ),
       },
     },
   };
 }
 
 /** An error of the open-data and results API (`{ error, message }`). */
-function openDataError(description: string, headers?: Record<string, z.ZodType>, example?: { error: string; message: string }): ZodOpenApiResponseObject {
+function openDataError(
+  description: string,
+  headers?: Record<string, z.ZodType>,
+  example?: { error: string; message: string },
+): ZodOpenApiResponseObject {
   return {
     description,
     ...(headers ? { headers: z.object(headers) } : {}),
@@ -44,18 +64,31 @@ function openDataError(description: string, headers?: Record<string, z.ZodType>,
 }
 
 /** The staff export's error (`{ error: { code, message } }`, codes of its own). */
-function staffError(description: string, codes: [string, ...string[]], headers?: Record<string, z.ZodType>): ZodOpenApiResponseObject {
+function staffError(
+  description: string,
+  codes: [string, ...string[]],
+  headers?: Record<string, z.ZodType>,
+): ZodOpenApiResponseObject {
   const schema = z.object({ error: z.object({ code: z.enum(codes), message: z.string() }) });
   return { description, ...(headers ? { headers: z.object(headers) } : {}), content: { [JSON_TYPE]: { schema } } };
 }
 
 const slugParam = { path: z.object({ slug: ZSlug }) };
-const notFound = apiError("No consultation has this slug.", { not_found: { message: "No consultation has this slug." } });
-const openDataNotFound = openDataError("No such consultation (a hidden draft too).", RATE_LIMIT, { error: "not_found", message: "No consultation has this address." });
-const openDataLimited = openDataError("Too many requests (rate_limited), or this client already has an export running (too_many_streams): wait Retry-After seconds.", { ...RATE_LIMIT, ...RETRY_AFTER });
+const notFound = apiError("No consultation has this slug.", {
+  not_found: { message: "No consultation has this slug." },
+});
+const openDataNotFound = openDataError("No such consultation (a hidden draft too).", RATE_LIMIT, {
+  error: "not_found",
+  message: "No consultation has this address.",
+});
+const openDataLimited = openDataError(
+  "Too many requests (rate_limited), or this client already has an export running (too_many_streams): wait Retry-After seconds.",
+  { ...RATE_LIMIT, ...RETRY_AFTER },
+);
 // scripts/server.mjs sheds load before any handler runs, on every /api/ path but the health check: too many
 // requests at once (MAX_IN_FLIGHT, or MAX_IN_FLIGHT_PER_CLIENT from one client) or a late event loop.
-const SHEDDING = "the server is shedding load (too many requests at once, overall or from this client; code unavailable)";
+const SHEDDING =
+  "the server is shedding load (too many requests at once, overall or from this client; code unavailable)";
 const SHED_EXAMPLE = { unavailable: { message: "The service is busy. Retry after 2 seconds." } };
 const shed = apiError(`Not answered: ${SHEDDING}. Retry after Retry-After seconds.`, SHED_EXAMPLE, RETRY_AFTER);
 /** An export's 503: its connections are all busy (its own error shape), or the server sheds load. */
@@ -73,46 +106,79 @@ const SUBMISSION_EXAMPLE = {
   feedback: [
     {
       clause: "1.1",
-      clarity: { rating: 2, comment: 'It is not clear who "the highest levels of leadership" are: ministers, senior civil servants, or both.' },
-      language: { term: "weak signals", proposedWording: "early signs of change", reason: '"Signaux faibles" is jargon from foresight work; most public servants will not know it.' },
+      clarity: {
+        rating: 2,
+        comment:
+          'It is not clear who "the highest levels of leadership" are: ministers, senior civil servants, or both.',
+      },
+      language: {
+        term: "weak signals",
+        proposedWording: "early signs of change",
+        reason: '"Signaux faibles" is jargon from foresight work; most public servants will not know it.',
+      },
       feasibility: {
         rating: 3,
-        countryContext: "In France, innovation support sits with the interministerial directorate for public transformation (DITP).",
+        countryContext:
+          "In France, innovation support sits with the interministerial directorate for public transformation (DITP).",
         comment: "Feasible for central government; local authorities would need dedicated funding.",
       },
     },
   ],
   generalComment: "A welcome draft. Please add examples for smaller administrations.",
   respondent: {
-    type: "organisation", country: "FR", organisationName: "Réseau des laboratoires d'innovation territoriale",
-    publicSector: true, email: "contact@example.org", publication: "named", privacyConsent: true,
+    type: "organisation",
+    country: "FR",
+    organisationName: "Réseau des laboratoires d'innovation territoriale",
+    publicSector: true,
+    email: "contact@example.org",
+    publication: "named",
+    privacyConsent: true,
   },
 };
-export const REQUEST_EXAMPLES = { full: { summary: "Feedback on clause 1.1 from an organisation in France", value: SUBMISSION_EXAMPLE } };
+export const REQUEST_EXAMPLES = {
+  full: { summary: "Feedback on clause 1.1 from an organisation in France", value: SUBMISSION_EXAMPLE },
+};
 
 const RECEIPT = "/en/c/dpsi/receipt/DPSI-2026-000042?key=q3V9xN2bR7kLm0PzT4wYc8HfJ1sDgA6e";
 
 const submitResponses: ZodOpenApiResponsesObject = {
   201: {
     description: "Stored.",
-    content: { [JSON_TYPE]: { schema: ZSubmission, example: { reference: "DPSI-2026-000042", receiptUrl: RECEIPT, replayed: false } } },
+    content: {
+      [JSON_TYPE]: {
+        schema: ZSubmission,
+        example: { reference: "DPSI-2026-000042", receiptUrl: RECEIPT, replayed: false },
+      },
+    },
   },
   200: {
     description:
       "Idempotent replay: a response with this key and the same request was already stored for this consultation. Nothing new is stored; the first response's reference and receipt link are returned.",
-    content: { [JSON_TYPE]: { schema: ZSubmission, example: { reference: "DPSI-2026-000042", receiptUrl: RECEIPT, replayed: true } } },
-  },
-  400: apiError("The body is not valid UTF-8 (invalid_utf8), not JSON (invalid_json), or not a valid response (invalid, with every problem in `fields`).", {
-    invalid: {
-      message: "The response has errors.",
-      fields: [
-        { field: "feedback[0].clarity.rating", code: "ratingRange", message: "Choose a rating from 1 to 5" },
-        { field: "respondent.organisationName", code: "organisationNameRequired", message: "Enter the name of your organisation, group or government" },
-      ],
+    content: {
+      [JSON_TYPE]: {
+        schema: ZSubmission,
+        example: { reference: "DPSI-2026-000042", receiptUrl: RECEIPT, replayed: true },
+      },
     },
-    invalid_json: { message: "The request body is not valid JSON." },
-    invalid_utf8: { message: "The request body is not valid UTF-8." },
-  }),
+  },
+  400: apiError(
+    "The body is not valid UTF-8 (invalid_utf8), not JSON (invalid_json), or not a valid response (invalid, with every problem in `fields`).",
+    {
+      invalid: {
+        message: "The response has errors.",
+        fields: [
+          { field: "feedback[0].clarity.rating", code: "ratingRange", message: "Choose a rating from 1 to 5" },
+          {
+            field: "respondent.organisationName",
+            code: "organisationNameRequired",
+            message: "Enter the name of your organisation, group or government",
+          },
+        ],
+      },
+      invalid_json: { message: "The request body is not valid JSON." },
+      invalid_utf8: { message: "The request body is not valid UTF-8." },
+    },
+  ),
   403: apiError("Sent by a web page of another site (its Origin header): programs send no Origin.", {
     forbidden_origin: { message: "Requests from another site's pages are refused." },
   }),
@@ -120,15 +186,26 @@ const submitResponses: ZodOpenApiResponsesObject = {
   409: apiError(
     "The consultation is not open (closed, with `closedAt`; not_open, with `opensAt`), by the server's clock when the response is stored; or the idempotency key was used with a different body (idempotency_key_reused): nothing is stored and nothing of the earlier response is returned.",
     {
-      closed: { message: "This consultation closed at 2026-03-31T21:59:59.000Z.", closedAt: "2026-03-31T21:59:59.000Z" },
-      not_open: { message: "This consultation opens at 2026-01-12T08:00:00.000Z.", opensAt: "2026-01-12T08:00:00.000Z" },
+      closed: {
+        message: "This consultation closed at 2026-03-31T21:59:59.000Z.",
+        closedAt: "2026-03-31T21:59:59.000Z",
+      },
+      not_open: {
+        message: "This consultation opens at 2026-01-12T08:00:00.000Z.",
+        opensAt: "2026-01-12T08:00:00.000Z",
+      },
       idempotency_key_reused: {
-        message: "This idempotency key was already used with a different request body. Nothing was stored. Use a new key for a new response; reuse a key only to retry the exact same request.",
+        message:
+          "This idempotency key was already used with a different request body. Nothing was stored. Use a new key for a new response; reuse a key only to retry the exact same request.",
       },
     },
   ),
-  413: apiError("The body is larger than 1 MB.", { body_too_large: { message: "The request body is larger than 1 MB." } }),
-  415: apiError("Content-Type is not application/json.", { unsupported_media_type: { message: "Send the response as application/json." } }),
+  413: apiError("The body is larger than 1 MB.", {
+    body_too_large: { message: "The request body is larger than 1 MB." },
+  }),
+  415: apiError("Content-Type is not application/json.", {
+    unsupported_media_type: { message: "Send the response as application/json." },
+  }),
   429: apiError(
     "Too many submissions from this client address in the current minute (SUBMIT_RATE_LIMIT_PER_MINUTE, default 20, counted with the web form), or with this email address in the hour (SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR, default 10).",
     { rate_limited: { message: "Too many responses from this client in the last minute." } },
@@ -136,16 +213,30 @@ const submitResponses: ZodOpenApiResponsesObject = {
   ),
   503: apiError(
     `Not stored (the database is busy or did not answer), or ${SHEDDING}. Retry with the same idempotency key: if it was stored after all, the retry returns it (200, replayed: true).`,
-    { unavailable: { message: "The response could not be stored. Retry with the same idempotency key. (error 0b7c1f9e-3d2a-4e5f-8a6b-9c0d1e2f3a4b)" } },
+    {
+      unavailable: {
+        message:
+          "The response could not be stored. Retry with the same idempotency key. (error 0b7c1f9e-3d2a-4e5f-8a6b-9c0d1e2f3a4b)",
+      },
+    },
     RETRY_AFTER,
   ),
 };
 
 const CONSULTATION_EXAMPLE = {
   slug: "dpsi",
-  title: { en: "Draft Declaration on Public Sector Innovation", fr: "Projet de déclaration sur l'innovation dans le secteur public" },
-  summary: { en: "This consultation invites comments on a draft declaration …", fr: "Cette consultation recueille vos observations sur un projet de déclaration …" },
-  askedFor: { en: "We would like to know whether each principle and proposed action is clear …", fr: "Nous souhaitons savoir si chaque principe et chaque action proposée sont clairs …" },
+  title: {
+    en: "Draft Declaration on Public Sector Innovation",
+    fr: "Projet de déclaration sur l'innovation dans le secteur public",
+  },
+  summary: {
+    en: "This consultation invites comments on a draft declaration …",
+    fr: "Cette consultation recueille vos observations sur un projet de déclaration …",
+  },
+  askedFor: {
+    en: "We would like to know whether each principle and proposed action is clear …",
+    fr: "Nous souhaitons savoir si chaque principe et chaque action proposée sont clairs …",
+  },
   audience: { en: "Anyone may respond …", fr: "Toute personne ou structure peut contribuer …" },
   opensAt: "2026-01-12T08:00:00.000Z",
   closesAt: "2026-03-31T21:59:59.000Z",
@@ -154,9 +245,17 @@ const CONSULTATION_EXAMPLE = {
   responseCount: 42,
   clauses: [
     {
-      id: "8d2f4a10-6b3c-4e7d-a5f9-1c2b3d4e5f60", key: "1.1", kind: "action", number: "1.1", parentKey: "1", position: 2,
+      id: "8d2f4a10-6b3c-4e7d-a5f9-1c2b3d4e5f60",
+      key: "1.1",
+      kind: "action",
+      number: "1.1",
+      parentKey: "1",
+      position: 2,
       heading: { en: null, fr: null },
-      body: { en: "Explain, at the highest levels of leadership, why innovation matters …", fr: "Expliquer, au plus haut niveau de direction, en quoi l'innovation sert …" },
+      body: {
+        en: "Explain, at the highest levels of leadership, why innovation matters …",
+        fr: "Expliquer, au plus haut niveau de direction, en quoi l'innovation sert …",
+      },
       commentCount: 12,
     },
   ],
@@ -173,212 +272,291 @@ function override({ jsonSchema, io }: { jsonSchema: Record<string, unknown>; io:
 }
 
 function build() {
-  return createDocument({
-    openapi: "3.1.0",
-    info: {
-      title: "Clausewise API",
-      version: "1.0.0",
-      description:
-        "Read a consultation and its draft, submit a response to it clause by clause, and read what was published. No account is needed: submissions are rate-limited per client address (SUBMIT_RATE_LIMIT_PER_MINUTE, default 20 a minute, shared with the web form) and the open data too (OPEN_DATA_RATE_LIMIT_PER_MINUTE, default 60, with RateLimit headers). Deadlines are enforced by the server's clock. Made from the schemas the server validates with.",
-    },
-    servers: [{ url: "/" }],
-    tags: [
-      { name: "Consultations", description: "Read a consultation and its draft." },
-      { name: "Responses", description: "Submit a response." },
-      { name: "Open data", description: "What was published: comments, formal responses, results." },
-      { name: "Service", description: "Health and this document." },
-      { name: "Staff", description: "For signed-in moderators, admins and delegations: their browser session, not for programs." },
-    ],
-    components: {
-      securitySchemes: {
-        healthToken: { type: "http", scheme: "bearer", description: "The operator's HEALTH_TOKEN (32+ characters): /api/health then shows its details." },
-        staffSession: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "A moderator's, admin's or delegate's session, from signing in on the site (`__Secure-` prefixed over HTTPS)." },
+  return createDocument(
+    {
+      openapi: "3.1.0",
+      info: {
+        title: "Clausewise API",
+        version: "1.0.0",
+        description:
+          "Read a consultation and its draft, submit a response to it clause by clause, and read what was published. No account is needed: submissions are rate-limited per client address (SUBMIT_RATE_LIMIT_PER_MINUTE, default 20 a minute, shared with the web form) and the open data too (OPEN_DATA_RATE_LIMIT_PER_MINUTE, default 60, with RateLimit headers). Deadlines are enforced by the server's clock. Made from the schemas the server validates with.",
       },
-    },
-    paths: {
-      "/api/consultations/{slug}": {
-        get: {
-          tags: ["Consultations"],
-          operationId: "getConsultation",
-          summary: "A consultation and its draft",
-          description: "The consultation, its status by the server's clock, and the whole draft in document order. Counts may be a few seconds old.",
-          requestParams: slugParam,
-          responses: {
-            200: {
-              description: "The consultation.",
-              headers: z.object({ "Cache-Control": z.literal("public, max-age=5").meta({ description: "Public, cacheable for 5 seconds." }) }),
-              content: { [JSON_TYPE]: { schema: ZConsultation, example: CONSULTATION_EXAMPLE } },
-            },
-            404: notFound,
-            503: shed,
+      servers: [{ url: "/" }],
+      tags: [
+        { name: "Consultations", description: "Read a consultation and its draft." },
+        { name: "Responses", description: "Submit a response." },
+        { name: "Open data", description: "What was published: comments, formal responses, results." },
+        { name: "Service", description: "Health and this document." },
+        {
+          name: "Staff",
+          description: "For signed-in moderators, admins and delegations: their browser session, not for programs.",
+        },
+      ],
+      components: {
+        securitySchemes: {
+          healthToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "The operator's HEALTH_TOKEN (32+ characters): /api/health then shows its details.",
+          },
+          staffSession: {
+            type: "apiKey",
+            in: "cookie",
+            name: "authjs.session-token",
+            description:
+              "A moderator's, admin's or delegate's session, from signing in on the site (`__Secure-` prefixed over HTTPS).",
           },
         },
       },
-      "/api/consultations/{slug}/responses": {
-        post: {
-          tags: ["Responses"],
-          operationId: "submitResponse",
-          summary: "Submit a response",
-          description:
-            "Stores one response, all or nothing, and returns its reference number and the link to its private receipt; the same schema as the web form. Checks in this order: origin (403), rate limit (429), media type (415), size (413), UTF-8 and JSON (400), schema (400 invalid), consultation (404), open (409), clause keys (400 unknownClause), then storage: a key used with another body (409 idempotency_key_reused), or a failure (503).",
-          requestParams: {
-            path: z.object({ slug: ZSlug }),
-            header: z.object({
-              "Idempotency-Key": z
-                .string()
-                .regex(IDEMPOTENCY_KEY)
-                .optional()
-                .meta({
-                  minLength: 16,
-                  maxLength: 64,
-                  description: `Used as \`idempotencyKey\` when the body does not have one (the body's value wins), and validated like it. ${IDEMPOTENCY_KEY_TEXT}`,
-                  example: "f3b9c2d4-7a1e-4c0b-9e55-2d8a6b1c0e77",
+      paths: {
+        "/api/consultations/{slug}": {
+          get: {
+            tags: ["Consultations"],
+            operationId: "getConsultation",
+            summary: "A consultation and its draft",
+            description:
+              "The consultation, its status by the server's clock, and the whole draft in document order. Counts may be a few seconds old.",
+            requestParams: slugParam,
+            responses: {
+              200: {
+                description: "The consultation.",
+                headers: z.object({
+                  "Cache-Control": z
+                    .literal("public, max-age=5")
+                    .meta({ description: "Public, cacheable for 5 seconds." }),
                 }),
-              "Accept-Language": z
-                .string()
-                .optional()
-                .meta({ description: "When the first language listed is French, `error.fields[].message` is in French and the receipt link points to the French page.", example: "fr" }),
-            }),
-          },
-          requestBody: {
-            required: true,
-            description: "At most 1 MB, UTF-8; Content-Type application/json (a charset parameter is allowed).",
-            content: { [JSON_TYPE]: { schema: ZResponseInput, examples: REQUEST_EXAMPLES } },
-          },
-          responses: submitResponses,
-        },
-      },
-      "/api/consultations/{slug}/published": {
-        get: {
-          tags: ["Open data"],
-          operationId: "listPublished",
-          summary: "Published comments, a page at a time",
-          description:
-            "Comments cleared by a moderator from respondents who agreed to publication, and submitted formal country responses, in submission order. Every answer carries RateLimit headers.",
-          requestParams: { ...slugParam, query: ZPublishedQuery },
-          responses: {
-            200: { description: "A page.", headers: z.object(RATE_LIMIT), content: { [JSON_TYPE]: { schema: ZPublishedPage } } },
-            400: openDataError("An unknown clause or a limit out of range (invalid).", RATE_LIMIT, { error: "invalid", message: "limit is 1 to 200." }),
-            404: openDataNotFound,
-            429: openDataLimited,
-            503: shed,
-          },
-        },
-      },
-      "/api/consultations/{slug}/published/export": {
-        get: {
-          tags: ["Open data"],
-          operationId: "exportPublished",
-          summary: "Every published comment, as CSV or JSON",
-          description:
-            "The same items as listPublished, all at once, streamed: CSV (UTF-8 with BOM; cells a spreadsheet would run as formulas start with an apostrophe) or a JSON array with snake_case fields. Counts as 10 requests against the rate limit; one export at a time per client address (EXPORT_STREAMS_PER_CLIENT); a reader that takes nothing for EXPORT_STALL_SECONDS is cut off.",
-          requestParams: { ...slugParam, query: ZExportQuery },
-          responses: {
-            200: {
-              description: "The file.",
-              headers: z.object(RATE_LIMIT),
-              content: { "text/csv": { schema: z.string() }, [JSON_TYPE]: { schema: z.array(z.record(z.string(), z.unknown())) } },
+                content: { [JSON_TYPE]: { schema: ZConsultation, example: CONSULTATION_EXAMPLE } },
+              },
+              404: notFound,
+              503: shed,
             },
-            400: openDataError("Another format (invalid).", undefined, { error: "invalid", message: "format is csv or json." }),
-            404: openDataNotFound,
-            429: openDataLimited,
-            503: busy,
           },
         },
-      },
-      "/api/consultations/{slug}/results": {
-        get: {
-          tags: ["Open data"],
-          operationId: "getResults",
-          summary: "The results, as CSV",
-          description:
-            "Once an admin has published the results: the response matrix, every comment's decision and reason, from the copy made at publication. Rate-limited like the open-data export (10 requests), one export at a time per client address.",
-          requestParams: slugParam,
-          responses: {
-            200: { description: "The CSV file.", headers: z.object(RATE_LIMIT), content: { "text/csv": { schema: z.string() } } },
-            404: openDataError("No consultation with published results at this address.", RATE_LIMIT, { error: "not_found", message: "No published results at this address." }),
-            429: openDataLimited,
-            503: busy,
-          },
-        },
-      },
-      "/api/formal/{id}/letter": {
-        get: {
-          tags: ["Open data"],
-          operationId: "getFormalLetter",
-          summary: "A country's signed letter (PDF)",
-          description:
-            "The letter of a formal country response: anyone once the response is submitted and published; before that its delegation, moderators and admins (signed in). Its SHA-256 comes in X-Content-SHA256.",
-          security: [{}, { staffSession: [] }],
-          requestParams: { path: z.object({ id: z.uuid().meta({ description: "The formal response's id, as linked from the published comments page." }) }) },
-          responses: {
-            200: {
-              description: "The PDF.",
-              headers: z.object({ "X-Content-SHA256": z.string().meta({ description: "Hex SHA-256 of the file, as stored at upload." }) }),
-              content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } },
+        "/api/consultations/{slug}/responses": {
+          post: {
+            tags: ["Responses"],
+            operationId: "submitResponse",
+            summary: "Submit a response",
+            description:
+              "Stores one response, all or nothing, and returns its reference number and the link to its private receipt; the same schema as the web form. Checks in this order: origin (403), rate limit (429), media type (415), size (413), UTF-8 and JSON (400), schema (400 invalid), consultation (404), open (409), clause keys (400 unknownClause), then storage: a key used with another body (409 idempotency_key_reused), or a failure (503).",
+            requestParams: {
+              path: z.object({ slug: ZSlug }),
+              header: z.object({
+                "Idempotency-Key": z
+                  .string()
+                  .regex(IDEMPOTENCY_KEY)
+                  .optional()
+                  .meta({
+                    minLength: 16,
+                    maxLength: 64,
+                    description: `Used as \`idempotencyKey\` when the body does not have one (the body's value wins), and validated like it. ${IDEMPOTENCY_KEY_TEXT}`,
+                    example: "f3b9c2d4-7a1e-4c0b-9e55-2d8a6b1c0e77",
+                  }),
+                "Accept-Language": z.string().optional().meta({
+                  description:
+                    "When the first language listed is French, `error.fields[].message` is in French and the receipt link points to the French page.",
+                  example: "fr",
+                }),
+              }),
             },
-            404: { description: "No letter there, or not visible to this caller.", content: { "text/plain": { schema: z.string(), example: "Not found." } } },
-            503: shed,
-          },
-        },
-      },
-      "/api/health": {
-        get: {
-          tags: ["Service"],
-          operationId: "getHealth",
-          summary: "Health check",
-          description: "For load balancers and operators: 200 when the database answers within 2 seconds, 503 otherwise, and the requests refused for load in the last minute.",
-          security: [{}, { healthToken: [] }, { staffSession: [] }],
-          responses: {
-            200: { description: "Healthy.", content: { [JSON_TYPE]: { schema: ZHealth, example: { status: "ok", database: { status: "ok" }, shedding: { refusedLastMinute: 0 } } } } },
-            503: { description: "The database does not answer.", content: { [JSON_TYPE]: { schema: ZHealth, example: { status: "degraded", database: { status: "unavailable" }, shedding: { refusedLastMinute: 0 } } } } },
-          },
-        },
-      },
-      "/api/openapi": {
-        get: {
-          tags: ["Service"],
-          operationId: "getOpenApi",
-          summary: "This document",
-          responses: {
-            200: {
-              description: "The OpenAPI 3.1 document of this API.",
-              headers: z.object({ "Cache-Control": z.literal("public, max-age=300") }),
-              content: { [JSON_TYPE]: { schema: z.record(z.string(), z.unknown()) } },
+            requestBody: {
+              required: true,
+              description: "At most 1 MB, UTF-8; Content-Type application/json (a charset parameter is allowed).",
+              content: { [JSON_TYPE]: { schema: ZResponseInput, examples: REQUEST_EXAMPLES } },
             },
-            503: shed,
+            responses: submitResponses,
           },
         },
-      },
-      "/api/moderate/consultations/{slug}/export": {
-        get: {
-          tags: ["Staff"],
-          operationId: "exportFeedback",
-          summary: "The moderation export (moderators)",
-          description:
-            "The queue's feedback items matching its filter (the queue's own URL parameters: clause, aspect, status…), or with what=audit the audit log, streamed; every export is logged. One stream at a time per account.",
-          security: [{ staffSession: [] }],
-          requestParams: {
-            ...slugParam,
-            query: z.object({ format: z.enum(["csv", "jsonl"]).default("csv"), what: z.enum(["feedback", "audit"]).default("feedback") }),
-          },
-          responses: {
-            200: {
-              description: "The file.",
-              headers: z.object({ "X-Row-Count": int("Rows to come (feedback only), for a progress bar.").optional() }),
-              content: { "text/csv": { schema: z.string() }, "application/x-ndjson": { schema: z.string() } },
+        "/api/consultations/{slug}/published": {
+          get: {
+            tags: ["Open data"],
+            operationId: "listPublished",
+            summary: "Published comments, a page at a time",
+            description:
+              "Comments cleared by a moderator from respondents who agreed to publication, and submitted formal country responses, in submission order. Every answer carries RateLimit headers.",
+            requestParams: { ...slugParam, query: ZPublishedQuery },
+            responses: {
+              200: {
+                description: "A page.",
+                headers: z.object(RATE_LIMIT),
+                content: { [JSON_TYPE]: { schema: ZPublishedPage } },
+              },
+              400: openDataError("An unknown clause or a limit out of range (invalid).", RATE_LIMIT, {
+                error: "invalid",
+                message: "limit is 1 to 200.",
+              }),
+              404: openDataNotFound,
+              429: openDataLimited,
+              503: shed,
             },
-            400: staffError("Another format, or an unknown clause.", ["invalid"]),
-            401: staffError("Not signed in.", ["unauthenticated"]),
-            403: staffError("Signed in without the moderator's role.", ["forbidden"]),
-            404: notFound,
-            429: staffError("This account already has an export running.", ["too_many_streams"], RETRY_AFTER),
-            503: busyOrShed(z.object({ error: z.object({ code: z.literal("busy"), message: z.string() }) })),
+          },
+        },
+        "/api/consultations/{slug}/published/export": {
+          get: {
+            tags: ["Open data"],
+            operationId: "exportPublished",
+            summary: "Every published comment, as CSV or JSON",
+            description:
+              "The same items as listPublished, all at once, streamed: CSV (UTF-8 with BOM; cells a spreadsheet would run as formulas start with an apostrophe) or a JSON array with snake_case fields. Counts as 10 requests against the rate limit; one export at a time per client address (EXPORT_STREAMS_PER_CLIENT); a reader that takes nothing for EXPORT_STALL_SECONDS is cut off.",
+            requestParams: { ...slugParam, query: ZExportQuery },
+            responses: {
+              200: {
+                description: "The file.",
+                headers: z.object(RATE_LIMIT),
+                content: {
+                  "text/csv": { schema: z.string() },
+                  [JSON_TYPE]: { schema: z.array(z.record(z.string(), z.unknown())) },
+                },
+              },
+              400: openDataError("Another format (invalid).", undefined, {
+                error: "invalid",
+                message: "format is csv or json.",
+              }),
+              404: openDataNotFound,
+              429: openDataLimited,
+              503: busy,
+            },
+          },
+        },
+        "/api/consultations/{slug}/results": {
+          get: {
+            tags: ["Open data"],
+            operationId: "getResults",
+            summary: "The results, as CSV",
+            description:
+              "Once an admin has published the results: the response matrix, every comment's decision and reason, from the copy made at publication. Rate-limited like the open-data export (10 requests), one export at a time per client address.",
+            requestParams: slugParam,
+            responses: {
+              200: {
+                description: "The CSV file.",
+                headers: z.object(RATE_LIMIT),
+                content: { "text/csv": { schema: z.string() } },
+              },
+              404: openDataError("No consultation with published results at this address.", RATE_LIMIT, {
+                error: "not_found",
+                message: "No published results at this address.",
+              }),
+              429: openDataLimited,
+              503: busy,
+            },
+          },
+        },
+        "/api/formal/{id}/letter": {
+          get: {
+            tags: ["Open data"],
+            operationId: "getFormalLetter",
+            summary: "A country's signed letter (PDF)",
+            description:
+              "The letter of a formal country response: anyone once the response is submitted and published; before that its delegation, moderators and admins (signed in). Its SHA-256 comes in X-Content-SHA256.",
+            security: [{}, { staffSession: [] }],
+            requestParams: {
+              path: z.object({
+                id: z
+                  .uuid()
+                  .meta({ description: "The formal response's id, as linked from the published comments page." }),
+              }),
+            },
+            responses: {
+              200: {
+                description: "The PDF.",
+                headers: z.object({
+                  "X-Content-SHA256": z.string().meta({ description: "Hex SHA-256 of the file, as stored at upload." }),
+                }),
+                content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } },
+              },
+              404: {
+                description: "No letter there, or not visible to this caller.",
+                content: { "text/plain": { schema: z.string(), example: "Not found." } },
+              },
+              503: shed,
+            },
+          },
+        },
+        "/api/health": {
+          get: {
+            tags: ["Service"],
+            operationId: "getHealth",
+            summary: "Health check",
+            description:
+              "For load balancers and operators: 200 when the database answers within 2 seconds, 503 otherwise, and the requests refused for load in the last minute.",
+            security: [{}, { healthToken: [] }, { staffSession: [] }],
+            responses: {
+              200: {
+                description: "Healthy.",
+                content: {
+                  [JSON_TYPE]: {
+                    schema: ZHealth,
+                    example: { status: "ok", database: { status: "ok" }, shedding: { refusedLastMinute: 0 } },
+                  },
+                },
+              },
+              503: {
+                description: "The database does not answer.",
+                content: {
+                  [JSON_TYPE]: {
+                    schema: ZHealth,
+                    example: {
+                      status: "degraded",
+                      database: { status: "unavailable" },
+                      shedding: { refusedLastMinute: 0 },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        "/api/openapi": {
+          get: {
+            tags: ["Service"],
+            operationId: "getOpenApi",
+            summary: "This document",
+            responses: {
+              200: {
+                description: "The OpenAPI 3.1 document of this API.",
+                headers: z.object({ "Cache-Control": z.literal("public, max-age=300") }),
+                content: { [JSON_TYPE]: { schema: z.record(z.string(), z.unknown()) } },
+              },
+              503: shed,
+            },
+          },
+        },
+        "/api/moderate/consultations/{slug}/export": {
+          get: {
+            tags: ["Staff"],
+            operationId: "exportFeedback",
+            summary: "The moderation export (moderators)",
+            description:
+              "The queue's feedback items matching its filter (the queue's own URL parameters: clause, aspect, status…), or with what=audit the audit log, streamed; every export is logged. One stream at a time per account.",
+            security: [{ staffSession: [] }],
+            requestParams: {
+              ...slugParam,
+              query: z.object({
+                format: z.enum(["csv", "jsonl"]).default("csv"),
+                what: z.enum(["feedback", "audit"]).default("feedback"),
+              }),
+            },
+            responses: {
+              200: {
+                description: "The file.",
+                headers: z.object({
+                  "X-Row-Count": int("Rows to come (feedback only), for a progress bar.").optional(),
+                }),
+                content: { "text/csv": { schema: z.string() }, "application/x-ndjson": { schema: z.string() } },
+              },
+              400: staffError("Another format, or an unknown clause.", ["invalid"]),
+              401: staffError("Not signed in.", ["unauthenticated"]),
+              403: staffError("Signed in without the moderator's role.", ["forbidden"]),
+              404: notFound,
+              429: staffError("This account already has an export running.", ["too_many_streams"], RETRY_AFTER),
+              503: busyOrShed(z.object({ error: z.object({ code: z.literal("busy"), message: z.string() }) })),
+            },
           },
         },
       },
     },
-  }, { override });
+    { override },
+  );
 }
 
 let built: ReturnType<typeof build> | undefined;

@@ -25,16 +25,23 @@ it("answers 503 with Retry-After while the pool is saturated, and 201 once it is
   await connected(db);
   const c = await createConsultation();
   const request = () =>
-    new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ generalComment: "Busy?", respondent }) });
+    new Request("http://localhost/api", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ generalComment: "Busy?", respondent }),
+    });
   // Hold the only connection for a second.
   let release!: () => void;
   let holding!: () => void;
   const holds = new Promise<void>((r) => (holding = r));
-  const held = db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1`;
-    holding();
-    await new Promise<void>((r) => (release = r));
-  }, { timeout: 10_000 });
+  const held = db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      holding();
+      await new Promise<void>((r) => (release = r));
+    },
+    { timeout: 10_000 },
+  );
   // Wait for the state (the connection taken), not for a time: a busy machine may take longer to get there.
   await holds;
   const started = Date.now();
@@ -52,8 +59,15 @@ it("refuses a browser page of another site (Origin), and accepts programs (no Or
   const { postResponse } = await import("./post-response");
   const c = await createConsultation();
   const post = (headers: Record<string, string>) =>
-    postResponse(new Request("http://localhost:3000/api", { method: "POST", headers: { "content-type": "application/json", host: "localhost:3000", ...headers },
-      body: JSON.stringify({ generalComment: "Origin?", respondent }) }), c.slug, uniqueSlug("ip"));
+    postResponse(
+      new Request("http://localhost:3000/api", {
+        method: "POST",
+        headers: { "content-type": "application/json", host: "localhost:3000", ...headers },
+        body: JSON.stringify({ generalComment: "Origin?", respondent }),
+      }),
+      c.slug,
+      uniqueSlug("ip"),
+    );
   expect((await post({ origin: "https://evil.example" })).status).toBe(403);
   expect((await post({ origin: "null" })).status).toBe(403);
   expect((await post({})).status).toBe(201);

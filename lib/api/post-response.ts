@@ -31,7 +31,12 @@ export function toWire(out: TOut): TWire {
  * framework was most of a submission's cost): the body it has already read, the path's slug, the client
  * key it has computed. The same steps as postResponse() (answer() below), the same schema, the same answer.
  */
-export async function servePostResponse(call: { headers: Record<string, string | string[] | undefined>; body: Uint8Array; slug: string; clientKey: string }): Promise<TWire> {
+export async function servePostResponse(call: {
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+  slug: string;
+  clientKey: string;
+}): Promise<TWire> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(call.headers)) {
     if (value === undefined) continue;
@@ -41,7 +46,13 @@ export async function servePostResponse(call: { headers: Record<string, string |
   return toWire(await answer(headers, async () => jsonBodyFrom(headers, call.body), call.slug, call.clientKey));
 }
 
-const err = (status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): TOut => ({
+const err = (
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): TOut => ({
   status,
   body: { error: { code, message, ...extra } },
   headers,
@@ -61,13 +72,24 @@ export async function postResponse(request: Request, slug: string, clientKey: st
   return answer(request.headers, () => readJsonBody(request), slug, clientKey);
 }
 
-async function answer(headers: Headers, readBody: () => Promise<TBodyResult>, slug: string, clientKey: string): Promise<TOut> {
+async function answer(
+  headers: Headers,
+  readBody: () => Promise<TBodyResult>,
+  slug: string,
+  clientKey: string,
+): Promise<TOut> {
   const locale = apiLocale(headers);
   // Programs send no Origin; a browser page of another site does, and is refused (CSRF, even without cookies).
   if (foreignOrigin(headers)) return err(403, "forbidden_origin", "Requests from another site's pages are refused.");
   const limited = await limitClient(clientKey).catch(() => ({ ok: true as const }));
   if (!limited.ok) {
-    return err(429, "rate_limited", "Too many responses from this client in the last minute.", {}, { "Retry-After": String(limited.retryAfterSeconds) });
+    return err(
+      429,
+      "rate_limited",
+      "Too many responses from this client in the last minute.",
+      {},
+      { "Retry-After": String(limited.retryAfterSeconds) },
+    );
   }
   const body = await readBody();
   if (!body.ok) return err(body.status, body.code, BODY_MESSAGES[body.code]);
@@ -85,12 +107,21 @@ async function answer(headers: Headers, readBody: () => Promise<TBodyResult>, sl
   try {
     const byEmail = await limitEmail(parsed.data.respondent.email);
     if (!byEmail.ok) {
-      return err(429, "rate_limited", "Too many responses with this email address in the last hour.", {}, { "Retry-After": String(byEmail.retryAfterSeconds) });
+      return err(
+        429,
+        "rate_limited",
+        "Too many responses with this email address in the last hour.",
+        {},
+        { "Retry-After": String(byEmail.retryAfterSeconds) },
+      );
     }
     const result = await submitResponse(slug, parsed.data, { locale, channel: "api", clientIp: clientKey });
     if (result.ok) {
       const receiptUrl = `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}`;
-      return { status: result.replayed ? 200 : 201, body: { reference: result.reference, receiptUrl, replayed: result.replayed } };
+      return {
+        status: result.replayed ? 200 : 201,
+        body: { reference: result.reference, receiptUrl, replayed: result.replayed },
+      };
     }
     switch (result.reason) {
       case "not_found":
@@ -98,19 +129,40 @@ async function answer(headers: Headers, readBody: () => Promise<TBodyResult>, sl
       case "key_reused":
         return err(409, "idempotency_key_reused", KEY_REUSED);
       case "closed":
-        return err(409, "closed", `This consultation closed at ${result.closesAt.toISOString()}.`, { closedAt: result.closesAt.toISOString() });
+        return err(409, "closed", `This consultation closed at ${result.closesAt.toISOString()}.`, {
+          closedAt: result.closesAt.toISOString(),
+        });
       case "not_open":
-        return err(409, "not_open", `This consultation opens at ${result.opensAt.toISOString()}.`, { opensAt: result.opensAt.toISOString() });
+        return err(409, "not_open", `This consultation opens at ${result.opensAt.toISOString()}.`, {
+          opensAt: result.opensAt.toISOString(),
+        });
       case "invalid":
         return err(400, "invalid", "The response has errors.", { fields: issueErrors(result.issues, locale) });
     }
   } catch (e) {
     const id = randomUUID();
     if (isDatabaseBusy(e)) {
-      console.warn(`[api] busy ${id}: ${String((e as Error).message).trim().split("\n").pop()}`);
-      return err(503, "unavailable", `The service is busy. Retry with the same idempotency key. (error ${id})`, {}, { "Retry-After": "5" });
+      console.warn(
+        `[api] busy ${id}: ${String((e as Error).message)
+          .trim()
+          .split("\n")
+          .pop()}`,
+      );
+      return err(
+        503,
+        "unavailable",
+        `The service is busy. Retry with the same idempotency key. (error ${id})`,
+        {},
+        { "Retry-After": "5" },
+      );
     }
     console.error(`[api] error ${id}:`, e);
-    return err(503, "unavailable", `The response could not be stored. Retry with the same idempotency key. (error ${id})`, {}, { "Retry-After": "5" });
+    return err(
+      503,
+      "unavailable",
+      `The response could not be stored. Retry with the same idempotency key. (error ${id})`,
+      {},
+      { "Retry-After": "5" },
+    );
   }
 }

@@ -8,5 +8,10 @@ export async function campaignSamples(ids: string[]): Promise<Map<string, string
   const unique = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/.test(id));
   if (!unique.length) return new Map();
   const rows = await db.campaign.findMany({ where: { id: { in: unique } }, select: { id: true, sample: true } });
-  return new Map(rows.map((r) => [r.id, r.sample.length > SAMPLE_CHARS ? `${r.sample.slice(0, SAMPLE_CHARS).trimEnd()}…` : r.sample]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      r.sample.length > SAMPLE_CHARS ? `${r.sample.slice(0, SAMPLE_CHARS).trimEnd()}…` : r.sample,
+    ]),
+  );
 }

@@ -29,20 +29,46 @@ describe("campaign membership and counts", () => {
     expect(big.dispositions).toEqual([{ key: "", n: 5 }]);
     expect(big.lastAt!.getTime() - big.firstAt!.getTime()).toBeGreaterThan(3.9 * 86_400_000); // 0 to 4 days ago
     // Any writer (here Prisma and plain SQL, as triage and bulk decisions do) keeps the counts true.
-    await db.feedbackTriage.update({ where: { feedbackItemId: ids[0] }, data: { status: "noted", disposition: "accepted" } });
+    await db.feedbackTriage.update({
+      where: { feedbackItemId: ids[0] },
+      data: { status: "noted", disposition: "accepted" },
+    });
     await db.$executeRaw`UPDATE feedback_triage SET status = 'addressed', disposition = 'not_accepted' WHERE feedback_item_id = ANY(${ids.slice(1, 3)}::uuid[])`;
     const after = (await getCampaign(c.id, big.id))!;
-    expect(after.statuses).toEqual([{ key: "addressed", n: 2 }, { key: "new", n: 2 }, { key: "noted", n: 1 }]);
-    expect(after.dispositions).toEqual([{ key: "", n: 2 }, { key: "not_accepted", n: 2 }, { key: "accepted", n: 1 }]);
+    expect(after.statuses).toEqual([
+      { key: "addressed", n: 2 },
+      { key: "new", n: 2 },
+      { key: "noted", n: 1 },
+    ]);
+    expect(after.dispositions).toEqual([
+      { key: "", n: 2 },
+      { key: "not_accepted", n: 2 },
+      { key: "accepted", n: 1 },
+    ]);
     // An erased respondent's item leaves the counts too.
-    await db.response.delete({ where: { id: (await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[4] } })).responseId } });
-    expect((await getCampaign(c.id, big.id))!).toMatchObject({ size: 4, statuses: [{ key: "addressed", n: 2 }, { key: "new", n: 1 }, { key: "noted", n: 1 }] });
+    await db.response.delete({
+      where: { id: (await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[4] } })).responseId },
+    });
+    expect((await getCampaign(c.id, big.id))!).toMatchObject({
+      size: 4,
+      statuses: [
+        { key: "addressed", n: 2 },
+        { key: "new", n: 1 },
+        { key: "noted", n: 1 },
+      ],
+    });
   });
 
   it("pages the list by keyset, 50 a page", async () => {
     const c = await createConsultation();
-    const texts = Array.from({ length: CAMPAIGNS_PER_PAGE + 2 }, (_, i) => `Letter number ${i} about an entirely separate concern of its own: ${"xyz".repeat(i % 7)} ${i * 7919}`);
-    await insertComments(c.id, texts.flatMap((t, i) => Array(i < 2 ? 3 : 2).fill(t)));
+    const texts = Array.from(
+      { length: CAMPAIGNS_PER_PAGE + 2 },
+      (_, i) => `Letter number ${i} about an entirely separate concern of its own: ${"xyz".repeat(i % 7)} ${i * 7919}`,
+    );
+    await insertComments(
+      c.id,
+      texts.flatMap((t, i) => Array(i < 2 ? 3 : 2).fill(t)),
+    );
     await groupCampaigns(c.id);
     const first = await listCampaigns(c.id);
     expect(first.total).toBe(CAMPAIGNS_PER_PAGE + 2);
@@ -58,11 +84,20 @@ describe("campaign membership and counts", () => {
     const mod = await staff("moderator");
     const { c, ids, big } = await twoCampaigns();
     const before = await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: ids[0] } });
-    expect(await removeFromCampaign(mod.id, c.id, big.id, [ids[0]])).toEqual({ ok: true, removed: 1, dissolved: false });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id: ids[0] }, include: { triage: { include: { events: true } } } });
+    expect(await removeFromCampaign(mod.id, c.id, big.id, [ids[0]])).toEqual({
+      ok: true,
+      removed: 1,
+      dissolved: false,
+    });
+    const item = await db.feedbackItem.findUniqueOrThrow({
+      where: { id: ids[0] },
+      include: { triage: { include: { events: true } } },
+    });
     expect(item.triage!.campaignId).toBeNull();
     expect(item.triage!.version).toBe(before.version);
-    expect(item.triage!.events.map((e) => [e.field, e.fromValue, e.toValue, e.actorId])).toEqual([["campaign", big.id, null, mod.id]]);
+    expect(item.triage!.events.map((e) => [e.field, e.fromValue, e.toValue, e.actorId])).toEqual([
+      ["campaign", big.id, null, mod.id],
+    ]);
     // The history names the campaign by the start of its text, not by its id.
     const samples = await campaignSamples([big.id, "00000000-0000-4000-8000-000000000000"]);
     const t = (k: string) => `[${k}]`;
@@ -81,7 +116,11 @@ describe("campaign membership and counts", () => {
   it("a campaign left with one item is dissolved", async () => {
     const mod = await staff("moderator");
     const { c, ids, small } = await twoCampaigns(5, 2);
-    expect(await removeFromCampaign(mod.id, c.id, small.id, [ids[5]])).toEqual({ ok: true, removed: 1, dissolved: true });
+    expect(await removeFromCampaign(mod.id, c.id, small.id, [ids[5]])).toEqual({
+      ok: true,
+      removed: 1,
+      dissolved: true,
+    });
     expect(await getCampaign(c.id, small.id)).toBeNull();
     expect((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: ids[6] } })).campaignId).toBeNull();
   });

@@ -44,12 +44,23 @@ async function withCounts(rows: TRaw[]): Promise<TCampaignRow[]> {
       for (const c of mine) m.set(key(c), (m.get(key(c)) ?? 0) + c.n);
       return [...m].map(([k, n]) => ({ key: k, n })).sort((a, b) => b.n - a.n || (a.key < b.key ? -1 : 1));
     };
-    return { id: r.id, size: r.size, sample: r.sample, firstAt: r.first_at, lastAt: r.last_at, statuses: sum((c) => c.status), dispositions: sum((c) => c.disposition) };
+    return {
+      id: r.id,
+      size: r.size,
+      sample: r.sample,
+      firstAt: r.first_at,
+      lastAt: r.last_at,
+      statuses: sum((c) => c.status),
+      dispositions: sum((c) => c.disposition),
+    };
   });
 }
 
 /** One page of the consultation's campaigns, largest first; `next` is the cursor of the following page. */
-export async function listCampaigns(consultationId: string, after?: TCampaignCursor): Promise<{ campaigns: TCampaignRow[]; next?: TCampaignCursor; total: number }> {
+export async function listCampaigns(
+  consultationId: string,
+  after?: TCampaignCursor,
+): Promise<{ campaigns: TCampaignRow[]; next?: TCampaignCursor; total: number }> {
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<TRaw[]>`
       SELECT id, size, left(sample, ${SAMPLE_CHARS}) AS sample, first_at, last_at FROM campaign
@@ -57,11 +68,17 @@ export async function listCampaigns(consultationId: string, after?: TCampaignCur
         AND (${after?.size ?? null}::int IS NULL OR size < ${after?.size ?? 0} OR (size = ${after?.size ?? 0} AND id > ${after?.id ?? null}::uuid))
       ORDER BY size DESC, id
       LIMIT ${CAMPAIGNS_PER_PAGE + 1}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM campaign WHERE consultation_id = ${consultationId}::uuid AND merged_into_id IS NULL`,
+    db.$queryRaw<
+      { total: number }[]
+    >`SELECT count(*)::int AS total FROM campaign WHERE consultation_id = ${consultationId}::uuid AND merged_into_id IS NULL`,
   ]);
   const page = rows.slice(0, CAMPAIGNS_PER_PAGE);
   const last = page.at(-1);
-  return { campaigns: await withCounts(page), next: rows.length > CAMPAIGNS_PER_PAGE && last ? { size: last.size, id: last.id } : undefined, total };
+  return {
+    campaigns: await withCounts(page),
+    next: rows.length > CAMPAIGNS_PER_PAGE && last ? { size: last.size, id: last.id } : undefined,
+    total,
+  };
 }
 
 /** One campaign of the consultation (not merged away), with its counts; null otherwise. */
@@ -72,10 +89,20 @@ export async function getCampaign(consultationId: string, campaignId: string): P
   return (await withCounts(rows))[0] ?? null;
 }
 
-export type TCampaignItem = { id: string; reference: string; submittedAt: Date; comment: string; status: ItemStatus; disposition: string | null };
+export type TCampaignItem = {
+  id: string;
+  reference: string;
+  submittedAt: Date;
+  comment: string;
+  status: ItemStatus;
+  disposition: string | null;
+};
 
 /** A page of a campaign's items in a stable order (by id, index feedback_triage_campaign_id_feedback_item_id_idx), after the item given. */
-export async function listCampaignItems(campaignId: string, afterId?: string): Promise<{ items: TCampaignItem[]; next?: string }> {
+export async function listCampaignItems(
+  campaignId: string,
+  afterId?: string,
+): Promise<{ items: TCampaignItem[]; next?: string }> {
   const rows = await db.$queryRaw<TCampaignItem[]>`
     SELECT fi.id, r.reference, r.submitted_at AS "submittedAt", left(fi.comment, ${SAMPLE_CHARS}) AS comment, tr.status, tr.disposition::text AS disposition
     FROM feedback_triage tr JOIN feedback_item fi ON fi.id = tr.feedback_item_id JOIN response r ON r.id = fi.response_id

@@ -9,7 +9,12 @@ import { refreshDateRanges } from "@/lib/feedback/group-campaigns";
 
 export type TMergeResult = { ok: true; moved: number } | { ok: false; reason: "notFound" | "same" };
 
-export async function mergeCampaigns(actorId: string, consultationId: string, sourceId: string, targetId: string): Promise<TMergeResult> {
+export async function mergeCampaigns(
+  actorId: string,
+  consultationId: string,
+  sourceId: string,
+  targetId: string,
+): Promise<TMergeResult> {
   if (sourceId === targetId) return { ok: false, reason: "same" };
   const at = now();
   return db.$transaction(

@@ -9,7 +9,12 @@ import { refreshDateRanges } from "@/lib/feedback/group-campaigns";
 
 export type TRemoveResult = { ok: true; removed: number; dissolved: boolean } | { ok: false; reason: "notFound" };
 
-export async function removeFromCampaign(actorId: string, consultationId: string, campaignId: string, itemIds: string[]): Promise<TRemoveResult> {
+export async function removeFromCampaign(
+  actorId: string,
+  consultationId: string,
+  campaignId: string,
+  itemIds: string[],
+): Promise<TRemoveResult> {
   const at = now();
   return db.$transaction(async (tx) => {
     const [campaign] = await tx.$queryRaw<{ id: string }[]>`

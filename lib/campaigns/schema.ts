@@ -8,7 +8,10 @@ export const ITEMS_PER_PAGE = 50;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const uuid = (missing: string) => z.string({ error: missing }).regex(UUID, { error: missing });
-const slug = z.string({ error: "err_forbidden" }).min(1, { error: "err_forbidden" }).max(100, { error: "err_forbidden" });
+const slug = z
+  .string({ error: "err_forbidden" })
+  .min(1, { error: "err_forbidden" })
+  .max(100, { error: "err_forbidden" });
 
 export const ZMergeCampaigns = z
   .object({ slug, source: uuid("err_sourceRequired"), target: uuid("err_targetRequired") })
@@ -17,7 +20,10 @@ export const ZMergeCampaigns = z
 export const ZRemoveFromCampaign = z.object({
   slug,
   campaign: uuid("err_notFound"),
-  ids: z.array(uuid("err_noneSelected"), { error: "err_noneSelected" }).min(1, { error: "err_noneSelected" }).max(ITEMS_PER_PAGE, { error: "err_noneSelected" }),
+  ids: z
+    .array(uuid("err_noneSelected"), { error: "err_noneSelected" })
+    .min(1, { error: "err_noneSelected" })
+    .max(ITEMS_PER_PAGE, { error: "err_noneSelected" }),
 });
 
 /** One status for every item of a campaign (its view in the queue; `c` is the consultation's slug). */
@@ -28,4 +34,6 @@ export const ZCampaignStatus = z.object({
 });
 
 /** "Find campaigns" for a consultation (its slug). */
-export const ZFindCampaigns = z.object({ slug: z.string({ error: "err_forbidden" }).min(1, { error: "err_forbidden" }).max(64, { error: "err_forbidden" }) });
+export const ZFindCampaigns = z.object({
+  slug: z.string({ error: "err_forbidden" }).min(1, { error: "err_forbidden" }).max(64, { error: "err_forbidden" }),
+});

@@ -23,7 +23,9 @@ beforeAll(async () => {
   await other.connect();
   other.on("notification", () => {
     notified++;
-    void other.query<{ closes_at: Date }>("SELECT closes_at FROM consultation WHERE id = $1", [watched]).then((r) => heard.push({ closesAt: r.rows[0].closes_at }));
+    void other
+      .query<{ closes_at: Date }>("SELECT closes_at FROM consultation WHERE id = $1", [watched])
+      .then((r) => heard.push({ closesAt: r.rows[0].closes_at }));
   });
   await other.query("LISTEN clausewise_cache");
 });
@@ -72,7 +74,9 @@ describe("the cache bus", () => {
     });
     const r = await submitResponse(c.slug, input, { locale: "en", channel: "web", clientIp: "198.51.100.7" });
     if (!r.ok) throw new Error("not stored");
-    const ids = (await db.feedbackItem.findMany({ where: { response: { reference: r.reference } }, select: { id: true } })).map((i) => i.id);
+    const ids = (
+      await db.feedbackItem.findMany({ where: { response: { reference: r.reference } }, select: { id: true } })
+    ).map((i) => i.id);
     const announced = async (change: () => Promise<unknown>) => {
       notified = 0;
       await change();

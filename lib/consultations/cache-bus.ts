@@ -42,7 +42,10 @@ export function listenForChanges(onChange: () => void): void {
     client.on("error", retry);
     client.on("end", retry);
     client.on("notification", () => onChange());
-    client.connect().then(() => client.query(`LISTEN ${CHANNEL}`)).catch(retry);
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${CHANNEL}`))
+      .catch(retry);
   };
   connect();
 }

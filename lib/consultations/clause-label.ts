@@ -19,7 +19,13 @@ export function formClauses(clauses: readonly TClause[], locale: "en" | "fr", t:
   return clauses.map((k) => {
     const label = clauseLabel(k, t);
     const heading = k.heading[locale];
-    return { key: k.key, label, title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label, body: k.body[locale], excerpt: clauseExcerpt(k.body[locale]) };
+    return {
+      key: k.key,
+      label,
+      title: heading && k.kind !== "preamble" ? `${label}: ${heading}` : label,
+      body: k.body[locale],
+      excerpt: clauseExcerpt(k.body[locale]),
+    };
   });
 }
 

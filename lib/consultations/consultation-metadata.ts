@@ -8,7 +8,11 @@ import { isLocale } from "@/lib/i18n/routing";
 type TNamespace = "published" | "respond" | "privacyNotice" | "results";
 
 export function consultationMetadata(namespace: TNamespace) {
-  return async function generateMetadata({ params }: { params: Promise<{ locale: string; slug: string }> }): Promise<Metadata> {
+  return async function generateMetadata({
+    params,
+  }: {
+    params: Promise<{ locale: string; slug: string }>;
+  }): Promise<Metadata> {
     const { locale, slug } = await params;
     if (!isLocale(locale)) return {};
     const c = await getPublicConsultation(slug);

@@ -10,7 +10,9 @@ const loadHistory = (consultationId: string) =>
     select: { id: true, kind: true, fromAt: true, toAt: true, reason: true, at: true },
   });
 // Shared by every copy of this module in the process (see get-consultation.ts).
-const shared = globalThis as unknown as { clausewiseDeadlines?: ReturnType<typeof ttlCache<string, Awaited<ReturnType<typeof loadHistory>>>> };
+const shared = globalThis as unknown as {
+  clausewiseDeadlines?: ReturnType<typeof ttlCache<string, Awaited<ReturnType<typeof loadHistory>>>>;
+};
 const cache = (shared.clausewiseDeadlines ??= ttlCache(5_000, loadHistory));
 
 export function deadlineHistory(consultationId: string) {

@@ -17,7 +17,10 @@ function format(locale: string, timeZone: string, withTime: boolean): Intl.DateT
   if (!f) {
     const fr = locale === "fr";
     f = new Intl.DateTimeFormat(fr ? "fr-FR" : "en-GB", {
-      day: "numeric", month: "long", year: "numeric", timeZone,
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone,
       ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } : {}),
     } as Intl.DateTimeFormatOptions);
     formats.set(key, f);
@@ -27,7 +30,8 @@ function format(locale: string, timeZone: string, withTime: boolean): Intl.DateT
 
 function parts(date: Date, locale: string, timeZone: string, withTime: boolean): Record<TPart, string> {
   const out = {} as Record<TPart, string>;
-  for (const p of format(locale, timeZone, withTime).formatToParts(date)) if (p.type !== "literal") out[p.type as TPart] = p.value;
+  for (const p of format(locale, timeZone, withTime).formatToParts(date))
+    if (p.type !== "literal") out[p.type as TPart] = p.value;
   return out;
 }
 
@@ -39,7 +43,8 @@ function day(p: Record<TPart, string>, locale: string): string {
 export function formatInstant(date: Date, locale: string, timeZone: string): string {
   const p = parts(date, locale, timeZone, true);
   // fr-FR pads the hour whatever it is asked; French writes "9 h 05".
-  const time = locale === "fr" ? `${p.hour.replace(/^0(?=\d)/, "")}${NBSP}h${NBSP}${p.minute}` : `${p.hour}:${p.minute}`;
+  const time =
+    locale === "fr" ? `${p.hour.replace(/^0(?=\d)/, "")}${NBSP}h${NBSP}${p.minute}` : `${p.hour}:${p.minute}`;
   return `${day(p, locale)}, ${time} ${p.timeZoneName}`;
 }
 

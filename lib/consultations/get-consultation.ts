@@ -44,9 +44,14 @@ async function load(slug: string): Promise<TConsultation | null> {
     include: { clauses: { where: { removedInVersion: null }, orderBy: { position: "asc" } } },
   });
   if (!c) return null;
-  const removedNow = c.draftVersion > 1
-    ? await db.clause.findMany({ where: { consultationId: c.id, removedInVersion: c.draftVersion }, orderBy: { position: "asc" }, select: { number: true, kind: true } })
-    : [];
+  const removedNow =
+    c.draftVersion > 1
+      ? await db.clause.findMany({
+          where: { consultationId: c.id, removedInVersion: c.draftVersion },
+          orderBy: { position: "asc" },
+          select: { number: true, kind: true },
+        })
+      : [];
   return {
     id: c.id,
     slug: c.slug,
@@ -80,7 +85,9 @@ async function load(slug: string): Promise<TConsultation | null> {
 
 // On globalThis: Next.js bundles instrumentation.ts (which drops the cache when another server announces a
 // change) apart from the pages, so each has its own copy of this module; they must share one cache.
-const shared = globalThis as unknown as { clausewiseConsultations?: ReturnType<typeof ttlCache<string, TConsultation | null>> };
+const shared = globalThis as unknown as {
+  clausewiseConsultations?: ReturnType<typeof ttlCache<string, TConsultation | null>>;
+};
 const cache = (shared.clausewiseConsultations ??= ttlCache(5_000, load));
 
 /** The consultation as the database has it now, bypassing the cache (administrators' pages and changes). */
@@ -130,7 +137,10 @@ export function dropConsultationCache(): void {
  */
 export async function clearConsultationCache(): Promise<void> {
   cache.clear();
-  const [{ announceChange }, { clearDeadlineHistory }] = await Promise.all([import("./cache-bus"), import("./deadline-history")]);
+  const [{ announceChange }, { clearDeadlineHistory }] = await Promise.all([
+    import("./cache-bus"),
+    import("./deadline-history"),
+  ]);
   clearDeadlineHistory();
   // A failed announcement leaves other servers at most one cache lifetime (5 s) behind; the change itself stands.
   await announceChange().catch((e) => console.error(`[cache] could not tell other servers: ${(e as Error).message}`));

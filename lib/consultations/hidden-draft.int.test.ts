@@ -15,7 +15,11 @@ describe("a hidden draft consultation", () => {
     // An item that got in while it was published (or before this rule): then the consultation is hidden.
     // Closing sooner than the other tests' consultations, so it leads the admin's list (LIST_LIMIT) whatever else the run made.
     const c = await createConsultation({ closesAt: new Date(Date.now() + 10 * 60_000) });
-    const r = await submitResponse(c.slug, ZResponseInput.parse({ generalComment: "Seen while published.", respondent }), { locale: "en", channel: "web" });
+    const r = await submitResponse(
+      c.slug,
+      ZResponseInput.parse({ generalComment: "Seen while published.", respondent }),
+      { locale: "en", channel: "web" },
+    );
     expect(r.ok).toBe(true);
     const item = await db.feedbackItem.findFirstOrThrow({ where: { response: { consultationId: c.id } } });
     await db.consultation.update({ where: { id: c.id }, data: { publishedAt: null } });
@@ -31,6 +35,11 @@ describe("a hidden draft consultation", () => {
     expect(await getItem(item.id, moderator)).toBeNull();
     expect((await getItem(item.id, admin))?.id).toBe(item.id);
     // Nobody can answer it meanwhile.
-    expect(await submitResponse(c.slug, ZResponseInput.parse({ generalComment: "Too early.", respondent }), { locale: "en", channel: "web" })).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      await submitResponse(c.slug, ZResponseInput.parse({ generalComment: "Too early.", respondent }), {
+        locale: "en",
+        channel: "web",
+      }),
+    ).toEqual({ ok: false, reason: "not_found" });
   });
 });

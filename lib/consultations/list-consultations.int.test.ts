@@ -11,7 +11,8 @@ describe("the list of consultations", () => {
     const open = await createConsultation({ closesAt: new Date(Date.now() + 5 * 60_000) });
     // More closed consultations than the list holds, all closing before the open one, and hidden drafts.
     const closedAt = (i: number) => new Date(Date.now() - (i + 1) * 60_000);
-    for (let i = 0; i <= LIST_LIMIT; i++) await createConsultation({ opensAt: new Date(Date.now() - 86_400_000), closesAt: closedAt(i) });
+    for (let i = 0; i <= LIST_LIMIT; i++)
+      await createConsultation({ opensAt: new Date(Date.now() - 86_400_000), closesAt: closedAt(i) });
     for (let i = 0; i < 3; i++) await createConsultation({ draft: true, closesAt: new Date(Date.now() + 86_400_000) });
 
     const before = Date.now();

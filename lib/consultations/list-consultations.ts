@@ -21,14 +21,15 @@ async function listSome(publishedOnly: boolean): Promise<TConsultation[]> {
     orderBy: [{ closesAt: "asc" }, { slug: "asc" }],
     take: LIST_LIMIT,
   });
-  const closed = open.length < LIST_LIMIT
-    ? await db.consultation.findMany({
-      where: { ...published, closesAt: { lte: at } },
-      select: { slug: true },
-      orderBy: [{ closesAt: "desc" }, { slug: "asc" }],
-      take: LIST_LIMIT - open.length,
-    })
-    : [];
+  const closed =
+    open.length < LIST_LIMIT
+      ? await db.consultation.findMany({
+          where: { ...published, closesAt: { lte: at } },
+          select: { slug: true },
+          orderBy: [{ closesAt: "desc" }, { slug: "asc" }],
+          take: LIST_LIMIT - open.length,
+        })
+      : [];
   const all = await Promise.all([...open, ...closed].map((r) => getConsultation(r.slug)));
   // The cached copy may be a few seconds older than the query: its own state decides.
   return all.filter((c): c is TConsultation => c !== null && (!publishedOnly || c.publishedAt !== null));

@@ -5,7 +5,10 @@ import { hashToken, isToken } from "@/lib/security/token";
 import { getConsultation, type TConsultation } from "./get-consultation";
 import { listConsultationsFor } from "./list-consultations";
 
-export async function getPublicConsultation(slug: string, preview?: unknown): Promise<(TConsultation & { preview: boolean }) | null> {
+export async function getPublicConsultation(
+  slug: string,
+  preview?: unknown,
+): Promise<(TConsultation & { preview: boolean }) | null> {
   const c = await getConsultation(slug);
   if (!c) return null;
   if (c.publishedAt) return { ...c, preview: false };

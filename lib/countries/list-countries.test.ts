@@ -47,7 +47,8 @@ describe("listCountries", () => {
   it("sorts French names with French collation, accents among their letters", () => {
     const list = listCountries("fr");
     const collator = new Intl.Collator("fr");
-    for (let i = 1; i < list.length; i++) expect(collator.compare(list[i - 1].name, list[i].name)).toBeLessThanOrEqual(0);
+    for (let i = 1; i < list.length; i++)
+      expect(collator.compare(list[i - 1].name, list[i].name)).toBeLessThanOrEqual(0);
     const names = list.map((c) => c.name);
     // A plain code-unit sort would put "Égypte" after "Zimbabwe".
     expect(names.indexOf("Égypte")).toBeGreaterThan(names.indexOf("Danemark"));

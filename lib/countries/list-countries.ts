@@ -14,7 +14,9 @@ export function listCountries(locale: string): { code: TCountryCode; name: strin
   if (!list) {
     const names = new Intl.DisplayNames([locale], { type: "region" });
     const collator = new Intl.Collator(locale);
-    list = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+    list = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
     cache.set(locale, list);
   }
   return list;

@@ -14,9 +14,17 @@ import { publishVersion } from "./redraft";
 
 afterEach(() => setNow(null));
 
-async function respond(slug: string, feedback: { clause: string; comment?: string; rating?: number }[], who: Record<string, unknown> = {}, generalComment?: string) {
+async function respond(
+  slug: string,
+  feedback: { clause: string; comment?: string; rating?: number }[],
+  who: Record<string, unknown> = {},
+  generalComment?: string,
+) {
   const input = ZResponseInput.parse({
-    feedback: feedback.map((f) => ({ clause: f.clause, clarity: { rating: f.rating ?? 3, ...(f.comment ? { comment: f.comment } : {}) } })),
+    feedback: feedback.map((f) => ({
+      clause: f.clause,
+      clarity: { rating: f.rating ?? 3, ...(f.comment ? { comment: f.comment } : {}) },
+    })),
     ...(generalComment ? { generalComment } : {}),
     respondent: { ...respondent, ...who },
   });
@@ -25,24 +33,49 @@ async function respond(slug: string, feedback: { clause: string; comment?: strin
   return r.reference;
 }
 
-const itemsOf = (reference: string) => db.feedbackItem.findMany({ where: { response: { reference } }, orderBy: { position: "asc" } });
+const itemsOf = (reference: string) =>
+  db.feedbackItem.findMany({ where: { response: { reference } }, orderBy: { position: "asc" } });
 
 describe("the numbers an admin confirms", () => {
   it("publishing the results: undecided items by the queue's meaning, per clause in draft order, and the comments whose words go public", async () => {
     const c = await createConsultation();
     // Four responses: 1 and 1.1 answered; a general comment; one response withdrawn (out of every count).
-    const a = await respond(c.slug, [{ clause: "1", comment: "Cleared and consented" }, { clause: "1.1", comment: "Decided, private" }], { publication: "anonymous" }, "A general remark");
-    const b = await respond(c.slug, [{ clause: "1.1", comment: "Cleared but private" }, { clause: "1", rating: 4 }], { publication: "none" });
-    const s = await respond(c.slug, [{ clause: "1.1", comment: "Buy cheap watches" }], { publication: "named", name: "Spam Bot" });
+    const a = await respond(
+      c.slug,
+      [
+        { clause: "1", comment: "Cleared and consented" },
+        { clause: "1.1", comment: "Decided, private" },
+      ],
+      { publication: "anonymous" },
+      "A general remark",
+    );
+    const b = await respond(
+      c.slug,
+      [
+        { clause: "1.1", comment: "Cleared but private" },
+        { clause: "1", rating: 4 },
+      ],
+      { publication: "none" },
+    );
+    const s = await respond(c.slug, [{ clause: "1.1", comment: "Buy cheap watches" }], {
+      publication: "named",
+      name: "Spam Bot",
+    });
     const w = await respond(c.slug, [{ clause: "1", comment: "Withdrawn later" }]);
     await db.response.update({ where: { reference: w }, data: { withdrawnAt: new Date() } });
     const [a1, a11, ag] = await itemsOf(a);
     const [b11] = await itemsOf(b);
     const [s11] = await itemsOf(s);
-    await db.feedbackItem.update({ where: { id: a1.id }, data: { clearedAt: new Date(), triage: { update: { disposition: "accepted" } } } });
+    await db.feedbackItem.update({
+      where: { id: a1.id },
+      data: { clearedAt: new Date(), triage: { update: { disposition: "accepted" } } },
+    });
     await db.feedbackTriage.update({ where: { feedbackItemId: a11.id }, data: { disposition: "not_accepted" } });
     await db.feedbackItem.update({ where: { id: b11.id }, data: { clearedAt: new Date() } });
-    await db.feedbackItem.update({ where: { id: s11.id }, data: { clearedAt: new Date(), triage: { update: { status: "spam" } } } });
+    await db.feedbackItem.update({
+      where: { id: s11.id },
+      data: { clearedAt: new Date(), triage: { update: { status: "spam" } } },
+    });
     expect(ag.clauseId).toBeNull();
 
     const counts = await countResults(c.id);
@@ -55,7 +88,10 @@ describe("the numbers an admin confirms", () => {
     ]);
     // Only a1: b's are private, s's is spam, ratings alone have no words.
     expect(counts.published).toBe(1);
-    await db.feedbackTriage.updateMany({ where: { feedbackItemId: { in: [b11.id, s11.id, ag.id] } }, data: { disposition: "partly_accepted" } });
+    await db.feedbackTriage.updateMany({
+      where: { feedbackItemId: { in: [b11.id, s11.id, ag.id] } },
+      data: { disposition: "partly_accepted" },
+    });
     expect((await countResults(c.id)).clauses.map((k) => k.key)).toEqual(["1"]);
   });
 
@@ -90,32 +126,78 @@ describe("the numbers an admin confirms", () => {
     const v1 = (await getConsultationFresh(c.slug))!;
     const [p1, a11] = v1.clauses;
     // Version 2: the principle keeps its text, 1.1 changes, 1.2 is new.
-    const draft2 = checkDraft("## 1. P\nBody\n\n1. Act now.\n2. Learn.\n", "## 1. P\nCorps\n\n1. Agir maintenant.\n2. Apprendre.\n");
+    const draft2 = checkDraft(
+      "## 1. P\nBody\n\n1. Act now.\n2. Learn.\n",
+      "## 1. P\nCorps\n\n1. Agir maintenant.\n2. Apprendre.\n",
+    );
     expect(draft2.mismatches).toEqual([]);
     const mapping2 = { "1": p1.id, "1.1": a11.id, "1.2": null };
-    expect(await countRedraft(v1, draft2.clauses, mapping2)).toEqual({ changed: 1, unchanged: 1, added: 1, removed: 0, responses: 1, answeredCurrent: 1 });
+    expect(await countRedraft(v1, draft2.clauses, mapping2)).toEqual({
+      changed: 1,
+      unchanged: 1,
+      added: 1,
+      removed: 0,
+      responses: 1,
+      answeredCurrent: 1,
+    });
     expect(await publishVersion(admin.id, v1, draft2.clauses, mapping2)).toMatchObject({ ok: true, version: 2 });
     await respond(c.slug, [{ clause: "1.2", comment: "After" }]);
     const v2 = (await getConsultationFresh(c.slug))!;
     // Version 3 drops 1.1 and 1.2, keeps the principle word for word.
     const draft3 = checkDraft("## 1. P\nBody\n\n1. Only this.\n", "## 1. P\nCorps\n\n1. Seulement ceci.\n");
-    expect(await countRedraft(v2, draft3.clauses, { "1": v2.clauses[0].id, "1.1": null })).toEqual({ changed: 0, unchanged: 1, added: 1, removed: 2, responses: 2, answeredCurrent: 1 });
+    expect(await countRedraft(v2, draft3.clauses, { "1": v2.clauses[0].id, "1.1": null })).toEqual({
+      changed: 0,
+      unchanged: 1,
+      added: 1,
+      removed: 2,
+      responses: 2,
+      answeredCurrent: 1,
+    });
   });
 
   it("erasing a respondent: the comments kept or deleted, the notes and earlier versions that go; an erased or unknown reference says so", async () => {
     const admin = await staff("admin");
     const c = await createConsultation();
-    const kept = await respond(c.slug, [{ clause: "1", comment: "Keep me" }, { clause: "1.1", comment: "Me too" }], { publication: "named", name: "Kim Kept" });
-    const dropped = await respond(c.slug, [{ clause: "1", comment: "Private" }], { publication: "none", name: "Pat Private" });
+    const kept = await respond(
+      c.slug,
+      [
+        { clause: "1", comment: "Keep me" },
+        { clause: "1.1", comment: "Me too" },
+      ],
+      { publication: "named", name: "Kim Kept" },
+    );
+    const dropped = await respond(c.slug, [{ clause: "1", comment: "Private" }], {
+      publication: "none",
+      name: "Pat Private",
+    });
     const [k1, k11] = await itemsOf(kept);
-    await db.itemNote.createMany({ data: [{ feedbackItemId: k1.id, authorId: admin.id, body: "Called back" }, { feedbackItemId: k11.id, authorId: admin.id, body: "Again" }] });
+    await db.itemNote.createMany({
+      data: [
+        { feedbackItemId: k1.id, authorId: admin.id, body: "Called back" },
+        { feedbackItemId: k11.id, authorId: admin.id, body: "Again" },
+      ],
+    });
     const r = await db.response.findUniqueOrThrow({ where: { reference: kept } });
     await db.responseVersion.create({ data: { responseId: r.id, version: 1, kind: "changed", content: {} } });
 
     expect(await countErasure(` ${kept.toLowerCase()} `)).toMatchObject({
-      ok: true, reference: kept, keepsText: true, comments: 2, notes: 2, versions: 1, receipt: false, formal: false, consultation: { slug: c.slug },
+      ok: true,
+      reference: kept,
+      keepsText: true,
+      comments: 2,
+      notes: 2,
+      versions: 1,
+      receipt: false,
+      formal: false,
+      consultation: { slug: c.slug },
     });
-    expect(await countErasure(dropped)).toMatchObject({ ok: true, keepsText: false, comments: 1, notes: 0, versions: 0 });
+    expect(await countErasure(dropped)).toMatchObject({
+      ok: true,
+      keepsText: false,
+      comments: 1,
+      notes: 0,
+      versions: 0,
+    });
     expect(await eraseResponse(admin.id, kept)).toEqual({ ok: true, keptText: true });
     expect(await countErasure(kept)).toEqual({ ok: false, reason: "alreadyErased" });
     expect(await countErasure("NOPE-2026-000001")).toEqual({ ok: false, reason: "notFound" });

@@ -10,7 +10,9 @@ import { textChanged } from "./redraft";
 
 /** Responses that count (not withdrawn), optionally since an instant. */
 function countLiveResponses(consultationId: string, since?: Date): Promise<number> {
-  return db.response.count({ where: { consultationId, withdrawnAt: null, ...(since ? { submittedAt: { gte: since } } : {}) } });
+  return db.response.count({
+    where: { consultationId, withdrawnAt: null, ...(since ? { submittedAt: { gte: since } } : {}) },
+  });
 }
 
 export type TCloseCounts =
@@ -18,13 +20,24 @@ export type TCloseCounts =
   | { state: "notOpen" | "alreadyClosed"; closesAt: Date };
 
 /** Closing early now: the deadline it replaces and the responses received so far, or why it cannot be closed. */
-export async function countCloseEarly(c: Pick<TConsultation, "id" | "opensAt" | "closesAt" | "publishedAt" | "resultsPublishedAt">, at: Date): Promise<TCloseCounts> {
-  if (c.publishedAt && !c.resultsPublishedAt && at >= c.closesAt) return { state: "alreadyClosed", closesAt: c.closesAt };
+export async function countCloseEarly(
+  c: Pick<TConsultation, "id" | "opensAt" | "closesAt" | "publishedAt" | "resultsPublishedAt">,
+  at: Date,
+): Promise<TCloseCounts> {
+  if (c.publishedAt && !c.resultsPublishedAt && at >= c.closesAt)
+    return { state: "alreadyClosed", closesAt: c.closesAt };
   if (!c.publishedAt || c.resultsPublishedAt || at <= c.opensAt) return { state: "notOpen", closesAt: c.closesAt };
   return { state: "open", closesAt: c.closesAt, at, responses: await countLiveResponses(c.id) };
 }
 
-export type TClauseUndecided = { key: string | null; number: string | null; kind: "preamble" | "principle" | "action" | null; removed: boolean; items: number; undecided: number };
+export type TClauseUndecided = {
+  key: string | null;
+  number: string | null;
+  kind: "preamble" | "principle" | "action" | null;
+  removed: boolean;
+  items: number;
+  undecided: number;
+};
 export type TResultsCounts = { items: number; undecided: number; published: number; clauses: TClauseUndecided[] };
 
 /**
@@ -33,7 +46,17 @@ export type TResultsCounts = { items: number; undecided: number; published: numb
  * the results will show (cleared, and the respondent agreed; spam and duplicates never).
  */
 export async function countResults(consultationId: string): Promise<TResultsCounts> {
-  const rows = await db.$queryRaw<{ key: string | null; number: string | null; kind: TClauseUndecided["kind"]; removed: boolean; items: bigint; undecided: bigint; published: bigint }[]>(Prisma.sql`
+  const rows = await db.$queryRaw<
+    {
+      key: string | null;
+      number: string | null;
+      kind: TClauseUndecided["kind"];
+      removed: boolean;
+      items: bigint;
+      undecided: bigint;
+      published: bigint;
+    }[]
+  >(Prisma.sql`
     SELECT c.key, c.number, c.kind::text AS kind, (c.removed_in_version IS NOT NULL) AS removed,
       count(*) AS items, count(*) FILTER (WHERE tr.disposition IS NULL) AS undecided,
       count(*) FILTER (WHERE tr.status NOT IN ('spam', 'duplicate') AND ${PUBLISHABLE} AND (fi.comment IS NOT NULL OR fi.proposed_wording IS NOT NULL)) AS published
@@ -45,7 +68,14 @@ export async function countResults(consultationId: string): Promise<TResultsCoun
     WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL
     GROUP BY c.id
     ORDER BY min(c.position) NULLS LAST`);
-  const clauses = rows.map((r) => ({ key: r.key, number: r.number, kind: r.kind, removed: r.removed, items: Number(r.items), undecided: Number(r.undecided) }));
+  const clauses = rows.map((r) => ({
+    key: r.key,
+    number: r.number,
+    kind: r.kind,
+    removed: r.removed,
+    items: Number(r.items),
+    undecided: Number(r.undecided),
+  }));
   return {
     items: clauses.reduce((n, r) => n + r.items, 0),
     undecided: clauses.reduce((n, r) => n + r.undecided, 0),
@@ -54,16 +84,29 @@ export async function countResults(consultationId: string): Promise<TResultsCoun
   };
 }
 
-export type TRedraftCounts = { changed: number; unchanged: number; added: number; removed: number; responses: number; answeredCurrent: number };
+export type TRedraftCounts = {
+  changed: number;
+  unchanged: number;
+  added: number;
+  removed: number;
+  responses: number;
+  answeredCurrent: number;
+};
 
 /**
  * Publishing a new version with this mapping (new clause key → the current clause it carries over, or null):
  * clauses whose text changes, stay the same, are added or removed; the responses so far, and those received
  * since the current version was published (all of them for version 1).
  */
-export async function countRedraft(c: TConsultation, next: TAlignedClause[], mapping: Record<string, string | null>): Promise<TRedraftCounts> {
+export async function countRedraft(
+  c: TConsultation,
+  next: TAlignedClause[],
+  mapping: Record<string, string | null>,
+): Promise<TRedraftCounts> {
   const byId = new Map(c.clauses.map((k) => [k.id, k]));
-  let changed = 0, unchanged = 0, added = 0;
+  let changed = 0,
+    unchanged = 0,
+    added = 0;
   for (const n of next) {
     const old = mapping[n.key] ? byId.get(mapping[n.key]!) : undefined;
     if (!old) added += 1;
@@ -72,9 +115,16 @@ export async function countRedraft(c: TConsultation, next: TAlignedClause[], map
   }
   const chosen = new Set(Object.values(mapping));
   const removed = c.clauses.filter((k) => !chosen.has(k.id)).length;
-  const since = c.draftVersion > 1
-    ? (await db.adminEvent.findFirst({ where: { action: "consultation.redraft", target: c.slug }, orderBy: { at: "desc" }, select: { at: true } }))?.at
-    : undefined;
+  const since =
+    c.draftVersion > 1
+      ? (
+          await db.adminEvent.findFirst({
+            where: { action: "consultation.redraft", target: c.slug },
+            orderBy: { at: "desc" },
+            select: { at: true },
+          })
+        )?.at
+      : undefined;
   const responses = await countLiveResponses(c.id);
   const answeredCurrent = since ? await countLiveResponses(c.id, since) : responses;
   return { changed, unchanged, added, removed, responses, answeredCurrent };

@@ -8,7 +8,8 @@ import { logAdminEvent } from "@/lib/users/admin-event";
 import type { TAlignedClause } from "./align-drafts";
 import type { TConsultationForm } from "./schema";
 
-export type TCreate = { ok: true; previewToken: string } | { ok: false; field: string; key: "slugTaken" | "dateInvalid" };
+export type TCreate =
+  { ok: true; previewToken: string } | { ok: false; field: string; key: "slugTaken" | "dateInvalid" };
 
 export function instants(f: Pick<TConsultationForm, "opensAt" | "closesAt" | "timeZone">) {
   return { opensAt: zonedLocalToUtc(f.opensAt, f.timeZone), closesAt: zonedLocalToUtc(f.closesAt, f.timeZone) };
@@ -16,19 +17,43 @@ export function instants(f: Pick<TConsultationForm, "opensAt" | "closesAt" | "ti
 
 export function consultationTexts(f: TConsultationForm) {
   return {
-    titleEn: f.titleEn, titleFr: f.titleFr, summaryEn: f.summaryEn, summaryFr: f.summaryFr, askedForEn: f.askedForEn, askedForFr: f.askedForFr,
-    audienceEn: f.audienceEn, audienceFr: f.audienceFr, privacyEn: f.privacyEn || null, privacyFr: f.privacyFr || null, timeZone: f.timeZone,
+    titleEn: f.titleEn,
+    titleFr: f.titleFr,
+    summaryEn: f.summaryEn,
+    summaryFr: f.summaryFr,
+    askedForEn: f.askedForEn,
+    askedForFr: f.askedForFr,
+    audienceEn: f.audienceEn,
+    audienceFr: f.audienceFr,
+    privacyEn: f.privacyEn || null,
+    privacyFr: f.privacyFr || null,
+    timeZone: f.timeZone,
   };
 }
 
 /** Inserts the clauses of one aligned draft, in order, parents first (they come first in the document). */
-export async function insertClauses(tx: Pick<typeof db, "clause">, consultationId: string, clauses: TAlignedClause[], version = 1, offset = 0) {
+export async function insertClauses(
+  tx: Pick<typeof db, "clause">,
+  consultationId: string,
+  clauses: TAlignedClause[],
+  version = 1,
+  offset = 0,
+) {
   const ids = new Map<string, string>();
   for (const [i, c] of clauses.entries()) {
     const row = await tx.clause.create({
       data: {
-        consultationId, key: c.key, kind: c.kind, number: c.number, position: offset + i, parentId: c.parentKey ? ids.get(c.parentKey) : null,
-        headingEn: c.heading.en, headingFr: c.heading.fr, bodyEn: c.body.en, bodyFr: c.body.fr, addedInVersion: version,
+        consultationId,
+        key: c.key,
+        kind: c.kind,
+        number: c.number,
+        position: offset + i,
+        parentId: c.parentKey ? ids.get(c.parentKey) : null,
+        headingEn: c.heading.en,
+        headingFr: c.heading.fr,
+        bodyEn: c.body.en,
+        bodyFr: c.body.fr,
+        addedInVersion: version,
       },
       select: { id: true },
     });
@@ -37,15 +62,27 @@ export async function insertClauses(tx: Pick<typeof db, "clause">, consultationI
   return ids;
 }
 
-export async function createConsultation(actorId: string, f: TConsultationForm, clauses: TAlignedClause[]): Promise<TCreate> {
+export async function createConsultation(
+  actorId: string,
+  f: TConsultationForm,
+  clauses: TAlignedClause[],
+): Promise<TCreate> {
   const { opensAt, closesAt } = instants(f);
   if (!opensAt || !closesAt) return { ok: false, field: "opensAt", key: "dateInvalid" };
-  if (await db.consultation.findUnique({ where: { slug: f.slug }, select: { id: true } })) return { ok: false, field: "slug", key: "slugTaken" };
+  if (await db.consultation.findUnique({ where: { slug: f.slug }, select: { id: true } }))
+    return { ok: false, field: "slug", key: "slugTaken" };
   const token = newToken();
   try {
     await db.$transaction(async (tx) => {
       const c = await tx.consultation.create({
-        data: { slug: f.slug, referencePrefix: f.referencePrefix, ...consultationTexts(f), opensAt, closesAt, previewTokenHash: hashToken(token) },
+        data: {
+          slug: f.slug,
+          referencePrefix: f.referencePrefix,
+          ...consultationTexts(f),
+          opensAt,
+          closesAt,
+          previewTokenHash: hashToken(token),
+        },
         select: { id: true },
       });
       await insertClauses(tx, c.id, clauses);

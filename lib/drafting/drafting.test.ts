@@ -34,7 +34,12 @@ describe("parseMarkdown", () => {
     const { clauses, problems } = parseMarkdown(EN);
     expect(problems).toEqual([]);
     expect(clauses.map((c) => [c.key, c.kind, c.heading, c.body])).toEqual([
-      ["preamble", "preamble", null, "Adherents recognise that innovation matters.\n\nSecond paragraph of the preamble."],
+      [
+        "preamble",
+        "preamble",
+        null,
+        "Adherents recognise that innovation matters.\n\nSecond paragraph of the preamble.",
+      ],
       ["1", "principle", "Embrace and enhance innovation", "Public servants should be supported."],
       ["1.1", "action", null, "Act on weak signals and emerging trends."],
       ["1.2", "action", null, "Build capacity."],
@@ -54,15 +59,24 @@ describe("alignDrafts", () => {
   it("reports every structural difference between the languages", () => {
     const { mismatches, clauses } = alignDrafts(parseMarkdown(EN).clauses, parseMarkdown(FR).clauses);
     expect(clauses).toEqual([]);
-    expect(mismatches).toEqual([{ key: "preambleOnlyIn", lang: "en" }, { key: "itemCount", section: "2", en: 1, fr: 2 }]);
+    expect(mismatches).toEqual([
+      { key: "preambleOnlyIn", lang: "en" },
+      { key: "itemCount", section: "2", en: 1, fr: 2 },
+    ]);
   });
 
   it("pairs the clauses of two aligned drafts", () => {
     const fixed = `Les adhérents reconnaissent que l'innovation compte.\n\n${FR.replace("2. Une action de trop.\n", "")}`;
     const { mismatches, clauses } = alignDrafts(parseMarkdown(EN).clauses, parseMarkdown(fixed).clauses);
     expect(mismatches).toEqual([]);
-    expect(clauses.find((c) => c.key === "1.1")?.body).toEqual({ en: "Act on weak signals and emerging trends.", fr: "Agir sur les signaux faibles." });
-    expect(clauses.find((c) => c.key === "1")?.heading).toEqual({ en: "Embrace and enhance innovation", fr: "Adopter l'innovation" });
+    expect(clauses.find((c) => c.key === "1.1")?.body).toEqual({
+      en: "Act on weak signals and emerging trends.",
+      fr: "Agir sur les signaux faibles.",
+    });
+    expect(clauses.find((c) => c.key === "1")?.heading).toEqual({
+      en: "Embrace and enhance innovation",
+      fr: "Adopter l'innovation",
+    });
   });
 });
 
@@ -83,13 +97,38 @@ describe("proposeMapping", () => {
   it("suggests the existing clause each new one carries over, by text, once each", async () => {
     const { proposeMapping } = await import("./redraft");
     const current = [
-      { id: "a", key: "1", kind: "principle" as const, heading: { en: "Embrace innovation", fr: null }, body: { en: "Embrace and enhance innovation in the public sector.", fr: "" } },
-      { id: "b", key: "1.1", kind: "action" as const, heading: { en: null, fr: null }, body: { en: "Act on weak signals and emerging trends.", fr: "" } },
-      { id: "c", key: "1.2", kind: "action" as const, heading: { en: null, fr: null }, body: { en: "Build capacity in every ministry.", fr: "" } },
+      {
+        id: "a",
+        key: "1",
+        kind: "principle" as const,
+        heading: { en: "Embrace innovation", fr: null },
+        body: { en: "Embrace and enhance innovation in the public sector.", fr: "" },
+      },
+      {
+        id: "b",
+        key: "1.1",
+        kind: "action" as const,
+        heading: { en: null, fr: null },
+        body: { en: "Act on weak signals and emerging trends.", fr: "" },
+      },
+      {
+        id: "c",
+        key: "1.2",
+        kind: "action" as const,
+        heading: { en: null, fr: null },
+        body: { en: "Build capacity in every ministry.", fr: "" },
+      },
     ];
-    const next = parseMarkdown("## 1. Embrace innovation\nEmbrace and enhance innovation in the public sector.\n\n1. Build capacity in every ministry and agency.\n2. Act on weak signals and emerging trends.\n3. Something entirely new.").clauses;
+    const next = parseMarkdown(
+      "## 1. Embrace innovation\nEmbrace and enhance innovation in the public sector.\n\n1. Build capacity in every ministry and agency.\n2. Act on weak signals and emerging trends.\n3. Something entirely new.",
+    ).clauses;
     const aligned = alignDrafts(next, next).clauses;
     const m = proposeMapping(current, aligned);
-    expect(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.id]))).toEqual({ "1": "a", "1.1": "c", "1.2": "b", "1.3": null });
+    expect(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.id]))).toEqual({
+      "1": "a",
+      "1.1": "c",
+      "1.2": "b",
+      "1.3": null,
+    });
   });
 });

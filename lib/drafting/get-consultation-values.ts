@@ -6,9 +6,20 @@ export async function getConsultationValues(slug: string) {
   const c = await db.consultation.findUnique({ where: { slug } });
   if (!c) return null;
   const values = {
-    referencePrefix: c.referencePrefix, titleEn: c.titleEn, titleFr: c.titleFr, summaryEn: c.summaryEn, summaryFr: c.summaryFr,
-    askedForEn: c.askedForEn, askedForFr: c.askedForFr, audienceEn: c.audienceEn, audienceFr: c.audienceFr, privacyEn: c.privacyEn ?? "",
-    privacyFr: c.privacyFr ?? "", timeZone: c.timeZone, opensAt: utcToZonedLocal(c.opensAt, c.timeZone), closesAt: utcToZonedLocal(c.closesAt, c.timeZone),
+    referencePrefix: c.referencePrefix,
+    titleEn: c.titleEn,
+    titleFr: c.titleFr,
+    summaryEn: c.summaryEn,
+    summaryFr: c.summaryFr,
+    askedForEn: c.askedForEn,
+    askedForFr: c.askedForFr,
+    audienceEn: c.audienceEn,
+    audienceFr: c.audienceFr,
+    privacyEn: c.privacyEn ?? "",
+    privacyFr: c.privacyFr ?? "",
+    timeZone: c.timeZone,
+    opensAt: utcToZonedLocal(c.opensAt, c.timeZone),
+    closesAt: utcToZonedLocal(c.closesAt, c.timeZone),
   };
   return { slug: c.slug, title: { en: c.titleEn, fr: c.titleFr }, draft: !c.publishedAt, values };
 }

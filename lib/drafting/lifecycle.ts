@@ -24,40 +24,63 @@ async function committed<T extends TLifecycle>(change: Promise<T>): Promise<T> {
 
 export async function publishConsultation(actorId: string, consultationId: string): Promise<TLifecycle> {
   const at = now();
-  return committed(db.$transaction(async (tx) => {
-    const n = await tx.$executeRaw`UPDATE consultation SET published_at = ${at}, original_closes_at = closes_at
+  return committed(
+    db.$transaction(async (tx) => {
+      const n = await tx.$executeRaw`UPDATE consultation SET published_at = ${at}, original_closes_at = closes_at
       WHERE id = ${consultationId}::uuid AND published_at IS NULL AND closes_at > ${at}`;
-    if (n !== 1) return { ok: false, key: "cannotPublish" } as const;
-    const c = await tx.consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { slug: true } });
-    await logAdminEvent(actorId, "consultation.publish", c.slug, null, tx);
-    return { ok: true } as const;
-  }));
+      if (n !== 1) return { ok: false, key: "cannotPublish" } as const;
+      const c = await tx.consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { slug: true } });
+      await logAdminEvent(actorId, "consultation.publish", c.slug, null, tx);
+      return { ok: true } as const;
+    }),
+  );
 }
 
 export async function newPreviewLink(actorId: string, consultationId: string): Promise<TLifecycle> {
   const token = newToken();
-  const c = await db.consultation.update({ where: { id: consultationId }, data: { previewTokenHash: hashToken(token) }, select: { slug: true } });
+  const c = await db.consultation.update({
+    where: { id: consultationId },
+    data: { previewTokenHash: hashToken(token) },
+    select: { slug: true },
+  });
   await logAdminEvent(actorId, "consultation.preview_link", c.slug);
   return { ok: true, token };
 }
 
-export async function extendDeadline(actorId: string, consultationId: string, until: Date, reason: string): Promise<TLifecycle> {
+export async function extendDeadline(
+  actorId: string,
+  consultationId: string,
+  until: Date,
+  reason: string,
+): Promise<TLifecycle> {
   const why = clean(reason);
   if (!why) return { ok: false, key: "reasonRequired", field: "reason" };
   const at = now();
-  return committed(db.$transaction(async (tx) => {
-    const [c] = await tx.$queryRaw<{ slug: string; closes_at: Date; published_at: Date | null; results_published_at: Date | null }[]>`
+  return committed(
+    db.$transaction(async (tx) => {
+      const [c] = await tx.$queryRaw<
+        { slug: string; closes_at: Date; published_at: Date | null; results_published_at: Date | null }[]
+      >`
       SELECT slug, closes_at, published_at, results_published_at FROM consultation WHERE id = ${consultationId}::uuid FOR UPDATE`;
-    if (!c) return { ok: false, key: "notFound" } as const;
-    if (c.results_published_at) return { ok: false, key: "resultsPublished", field: "until" } as const;
-    if (until <= c.closes_at || until <= at) return { ok: false, key: "untilNotLater", field: "until" } as const;
-    await tx.consultation.update({ where: { id: consultationId }, data: { closesAt: until } });
-    if (c.published_at) {
-      await tx.deadlineChange.create({ data: { consultationId, kind: "extended", fromAt: c.closes_at, toAt: until, reason: why, actorId, at } });
-    }
-    await logAdminEvent(actorId, "consultation.extend", c.slug, `${c.closes_at.toISOString()} → ${until.toISOString()}: ${why}`, tx);
-    return { ok: true } as const;
-  }));
+      if (!c) return { ok: false, key: "notFound" } as const;
+      if (c.results_published_at) return { ok: false, key: "resultsPublished", field: "until" } as const;
+      if (until <= c.closes_at || until <= at) return { ok: false, key: "untilNotLater", field: "until" } as const;
+      await tx.consultation.update({ where: { id: consultationId }, data: { closesAt: until } });
+      if (c.published_at) {
+        await tx.deadlineChange.create({
+          data: { consultationId, kind: "extended", fromAt: c.closes_at, toAt: until, reason: why, actorId, at },
+        });
+      }
+      await logAdminEvent(
+        actorId,
+        "consultation.extend",
+        c.slug,
+        `${c.closes_at.toISOString()} → ${until.toISOString()}: ${why}`,
+        tx,
+      );
+      return { ok: true } as const;
+    }),
+  );
 }
 
 /** The reason for closing early as it will be kept, or null when there is none. */
@@ -69,21 +92,35 @@ export function closeReason(reason: string): string | null {
  * Closes now. `seenClosesAt`, the deadline the admin's confirmation showed: when it has moved since (another
  * admin extended or closed it), nothing is done and the admin is told.
  */
-export async function closeEarly(actorId: string, consultationId: string, reason: string, seenClosesAt?: Date): Promise<TLifecycle> {
+export async function closeEarly(
+  actorId: string,
+  consultationId: string,
+  reason: string,
+  seenClosesAt?: Date,
+): Promise<TLifecycle> {
   const why = closeReason(reason);
   if (!why) return { ok: false, key: "reasonRequired", field: "closeReason" };
   const at = now();
-  return committed(db.$transaction(async (tx) => {
-    const [c] = await tx.$queryRaw<{ slug: string; closes_at: Date; opens_at: Date; results_published_at: Date | null }[]>`
+  return committed(
+    db.$transaction(async (tx) => {
+      const [c] = await tx.$queryRaw<
+        { slug: string; closes_at: Date; opens_at: Date; results_published_at: Date | null }[]
+      >`
       SELECT slug, closes_at, opens_at, results_published_at FROM consultation WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL FOR UPDATE`;
-    if (c && !c.results_published_at && at >= c.closes_at) return { ok: false, key: "alreadyClosed", field: "closeReason" } as const;
-    if (!c || c.results_published_at || at <= c.opens_at) return { ok: false, key: "notOpen", field: "closeReason" } as const;
-    if (seenClosesAt && seenClosesAt.getTime() !== c.closes_at.getTime()) return { ok: false, key: "deadlineMoved", field: "closeReason" } as const;
-    await tx.consultation.update({ where: { id: consultationId }, data: { closesAt: at } });
-    await tx.deadlineChange.create({ data: { consultationId, kind: "closed_early", fromAt: c.closes_at, toAt: at, reason: why, actorId, at } });
-    await logAdminEvent(actorId, "consultation.close_early", c.slug, why, tx);
-    return { ok: true } as const;
-  }));
+      if (c && !c.results_published_at && at >= c.closes_at)
+        return { ok: false, key: "alreadyClosed", field: "closeReason" } as const;
+      if (!c || c.results_published_at || at <= c.opens_at)
+        return { ok: false, key: "notOpen", field: "closeReason" } as const;
+      if (seenClosesAt && seenClosesAt.getTime() !== c.closes_at.getTime())
+        return { ok: false, key: "deadlineMoved", field: "closeReason" } as const;
+      await tx.consultation.update({ where: { id: consultationId }, data: { closesAt: at } });
+      await tx.deadlineChange.create({
+        data: { consultationId, kind: "closed_early", fromAt: c.closes_at, toAt: at, reason: why, actorId, at },
+      });
+      await logAdminEvent(actorId, "consultation.close_early", c.slug, why, tx);
+      return { ok: true } as const;
+    }),
+  );
 }
 
 /**
@@ -93,14 +130,23 @@ export async function closeEarly(actorId: string, consultationId: string, reason
  */
 export async function publishResults(actorId: string, consultationId: string): Promise<TLifecycle> {
   const at = now();
-  return committed(db.$transaction(async (tx) => {
-    const [c] = await tx.$queryRaw<{ slug: string; results_published_at: Date | null }[]>`
+  return committed(
+    db.$transaction(async (tx) => {
+      const [c] = await tx.$queryRaw<{ slug: string; results_published_at: Date | null }[]>`
       SELECT slug, results_published_at FROM consultation
       WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL AND closes_at <= ${at} FOR UPDATE`;
-    if (!c) return { ok: false, key: "notClosed" } as const;
-    if (!c.results_published_at) await tx.$executeRaw`UPDATE consultation SET results_published_at = ${at} WHERE id = ${consultationId}::uuid`;
-    await addJob(tx, TASKS.buildResults, { consultationId, builtAt: at.toISOString() } satisfies TResultsJob);
-    await logAdminEvent(actorId, c.results_published_at ? "consultation.republish_results" : "consultation.publish_results", c.slug, null, tx);
-    return { ok: true } as const;
-  }));
+      if (!c) return { ok: false, key: "notClosed" } as const;
+      if (!c.results_published_at)
+        await tx.$executeRaw`UPDATE consultation SET results_published_at = ${at} WHERE id = ${consultationId}::uuid`;
+      await addJob(tx, TASKS.buildResults, { consultationId, builtAt: at.toISOString() } satisfies TResultsJob);
+      await logAdminEvent(
+        actorId,
+        c.results_published_at ? "consultation.republish_results" : "consultation.publish_results",
+        c.slug,
+        null,
+        tx,
+      );
+      return { ok: true } as const;
+    }),
+  );
 }

@@ -13,19 +13,38 @@ export type TParsedClause = {
   parentKey: string | null;
 };
 
-export type TParseProblem = { key: "empty" | "itemOutsideSection" | "emptySection" | "tooLong"; line?: number; at?: string };
+export type TParseProblem = {
+  key: "empty" | "itemOutsideSection" | "emptySection" | "tooLong";
+  line?: number;
+  at?: string;
+};
 
 const HEADING = /^##\s+(?:(\d+)[.)]?\s+)?(.+?)\s*#*\s*$/;
 const ITEM = /^(\d+)[.)]\s+(.*)$/;
 
 export function parseMarkdown(source: string): { clauses: TParsedClause[]; problems: TParseProblem[] } {
-  const lines = source.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").split("\n");
+  const lines = source
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u0000/g, "")
+    .split("\n");
   const clauses: TParsedClause[] = [];
   const problems: TParseProblem[] = [];
   const preamble: string[] = [];
   let section: { clause: TParsedClause; body: string[]; items: number } | null = null;
   let item: { clause: TParsedClause; lines: string[] } | null = null;
-  const paragraphs = (ls: string[]) => ls.join("\n").split(/\n\s*\n/).map((p) => p.split("\n").map((l) => l.trim()).join(" ").trim()).filter(Boolean).join("\n\n");
+  const paragraphs = (ls: string[]) =>
+    ls
+      .join("\n")
+      .split(/\n\s*\n/)
+      .map((p) =>
+        p
+          .split("\n")
+          .map((l) => l.trim())
+          .join(" ")
+          .trim(),
+      )
+      .filter(Boolean)
+      .join("\n\n");
   const closeItem = () => {
     if (item) item.clause.body = paragraphs(item.lines);
     item = null;
@@ -45,7 +64,14 @@ export function parseMarkdown(source: string): { clauses: TParsedClause[]; probl
     if (h) {
       closeSection();
       const number = h[1] ?? String(clauses.filter((c) => c.kind === "principle").length + 1);
-      const clause: TParsedClause = { key: number, kind: "principle", number, heading: h[2].trim(), body: "", parentKey: null };
+      const clause: TParsedClause = {
+        key: number,
+        kind: "principle",
+        number,
+        heading: h[2].trim(),
+        body: "",
+        parentKey: null,
+      };
       clauses.push(clause);
       section = { clause, body: [], items: 0 };
       return;
@@ -60,7 +86,14 @@ export function parseMarkdown(source: string): { clauses: TParsedClause[]; probl
       closeItem();
       section.items += 1;
       const number = `${section.clause.number}.${section.items}`;
-      const clause: TParsedClause = { key: number, kind: "action", number, heading: null, body: "", parentKey: section.clause.key };
+      const clause: TParsedClause = {
+        key: number,
+        kind: "action",
+        number,
+        heading: null,
+        body: "",
+        parentKey: section.clause.key,
+      };
       clauses.push(clause);
       item = { clause, lines: [it[2]] };
       return;
@@ -76,8 +109,10 @@ export function parseMarkdown(source: string): { clauses: TParsedClause[]; probl
   });
   closeSection();
   const pre = paragraphs(preamble);
-  if (pre) clauses.unshift({ key: "preamble", kind: "preamble", number: null, heading: null, body: pre, parentKey: null });
+  if (pre)
+    clauses.unshift({ key: "preamble", kind: "preamble", number: null, heading: null, body: pre, parentKey: null });
   if (!clauses.length) problems.push({ key: "empty" });
-  for (const c of clauses) if (c.body.length > 8000 || (c.heading?.length ?? 0) > 300) problems.push({ key: "tooLong", at: c.key });
+  for (const c of clauses)
+    if (c.body.length > 8000 || (c.heading?.length ?? 0) > 300) problems.push({ key: "tooLong", at: c.key });
   return { clauses, problems };
 }

@@ -6,33 +6,57 @@ const text = (max: number, required = true) =>
   z
     .string()
     .transform(cleanText)
-    .pipe(required ? z.string().min(1, { error: "required" }).max(max, { error: "tooLong" }) : z.string().max(max, { error: "tooLong" }));
+    .pipe(
+      required
+        ? z.string().min(1, { error: "required" }).max(max, { error: "tooLong" })
+        : z.string().max(max, { error: "tooLong" }),
+    );
 
 const TIME_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 export const timeZones = () => [...TIME_ZONES].sort();
 
 const ZConsultationBase = z.object({
-  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "slugInvalid" }).max(64, { error: "tooLong" }),
-    referencePrefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, { error: "prefixInvalid" }),
-    titleEn: text(300), titleFr: text(300),
-    summaryEn: text(4000), summaryFr: text(4000),
-    askedForEn: text(4000), askedForFr: text(4000),
-    audienceEn: text(4000), audienceFr: text(4000),
-    privacyEn: text(8000, false), privacyFr: text(8000, false),
-    opensAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "dateInvalid" }),
-    closesAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "dateInvalid" }),
-    timeZone: z.string().refine((tz) => TIME_ZONES.has(tz), { error: "timeZoneInvalid" }),
-    markdownEn: z.string().max(400_000, { error: "tooLong" }),
-    markdownFr: z.string().max(400_000, { error: "tooLong" }),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "slugInvalid" })
+    .max(64, { error: "tooLong" }),
+  referencePrefix: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{2,12}$/, { error: "prefixInvalid" }),
+  titleEn: text(300),
+  titleFr: text(300),
+  summaryEn: text(4000),
+  summaryFr: text(4000),
+  askedForEn: text(4000),
+  askedForFr: text(4000),
+  audienceEn: text(4000),
+  audienceFr: text(4000),
+  privacyEn: text(8000, false),
+  privacyFr: text(8000, false),
+  opensAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "dateInvalid" }),
+  closesAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "dateInvalid" }),
+  timeZone: z.string().refine((tz) => TIME_ZONES.has(tz), { error: "timeZoneInvalid" }),
+  markdownEn: z.string().max(400_000, { error: "tooLong" }),
+  markdownFr: z.string().max(400_000, { error: "tooLong" }),
 });
 
-export const ZConsultationForm = ZConsultationBase.refine((v) => v.closesAt > v.opensAt, { path: ["closesAt"], error: "closesBeforeOpens" });
-
-/** Editing: the address and the draft text stay (a new text is a new version); dates only while it is a draft. */
-export const ZConsultationEdit = ZConsultationBase.omit({ slug: true, markdownEn: true, markdownFr: true }).refine((v) => v.closesAt > v.opensAt, {
+export const ZConsultationForm = ZConsultationBase.refine((v) => v.closesAt > v.opensAt, {
   path: ["closesAt"],
   error: "closesBeforeOpens",
 });
+
+/** Editing: the address and the draft text stay (a new text is a new version); dates only while it is a draft. */
+export const ZConsultationEdit = ZConsultationBase.omit({ slug: true, markdownEn: true, markdownFr: true }).refine(
+  (v) => v.closesAt > v.opensAt,
+  {
+    path: ["closesAt"],
+    error: "closesBeforeOpens",
+  },
+);
 
 export type TConsultationForm = z.output<typeof ZConsultationForm>;
 export type TConsultationEdit = z.output<typeof ZConsultationEdit>;

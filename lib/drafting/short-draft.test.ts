@@ -13,7 +13,9 @@ describe("a language mismatch in a Markdown import", () => {
   });
 
   it("counts items and the preamble the same way, and blames an empty or broken draft itself", () => {
-    expect(shortDrafts(checkDraft(ONE.replace("1. Do this.", "1. Do this.\n2. And this."), ONE))).toEqual(["markdownFr"]);
+    expect(shortDrafts(checkDraft(ONE.replace("1. Do this.", "1. Do this.\n2. And this."), ONE))).toEqual([
+      "markdownFr",
+    ]);
     expect(shortDrafts(checkDraft(ONE.replace("Intro.\n\n", ""), ONE))).toEqual(["markdownEn"]);
     expect(shortDrafts(checkDraft("", ONE))).toEqual(["markdownEn"]);
     expect(shortDrafts(checkDraft(ONE, ""))).toEqual(["markdownFr"]);

@@ -18,6 +18,11 @@ export function shortDrafts(check: Pick<TDraftCheck, "mismatches" | "problems">)
 }
 
 /** The form errors for a check that failed: one per draft at fault, each naming its language. */
-export function draftErrors(check: Pick<TDraftCheck, "mismatches" | "problems">): { field: TDraftField; key: string }[] {
-  return shortDrafts(check).map((field) => ({ field, key: field === "markdownEn" ? "draftNotAligned_En" : "draftNotAligned_Fr" }));
+export function draftErrors(
+  check: Pick<TDraftCheck, "mismatches" | "problems">,
+): { field: TDraftField; key: string }[] {
+  return shortDrafts(check).map((field) => ({
+    field,
+    key: field === "markdownEn" ? "draftNotAligned_En" : "draftNotAligned_Fr",
+  }));
 }

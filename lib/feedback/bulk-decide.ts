@@ -23,7 +23,8 @@ export type TBulkChange = {
 export const BULK_BATCH = 5000;
 const BULK_WORKERS = 2;
 
-const filterOf = (target: TBulkTarget) => ("filter" in target ? target.filter : "campaign" in target ? { campaign: target.campaign } : {});
+const filterOf = (target: TBulkTarget) =>
+  "filter" in target ? target.filter : "campaign" in target ? { campaign: target.campaign } : {};
 
 /** The queue's own condition (queue-filter.ts) for the target; ticked items must also match it. */
 function queueCondition(consultationId: string, target: TBulkTarget): Prisma.Sql {
@@ -37,7 +38,9 @@ function differs(change: TBulkChange): Prisma.Sql {
   if (change.status) parts.push(Prisma.sql`tr.status IS DISTINCT FROM ${change.status}::item_status`);
   if (change.decision) {
     const { disposition, reason } = change.decision;
-    parts.push(Prisma.sql`tr.disposition IS DISTINCT FROM ${disposition}::disposition OR tr.disposition_reason IS DISTINCT FROM ${reason}::text`);
+    parts.push(
+      Prisma.sql`tr.disposition IS DISTINCT FROM ${disposition}::disposition OR tr.disposition_reason IS DISTINCT FROM ${reason}::text`,
+    );
   }
   return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`false`;
 }
@@ -45,7 +48,11 @@ function differs(change: TBulkChange): Prisma.Sql {
 const FROM = QUEUE_FROM_SQL;
 
 /** How many items the target holds, and how many of them the change would change. */
-export async function previewBulkChange(consultationId: string, target: TBulkTarget, change: TBulkChange): Promise<{ matching: number; changing: number }> {
+export async function previewBulkChange(
+  consultationId: string,
+  target: TBulkTarget,
+  change: TBulkChange,
+): Promise<{ matching: number; changing: number }> {
   const rows = await db.$queryRaw<{ matching: bigint; changing: bigint }[]>`
     SELECT count(*) AS matching, count(*) FILTER (WHERE ${differs(change)}) AS changing
     FROM ${FROM} WHERE ${queueCondition(consultationId, target)}`;
@@ -62,7 +69,13 @@ export async function countMatching(consultationId: string, target: TBulkTarget)
  * consultation is the actor's to moderate). `changed`: the items it changed; `unchanged`:
  * the others that matched (they already had it).
  */
-export async function bulkChange(actorId: string, consultationId: string, target: TBulkTarget, change: TBulkChange, batchSize = BULK_BATCH): Promise<{ changed: number; unchanged: number }> {
+export async function bulkChange(
+  actorId: string,
+  consultationId: string,
+  target: TBulkTarget,
+  change: TBulkChange,
+  batchSize = BULK_BATCH,
+): Promise<{ changed: number; unchanged: number }> {
   const where = queueCondition(consultationId, target);
   const state = stateSql(filterOf(target));
   const diff = differs(change);
@@ -83,7 +96,10 @@ export async function bulkChange(actorId: string, consultationId: string, target
   if (change.decision) {
     const { disposition, reason } = change.decision;
     set.push(Prisma.sql`disposition = ${disposition}::disposition, disposition_reason = ${reason}::text`);
-    events.push(event("disposition", Prisma.sql`old_disposition`, disposition), event("disposition_reason", Prisma.sql`old_reason`, reason));
+    events.push(
+      event("disposition", Prisma.sql`old_disposition`, disposition),
+      event("disposition_reason", Prisma.sql`old_reason`, reason),
+    );
   }
   if (!set.length) return { changed: 0, unchanged: Number(matching) };
   // Once locked, the item must still match what can have changed since the ids were read (its state
@@ -137,16 +153,32 @@ const KNOWN = new Set(["noneSelected", "tooMany", "invalid", "tooLong", "noDecis
  * this user may see it (a hidden draft is an admin's only), then counts (`apply` false:
  * the confirmation) or applies it.
  */
-export async function bulkDecide(user: { id: string; role: string } | null, input: unknown, apply: boolean): Promise<TBulkDecideResult> {
-  if (!user || (user.role !== "moderator" && user.role !== "admin")) return { ok: false, errors: [{ field: "ids", key: "forbidden" }] };
+export async function bulkDecide(
+  user: { id: string; role: string } | null,
+  input: unknown,
+  apply: boolean,
+): Promise<TBulkDecideResult> {
+  if (!user || (user.role !== "moderator" && user.role !== "admin"))
+    return { ok: false, errors: [{ field: "ids", key: "forbidden" }] };
   const parsed = ZBulkDecision.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "ids"), key: KNOWN.has(i.message) ? i.message : "invalid" })) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({
+        field: String(i.path[0] ?? "ids"),
+        key: KNOWN.has(i.message) ? i.message : "invalid",
+      })),
+    };
   }
   const b = parsed.data;
   const c = await getConsultationFor(user, b.slug);
   if (!c) return { ok: false, errors: [{ field: "ids", key: "not_found" }] };
-  const change: TBulkChange = { decision: { disposition: b.decision === "none" ? null : b.decision, reason: b.decision === "none" ? null : b.reason } };
+  const change: TBulkChange = {
+    decision: {
+      disposition: b.decision === "none" ? null : b.decision,
+      reason: b.decision === "none" ? null : b.reason,
+    },
+  };
   const target = targetOf(b);
   if (!apply) return { ok: true, ...(await previewBulkChange(c.id, target, change)), decision: b };
   const r = await bulkChange(user.id, c.id, target, change);

@@ -18,16 +18,26 @@ export const ZBulkDecision = z
     scope: z.enum(BULK_SCOPES, { error: "invalid" }),
     ids: z.array(uuid).max(MAX_BULK, { error: "tooMany" }),
     // The queue's filter as its URL query ("clause=1.1&type=group"), parsed by the queue's own parser.
-    filter: z.string().max(2000, { error: "invalid" }).transform((s): TQueueFilter => parseQueueFilter(new URLSearchParams(s))),
+    filter: z
+      .string()
+      .max(2000, { error: "invalid" })
+      .transform((s): TQueueFilter => parseQueueFilter(new URLSearchParams(s))),
     campaign: uuid.optional(),
     // "none" takes the decision (and its reason) away.
     decision: z.enum(BULK_DECISIONS, { error: "noDecision" }),
-    reason: z.string().transform((s) => s.trim()).pipe(z.string().max(2000, { error: "tooLong" })).optional().transform((s) => (s ? s : null)),
+    reason: z
+      .string()
+      .transform((s) => s.trim())
+      .pipe(z.string().max(2000, { error: "tooLong" }))
+      .optional()
+      .transform((s) => (s ? s : null)),
   })
   .superRefine((b, ctx) => {
-    if (b.scope === "selected" && b.ids.length === 0) ctx.addIssue({ code: "custom", message: "noneSelected", path: ["ids"] });
+    if (b.scope === "selected" && b.ids.length === 0)
+      ctx.addIssue({ code: "custom", message: "noneSelected", path: ["ids"] });
     if (b.scope === "campaign" && !b.campaign) ctx.addIssue({ code: "custom", message: "invalid", path: ["campaign"] });
-    if (b.reason && b.decision === "none") ctx.addIssue({ code: "custom", message: "reasonNeedsDisposition", path: ["reason"] });
+    if (b.reason && b.decision === "none")
+      ctx.addIssue({ code: "custom", message: "reasonNeedsDisposition", path: ["reason"] });
   });
 
 export type TBulkDecision = z.output<typeof ZBulkDecision>;
@@ -60,7 +70,12 @@ export function readBulkForm(form: Pick<FormData, "get" | "getAll"> | URLSearchP
 
 /** The fields that carry a parsed bulk decision again (the confirmation page's hidden inputs). */
 export function bulkFields(b: TBulkDecision): [string, string][] {
-  const out: [string, string][] = [["c", b.slug], ["scope", b.scope], ["filter", new URLSearchParams(filterToQuery(b.filter)).toString()], ["bulkDecision", b.decision]];
+  const out: [string, string][] = [
+    ["c", b.slug],
+    ["scope", b.scope],
+    ["filter", new URLSearchParams(filterToQuery(b.filter)).toString()],
+    ["bulkDecision", b.decision],
+  ];
   if (b.reason) out.push(["bulkReason", b.reason]);
   if (b.campaign) out.push(["campaign", b.campaign]);
   if (b.scope === "selected") for (const id of new Set(b.ids)) out.push(["ids", id]);

@@ -36,10 +36,18 @@ beforeAll(async () => {
   await add("partly", "1.1");
   await add("undecided1", "1");
   await add("undecided11", "1.1");
-  const mod = await createUser({ email: `${uniqueSlug("m")}@example.org`, name: "Mod", role: "moderator", password: "twelve chars at least" });
+  const mod = await createUser({
+    email: `${uniqueSlug("m")}@example.org`,
+    name: "Mod",
+    role: "moderator",
+    password: "twelve chars at least",
+  });
   const idOf = async (name: string) => (await listFeedback(consultationId, { q: name })).items[0].id;
   await triageItems(mod.id, ZTriage.parse({ ids: [await idOf("accepted")], disposition: "accepted" }));
-  await triageItems(mod.id, ZTriage.parse({ ids: [await idOf("partly")], disposition: "partly_accepted", dispositionReason: "In part" }));
+  await triageItems(
+    mod.id,
+    ZTriage.parse({ ids: [await idOf("partly")], disposition: "partly_accepted", dispositionReason: "In part" }),
+  );
 });
 
 describe("the decision filter", () => {

@@ -7,7 +7,13 @@ export function fieldLabel(t: TTranslate, field: string): string {
   return t(`field_${field}`);
 }
 
-export function valueLabel(t: TTranslate, moderators: { id: string; name: string }[], field: string, v: string | null, campaigns?: Map<string, string>): string {
+export function valueLabel(
+  t: TTranslate,
+  moderators: { id: string; name: string }[],
+  field: string,
+  v: string | null,
+  campaigns?: Map<string, string>,
+): string {
   if (v === null) return t("empty");
   // A campaign by the start of its text (campaign-samples.ts); one merged away or dissolved since is gone.
   if (field === "campaign") return campaigns?.get(v) ?? t("value_campaignGone");

@@ -20,7 +20,13 @@ describe("exportFeedback", () => {
     const stored = await submitResponse(
       c.slug,
       ZResponseInput.parse({
-        feedback: [{ clause: "1.1", clarity: { rating: 2, comment: '=cmd|" /C calc"!A0' }, language: { term: "+term", reason: "line one\nline two, with comma" } }],
+        feedback: [
+          {
+            clause: "1.1",
+            clarity: { rating: 2, comment: '=cmd|" /C calc"!A0' },
+            language: { term: "+term", reason: "line one\nline two, with comma" },
+          },
+        ],
         generalComment: "-1+1",
         respondent: { ...respondent, type: "organisation", organisationName: "@Org", country: "NL" },
       }),
@@ -31,13 +37,17 @@ describe("exportFeedback", () => {
     const csv = await exportToString(c.id, {}, "csv");
     expect(csv.rows).toBe(3);
     const lines = csv.text.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("reference,submitted_at,respondent_type,country,organisation,publication,clause_number,clause_heading,aspect,rating,comment,term,proposed_wording,country_context,channel,locale,status,disposition,disposition_reason,tags,campaign,campaign_size,official,stance,letter_url,letter_sha256,in_extension,received_on,clause_version");
+    expect(lines[0]).toBe(
+      "reference,submitted_at,respondent_type,country,organisation,publication,clause_number,clause_heading,aspect,rating,comment,term,proposed_wording,country_context,channel,locale,status,disposition,disposition_reason,tags,campaign,campaign_size,official,stance,letter_url,letter_sha256,in_extension,received_on,clause_version",
+    );
     expect(csv.text).toContain(`"'=cmd|"" /C calc""!A0"`);
     expect(csv.text).toContain(",'+term,");
     expect(csv.text).toContain(`"line one\nline two, with comma"`);
     expect(csv.text).toContain(",'-1+1,");
     expect(csv.text).toContain(",'@Org,");
-    expect(csv.text).toMatch(new RegExp(`^${stored.reference},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z,organisation,NL,`, "m"));
+    expect(csv.text).toMatch(
+      new RegExp(`^${stored.reference},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z,organisation,NL,`, "m"),
+    );
 
     const language = await exportToString(c.id, { aspect: "language" }, "jsonl");
     expect(language.rows).toBe(1);

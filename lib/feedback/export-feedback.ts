@@ -6,16 +6,51 @@ import { claimExportSlot, streamQuery, type TExportSlot, type TQueryText } from 
 import { filterWhere, QUEUE_FROM, type TQueueFilter } from "./queue-filter";
 
 export const EXPORT_COLUMNS = [
-  "reference", "submitted_at", "respondent_type", "country", "organisation", "publication",
-  "clause_number", "clause_heading", "aspect", "rating", "comment", "term", "proposed_wording", "country_context", "channel", "locale",
-  "status", "disposition", "disposition_reason", "tags", "campaign", "campaign_size",
-  "official", "stance", "letter_url", "letter_sha256", "in_extension", "received_on", "clause_version",
+  "reference",
+  "submitted_at",
+  "respondent_type",
+  "country",
+  "organisation",
+  "publication",
+  "clause_number",
+  "clause_heading",
+  "aspect",
+  "rating",
+  "comment",
+  "term",
+  "proposed_wording",
+  "country_context",
+  "channel",
+  "locale",
+  "status",
+  "disposition",
+  "disposition_reason",
+  "tags",
+  "campaign",
+  "campaign_size",
+  "official",
+  "stance",
+  "letter_url",
+  "letter_sha256",
+  "in_extension",
+  "received_on",
+  "clause_version",
 ] as const;
 
 export type TExportFilter = TQueueFilter;
 export type TExportKind = "feedback" | "audit";
 
-export const AUDIT_COLUMNS = ["at", "reference", "item", "clause_number", "aspect", "actor", "field", "from_value", "to_value"] as const;
+export const AUDIT_COLUMNS = [
+  "at",
+  "reference",
+  "item",
+  "clause_number",
+  "aspect",
+  "actor",
+  "field",
+  "from_value",
+  "to_value",
+] as const;
 
 /** The audit log of a consultation's items: who changed what, when, from and to. */
 function auditQuery(consultationId: string): TQueryText {
@@ -59,7 +94,12 @@ function query(consultationId: string, filter: TExportFilter): TQueryText {
 
 /** The export on a claimed slot (the route claims it per account, before answering): the stream and the promise of its row count. */
 export function openFeedbackExport<T extends Writable = PassThrough>(
-  slot: TExportSlot, consultationId: string, filter: TExportFilter, format: "csv" | "jsonl", kind: TExportKind = "feedback", out?: T,
+  slot: TExportSlot,
+  consultationId: string,
+  filter: TExportFilter,
+  format: "csv" | "jsonl",
+  kind: TExportKind = "feedback",
+  out?: T,
 ) {
   return kind === "audit"
     ? streamQuery(slot, auditQuery(consultationId), { format, columns: AUDIT_COLUMNS, out })

@@ -9,9 +9,12 @@ export async function exportRequest(request: Request, slug: string): Promise<Res
   try {
     user = await requireRole("moderator");
   } catch (e) {
-    if (e instanceof AccessDenied) return Response.json({ error: { code: e.status === 401 ? "unauthenticated" : "forbidden", message: e.message } }, { status: e.status });
+    if (e instanceof AccessDenied)
+      return Response.json(
+        { error: { code: e.status === 401 ? "unauthenticated" : "forbidden", message: e.message } },
+        { status: e.status },
+      );
     throw e;
   }
   return moderationExport(user, request, slug);
 }
-

@@ -41,27 +41,37 @@ export async function startFindingCampaigns(userId: string, consultationId: stri
 }
 
 /** The task. A failure is retried by the queue; the run records the error once the last attempt failed. */
-export async function runFindCampaigns({ runId, consultationId }: TCampaignJob, attempt: { last: boolean }): Promise<void> {
-  const [run] = await db.$queryRaw<{ finished: boolean }[]>`SELECT finished_at IS NOT NULL AS finished FROM campaign_run WHERE id = ${runId}::uuid`;
+export async function runFindCampaigns(
+  { runId, consultationId }: TCampaignJob,
+  attempt: { last: boolean },
+): Promise<void> {
+  const [run] = await db.$queryRaw<
+    { finished: boolean }[]
+  >`SELECT finished_at IS NOT NULL AS finished FROM campaign_run WHERE id = ${runId}::uuid`;
   if (!run || run.finished) return;
   const started = Date.now();
   try {
     const r = await groupCampaigns(consultationId);
-    console.log(`[campaigns] run ${runId}: ${r.campaigns} campaigns, ${r.grouped} items grouped, in ${Date.now() - started} ms`);
+    console.log(
+      `[campaigns] run ${runId}: ${r.campaigns} campaigns, ${r.grouped} items grouped, in ${Date.now() - started} ms`,
+    );
     await db.$executeRaw`UPDATE campaign_run SET finished_at = now(), campaigns = ${r.campaigns}, grouped = ${r.grouped}, error = NULL
       WHERE id = ${runId}::uuid`;
   } catch (e) {
     const error = String((e as Error).message ?? e).slice(0, 500);
     console.error(`[campaigns] run ${runId} failed${attempt.last ? "" : ", will retry"}: ${error}`);
-    if (attempt.last) await db.$executeRaw`UPDATE campaign_run SET finished_at = now(), error = ${error} WHERE id = ${runId}::uuid`;
+    if (attempt.last)
+      await db.$executeRaw`UPDATE campaign_run SET finished_at = now(), error = ${error} WHERE id = ${runId}::uuid`;
     throw e;
   }
 }
 
 /** Waits up to `ms` for a run to finish (most take well under a second): true when it did. */
 export async function waitForRun(runId: string, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; ; ) {
-    const [r] = await db.$queryRaw<{ finished: boolean }[]>`SELECT finished_at IS NOT NULL AS finished FROM campaign_run WHERE id = ${runId}::uuid`;
+  for (const end = Date.now() + ms; ;) {
+    const [r] = await db.$queryRaw<
+      { finished: boolean }[]
+    >`SELECT finished_at IS NOT NULL AS finished FROM campaign_run WHERE id = ${runId}::uuid`;
     if (!r || r.finished || Date.now() >= end) return !!r?.finished;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -22,7 +22,10 @@ export async function getItem(id: string, viewer: { role: string }) {
       response: {
         include: {
           consultation: { select: { slug: true, titleEn: true, titleFr: true, timeZone: true } },
-          feedbackItems: { orderBy: { position: "asc" }, include: { clause: { select: { kind: true, number: true } } } },
+          feedbackItems: {
+            orderBy: { position: "asc" },
+            include: { clause: { select: { kind: true, number: true } } },
+          },
         },
       },
     },
@@ -31,13 +34,29 @@ export async function getItem(id: string, viewer: { role: string }) {
   // Its moderation state (a row of its own, made with the item by a trigger), read as the item's fields.
   const { triage, ...rest } = item;
   if (!triage) throw new Error(`feedback item ${item.id} has no moderation state`);
-  const { status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId, events } = triage;
-  return { ...rest, status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId, events };
+  const { status, disposition, dispositionReason, assigneeId, assignee, moderatedAt, version, campaignId, events } =
+    triage;
+  return {
+    ...rest,
+    status,
+    disposition,
+    dispositionReason,
+    assigneeId,
+    assignee,
+    moderatedAt,
+    version,
+    campaignId,
+    events,
+  };
 }
 
 export type TItem = NonNullable<Awaited<ReturnType<typeof getItem>>>;
 
 /** People who can be assigned items. */
 export function listModerators() {
-  return db.appUser.findMany({ where: { role: { in: ["moderator", "admin"] }, disabledAt: null }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  return db.appUser.findMany({
+    where: { role: { in: ["moderator", "admin"] }, disabledAt: null },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -38,7 +38,9 @@ type TLetter = { fp: string; n: number; phrases: string[] };
 
 /** Greedy clustering, heaviest letter first; returns fingerprint → seed fingerprint (for letters in a group). */
 export function clusterLetters(letters: TLetter[]): Map<string, string> {
-  const sorted = [...letters].sort((a, b) => b.n - a.n || b.phrases.length - a.phrases.length || (a.fp < b.fp ? -1 : 1));
+  const sorted = [...letters].sort(
+    (a, b) => b.n - a.n || b.phrases.length - a.phrases.length || (a.fp < b.fp ? -1 : 1),
+  );
   const seeds: { fp: string; phrases: Set<string>; weight: number }[] = [];
   const byPhrase = new Map<string, number[]>();
   const seedOf = new Map<string, number>();
@@ -50,7 +52,8 @@ export function clusterLetters(letters: TLetter[]): Map<string, string> {
     let bestScore = 0;
     for (const [s, k] of shared) {
       const score = (2 * k) / (mine.size + seeds[s].phrases.size);
-      if (score >= PHRASE_OVERLAP && (score > bestScore || (score === bestScore && s < best))) [best, bestScore] = [s, score];
+      if (score >= PHRASE_OVERLAP && (score > bestScore || (score === bestScore && s < best)))
+        [best, bestScore] = [s, score];
     }
     if (best >= 0) {
       seedOf.set(l.fp, best);

@@ -9,7 +9,14 @@ import type { TQueueFilter } from "./queue-filter";
 async function setup() {
   const c = await createConsultation();
   for (let i = 0; i < 3; i++) {
-    const r = await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 2 }, feasibility: { rating: 4 } }], respondent }), { locale: "en", channel: "web" });
+    const r = await submitResponse(
+      c.slug,
+      ZResponseInput.parse({
+        feedback: [{ clause: "1.1", clarity: { rating: 2 }, feasibility: { rating: 4 } }],
+        respondent,
+      }),
+      { locale: "en", channel: "web" },
+    );
     if (!r.ok) throw new Error("expected stored");
   }
   return c;
@@ -25,15 +32,22 @@ async function walk(first: string, filter: TQueueFilter): Promise<string[]> {
 describe("an item's place in the queue of a filter", () => {
   it("goes through the items in the queue's order, newest or oldest first, within the filter", async () => {
     const c = await setup();
-    for (const filter of [{}, { sort: "oldest" }, { aspect: "feasibility" }, { aspect: "clarity", sort: "oldest" }] as TQueueFilter[]) {
+    for (const filter of [
+      {},
+      { sort: "oldest" },
+      { aspect: "feasibility" },
+      { aspect: "clarity", sort: "oldest" },
+    ] as TQueueFilter[]) {
       const queue = (await listFeedback(c.id, filter)).items.map((i) => i.id);
       expect(queue.length).toBe(filter.aspect ? 3 : 6);
       expect({ filter, walk: await walk(queue[0], filter) }).toEqual({ filter, walk: queue });
       for (const [i, id] of queue.entries()) {
         const place = await itemPlace(filter, id);
         expect(place).toEqual({
-          previous: queue[i - 1] ?? null, next: queue[i + 1] ?? null,
-          position: { n: i + 1, kind: "exact" }, total: { n: queue.length, kind: "exact" },
+          previous: queue[i - 1] ?? null,
+          next: queue[i + 1] ?? null,
+          position: { n: i + 1, kind: "exact" },
+          total: { n: queue.length, kind: "exact" },
         });
         // Past the walks' budget, the gathered forms give the same place and the same next item.
         expect(await itemPlace(filter, id, 0)).toEqual(place);
@@ -50,7 +64,12 @@ describe("an item's place in the queue of a filter", () => {
     const outside = all[1];
     expect(outside.aspect).toBe("feasibility");
     const place = await itemPlace({ aspect: "clarity" }, outside.id);
-    expect(place).toMatchObject({ position: null, previous: clarity[0], next: clarity[1], total: { n: 3, kind: "exact" } });
+    expect(place).toMatchObject({
+      position: null,
+      previous: clarity[0],
+      next: clarity[1],
+      total: { n: 3, kind: "exact" },
+    });
     expect(await nextItem({ aspect: "clarity" }, outside.id)).toBe(clarity[1]);
     expect(await nextItem({}, all[all.length - 1].id)).toBeNull();
     expect(await itemPlace({}, "00000000-0000-4000-8000-000000000000")).toBeNull();

@@ -21,7 +21,9 @@ export const COUNT_CAP = 1000;
 type TKey = { number: bigint; position: number; consultation_id: string };
 
 async function keyOf(itemId: string): Promise<TKey | null> {
-  const rows = await db.$queryRaw<TKey[]>`SELECT r.number, fi.position, r.consultation_id FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE fi.id = ${itemId}::uuid`;
+  const rows = await db.$queryRaw<
+    TKey[]
+  >`SELECT r.number, fi.position, r.consultation_id FROM feedback_item fi JOIN response r ON r.id = fi.response_id WHERE fi.id = ${itemId}::uuid`;
   return rows[0] ?? null;
 }
 
@@ -29,7 +31,12 @@ async function keyOf(itemId: string): Promise<TKey | null> {
  * Items after (or before) `key` in the queue's order, and the order to walk them in from `key`
  * (`gathered`: over the columns `number` and `position` of gathered matches, see walk-or-gather.ts).
  */
-function side(key: TKey, oldest: boolean, dir: "after" | "before", gathered = false): { cond: Prisma.Sql; order: Prisma.Sql } {
+function side(
+  key: TKey,
+  oldest: boolean,
+  dir: "after" | "before",
+  gathered = false,
+): { cond: Prisma.Sql; order: Prisma.Sql } {
   // The queue: response number descending (newest) or ascending (oldest), then the item's position ascending.
   const smaller = (dir === "after") !== oldest;
   const num = smaller ? Prisma.sql`r.number < ${key.number}` : Prisma.sql`r.number > ${key.number}`;
@@ -39,7 +46,13 @@ function side(key: TKey, oldest: boolean, dir: "after" | "before", gathered = fa
   return { cond, order };
 }
 
-async function neighbour(consultationId: string, filter: TQueueFilter, key: TKey, dir: "after" | "before", budgetMs: number): Promise<string | null> {
+async function neighbour(
+  consultationId: string,
+  filter: TQueueFilter,
+  key: TKey,
+  dir: "after" | "before",
+  budgetMs: number,
+): Promise<string | null> {
   const oldest = filter.sort === "oldest";
   const { cond, order } = side(key, oldest, dir);
   const where = Prisma.sql`${filterSql(consultationId, filter)} AND ${cond}`;
@@ -53,13 +66,22 @@ async function neighbour(consultationId: string, filter: TQueueFilter, key: TKey
 }
 
 /** The next item of the filter (over the item's own consultation) after `itemId`, null at the end: what "Save and next" goes to. */
-export async function nextItem(filter: TQueueFilter, itemId: string, budgetMs = WALK_BUDGET_MS): Promise<string | null> {
+export async function nextItem(
+  filter: TQueueFilter,
+  itemId: string,
+  budgetMs = WALK_BUDGET_MS,
+): Promise<string | null> {
   const key = await keyOf(itemId);
   return key ? neighbour(key.consultation_id, filter, key, "after", budgetMs) : null;
 }
 
 /** How many items match `extra` within the filter, counting up to COUNT_CAP + 1. */
-async function cappedCount(consultationId: string, filter: TQueueFilter, extra: Prisma.Sql, budgetMs: number): Promise<number> {
+async function cappedCount(
+  consultationId: string,
+  filter: TQueueFilter,
+  extra: Prisma.Sql,
+  budgetMs: number,
+): Promise<number> {
   const where = Prisma.sql`${filterSql(consultationId, filter)} AND ${extra}`;
   // The walk stops at the cap; the gathered count (past the walk's budget) counts every match, then caps.
   const rows = await walkOrGather<{ n: bigint }>(
@@ -75,13 +97,16 @@ export type TCount = { n: number; kind: "exact" | "about" | "more" };
 
 /** The total of a large filter from the cached per-value counts, when the filter is one of theirs (or none). */
 async function aboutTotal(consultationId: string, filter: TQueueFilter): Promise<number | null> {
-  const keys = Object.entries(filter).filter(([k, v]) => v !== undefined && k !== "sort").map(([k]) => k);
+  const keys = Object.entries(filter)
+    .filter(([k, v]) => v !== undefined && k !== "sort")
+    .map(([k]) => k);
   if (keys.length > 1) return null;
   const counts = await filterCounts(consultationId);
   if (keys.length === 0) return [...counts.status.values()].reduce((a, b) => a + b, 0);
   const k = keys[0];
   const v = filter[k as keyof TQueueFilter];
-  if (k === "status" || k === "aspect" || k === "type" || k === "clause" || k === "country" || k === "tag") return counts[k].get(String(v)) ?? null;
+  if (k === "status" || k === "aspect" || k === "type" || k === "clause" || k === "country" || k === "tag")
+    return counts[k].get(String(v)) ?? null;
   if (k === "official") return counts.official.get("1") ?? null;
   return null;
 }
@@ -96,7 +121,11 @@ export type TPlace = {
 
 /** The item's previous and next items in the filter, its position and the filter's size. */
 /** `budgetMs`: the walks' time budget (walk-or-gather.ts); 0 gathers at once. */
-export async function itemPlace(filter: TQueueFilter, itemId: string, budgetMs = WALK_BUDGET_MS): Promise<TPlace | null> {
+export async function itemPlace(
+  filter: TQueueFilter,
+  itemId: string,
+  budgetMs = WALK_BUDGET_MS,
+): Promise<TPlace | null> {
   const key = await keyOf(itemId);
   if (!key) return null;
   const consultationId = key.consultation_id;
@@ -109,10 +138,14 @@ export async function itemPlace(filter: TQueueFilter, itemId: string, budgetMs =
     neighbour(consultationId, filter, key, "after", budgetMs),
     cappedCount(consultationId, filter, Prisma.sql`fi.id = ${itemId}::uuid`, budgetMs),
     cappedCount(consultationId, filter, before, budgetMs),
-    cached !== null && cached > 2 * COUNT_CAP ? COUNT_CAP + 1 : cappedCount(consultationId, filter, Prisma.sql`TRUE`, budgetMs),
+    cached !== null && cached > 2 * COUNT_CAP
+      ? COUNT_CAP + 1
+      : cappedCount(consultationId, filter, Prisma.sql`TRUE`, budgetMs),
   ]);
   let totalCount: TCount = { n: total, kind: "exact" };
-  if (total > COUNT_CAP) totalCount = cached !== null && cached > COUNT_CAP ? { n: cached, kind: "about" } : { n: COUNT_CAP, kind: "more" };
-  const position: TCount | null = inFilter === 0 ? null : ahead >= COUNT_CAP ? { n: COUNT_CAP, kind: "more" } : { n: ahead + 1, kind: "exact" };
+  if (total > COUNT_CAP)
+    totalCount = cached !== null && cached > COUNT_CAP ? { n: cached, kind: "about" } : { n: COUNT_CAP, kind: "more" };
+  const position: TCount | null =
+    inFilter === 0 ? null : ahead >= COUNT_CAP ? { n: COUNT_CAP, kind: "more" } : { n: ahead + 1, kind: "exact" };
   return { previous, next, position, total: totalCount };
 }

@@ -28,13 +28,33 @@ const namesOf = async (filter: TQueueFilter) => {
 beforeAll(async () => {
   const c = await createConsultation();
   consultationId = c.id;
-  await add("signals", { feedback: [{ clause: "1.1", language: { term: "weak signals", proposedWording: "early signs", reason: "Jargon" } }], respondent: { ...respondent, country: "DE" } });
-  await add("french", { feedback: [{ clause: "1", clarity: { rating: 2, comment: "Les innovations publiques doivent être définies." } }], respondent: { ...respondent, type: "local_government", organisationName: "Ville de Lyon", country: "FR" } });
-  await add("feasible", { feedback: [{ clause: "1.1", feasibility: { rating: 5, countryContext: "Small island state" } }], respondent: { ...respondent, type: "organisation", organisationName: "NGO", country: "FJ" } });
-  await add("general", { generalComment: "A general remark about public servants.", respondent: { ...respondent, country: "CA" } });
-  const mod = await createUser({ email: `${uniqueSlug("m")}@example.org`, name: "Mod", role: "moderator", password: "twelve chars at least" });
+  await add("signals", {
+    feedback: [{ clause: "1.1", language: { term: "weak signals", proposedWording: "early signs", reason: "Jargon" } }],
+    respondent: { ...respondent, country: "DE" },
+  });
+  await add("french", {
+    feedback: [{ clause: "1", clarity: { rating: 2, comment: "Les innovations publiques doivent être définies." } }],
+    respondent: { ...respondent, type: "local_government", organisationName: "Ville de Lyon", country: "FR" },
+  });
+  await add("feasible", {
+    feedback: [{ clause: "1.1", feasibility: { rating: 5, countryContext: "Small island state" } }],
+    respondent: { ...respondent, type: "organisation", organisationName: "NGO", country: "FJ" },
+  });
+  await add("general", {
+    generalComment: "A general remark about public servants.",
+    respondent: { ...respondent, country: "CA" },
+  });
+  const mod = await createUser({
+    email: `${uniqueSlug("m")}@example.org`,
+    name: "Mod",
+    role: "moderator",
+    password: "twelve chars at least",
+  });
   const frenchItem = (await itemsOf({ clause: "1" }))[0];
-  await triageItems(mod.id, ZTriage.parse({ ids: [frenchItem.id], status: "in_review", addTags: "Definitions", assignee: mod.id }));
+  await triageItems(
+    mod.id,
+    ZTriage.parse({ ids: [frenchItem.id], status: "in_review", addTags: "Definitions", assignee: mod.id }),
+  );
   refs.moderator = mod.id;
 });
 
@@ -73,7 +93,17 @@ describe("listFeedback filters", () => {
   });
 
   it("ignores filter values that do not parse, instead of failing", () => {
-    expect(parseQueueFilter({ aspect: "nope", status: "x", minRating: "9", country: "ZZ", from: "2020-13-45", q: "   ", assignee: "me" })).toEqual({});
+    expect(
+      parseQueueFilter({
+        aspect: "nope",
+        status: "x",
+        minRating: "9",
+        country: "ZZ",
+        from: "2020-13-45",
+        q: "   ",
+        assignee: "me",
+      }),
+    ).toEqual({});
   });
 });
 
@@ -81,7 +111,17 @@ describe("listFeedback pages", () => {
   it("walks every item exactly once, newest first, by keyset", async () => {
     const c = await createConsultation();
     for (let i = 0; i < 30; i++) {
-      const r = await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1", clarity: { rating: 3 } }, { clause: "1.1", clarity: { rating: 4 } }], respondent }), { locale: "en", channel: "web" });
+      const r = await submitResponse(
+        c.slug,
+        ZResponseInput.parse({
+          feedback: [
+            { clause: "1", clarity: { rating: 3 } },
+            { clause: "1.1", clarity: { rating: 4 } },
+          ],
+          respondent,
+        }),
+        { locale: "en", channel: "web" },
+      );
       if (!r.ok) throw new Error("not stored");
     }
     const first = await listFeedback(c.id, {});
@@ -100,18 +140,45 @@ describe("listFeedback pages", () => {
 describe("listFeedback past the walk's budget", () => {
   it("gathers the very same pages, in the same order, for every kind of filter and both orders", async () => {
     const c = await createConsultation();
-    const mod = await createUser({ email: `${uniqueSlug("m")}@example.org`, name: "Mod", role: "moderator", password: "twelve chars at least" });
+    const mod = await createUser({
+      email: `${uniqueSlug("m")}@example.org`,
+      name: "Mod",
+      role: "moderator",
+      password: "twelve chars at least",
+    });
     for (let i = 0; i < 40; i++) {
-      const r = await submitResponse(c.slug, ZResponseInput.parse({
-        feedback: [{ clause: "1", clarity: { rating: 1 + (i % 5), comment: i % 3 ? `Budget remark ${i}` : undefined } }, { clause: "1.1", clarity: { rating: 4 } }], respondent,
-      }), { locale: "en", channel: "web" });
+      const r = await submitResponse(
+        c.slug,
+        ZResponseInput.parse({
+          feedback: [
+            { clause: "1", clarity: { rating: 1 + (i % 5), comment: i % 3 ? `Budget remark ${i}` : undefined } },
+            { clause: "1.1", clarity: { rating: 4 } },
+          ],
+          respondent,
+        }),
+        { locale: "en", channel: "web" },
+      );
       if (!r.ok) throw new Error("not stored");
     }
     // Every item of clause 1 decided, none of 1.1: "no decision" and clause 1 go together, as in the case the budget is for.
     const clause1 = (await listFeedback(c.id, { clause: "1" }, undefined, 0)).items.map((i) => i.id);
-    expect(await triageItems(mod.id, ZTriage.parse({ ids: clause1.slice(0, 25), disposition: "accepted", status: "addressed" }))).toMatchObject({ ok: true });
-    const filters: TQueueFilter[] = [{}, { clause: "1" }, { clause: "1", decision: "none" }, { clause: "1.1", decision: "none" }, { status: "addressed" },
-      { minRating: 3, sort: "oldest" }, { q: "budget" }, { decision: "accepted", sort: "oldest" }, { assignee: "none", aspect: "clarity" }];
+    expect(
+      await triageItems(
+        mod.id,
+        ZTriage.parse({ ids: clause1.slice(0, 25), disposition: "accepted", status: "addressed" }),
+      ),
+    ).toMatchObject({ ok: true });
+    const filters: TQueueFilter[] = [
+      {},
+      { clause: "1" },
+      { clause: "1", decision: "none" },
+      { clause: "1.1", decision: "none" },
+      { status: "addressed" },
+      { minRating: 3, sort: "oldest" },
+      { q: "budget" },
+      { decision: "accepted", sort: "oldest" },
+      { assignee: "none", aspect: "clarity" },
+    ];
     for (const f of filters) {
       let walked = await listFeedback(c.id, f);
       let gathered = await listFeedback(c.id, f, undefined, 0);
@@ -119,7 +186,10 @@ describe("listFeedback past the walk's budget", () => {
         expect(gathered.items.map((i) => i.id)).toEqual(walked.items.map((i) => i.id));
         expect(gathered.next).toBe(walked.next);
         if (!walked.next || pages > 3) break;
-        [walked, gathered] = await Promise.all([listFeedback(c.id, f, walked.next), listFeedback(c.id, f, walked.next, 0)]);
+        [walked, gathered] = await Promise.all([
+          listFeedback(c.id, f, walked.next),
+          listFeedback(c.id, f, walked.next, 0),
+        ]);
       }
     }
     expect((await listFeedback(c.id, { clause: "1", decision: "none" }, undefined, 0)).items).toHaveLength(15);
@@ -130,7 +200,17 @@ describe("listFeedback order", () => {
   it("can walk oldest first, by keyset too", async () => {
     const c = await createConsultation();
     for (let i = 0; i < 27; i++) {
-      const r = await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1", clarity: { rating: 3 } }, { clause: "1.1", clarity: { rating: 4 } }], respondent }), { locale: "en", channel: "web" });
+      const r = await submitResponse(
+        c.slug,
+        ZResponseInput.parse({
+          feedback: [
+            { clause: "1", clarity: { rating: 3 } },
+            { clause: "1.1", clarity: { rating: 4 } },
+          ],
+          respondent,
+        }),
+        { locale: "en", channel: "web" },
+      );
       if (!r.ok) throw new Error("not stored");
     }
     const first = await listFeedback(c.id, { sort: "oldest" });
@@ -145,7 +225,17 @@ describe("listFeedback search pages", () => {
   it("keeps the search on every page", async () => {
     const c = await createConsultation();
     for (let i = 0; i < 60; i++) {
-      const r = await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1", clarity: { comment: `Quokkas ${i} are clearer than this` } }, { clause: "1.1", clarity: { comment: `Item ${i} without the animal` } }], respondent }), { locale: "en", channel: "web" });
+      const r = await submitResponse(
+        c.slug,
+        ZResponseInput.parse({
+          feedback: [
+            { clause: "1", clarity: { comment: `Quokkas ${i} are clearer than this` } },
+            { clause: "1.1", clarity: { comment: `Item ${i} without the animal` } },
+          ],
+          respondent,
+        }),
+        { locale: "en", channel: "web" },
+      );
       if (!r.ok) throw new Error("not stored");
     }
     const first = await listFeedback(c.id, { q: "quokka" });

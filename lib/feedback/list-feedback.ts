@@ -14,12 +14,13 @@ const RARE = 2000;
  * two is unreliable, so ask the index how many there are (it stops at RARE).
  */
 async function isRareSearch(q: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM feedback_item WHERE ${searchSql("search", q)} LIMIT ${RARE}) x`;
+  const rows = await db.$queryRaw<
+    { n: bigint }[]
+  >`SELECT count(*) AS n FROM (SELECT 1 FROM feedback_item WHERE ${searchSql("search", q)} LIMIT ${RARE}) x`;
   return Number(rows[0].n) < RARE;
 }
 
 export const PAGE_SIZE = 50;
-
 
 export type TQueueItem = {
   id: string;
@@ -57,18 +58,28 @@ export function cursorOf(item: Pick<TQueueItem, "number" | "position">): string 
 }
 
 /** `budgetMs`: the walk's time budget (walk-or-gather.ts); 0 gathers at once (the tests compare both forms). */
-export async function listFeedback(consultationId: string, filter: TQueueFilter, after?: string, budgetMs = WALK_BUDGET_MS): Promise<{ items: TQueueItem[]; next: string | null }> {
+export async function listFeedback(
+  consultationId: string,
+  filter: TQueueFilter,
+  after?: string,
+  budgetMs = WALK_BUDGET_MS,
+): Promise<{ items: TQueueItem[]; next: string | null }> {
   const rare = filter.q ? await isRareSearch(filter.q) : false;
   const conds: Prisma.Sql[] = [filterSql(consultationId, rare ? { ...filter, q: undefined } : filter)];
   // A rare search: its few matches first, from the GIN index (a CTE of the query below).
-  const hits = rare && filter.q ? Prisma.sql`hits AS MATERIALIZED (SELECT id FROM feedback_item WHERE ${searchSql("search", filter.q)})` : null;
+  const hits =
+    rare && filter.q
+      ? Prisma.sql`hits AS MATERIALIZED (SELECT id FROM feedback_item WHERE ${searchSql("search", filter.q)})`
+      : null;
   if (hits) conds.push(Prisma.sql`fi.id IN (SELECT id FROM hits)`);
   const dir = filter.sort === "oldest" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const cursor = parseCursor(after);
   if (cursor) {
-    conds.push(filter.sort === "oldest"
-      ? Prisma.sql`(r.number > ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`
-      : Prisma.sql`(r.number < ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`);
+    conds.push(
+      filter.sort === "oldest"
+        ? Prisma.sql`(r.number > ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`
+        : Prisma.sql`(r.number < ${cursor.number} OR (r.number = ${cursor.number} AND fi.position > ${cursor.position}))`,
+    );
   }
   const where = Prisma.join(conds, " AND ");
   const select = Prisma.sql`
@@ -85,7 +96,10 @@ export async function listFeedback(consultationId: string, filter: TQueueFilter,
   const read = (ctes: Prisma.Sql, top: Prisma.Sql) => Prisma.sql`
     WITH ${hits ? Prisma.sql`${hits}, ` : Prisma.empty}${ctes}top AS (${top})
     ${select} WHERE fi.id IN (SELECT id FROM top) ${order}`;
-  const walk = read(Prisma.empty, Prisma.sql`SELECT fi.id FROM ${QUEUE_FROM_SQL} WHERE ${where} ${order} LIMIT ${PAGE_SIZE + 1}`);
+  const walk = read(
+    Prisma.empty,
+    Prisma.sql`SELECT fi.id FROM ${QUEUE_FROM_SQL} WHERE ${where} ${order} LIMIT ${PAGE_SIZE + 1}`,
+  );
   const gather = read(
     Prisma.sql`m AS MATERIALIZED (SELECT fi.id, r.number, fi.position FROM ${QUEUE_FROM_SQL} WHERE ${where}), `,
     Prisma.sql`SELECT id FROM m ORDER BY number ${dir}, position ASC LIMIT ${PAGE_SIZE + 1}`,

@@ -17,14 +17,20 @@ async function countFiltered(consultationId: string, filter: TQueueFilter): Prom
 }
 
 /** The export for a signed-in moderator (checked by the caller): one stream at a time per account, on the staff connections. */
-export async function moderationExport(user: { id: string; role: string }, request: Request, slug: string): Promise<Response> {
+export async function moderationExport(
+  user: { id: string; role: string },
+  request: Request,
+  slug: string,
+): Promise<Response> {
   // A hidden draft: admins only; a moderator is answered as for an unknown slug.
   const c = await getConsultationFor(user, slug);
-  if (!c) return Response.json({ error: { code: "not_found", message: "No consultation has this slug." } }, { status: 404 });
+  if (!c)
+    return Response.json({ error: { code: "not_found", message: "No consultation has this slug." } }, { status: 404 });
 
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "jsonl") return Response.json({ error: { code: "invalid", message: "format is csv or jsonl" } }, { status: 400 });
+  if (format !== "csv" && format !== "jsonl")
+    return Response.json({ error: { code: "invalid", message: "format is csv or jsonl" } }, { status: 400 });
   // The queue's filters, from the same URL parameters (values that do not parse are ignored, as in the queue).
   const kind = url.searchParams.get("what") === "audit" ? "audit" : "feedback";
   const filter = kind === "audit" ? {} : parseQueueFilter(url.searchParams);
@@ -36,11 +42,17 @@ export async function moderationExport(user: { id: string; role: string }, reque
   const rowCount = kind === "audit" ? null : await countFiltered(c.id, filter);
   const claim = await claimExportSlot("staff", `account:${user.id}`);
   if (!claim.ok) {
-    return Response.json({ error: { code: claim.code, message: claim.message } }, { status: claim.status, headers: { "Retry-After": String(claim.retryAfterSeconds) } });
+    return Response.json(
+      { error: { code: claim.code, message: claim.message } },
+      { status: claim.status, headers: { "Retry-After": String(claim.retryAfterSeconds) } },
+    );
   }
   const event = await db.exportEvent
     .create({ data: { userId: user.id, consultationId: c.id, format, filter: { ...filter, what: kind } } })
-    .catch(async (e) => { await releaseSlot(claim.slot); throw e; });
+    .catch(async (e) => {
+      await releaseSlot(claim.slot);
+      throw e;
+    });
   const { stream, done } = openFeedbackExport(claim.slot, c.id, filter, format, kind);
   done
     .then((rowCount) => db.exportEvent.update({ where: { id: event.id }, data: { finishedAt: now(), rowCount } }))

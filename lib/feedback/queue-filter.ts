@@ -10,7 +10,12 @@ export const QUEUE_ASPECTS = ["clarity", "language", "feasibility", "general", "
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => s >= "0001-01-01" && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+  .refine(
+    (s) =>
+      s >= "0001-01-01" &&
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  );
 // Control characters (NUL above all) cannot reach PostgreSQL.
 const clean = (s: string) => s.replace(/\p{Cc}/gu, "");
 const rating = z.coerce.number().int().min(1).max(5);
@@ -22,8 +27,15 @@ const FIELDS = {
   status: z.enum(ITEM_STATUSES),
   type: z.enum(RESPONDENT_TYPES),
   country: z.string().refine(isCountryCode),
-  tag: z.string().max(60).transform((s) => clean(s).trim().toLowerCase()).pipe(z.string().min(1)),
-  assignee: z.union([z.literal("none"), z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)]),
+  tag: z
+    .string()
+    .max(60)
+    .transform((s) => clean(s).trim().toLowerCase())
+    .pipe(z.string().min(1)),
+  assignee: z.union([
+    z.literal("none"),
+    z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  ]),
   from: day,
   to: day,
   minRating: rating,
@@ -31,7 +43,11 @@ const FIELDS = {
   hasTerm: z.literal("1"),
   // Formal country responses only
   official: z.literal("1"),
-  q: z.string().max(200).transform((s) => clean(s).trim()).pipe(z.string().min(1)),
+  q: z
+    .string()
+    .max(200)
+    .transform((s) => clean(s).trim())
+    .pipe(z.string().min(1)),
   sort: z.enum(["newest", "oldest"]),
   campaign: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
   // "none": items with no decision yet (what the publish-results confirmation links to).
@@ -41,7 +57,9 @@ const FIELDS = {
 export type TQueueFilter = { [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]> };
 export const FILTER_KEYS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
 
-export function parseQueueFilter(params: Record<string, string | string[] | undefined> | URLSearchParams): TQueueFilter {
+export function parseQueueFilter(
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): TQueueFilter {
   const get = (k: string) => (params instanceof URLSearchParams ? (params.get(k) ?? undefined) : params[k]);
   const out: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) {
@@ -58,7 +76,9 @@ export function parseQueueFilter(params: Record<string, string | string[] | unde
  * exist (the filter is then ignored), or an end before the start. Message keys
  * of the "queueViews" namespace.
  */
-export function filterProblems(params: Record<string, string | string[] | undefined>): Partial<Record<"from" | "to", "dateInvalid" | "dateOrder">> {
+export function filterProblems(
+  params: Record<string, string | string[] | undefined>,
+): Partial<Record<"from" | "to", "dateInvalid" | "dateOrder">> {
   const out: Partial<Record<"from" | "to", "dateInvalid" | "dateOrder">> = {};
   const days: Partial<Record<"from" | "to", string>> = {};
   for (const k of ["from", "to"] as const) {
@@ -73,7 +93,11 @@ export function filterProblems(params: Record<string, string | string[] | undefi
 }
 
 export function filterToQuery(filter: TQueueFilter): Record<string, string> {
-  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 /** The full-text condition on a tsvector column, for the query text in parameter `param` ("$3"). */
@@ -87,7 +111,8 @@ export function searchCondition(column: string, param: string): string {
  * Every item has its state (a trigger makes it), so the LEFT JOIN is an inner join in
  * effect; written so, PostgreSQL leaves the state out of a count that does not need it.
  */
-export const QUEUE_FROM = "feedback_item fi LEFT JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id";
+export const QUEUE_FROM =
+  "feedback_item fi LEFT JOIN feedback_triage tr ON tr.feedback_item_id = fi.id JOIN response r ON r.id = fi.response_id LEFT JOIN clause c ON c.id = fi.clause_id";
 
 /**
  * `WHERE` text over QUEUE_FROM (fi, tr, r, c), with
@@ -96,7 +121,11 @@ export const QUEUE_FROM = "feedback_item fi LEFT JOIN feedback_triage tr ON tr.f
  * on what a moderator can change (status, assignee, campaign, decision, tags),
  * over `tr` alone: what a bulk change re-checks on the items it locks.
  */
-export function filterWhere(consultationId: string, f: TQueueFilter, opts: { stateOnly?: boolean } = {}): { sql: string; params: unknown[] } {
+export function filterWhere(
+  consultationId: string,
+  f: TQueueFilter,
+  opts: { stateOnly?: boolean } = {},
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [consultationId];
   const p = (v: unknown) => {
     params.push(v);
@@ -116,7 +145,12 @@ export function filterWhere(consultationId: string, f: TQueueFilter, opts: { sta
   if (f.type) part(false, () => `r.respondent_type = ${p(f.type)}::respondent_type`);
   if (f.country) part(false, () => `r.country = ${p(f.country)}`);
   const item = opts.stateOnly ? "tr.feedback_item_id" : "fi.id";
-  if (f.tag) part(true, () => `EXISTS (SELECT 1 FROM feedback_item_tag ft JOIN tag tg ON tg.id = ft.tag_id WHERE ft.feedback_item_id = ${item} AND tg.key = ${p(f.tag)})`);
+  if (f.tag)
+    part(
+      true,
+      () =>
+        `EXISTS (SELECT 1 FROM feedback_item_tag ft JOIN tag tg ON tg.id = ft.tag_id WHERE ft.feedback_item_id = ${item} AND tg.key = ${p(f.tag)})`,
+    );
   if (f.assignee === "none") part(true, () => "tr.assignee_id IS NULL");
   else if (f.assignee) part(true, () => `tr.assignee_id = ${p(f.assignee)}::uuid`);
   if (f.from) part(false, () => `r.submitted_at >= ${p(f.from)}::date`);
@@ -136,4 +170,3 @@ export function filterWhere(consultationId: string, f: TQueueFilter, opts: { sta
   if (f.q) part(false, () => searchCondition("fi.search", p(f.q)));
   return { sql: parts.length ? parts.join(" AND ") : "TRUE", params };
 }
-

@@ -22,6 +22,9 @@ export async function triageCampaign(
 /** Sizes of the campaigns given, by id: campaign.size, kept true by a trigger (…_campaign_membership.sql). */
 export async function campaignSizes(ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows = await db.campaign.findMany({ where: { id: { in: ids }, size: { gt: 0 } }, select: { id: true, size: true } });
+  const rows = await db.campaign.findMany({
+    where: { id: { in: ids }, size: { gt: 0 } },
+    select: { id: true, size: true },
+  });
   return new Map(rows.map((r) => [r.id, r.size]));
 }

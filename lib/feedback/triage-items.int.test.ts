@@ -9,10 +9,25 @@ import { loadedValues, readTriageForm, ZTriage } from "./triage-schema";
 
 async function setup() {
   const c = await createConsultation();
-  const r = await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 2 }, feasibility: { rating: 4 } }], respondent }), { locale: "en", channel: "web" });
+  const r = await submitResponse(
+    c.slug,
+    ZResponseInput.parse({
+      feedback: [{ clause: "1.1", clarity: { rating: 2 }, feasibility: { rating: 4 } }],
+      respondent,
+    }),
+    { locale: "en", channel: "web" },
+  );
   if (!r.ok) throw new Error("expected stored");
-  const items = await db.feedbackItem.findMany({ where: { response: { reference: r.reference } }, orderBy: { position: "asc" } });
-  const mod = await createUser({ email: `${uniqueSlug("m")}@example.org`, name: "Mod", role: "moderator", password: "twelve chars at least" });
+  const items = await db.feedbackItem.findMany({
+    where: { response: { reference: r.reference } },
+    orderBy: { position: "asc" },
+  });
+  const mod = await createUser({
+    email: `${uniqueSlug("m")}@example.org`,
+    name: "Mod",
+    role: "moderator",
+    password: "twelve chars at least",
+  });
   return { c, items, mod };
 }
 
@@ -20,27 +35,59 @@ describe("triageItems", () => {
   it("changes status, disposition, assignee and tags, and logs every change", async () => {
     const { items, mod } = await setup();
     const id = items[0].id;
-    const result = await triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assignee: mod.id, setTags: "Terminology, cross-border", note: "Check with legal" }));
+    const result = await triageItems(
+      mod.id,
+      ZTriage.parse({
+        ids: [id],
+        status: "in_review",
+        disposition: "partly_accepted",
+        dispositionReason: "Clarified in 1.1",
+        assignee: mod.id,
+        setTags: "Terminology, cross-border",
+        note: "Check with legal",
+      }),
+    );
     expect(result).toEqual({ ok: true, changed: 1 });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, notes: true, triage: { include: { events: true } } } });
-    expect(item.triage).toMatchObject({ status: "in_review", disposition: "partly_accepted", dispositionReason: "Clarified in 1.1", assigneeId: mod.id });
+    const item = await db.feedbackItem.findUniqueOrThrow({
+      where: { id },
+      include: { tags: { include: { tag: true } }, notes: true, triage: { include: { events: true } } },
+    });
+    expect(item.triage).toMatchObject({
+      status: "in_review",
+      disposition: "partly_accepted",
+      dispositionReason: "Clarified in 1.1",
+      assigneeId: mod.id,
+    });
     expect(item.tags.map((x) => x.tag.name).sort()).toEqual(["Terminology", "cross-border"]);
     expect(item.notes.map((n) => n.body)).toEqual(["Check with legal"]);
     expect(item.triage!.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual(
       [
-        ["assignee", null, mod.id], ["disposition", null, "partly_accepted"], ["disposition_reason", null, "Clarified in 1.1"],
-        ["note", null, "Check with legal"], ["status", "new", "in_review"], ["tag_added", null, "Terminology"], ["tag_added", null, "cross-border"],
+        ["assignee", null, mod.id],
+        ["disposition", null, "partly_accepted"],
+        ["disposition_reason", null, "Clarified in 1.1"],
+        ["note", null, "Check with legal"],
+        ["status", "new", "in_review"],
+        ["tag_added", null, "Terminology"],
+        ["tag_added", null, "cross-border"],
       ].sort(),
     );
 
     // The same tags in another case are the same tags; removing one is logged.
     await triageItems(mod.id, ZTriage.parse({ ids: [id], setTags: "terminology" }));
-    const after = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, triage: { include: { events: true } } } });
+    const after = await db.feedbackItem.findUniqueOrThrow({
+      where: { id },
+      include: { tags: { include: { tag: true } }, triage: { include: { events: true } } },
+    });
     expect(after.tags.map((x) => x.tag.name)).toEqual(["Terminology"]);
-    expect(after.triage!.events.filter((e) => e.field === "tag_removed").map((e) => e.fromValue)).toEqual(["cross-border"]);
+    expect(after.triage!.events.filter((e) => e.field === "tag_removed").map((e) => e.fromValue)).toEqual([
+      "cross-border",
+    ]);
     // Nothing changed, nothing logged.
     const events = after.triage!.events.length;
-    expect(await triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review" }))).toEqual({ ok: true, changed: 0 });
+    expect(await triageItems(mod.id, ZTriage.parse({ ids: [id], status: "in_review" }))).toEqual({
+      ok: true,
+      changed: 0,
+    });
     expect(await db.moderationEvent.count({ where: { feedbackItemId: id } })).toBe(events);
   });
 
@@ -52,35 +99,69 @@ describe("triageItems", () => {
       triageItems(mod.id, ZTriage.parse({ ids: [id], status: "noted", addTags: "same" })),
     ]);
     expect(a.ok && b.ok).toBe(true);
-    const events = await db.moderationEvent.findMany({ where: { feedbackItemId: id, field: "status" }, orderBy: { at: "asc" } });
+    const events = await db.moderationEvent.findMany({
+      where: { feedbackItemId: id, field: "status" },
+      orderBy: { at: "asc" },
+    });
     // The second change starts from what the first wrote.
     expect(events).toHaveLength(2);
     expect(events[1].fromValue).toBe(events[0].toValue);
     expect(await db.feedbackItemTag.count({ where: { feedbackItemId: id } })).toBe(1);
-    expect(await triageItems(mod.id, ZTriage.parse({ ids: [id], addTags: "Dup", setTags: "dup" }))).toMatchObject({ ok: true });
+    expect(await triageItems(mod.id, ZTriage.parse({ ids: [id], addTags: "Dup", setTags: "dup" }))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("applies a bulk change to every selected item", async () => {
     const { items, mod } = await setup();
     const ids = items.map((i) => i.id);
-    expect(await triageItems(mod.id, ZTriage.parse({ ids, status: "noted", addTags: "campaign-A" }))).toEqual({ ok: true, changed: 2 });
-    const stored = await db.feedbackItem.findMany({ where: { id: { in: ids } }, include: { tags: { include: { tag: true } }, triage: true } });
-    expect(stored.every((i) => i.triage!.status === "noted" && i.tags.some((x) => x.tag.name === "campaign-A"))).toBe(true);
+    expect(await triageItems(mod.id, ZTriage.parse({ ids, status: "noted", addTags: "campaign-A" }))).toEqual({
+      ok: true,
+      changed: 2,
+    });
+    const stored = await db.feedbackItem.findMany({
+      where: { id: { in: ids } },
+      include: { tags: { include: { tag: true } }, triage: true },
+    });
+    expect(stored.every((i) => i.triage!.status === "noted" && i.tags.some((x) => x.tag.name === "campaign-A"))).toBe(
+      true,
+    );
   });
 
   it("refuses unknown items, items of two consultations, and assignees who cannot moderate", async () => {
     const a = await setup();
     const b = await setup();
-    expect(await triageItems(a.mod.id, ZTriage.parse({ ids: ["00000000-0000-4000-8000-000000000000"], status: "noted" }))).toEqual({ ok: false, reason: "not_found" });
-    expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id, b.items[0].id], status: "noted" }))).toEqual({ ok: false, reason: "mixed_consultations" });
-    const delegate = await createUser({ email: `${uniqueSlug("d")}@example.org`, name: "Del", role: "delegate", password: "twelve chars at least", country: "FR", delegationRole: "drafter" });
-    expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id], assignee: delegate.id }))).toEqual({ ok: false, reason: "unknown_assignee" });
-    expect((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: a.items[0].id } })).status).toBe("new");
+    expect(
+      await triageItems(a.mod.id, ZTriage.parse({ ids: ["00000000-0000-4000-8000-000000000000"], status: "noted" })),
+    ).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id, b.items[0].id], status: "noted" })),
+    ).toEqual({ ok: false, reason: "mixed_consultations" });
+    const delegate = await createUser({
+      email: `${uniqueSlug("d")}@example.org`,
+      name: "Del",
+      role: "delegate",
+      password: "twelve chars at least",
+      country: "FR",
+      delegationRole: "drafter",
+    });
+    expect(await triageItems(a.mod.id, ZTriage.parse({ ids: [a.items[0].id], assignee: delegate.id }))).toEqual({
+      ok: false,
+      reason: "unknown_assignee",
+    });
+    expect((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: a.items[0].id } })).status).toBe(
+      "new",
+    );
   });
 });
 
 /** The item page's form as a browser sends it: every field, with the values it was loaded with. */
-function itemForm(id: string, version: number, loaded: ReturnType<typeof loadedValues>, typed: Partial<Record<keyof ReturnType<typeof loadedValues> | "note", string>>) {
+function itemForm(
+  id: string,
+  version: number,
+  loaded: ReturnType<typeof loadedValues>,
+  typed: Partial<Record<keyof ReturnType<typeof loadedValues> | "note", string>>,
+) {
   const form = new FormData();
   form.set("ids", id);
   form.set("version", String(version));
@@ -93,24 +174,48 @@ function itemForm(id: string, version: number, loaded: ReturnType<typeof loadedV
 }
 
 const loadedOf = async (id: string) => {
-  const found = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, triage: true } });
+  const found = await db.feedbackItem.findUniqueOrThrow({
+    where: { id },
+    include: { tags: { include: { tag: true } }, triage: true },
+  });
   const i = { ...found, ...found.triage! };
-  return { version: i.version, loaded: loadedValues({ ...i, tags: i.tags.map((x) => x.tag.name).join(", "), cleared: i.clearedAt !== null }) };
+  return {
+    version: i.version,
+    loaded: loadedValues({ ...i, tags: i.tags.map((x) => x.tag.name).join(", "), cleared: i.clearedAt !== null }),
+  };
 };
 
 describe("versioned saves from the item page", () => {
   it("two moderators on one item at once: one wins, the other is told who changed what and when, and nothing of theirs is written", async () => {
     const { items, mod } = await setup();
-    const other = await createUser({ email: `${uniqueSlug("m2")}@example.org`, name: "Second moderator", role: "moderator", password: "twelve chars at least" });
+    const other = await createUser({
+      email: `${uniqueSlug("m2")}@example.org`,
+      name: "Second moderator",
+      role: "moderator",
+      password: "twelve chars at least",
+    });
     const id = items[0].id;
     const { version, loaded } = await loadedOf(id);
     const first = await triageItems(mod.id, itemForm(id, version, loaded, { status: "out_of_scope" }));
     expect(first).toMatchObject({ ok: true, changed: 1 });
-    const second = await triageItems(other.id, itemForm(id, version, loaded, { status: "noted", note: "Mine", setTags: "Theirs" }));
-    expect(second).toMatchObject({ ok: false, reason: "stale", version: version + 1, changes: [{ by: "Mod", field: "status", fromValue: "new", toValue: "out_of_scope" }] });
+    const second = await triageItems(
+      other.id,
+      itemForm(id, version, loaded, { status: "noted", note: "Mine", setTags: "Theirs" }),
+    );
+    expect(second).toMatchObject({
+      ok: false,
+      reason: "stale",
+      version: version + 1,
+      changes: [{ by: "Mod", field: "status", fromValue: "new", toValue: "out_of_scope" }],
+    });
     if (second.ok || second.reason !== "stale") throw new Error("expected stale");
-    expect(second.at.getTime()).toBe((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).moderatedAt!.getTime());
-    const stored = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { notes: true, tags: true, triage: { include: { events: true } } } });
+    expect(second.at.getTime()).toBe(
+      (await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).moderatedAt!.getTime(),
+    );
+    const stored = await db.feedbackItem.findUniqueOrThrow({
+      where: { id },
+      include: { notes: true, tags: true, triage: { include: { events: true } } },
+    });
     expect(stored.triage).toMatchObject({ status: "out_of_scope", version: version + 1 });
     expect(stored.notes).toHaveLength(0);
     expect(stored.tags).toHaveLength(0);
@@ -133,18 +238,33 @@ describe("versioned saves from the item page", () => {
     const { items, mod } = await setup();
     const id = items[0].id;
     const { version, loaded } = await loadedOf(id);
-    expect(await triageItems(mod.id, ZTriage.parse({ ids: items.map((i) => i.id), status: "noted", addTags: "Bulk" }))).toMatchObject({ ok: true, changed: 2 });
-    expect((await db.feedbackTriage.findMany({ where: { feedbackItemId: { in: items.map((i) => i.id) } }, orderBy: { feedbackItemId: "asc" } })).map((i) => i.version)).toEqual([version + 1, version + 1]);
+    expect(
+      await triageItems(mod.id, ZTriage.parse({ ids: items.map((i) => i.id), status: "noted", addTags: "Bulk" })),
+    ).toMatchObject({ ok: true, changed: 2 });
+    expect(
+      (
+        await db.feedbackTriage.findMany({
+          where: { feedbackItemId: { in: items.map((i) => i.id) } },
+          orderBy: { feedbackItemId: "asc" },
+        })
+      ).map((i) => i.version),
+    ).toEqual([version + 1, version + 1]);
     const refused = await triageItems(mod.id, itemForm(id, version, loaded, { status: "spam" }));
     expect(refused).toMatchObject({ ok: false, reason: "stale" });
     if (refused.ok || refused.reason !== "stale") throw new Error("expected stale");
-    expect(refused.changes.map((c) => [c.field, c.fromValue, c.toValue]).sort()).toEqual([["status", "new", "noted"], ["tag_added", null, "Bulk"]]);
+    expect(refused.changes.map((c) => [c.field, c.fromValue, c.toValue]).sort()).toEqual([
+      ["status", "new", "noted"],
+      ["tag_added", null, "Bulk"],
+    ]);
     expect((await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).status).toBe("noted");
 
     // A bulk statement elsewhere (a campaign or filter decision) bumps the version too.
     const fresh = await loadedOf(id);
     await db.$executeRaw`UPDATE feedback_triage SET disposition = 'accepted', version = version + 1, moderated_at = now() WHERE feedback_item_id = ANY(${items.map((i) => i.id)}::uuid[])`;
-    expect(await triageItems(mod.id, itemForm(id, fresh.version, fresh.loaded, { note: "Too late" }))).toMatchObject({ ok: false, reason: "stale" });
+    expect(await triageItems(mod.id, itemForm(id, fresh.version, fresh.loaded, { note: "Too late" }))).toMatchObject({
+      ok: false,
+      reason: "stale",
+    });
     expect(await db.itemNote.count({ where: { feedbackItemId: id } })).toBe(0);
   });
 
@@ -152,21 +272,43 @@ describe("versioned saves from the item page", () => {
     const { items, mod } = await setup();
     const id = items[0].id;
     const start = await loadedOf(id);
-    expect(await triageItems(mod.id, itemForm(id, start.version, start.loaded, { status: "out_of_scope" }))).toMatchObject({ ok: true, changed: 1 });
+    expect(
+      await triageItems(mod.id, itemForm(id, start.version, start.loaded, { status: "out_of_scope" })),
+    ).toMatchObject({ ok: true, changed: 1 });
     // A form re-sending every field, with only a note typed: only the note is written.
     const mid = await loadedOf(id);
     expect(mid.loaded.status).toBe("out_of_scope");
     const parsed = itemForm(id, mid.version, mid.loaded, { note: "Not about this draft" });
-    expect(parsed).toMatchObject({ status: undefined, disposition: undefined, dispositionReason: undefined, assignee: undefined, setTags: undefined, publish: undefined, note: "Not about this draft" });
+    expect(parsed).toMatchObject({
+      status: undefined,
+      disposition: undefined,
+      dispositionReason: undefined,
+      assignee: undefined,
+      setTags: undefined,
+      publish: undefined,
+      note: "Not about this draft",
+    });
     expect(await triageItems(mod.id, parsed)).toMatchObject({ ok: true, changed: 1 });
-    const item = await db.feedbackItem.findUniqueOrThrow({ where: { id }, include: { triage: { include: { events: true } } } });
+    const item = await db.feedbackItem.findUniqueOrThrow({
+      where: { id },
+      include: { triage: { include: { events: true } } },
+    });
     expect(item.triage).toMatchObject({ status: "out_of_scope", version: mid.version + 1 });
-    expect(item.triage!.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual([["note", null, "Not about this draft"], ["status", "new", "out_of_scope"]]);
+    expect(item.triage!.events.map((e) => [e.field, e.fromValue, e.toValue]).sort()).toEqual([
+      ["note", null, "Not about this draft"],
+      ["status", "new", "out_of_scope"],
+    ]);
     // Only the reason changed: the disposition goes with it, unchanged.
     await triageItems(mod.id, ZTriage.parse({ ids: [id], disposition: "accepted" }));
     const d = await loadedOf(id);
-    expect(await triageItems(mod.id, itemForm(id, d.version, d.loaded, { dispositionReason: "Clause 1.1 now says so." }))).toMatchObject({ ok: true, changed: 1 });
-    expect(await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).toMatchObject({ disposition: "accepted", dispositionReason: "Clause 1.1 now says so.", version: d.version + 1 });
+    expect(
+      await triageItems(mod.id, itemForm(id, d.version, d.loaded, { dispositionReason: "Clause 1.1 now says so." })),
+    ).toMatchObject({ ok: true, changed: 1 });
+    expect(await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id } })).toMatchObject({
+      disposition: "accepted",
+      dispositionReason: "Clause 1.1 now says so.",
+      version: d.version + 1,
+    });
     // A version is only for one item.
     expect(ZTriage.safeParse({ ids: items.map((i) => i.id), version: 1 }).success).toBe(false);
   });
@@ -182,7 +324,9 @@ describe("the audit log export", () => {
     const chunks: Buffer[] = [];
     out.on("data", (x) => chunks.push(x));
     const rows = await exportFeedback(c.id, {}, "csv", out, "audit");
-    const text = Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "");
+    const text = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
     expect(rows).toBe(2);
     expect(text.split("\r\n")[0]).toBe("at,reference,item,clause_number,aspect,actor,field,from_value,to_value");
     expect(text).toMatch(new RegExp(`,${mod.email},status,new,addressed`));

@@ -8,7 +8,12 @@ export const MAX_BULK = 500;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: "invalid" });
 const optText = (max: number) =>
-  z.string().transform((s) => s.trim()).pipe(z.string().max(max, { error: "tooLong" })).optional().transform((s) => (s ? s : undefined));
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().max(max, { error: "tooLong" }))
+    .optional()
+    .transform((s) => (s ? s : undefined));
 
 /** "Terminology, cross-border ,  " → ["Terminology", "cross-border"]: trimmed, spaces collapsed, no duplicates (ignoring case). */
 export function parseTags(raw: string | undefined): string[] {
@@ -34,19 +39,31 @@ export const ZTriage = z
     assignee: z.union([uuid, z.literal("none")], { error: "invalid" }).optional(),
     addTags: optText(1000).transform(parseTags),
     // The item page sends the whole tag list: tags not in it are removed.
-    setTags: z.string().max(1000, { error: "tooLong" }).optional().transform((s) => (s === undefined ? undefined : parseTags(s))),
+    setTags: z
+      .string()
+      .max(1000, { error: "tooLong" })
+      .optional()
+      .transform((s) => (s === undefined ? undefined : parseTags(s))),
     note: optText(5000),
     // Publication: "clear" lets the public read it (if the respondent consented); "withhold" takes it back.
     publish: z.enum(["clear", "withhold"], { error: "invalid" }).optional(),
     // The item page's form: the version of the item it was loaded at; a save over a newer version is refused.
-    version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(2 ** 31 - 1, { error: "invalid" }).optional(),
+    version: z.coerce
+      .number({ error: "invalid" })
+      .int({ error: "invalid" })
+      .min(1, { error: "invalid" })
+      .max(2 ** 31 - 1, { error: "invalid" })
+      .optional(),
   })
   .superRefine((t, ctx) => {
     for (const tag of [...(t.addTags ?? []), ...(t.setTags ?? [])]) {
-      if (tag.length > 60) ctx.addIssue({ code: "custom", message: "tagTooLong", path: [t.setTags ? "setTags" : "addTags"] });
+      if (tag.length > 60)
+        ctx.addIssue({ code: "custom", message: "tagTooLong", path: [t.setTags ? "setTags" : "addTags"] });
     }
-    if (t.version !== undefined && t.ids.length !== 1) ctx.addIssue({ code: "custom", message: "invalid", path: ["version"] });
-    if (t.dispositionReason && t.disposition === "") ctx.addIssue({ code: "custom", message: "reasonNeedsDisposition", path: ["dispositionReason"] });
+    if (t.version !== undefined && t.ids.length !== 1)
+      ctx.addIssue({ code: "custom", message: "invalid", path: ["version"] });
+    if (t.dispositionReason && t.disposition === "")
+      ctx.addIssue({ code: "custom", message: "reasonNeedsDisposition", path: ["dispositionReason"] });
   });
 
 export type TTriage = z.infer<typeof ZTriage>;
@@ -97,7 +114,14 @@ export function readTriageForm(form: FormData): unknown {
 }
 
 /** The `was_<field>` values of an item as stored (what the item page's form is loaded with). */
-export function loadedValues(item: { status: string; disposition: string | null; dispositionReason: string | null; assigneeId: string | null; tags: string; cleared: boolean }) {
+export function loadedValues(item: {
+  status: string;
+  disposition: string | null;
+  dispositionReason: string | null;
+  assigneeId: string | null;
+  tags: string;
+  cleared: boolean;
+}) {
   return {
     status: item.status,
     disposition: item.disposition ?? "",

@@ -14,15 +14,34 @@ export type TFormalItem = {
   proposed_wording: string | null;
 };
 
-export function formalItems(clauses: readonly { id: string }[], positions: Record<string, TPosition>, statement: string | undefined): TFormalItem[] {
+export function formalItems(
+  clauses: readonly { id: string }[],
+  positions: Record<string, TPosition>,
+  statement: string | undefined,
+): TFormalItem[] {
   const items: Omit<TFormalItem, "position">[] = [];
   const blank = { stance: null, comment: null, term: null, proposed_wording: null };
   for (const c of clauses) {
     const p = positions[c.id];
     if (!p) continue;
-    if (p.stance) items.push({ ...blank, clause_id: c.id, aspect: "position", stance: p.stance, proposed_wording: p.amendment ?? null });
+    if (p.stance)
+      items.push({
+        ...blank,
+        clause_id: c.id,
+        aspect: "position",
+        stance: p.stance,
+        proposed_wording: p.amendment ?? null,
+      });
     if (p.clarity) items.push({ ...blank, clause_id: c.id, aspect: "clarity", comment: p.clarity });
-    if (p.term) items.push({ ...blank, clause_id: c.id, aspect: "language", term: p.term, proposed_wording: p.wording ?? null, comment: p.language ?? null });
+    if (p.term)
+      items.push({
+        ...blank,
+        clause_id: c.id,
+        aspect: "language",
+        term: p.term,
+        proposed_wording: p.wording ?? null,
+        comment: p.language ?? null,
+      });
     if (p.feasibility) items.push({ ...blank, clause_id: c.id, aspect: "feasibility", comment: p.feasibility });
   }
   if (statement) items.push({ ...blank, clause_id: null, aspect: "general", comment: statement });

@@ -19,13 +19,24 @@ async function drafted(country = "FR") {
   const consultation = (await getConsultation(c.slug))!;
   const drafter = await delegate(country, "drafter");
   const approver = await delegate(country, "approver", "Approver One");
-  const saved = await saveDraft(drafter, consultation, ZFormalDraft.parse({
-    version: "1", statement: "France supports the declaration.",
-    positions: {
-      "1": { stance: "support", clarity: "Clear enough" },
-      "1.1": { stance: "support_with_amendments", amendment: "Replace civil servant by public servant", term: "civil servant", wording: "public servant", feasibility: "Needs a law" },
-    },
-  }));
+  const saved = await saveDraft(
+    drafter,
+    consultation,
+    ZFormalDraft.parse({
+      version: "1",
+      statement: "France supports the declaration.",
+      positions: {
+        "1": { stance: "support", clarity: "Clear enough" },
+        "1.1": {
+          stance: "support_with_amendments",
+          amendment: "Replace civil servant by public servant",
+          term: "civil servant",
+          wording: "public servant",
+          feasibility: "Needs a law",
+        },
+      },
+    }),
+  );
   if (!saved.ok) throw new Error("save failed");
   return { consultation, drafter, approver, version: saved.version };
 }
@@ -34,7 +45,10 @@ describe("submitting the official response", () => {
   it("is for approvers only; it records the sign-off, locks the draft and writes official feedback items", async () => {
     const { consultation, drafter, approver, version } = await drafted();
     expect(await submitFormal(drafter, consultation, version, "en")).toEqual({ ok: false, reason: "forbidden" });
-    expect(await submitFormal(await staff("admin"), consultation, version, "en")).toEqual({ ok: false, reason: "forbidden" });
+    expect(await submitFormal(await staff("admin"), consultation, version, "en")).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
     const r = await submitFormal(approver, consultation, version, "en");
     expect(r).toMatchObject({ ok: true, reference: expect.stringMatching(/^TEST-\d{4}-\d{6,}$/) });
     const ws = await getWorkspace(consultation.id, "FR");
@@ -42,11 +56,27 @@ describe("submitting the official response", () => {
     expect(ws.official?.reference).toBe(r.ok && r.reference);
     expect(ws.events[0]).toMatchObject({ kind: "submitted", actor: { name: "Approver One" } });
     // Locked: no more saves, no second submission.
-    expect(await saveDraft(drafter, consultation, ZFormalDraft.parse({ version: String(ws.version), statement: "x", positions: {} }))).toEqual({ ok: false, reason: "locked" });
+    expect(
+      await saveDraft(
+        drafter,
+        consultation,
+        ZFormalDraft.parse({ version: String(ws.version), statement: "x", positions: {} }),
+      ),
+    ).toEqual({ ok: false, reason: "locked" });
     expect(await submitFormal(approver, consultation, ws.version, "en")).toEqual({ ok: false, reason: "locked" });
 
-    const response = await db.response.findFirstOrThrow({ where: { formalResponseId: ws.id }, include: { feedbackItems: { orderBy: { position: "asc" } } } });
-    expect(response).toMatchObject({ channel: "formal", respondentType: "national_government", country: "FR", organisationName: "France", respondentName: "Approver One", publication: "named" });
+    const response = await db.response.findFirstOrThrow({
+      where: { formalResponseId: ws.id },
+      include: { feedbackItems: { orderBy: { position: "asc" } } },
+    });
+    expect(response).toMatchObject({
+      channel: "formal",
+      respondentType: "national_government",
+      country: "FR",
+      organisationName: "France",
+      respondentName: "Approver One",
+      publication: "named",
+    });
     expect(response.feedbackItems.map((i) => [i.aspect, i.stance, i.comment, i.term, i.proposedWording])).toEqual([
       ["position", "support", null, null, null],
       ["clarity", null, "Clear enough", null, null],
@@ -81,7 +111,10 @@ describe("submitting the official response", () => {
   it("lets exactly one of two approvers submitting at the same moment through", async () => {
     const { consultation, version } = await drafted();
     const [a, b] = [await delegate("FR", "approver"), await delegate("FR", "approver")];
-    const results = await Promise.all([submitFormal(a, consultation, version, "en"), submitFormal(b, consultation, version, "fr")]);
+    const results = await Promise.all([
+      submitFormal(a, consultation, version, "en"),
+      submitFormal(b, consultation, version, "fr"),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(1);
     expect(await db.response.count({ where: { consultationId: consultation.id, channel: "formal" } })).toBe(1);
@@ -92,7 +125,11 @@ describe("submitting the official response", () => {
     expect(await submitFormal(approver, consultation, version - 1, "en")).toEqual({ ok: false, reason: "stale" });
     const other = await drafted("DE");
     const de = await getWorkspace(other.consultation.id, "IT");
-    expect(await submitFormal(await delegate("IT", "approver"), other.consultation, de.version, "en")).toMatchObject({ ok: false, reason: "incomplete", issues: [{ key: "nothingToSubmit" }] });
+    expect(await submitFormal(await delegate("IT", "approver"), other.consultation, de.version, "en")).toMatchObject({
+      ok: false,
+      reason: "incomplete",
+      issues: [{ key: "nothingToSubmit" }],
+    });
   });
 
   it("refuses after the deadline", async () => {
@@ -110,14 +147,29 @@ describe("submitting the official response", () => {
     expect(await reopenFormal(mod.id, ws.id, "The amendment to 1.1 is cut off")).toEqual({ ok: true });
     expect(await reopenFormal(mod.id, ws.id, "twice")).toEqual({ ok: false, reason: "notSubmitted" });
     const reopened = await getWorkspace(consultation.id, "FR");
-    expect(reopened).toMatchObject({ status: "draft", submittedAt: null, lastReopen: { detail: "The amendment to 1.1 is cut off" } });
+    expect(reopened).toMatchObject({
+      status: "draft",
+      submittedAt: null,
+      lastReopen: { detail: "The amendment to 1.1 is cut off" },
+    });
     // Until resubmitted, the first official response stays in the queue.
     expect((await listFeedback(consultation.id, { official: "1" })).items).toHaveLength(6);
-    const saved = await saveDraft(drafter, consultation, ZFormalDraft.parse({ version: String(reopened.version), statement: "Revised.", positions: { "1": { stance: "support" } } }));
+    const saved = await saveDraft(
+      drafter,
+      consultation,
+      ZFormalDraft.parse({
+        version: String(reopened.version),
+        statement: "Revised.",
+        positions: { "1": { stance: "support" } },
+      }),
+    );
     const second = await submitFormal(approver, consultation, saved.ok ? saved.version : 0, "en");
     expect(second.ok && first.ok && second.reference !== first.reference).toBe(true);
     const official = await listFeedback(consultation.id, { official: "1" });
-    expect(official.items.map((i) => i.reference)).toEqual([second.ok && second.reference, second.ok && second.reference]);
+    expect(official.items.map((i) => i.reference)).toEqual([
+      second.ok && second.reference,
+      second.ok && second.reference,
+    ]);
     const rows = await db.response.findMany({ where: { consultationId: consultation.id }, orderBy: { number: "asc" } });
     expect(rows.map((r) => r.withdrawnAt !== null)).toEqual([true, false]);
     expect(await countResponses(consultation.id)).toBe(1);
@@ -127,7 +179,13 @@ describe("submitting the official response", () => {
     const { consultation, approver, version } = await drafted();
     await submitFormal(approver, consultation, version, "en");
     const existing = await db.response.findFirstOrThrow({ where: { consultationId: consultation.id } });
-    const copy = { ...existing, id: undefined, number: undefined, reference: `${existing.reference}-X`, idempotencyKey: "another-key-1" };
+    const copy = {
+      ...existing,
+      id: undefined,
+      number: undefined,
+      reference: `${existing.reference}-X`,
+      idempotencyKey: "another-key-1",
+    };
     await expect(db.response.create({ data: copy })).rejects.toThrow(/response_official_once_idx|Unique constraint/);
   });
 
@@ -148,11 +206,22 @@ describe("submitting the official response", () => {
     // Formal keys are random and outside the public alphabet ([A-Za-z0-9_-]), so no public post can take one.
     expect(official.idempotencyKey).toMatch(/^formal:[0-9a-f-]{36}$/);
     // And the database keeps such keys for formal responses.
-    await expect(db.response.create({ data: { ...official, id: undefined, number: undefined, reference: `${official.reference}-API`, channel: "api", formalResponseId: null, idempotencyKey: "formal:00000000-0000-4000-8000-000000000000" } }))
-      .rejects.toThrow(/response_idempotency_key_check|constraint/i);
+    await expect(
+      db.response.create({
+        data: {
+          ...official,
+          id: undefined,
+          number: undefined,
+          reference: `${official.reference}-API`,
+          channel: "api",
+          formalResponseId: null,
+          idempotencyKey: "formal:00000000-0000-4000-8000-000000000000",
+        },
+      }),
+    ).rejects.toThrow(/response_idempotency_key_check|constraint/i);
   });
 
-  it("is locked only by another live official response for the country; any other database error is not \"locked\"", async () => {
+  it('is locked only by another live official response for the country; any other database error is not "locked"', async () => {
     const { consultation, approver, version } = await drafted();
     // Another error in the statement (a name longer than the column): thrown, not mistaken for "locked", and nothing is kept.
     await expect(submitFormal({ ...approver, name: "A".repeat(250) }, consultation, version, "en")).rejects.toThrow();

@@ -16,7 +16,9 @@ export async function getWorkspace(consultationId: string, country: string) {
       responses: { where: { withdrawnAt: null }, select: { reference: true, submittedAt: true } },
     },
   });
-  const submitter = ws.submittedById ? await db.appUser.findUnique({ where: { id: ws.submittedById }, select: { name: true } }) : null;
+  const submitter = ws.submittedById
+    ? await db.appUser.findUnique({ where: { id: ws.submittedById }, select: { name: true } })
+    : null;
   return {
     ...ws,
     positions: (ws.positions ?? {}) as Record<string, TPosition>,

@@ -25,10 +25,17 @@ describe("a hidden draft consultation and the delegations", () => {
     expect(consultation.publishedAt).toBeNull();
     const drafter = await delegate("FR", "drafter");
     const approver = await delegate("FR", "approver");
-    const draft = ZFormalDraft.parse({ version: "1", statement: "We read the hidden draft.", positions: { "1": { stance: "support" } } });
+    const draft = ZFormalDraft.parse({
+      version: "1",
+      statement: "We read the hidden draft.",
+      positions: { "1": { stance: "support" } },
+    });
     expect(await saveDraft(drafter, consultation, draft)).toEqual({ ok: false, reason: "forbidden" });
     expect(await submitFormal(approver, consultation, 1, "en")).toEqual({ ok: false, reason: "forbidden" });
-    expect(await storeLetter(drafter, consultation.id, "letter.pdf", await realPdf())).toEqual({ ok: false, reason: "forbidden" });
+    expect(await storeLetter(drafter, consultation.id, "letter.pdf", await realPdf())).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
     expect(await db.formalResponse.count({ where: { consultationId: c.id } })).toBe(0);
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(0);
   });

@@ -28,7 +28,10 @@ describe("the signed letter", () => {
     const consultation = (await getConsultation(c.slug))!;
     const drafter = await delegate("FR", "drafter");
     await getWorkspace(consultation.id, "FR");
-    expect(await storeLetter(drafter, consultation.id, "letter.pdf", new TextEncoder().encode("not a pdf"))).toEqual({ ok: false, reason: "notPdf" });
+    expect(await storeLetter(drafter, consultation.id, "letter.pdf", new TextEncoder().encode("not a pdf"))).toEqual({
+      ok: false,
+      reason: "notPdf",
+    });
     const stored = await storeLetter(drafter, consultation.id, "Signed letter.pdf", pdf);
     expect(stored).toEqual({ ok: true, sha256: createHash("sha256").update(pdf).digest("hex") });
     const ws = await getWorkspace(consultation.id, "FR");
@@ -42,11 +45,25 @@ describe("the signed letter", () => {
     expect(await getLetter(null, "not-a-uuid")).toBeNull();
 
     const approver = await delegate("FR", "approver");
-    const saved = await saveDraft(drafter, consultation, ZFormalDraft.parse({ version: String(ws.version), statement: "Yes.", positions: {} }));
+    const saved = await saveDraft(
+      drafter,
+      consultation,
+      ZFormalDraft.parse({ version: String(ws.version), statement: "Yes.", positions: {} }),
+    );
     expect(await submitFormal(approver, consultation, saved.ok ? saved.version : 0, "en")).toMatchObject({ ok: true });
     // Moderators export it as official, with the letter's link and hash.
     let csv = "";
-    const rows = await exportFeedback(consultation.id, { official: "1" }, "csv", new Writable({ write(c, _e, done) { csv += c; done(); } }));
+    const rows = await exportFeedback(
+      consultation.id,
+      { official: "1" },
+      "csv",
+      new Writable({
+        write(c, _e, done) {
+          csv += c;
+          done();
+        },
+      }),
+    );
     expect(rows).toBe(1);
     expect(csv).toContain(`,true,,http://localhost:3000/api/formal/${ws.id}/letter,${stored.ok ? stored.sha256 : "?"}`);
     // Published with the response; locked like it.
@@ -57,7 +74,10 @@ describe("the signed letter", () => {
   });
 
   it("is refused before the consultation opens and after the country's deadline, and nothing is stored; an extension counts", async () => {
-    const c = await createConsultation({ opensAt: new Date(Date.now() + 60_000), closesAt: new Date(Date.now() + 3_600_000) });
+    const c = await createConsultation({
+      opensAt: new Date(Date.now() + 60_000),
+      closesAt: new Date(Date.now() + 3_600_000),
+    });
     const consultation = (await getConsultation(c.slug))!;
     const drafter = await delegate("FR", "drafter");
     const ws = await getWorkspace(consultation.id, "FR");
@@ -70,7 +90,15 @@ describe("the signed letter", () => {
     // An admin grants France a later deadline: the letter is taken until then.
     setNow(null);
     const admin = await staff("admin");
-    expect(await grantExtension(admin.id, consultation, "FR", new Date(consultation.closesAt.getTime() + 86_400_000), "Signature delayed")).toEqual({ ok: true });
+    expect(
+      await grantExtension(
+        admin.id,
+        consultation,
+        "FR",
+        new Date(consultation.closesAt.getTime() + 86_400_000),
+        "Signature delayed",
+      ),
+    ).toEqual({ ok: true });
     setNow(new Date(consultation.closesAt.getTime() + 1));
     expect(await storeLetter(drafter, consultation.id, "late.pdf", pdf)).toMatchObject({ ok: true });
   });

@@ -23,7 +23,9 @@ describe("checkPdf", () => {
   });
 
   it("refuses an HTML polyglot: a %PDF- header, HTML, and an %%EOF trailer", async () => {
-    expect(await checkPdf(text("%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n"))).toBe("notPdf");
+    expect(
+      await checkPdf(text("%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n")),
+    ).toBe("notPdf");
     expect(await checkPdf(text("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"))).toBe("notPdf");
     // HTML first, then a real PDF: browsers sniff the start, so the file must start with the header.
     const pdf = await realPdf();
@@ -40,8 +42,14 @@ describe("checkPdf", () => {
     expect(await checkPdf(new Uint8Array())).toBe("empty");
     const pdf = await realPdf();
     expect(await checkPdf(pdf.subarray(0, Math.floor(pdf.length / 3)))).toBe("notPdf");
-    const plain = await (async () => { const d = await PDFDocument.create(); d.addPage(); return d.save({ useObjectStreams: false }); })();
-    const encrypted = new TextDecoder("latin1").decode(plain).replace("trailer\n<<", "trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>");
+    const plain = await (async () => {
+      const d = await PDFDocument.create();
+      d.addPage();
+      return d.save({ useObjectStreams: false });
+    })();
+    const encrypted = new TextDecoder("latin1")
+      .decode(plain)
+      .replace("trailer\n<<", "trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>");
     expect(encrypted).toContain("/Encrypt");
     expect(await checkPdf(Uint8Array.from(encrypted, (ch) => ch.charCodeAt(0)))).toBe("notPdf");
     const big = new Uint8Array(LETTER_MAX_BYTES + 1);

@@ -34,18 +34,30 @@ export async function checkPdf(bytes: Uint8Array): Promise<TLetterCheck> {
 
 /** A safe file name to keep and to send back: letters, digits, dot, dash, underscore; always .pdf. */
 export function safeFileName(name: string): string {
-  const base = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\.pdf$/i, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 120);
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\.pdf$/i, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "")
+    .slice(0, 120);
   return `${base || "letter"}.pdf`;
 }
 
-export type TStoreLetter = { ok: true; sha256: string } | { ok: false; reason: TLetterCheck | "forbidden" | "locked" | "closed" | "notOpen" };
+export type TStoreLetter =
+  { ok: true; sha256: string } | { ok: false; reason: TLetterCheck | "forbidden" | "locked" | "closed" | "notOpen" };
 
 /**
  * Keeps a delegation's letter, under the same rules as a save of its draft: a published
  * consultation (checked in the SQL, whatever the caller read), between its opening and the
  * country's deadline (an admin's extension counts), while the response is not submitted.
  */
-export async function storeLetter(user: TCurrentUser, consultationId: string, fileName: string, bytes: Uint8Array): Promise<TStoreLetter> {
+export async function storeLetter(
+  user: TCurrentUser,
+  consultationId: string,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<TStoreLetter> {
   if (!mayDraft(user)) return { ok: false, reason: "forbidden" };
   const check = await checkPdf(bytes);
   if (check !== "ok") return { ok: false, reason: check };
@@ -57,10 +69,28 @@ export async function storeLetter(user: TCurrentUser, consultationId: string, fi
     const at = now();
     const shut = workspaceWindow(ws, at);
     if (shut) return { ok: false, reason: shut } as const;
-    const data = { fileName: safeFileName(fileName), size: bytes.length, sha256, content: Buffer.from(bytes), uploadedAt: at };
-    await tx.formalLetter.upsert({ where: { formalResponseId: ws.id }, create: { formalResponseId: ws.id, ...data }, update: data });
+    const data = {
+      fileName: safeFileName(fileName),
+      size: bytes.length,
+      sha256,
+      content: Buffer.from(bytes),
+      uploadedAt: at,
+    };
+    await tx.formalLetter.upsert({
+      where: { formalResponseId: ws.id },
+      create: { formalResponseId: ws.id, ...data },
+      update: data,
+    });
     await tx.$executeRaw`UPDATE formal_response SET version = version + 1, updated_at = ${at} WHERE id = ${ws.id}::uuid`;
-    await tx.formalEvent.create({ data: { formalResponseId: ws.id, actorId: user.id, at, kind: "letter_uploaded", detail: `${data.fileName} sha256:${sha256}` } });
+    await tx.formalEvent.create({
+      data: {
+        formalResponseId: ws.id,
+        actorId: user.id,
+        at,
+        kind: "letter_uploaded",
+        detail: `${data.fileName} sha256:${sha256}`,
+      },
+    });
     return { ok: true, sha256 } as const;
   });
 }
@@ -74,7 +104,11 @@ export async function getLetter(user: TCurrentUser | null, formalResponseId: str
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(formalResponseId)) return null;
   const letter = await db.formalLetter.findUnique({
     where: { formalResponseId },
-    include: { formalResponse: { select: { country: true, status: true, consultation: { select: { publishFormal: true, publishedAt: true } } } } },
+    include: {
+      formalResponse: {
+        select: { country: true, status: true, consultation: { select: { publishFormal: true, publishedAt: true } } },
+      },
+    },
   });
   if (!letter) return null;
   const fr = letter.formalResponse;

@@ -2,5 +2,8 @@
 import { db } from "@/lib/db";
 
 export function listCountryWorkspaces(country: string) {
-  return db.formalResponse.findMany({ where: { country }, select: { consultationId: true, status: true, extendedUntil: true } });
+  return db.formalResponse.findMany({
+    where: { country },
+    select: { consultationId: true, status: true, extendedUntil: true },
+  });
 }

@@ -14,8 +14,15 @@ export type TSaveResult =
   | { ok: false; reason: "stale"; by: string | null; at: Date };
 
 type TRow = {
-  id: string; status: "draft" | "submitted"; version: number; positions: Record<string, TPosition>; statement: string | null;
-  updated_at: Date; extended_until: Date | null; opens_at: Date; closes_at: Date;
+  id: string;
+  status: "draft" | "submitted";
+  version: number;
+  positions: Record<string, TPosition>;
+  statement: string | null;
+  updated_at: Date;
+  extended_until: Date | null;
+  opens_at: Date;
+  closes_at: Date;
 };
 
 /**
@@ -23,7 +30,11 @@ type TRow = {
  * consultation's dates as the database has them now. Undefined when the consultation is not
  * published: a hidden draft has no workspace, whatever consultation object the caller holds.
  */
-export async function lockWorkspace(tx: Pick<typeof db, "$queryRaw" | "$executeRaw">, consultationId: string, country: string): Promise<TRow | undefined> {
+export async function lockWorkspace(
+  tx: Pick<typeof db, "$queryRaw" | "$executeRaw">,
+  consultationId: string,
+  country: string,
+): Promise<TRow | undefined> {
   await tx.$executeRaw`INSERT INTO formal_response (consultation_id, country)
     SELECT id, ${country} FROM consultation WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL
     ON CONFLICT (consultation_id, country) DO NOTHING`;
@@ -45,7 +56,11 @@ export function mayDraft(user: TCurrentUser): user is TCurrentUser & { country: 
   return user.role === "delegate" && !!user.country && !!user.delegationRole;
 }
 
-export async function saveDraft(user: TCurrentUser, consultation: TConsultation, draft: TFormalDraft): Promise<TSaveResult> {
+export async function saveDraft(
+  user: TCurrentUser,
+  consultation: TConsultation,
+  draft: TFormalDraft,
+): Promise<TSaveResult> {
   if (!mayDraft(user)) return { ok: false, reason: "forbidden" };
   const byId = Object.fromEntries(
     consultation.clauses.filter((c) => draft.positions[c.key]).map((c) => [c.id, stripEmpty(draft.positions[c.key])]),
@@ -55,18 +70,32 @@ export async function saveDraft(user: TCurrentUser, consultation: TConsultation,
     if (!ws) return { ok: false, reason: "forbidden" } as const;
     if (ws.status === "submitted") return { ok: false, reason: "locked" } as const;
     if (ws.version !== draft.version) {
-      const last = await tx.formalEvent.findFirst({ where: { formalResponseId: ws.id }, orderBy: { at: "desc" }, include: { actor: { select: { name: true } } } });
+      const last = await tx.formalEvent.findFirst({
+        where: { formalResponseId: ws.id },
+        orderBy: { at: "desc" },
+        include: { actor: { select: { name: true } } },
+      });
       return { ok: false, reason: "stale", by: last?.actor.name ?? null, at: ws.updated_at } as const;
     }
     const at = now();
     const shut = workspaceWindow(ws, at);
     if (shut) return { ok: false, reason: shut } as const;
-    const changed = consultation.clauses.filter((c) => JSON.stringify(ws.positions[c.id] ?? {}) !== JSON.stringify(byId[c.id] ?? {})).map((c) => c.key);
+    const changed = consultation.clauses
+      .filter((c) => JSON.stringify(ws.positions[c.id] ?? {}) !== JSON.stringify(byId[c.id] ?? {}))
+      .map((c) => c.key);
     if ((ws.statement ?? undefined) !== draft.statement) changed.push("statement");
     const version = ws.version + 1;
     await tx.$executeRaw`UPDATE formal_response SET positions = ${JSON.stringify(byId)}::jsonb, statement = ${draft.statement ?? null},
       version = ${version}, updated_at = ${at} WHERE id = ${ws.id}::uuid`;
-    await tx.formalEvent.create({ data: { formalResponseId: ws.id, actorId: user.id, at, kind: "saved", detail: changed.join(", ").slice(0, 2000) || null } });
+    await tx.formalEvent.create({
+      data: {
+        formalResponseId: ws.id,
+        actorId: user.id,
+        at,
+        kind: "saved",
+        detail: changed.join(", ").slice(0, 2000) || null,
+      },
+    });
     return { ok: true, version, changed } as const;
   });
 }

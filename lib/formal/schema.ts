@@ -6,7 +6,15 @@ import { isCountryCode } from "@/lib/countries/list-countries";
 
 export const STANCES = ["support", "support_with_amendments", "cannot_support", "no_position"] as const;
 export type TStance = (typeof STANCES)[number];
-export const POSITION_FIELDS = ["stance", "amendment", "clarity", "term", "wording", "language", "feasibility"] as const;
+export const POSITION_FIELDS = [
+  "stance",
+  "amendment",
+  "clarity",
+  "term",
+  "wording",
+  "language",
+  "feasibility",
+] as const;
 export type TPositionField = (typeof POSITION_FIELDS)[number];
 /** A clause as the workspace form and the read-only views show it. */
 export type TWorkspaceClause = { key: string; label: string; heading: string | null; body: string };
@@ -44,12 +52,17 @@ export const ZFormalDraft = z.object({
 export type TFormalDraft = z.output<typeof ZFormalDraft>;
 
 /** What submission needs beyond a valid draft: something to submit, and the amendment when the position asks for one. */
-export function submissionIssues(draft: { statement?: string; positions: Record<string, TPosition> }): { path: string[]; key: string }[] {
+export function submissionIssues(draft: {
+  statement?: string;
+  positions: Record<string, TPosition>;
+}): { path: string[]; key: string }[] {
   const issues: { path: string[]; key: string }[] = [];
   for (const [key, p] of Object.entries(draft.positions)) {
-    if (p.stance === "support_with_amendments" && !p.amendment) issues.push({ path: [key, "amendment"], key: "amendmentRequired" });
+    if (p.stance === "support_with_amendments" && !p.amendment)
+      issues.push({ path: [key, "amendment"], key: "amendmentRequired" });
   }
-  const anything = draft.statement || Object.values(draft.positions).some((p) => POSITION_FIELDS.some((f) => p[f] !== undefined));
+  const anything =
+    draft.statement || Object.values(draft.positions).some((p) => POSITION_FIELDS.some((f) => p[f] !== undefined));
   if (!anything) issues.push({ path: ["statement"], key: "nothingToSubmit" });
   return issues;
 }

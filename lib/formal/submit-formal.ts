@@ -24,40 +24,70 @@ export type TSubmitFormal =
   | { ok: false; reason: "forbidden" | "locked" | "closed" | "notOpen" | "stale" }
   | { ok: false; reason: "incomplete"; issues: { path: string[]; key: string }[] };
 
-export async function submitFormal(user: TCurrentUser, consultation: TConsultation, version: number, locale: "en" | "fr"): Promise<TSubmitFormal> {
+export async function submitFormal(
+  user: TCurrentUser,
+  consultation: TConsultation,
+  version: number,
+  locale: "en" | "fr",
+): Promise<TSubmitFormal> {
   if (!mayDraft(user) || user.delegationRole !== "approver") return { ok: false, reason: "forbidden" };
   try {
-    return await announcedWhenOk(db.$transaction(async (tx) => {
-      const ws = await lockWorkspace(tx, consultation.id, user.country);
-      // Not published (whatever the caller's copy says): as if it did not exist.
-      if (!ws) return { ok: false, reason: "forbidden" } as const;
-      if (ws.status === "submitted") return { ok: false, reason: "locked" } as const;
-      if (ws.version !== version) return { ok: false, reason: "stale" } as const;
-      const at = now();
-      const shut = workspaceWindow(ws, at);
-      if (shut) return { ok: false, reason: shut } as const;
-      const byKey = Object.fromEntries(consultation.clauses.filter((c) => ws.positions[c.id]).map((c) => [c.key, ws.positions[c.id]]));
-      const issues = submissionIssues({ statement: ws.statement ?? undefined, positions: byKey });
-      if (issues.length) return { ok: false, reason: "incomplete", issues } as const;
+    return await announcedWhenOk(
+      db.$transaction(async (tx) => {
+        const ws = await lockWorkspace(tx, consultation.id, user.country);
+        // Not published (whatever the caller's copy says): as if it did not exist.
+        if (!ws) return { ok: false, reason: "forbidden" } as const;
+        if (ws.status === "submitted") return { ok: false, reason: "locked" } as const;
+        if (ws.version !== version) return { ok: false, reason: "stale" } as const;
+        const at = now();
+        const shut = workspaceWindow(ws, at);
+        if (shut) return { ok: false, reason: shut } as const;
+        const byKey = Object.fromEntries(
+          consultation.clauses.filter((c) => ws.positions[c.id]).map((c) => [c.key, ws.positions[c.id]]),
+        );
+        const issues = submissionIssues({ statement: ws.statement ?? undefined, positions: byKey });
+        if (issues.length) return { ok: false, reason: "incomplete", issues } as const;
 
-      // A resubmission (after a moderator reopened it) supersedes the previous official response.
-      await tx.$executeRaw`UPDATE response SET withdrawn_at = ${at} WHERE formal_response_id = ${ws.id}::uuid AND withdrawn_at IS NULL`;
-      const [c] = await tx.$queryRaw<{ publish_formal: boolean }[]>`SELECT publish_formal FROM consultation WHERE id = ${consultation.id}::uuid`;
-      const row = await writeResponseIn(tx, {
-        consultation_id: consultation.id, at, in_time: true, year: yearFormat(consultation.timeZone).format(at), idempotency_key: formalKey(),
-        locale, channel: "formal", respondent_type: "national_government", country: user.country,
-        organisation_name: countryName(user.country, "en"), respondent_name: user.name, public_sector: true, email: null,
-        publication: c?.publish_formal ? "named" : "none", manage_token_hash: null, ip_hash: null, in_extension: false,
-        keyed_by_id: null, received_on: null, request_hash: null, manage_token: null, formal_response_id: ws.id,
-        items: withLanguages(formalItems(consultation.clauses, ws.positions, ws.statement ?? undefined), locale),
-      });
-      // Publication was checked when the workspace was locked and is never undone; were it undone, nothing is written.
-      if (!row) throw new NotPublished();
-      await tx.$executeRaw`UPDATE formal_response SET status = 'submitted', submitted_at = ${at}, submitted_by_id = ${user.id}::uuid,
+        // A resubmission (after a moderator reopened it) supersedes the previous official response.
+        await tx.$executeRaw`UPDATE response SET withdrawn_at = ${at} WHERE formal_response_id = ${ws.id}::uuid AND withdrawn_at IS NULL`;
+        const [c] = await tx.$queryRaw<
+          { publish_formal: boolean }[]
+        >`SELECT publish_formal FROM consultation WHERE id = ${consultation.id}::uuid`;
+        const row = await writeResponseIn(tx, {
+          consultation_id: consultation.id,
+          at,
+          in_time: true,
+          year: yearFormat(consultation.timeZone).format(at),
+          idempotency_key: formalKey(),
+          locale,
+          channel: "formal",
+          respondent_type: "national_government",
+          country: user.country,
+          organisation_name: countryName(user.country, "en"),
+          respondent_name: user.name,
+          public_sector: true,
+          email: null,
+          publication: c?.publish_formal ? "named" : "none",
+          manage_token_hash: null,
+          ip_hash: null,
+          in_extension: false,
+          keyed_by_id: null,
+          received_on: null,
+          request_hash: null,
+          manage_token: null,
+          formal_response_id: ws.id,
+          items: withLanguages(formalItems(consultation.clauses, ws.positions, ws.statement ?? undefined), locale),
+        });
+        // Publication was checked when the workspace was locked and is never undone; were it undone, nothing is written.
+        if (!row) throw new NotPublished();
+        await tx.$executeRaw`UPDATE formal_response SET status = 'submitted', submitted_at = ${at}, submitted_by_id = ${user.id}::uuid,
         version = version + 1, updated_at = ${at} WHERE id = ${ws.id}::uuid`;
-      await tx.formalEvent.create({ data: { formalResponseId: ws.id, actorId: user.id, at, kind: "submitted", detail: row.reference } });
-      return { ok: true, reference: row.reference, receiptKey: receiptKey(row.reference) } as const;
-    }));
+        await tx.formalEvent.create({
+          data: { formalResponseId: ws.id, actorId: user.id, at, kind: "submitted", detail: row.reference },
+        });
+        return { ok: true, reference: row.reference, receiptKey: receiptKey(row.reference) } as const;
+      }),
+    );
   } catch (e) {
     if (e instanceof NotPublished) return { ok: false, reason: "forbidden" };
     // The partial unique index: another official response for this country went in first. Any other error is not "locked".

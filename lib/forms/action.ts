@@ -68,25 +68,42 @@ export function formAction<S extends z.ZodType, R extends TRole | "public">(
     const values = formValues(form, opts.maxValue ?? 2000);
     for (const name of opts.secret ?? []) delete values[name];
     const field = opts.field ?? "form";
-    const answer = (status: TFormState["status"], errors: TFieldError[], info?: TInfo, kept = values): TFormState =>
-      ({ status, errors, values: kept, nonce, ...(info && Object.keys(info).length ? { info } : {}) });
+    const answer = (status: TFormState["status"], errors: TFieldError[], info?: TInfo, kept = values): TFormState => ({
+      status,
+      errors,
+      values: kept,
+      nonce,
+      ...(info && Object.keys(info).length ? { info } : {}),
+    });
     const user = (opts.role === "public" ? null : await requireRoleOrNull(opts.role as TRole)) as TUserFor<R>;
-    if (opts.role !== "public" && !user) return answer("error", opts.forbidden === null ? [] : [{ field, key: opts.forbidden ?? "forbidden" }]);
+    if (opts.role !== "public" && !user)
+      return answer("error", opts.forbidden === null ? [] : [{ field, key: opts.forbidden ?? "forbidden" }]);
     const intent = opts.intent?.(values);
     if (intent) return answer(intent, []);
     // A form with secret fields reads them itself (`read`): they are not in `values`.
     const parsed = opts.schema.safeParse(opts.read ? await opts.read(form, values) : values);
     const extra = opts.check?.(values);
-    const fail: TActionContext<R>["fail"] = (errors, info) => answer("error", Array.isArray(errors) ? errors : [errors], { ...extra?.info, ...info });
+    const fail: TActionContext<R>["fail"] = (errors, info) =>
+      answer("error", Array.isArray(errors) ? errors : [errors], { ...extra?.info, ...info });
     if (!parsed.success || extra?.errors.length) {
-      const errors = parsed.success ? [] : opts.toErrors ? opts.toErrors(parsed.error, form) : fieldErrors(parsed.error.issues).map((e) => (e.field === "form" ? { ...e, field } : e));
+      const errors = parsed.success
+        ? []
+        : opts.toErrors
+          ? opts.toErrors(parsed.error, form)
+          : fieldErrors(parsed.error.issues).map((e) => (e.field === "form" ? { ...e, field } : e));
       // One message per field: the first is the one to fix first.
       const seen = new Set<string>();
-      const mapped = (opts.errorField ? errors.map(opts.errorField) : errors).filter((e) => !seen.has(e.field) && !!seen.add(e.field));
+      const mapped = (opts.errorField ? errors.map(opts.errorField) : errors).filter(
+        (e) => !seen.has(e.field) && !!seen.add(e.field),
+      );
       return answer(opts.invalid ?? "error", [...mapped, ...(extra?.errors ?? [])], extra?.info);
     }
     return handler(parsed.data, {
-      user, form, values, nonce, fail,
+      user,
+      form,
+      values,
+      nonce,
+      fail,
       ok: (info, kept) => answer("ok", [], { ...extra?.info, ...info }, kept ?? {}),
       idle: (info) => answer("idle", [], { ...extra?.info, ...info }),
     });

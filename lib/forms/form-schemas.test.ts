@@ -13,7 +13,10 @@ import { ZWithdraw } from "@/lib/responses/form-schemas";
 
 type TMessages = Record<string, Record<string, unknown>>;
 // What a form sends: an object of strings (a field missing, a value too long or of the wrong kind).
-const GARBAGE: unknown[] = [{}, { slug: "x".repeat(500), id: ["a"], reference: 42, days: "abc", intent: "drop", country: "ZZ", ids: "a" }];
+const GARBAGE: unknown[] = [
+  {},
+  { slug: "x".repeat(500), id: ["a"], reference: 42, days: "abc", intent: "drop", country: "ZZ", ids: "a" },
+];
 
 const cases: [string, z.ZodType, string[]][] = [
   ["erasure", ZErasure, ["privacyAdmin"]],
@@ -38,7 +41,10 @@ describe("the forms' schemas on malformed input", () => {
       const r = schema.safeParse(input);
       for (const issue of r.success ? [] : r.error.issues) {
         for (const messages of [en, fr] as TMessages[]) {
-          expect(namespaces.some((ns) => typeof messages[ns]?.[issue.message] === "string"), `${issue.message} (${issue.path.join(".")})`).toBe(true);
+          expect(
+            namespaces.some((ns) => typeof messages[ns]?.[issue.message] === "string"),
+            `${issue.message} (${issue.path.join(".")})`,
+          ).toBe(true);
         }
       }
     }
@@ -49,15 +55,25 @@ describe("the forms' schemas on malformed input", () => {
       const r = schema.safeParse(input);
       return r.success ? [] : r.error.issues.map((i) => [i.path.join("."), i.message]);
     };
-    expect(keys(ZErasure, { reference: "  " })).toEqual([["reference", "referenceRequired"], ["requested", "confirmRequired"]]);
+    expect(keys(ZErasure, { reference: "  " })).toEqual([
+      ["reference", "referenceRequired"],
+      ["requested", "confirmRequired"],
+    ]);
     expect(keys(ZRetention, { days: "3651" })).toEqual([["days", "daysInvalid"]]);
     expect(ZRetention.parse({ days: "", publishFormal: "yes" })).toMatchObject({ days: null, publishFormal: true });
     expect(keys(ZFormalExtension, { country: "ZZ", until: "tomorrow", reason: " " })).toEqual([
-      ["country", "countryRequired"], ["until", "untilInvalid"], ["reason", "reasonRequired"],
+      ["country", "countryRequired"],
+      ["until", "untilInvalid"],
+      ["reason", "reasonRequired"],
     ]);
     expect(keys(ZReopenFormal, { id: "1; DROP TABLE" })).toEqual([["id", "notSubmitted"]]);
     expect(ZSubmitFormal.parse({ confirm: "yes", version: "abc" })).toMatchObject({ version: -1, locale: "en" });
     expect(keys(ZLifecycle, { intent: "drop" })).toEqual([["intent", "forbidden"]]);
-    expect(ZAccountChange.parse({ id: "u", role: "superuser", active: "no" })).toEqual({ id: "u", role: undefined, delegationRole: undefined, active: false });
+    expect(ZAccountChange.parse({ id: "u", role: "superuser", active: "no" })).toEqual({
+      id: "u",
+      role: undefined,
+      delegationRole: undefined,
+      active: false,
+    });
   });
 });

@@ -23,7 +23,8 @@ export const INITIAL_FORM: TFormState = { status: "idle", errors: [], values: {}
 /** The form's string fields, capped, for sending back. */
 export function formValues(form: FormData, max = 25_000): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && k.length <= 100) out[k] = v.slice(0, max);
+  for (const [k, v] of form.entries())
+    if (typeof v === "string" && !k.startsWith("$ACTION") && k.length <= 100) out[k] = v.slice(0, max);
   return out;
 }
 

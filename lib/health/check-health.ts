@@ -20,17 +20,31 @@ export async function checkHealth({ details }: { details: boolean }) {
   const t0 = performance.now();
   let database: { status: "ok" | "unavailable"; latencyMs: number };
   try {
-    await Promise.race([db.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref())]);
+    await Promise.race([
+      db.$queryRaw`SELECT 1`,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref()),
+    ]);
     database = { status: "ok", latencyMs: Math.round((performance.now() - t0) * 10) / 10 };
   } catch {
     database = { status: "unavailable", latencyMs: Math.round(performance.now() - t0) };
   }
   const ok = database.status === "ok";
   const shedding = { refusedLastMinute: refusedLastMinute() };
-  if (!details) return { status: ok ? 200 : 503, body: { status: ok ? "ok" : "degraded", database: { status: database.status }, shedding } };
+  if (!details)
+    return {
+      status: ok ? 200 : 503,
+      body: { status: ok ? "ok" : "degraded", database: { status: database.status }, shedding },
+    };
   const queue = ok ? await jobQueueState().catch(() => null) : null;
   return {
     status: ok ? 200 : 503,
-    body: { status: ok ? "ok" : "degraded", app: { status: "ok", uptimeSeconds: Math.round((Date.now() - started) / 1000), pid: process.pid }, database, receipts: queue?.receipts ?? null, jobs: queue?.jobs ?? null, shedding },
+    body: {
+      status: ok ? "ok" : "degraded",
+      app: { status: "ok", uptimeSeconds: Math.round((Date.now() - started) / 1000), pid: process.pid },
+      database,
+      receipts: queue?.receipts ?? null,
+      jobs: queue?.jobs ?? null,
+      shedding,
+    },
   };
 }

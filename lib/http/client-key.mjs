@@ -9,7 +9,11 @@
  * @returns {string}
  */
 export function clientKey(address) {
-  const a = String(address ?? "").trim().toLowerCase().replace(/%.*$/, "").replace(/\/64$/, "");
+  const a = String(address ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/%.*$/, "")
+    .replace(/\/64$/, "");
   if (!a) return "unknown";
   if (!a.includes(":")) return a;
   // IPv4 written as IPv6 (::ffff:192.0.2.1, how a dual-stack socket reports an IPv4 client).

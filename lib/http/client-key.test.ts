@@ -5,7 +5,14 @@ import { clientIp } from "./client-ip";
 describe("clientKey", () => {
   it("keys IPv6 clients by their /64, however the address is written", () => {
     const key = "2001:db8:1:2::/64";
-    for (const a of ["2001:db8:1:2::1", "2001:0db8:0001:0002:ffff:ffff:ffff:ffff", "2001:DB8:1:2:0:0:0:9", "2001:db8:1:2::a%eth0", "2001:db8:1:2:1:2:192.0.2.1", key]) {
+    for (const a of [
+      "2001:db8:1:2::1",
+      "2001:0db8:0001:0002:ffff:ffff:ffff:ffff",
+      "2001:DB8:1:2:0:0:0:9",
+      "2001:db8:1:2::a%eth0",
+      "2001:db8:1:2:1:2:192.0.2.1",
+      key,
+    ]) {
       expect(clientKey(a), a).toBe(key);
     }
     expect(clientKey("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");

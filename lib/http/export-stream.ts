@@ -61,11 +61,16 @@ function jsonArrayEncoder(columns: readonly string[]): Transform {
   });
 }
 
-const pick = (row: Record<string, unknown>, columns: readonly string[]) => Object.fromEntries(columns.map((k) => [k, row[k]]));
+const pick = (row: Record<string, unknown>, columns: readonly string[]) =>
+  Object.fromEntries(columns.map((k) => [k, row[k]]));
 
 export type TExportFormat = "csv" | "jsonl" | "json";
 
-const ENCODERS: Record<TExportFormat, (columns: readonly string[]) => Transform> = { csv: csvEncoder, jsonl: jsonLinesEncoder, json: jsonArrayEncoder };
+const ENCODERS: Record<TExportFormat, (columns: readonly string[]) => Transform> = {
+  csv: csvEncoder,
+  jsonl: jsonLinesEncoder,
+  json: jsonArrayEncoder,
+};
 const CONTENT_TYPES: Record<TExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   jsonl: "application/x-ndjson; charset=utf-8",
@@ -73,7 +78,13 @@ const CONTENT_TYPES: Record<TExportFormat, string> = {
 };
 
 export type TExportSlot = { client: pg.PoolClient; lockKey: string | null };
-export type TExportRefusal = { ok: false; status: 429 | 503; code: "too_many_streams" | "busy"; retryAfterSeconds: number; message: string };
+export type TExportRefusal = {
+  ok: false;
+  status: 429 | 503;
+  code: "too_many_streams" | "busy";
+  retryAfterSeconds: number;
+  message: string;
+};
 
 const RETRY_AFTER_SECONDS = 5;
 /** A client's stream that has just ended may take a moment to give its slot back (its cursor closing). */
@@ -85,8 +96,17 @@ const BATCH_BYTES = 64 * 1024;
  * A connection of the `kind` pool and, for `clientKey` (a client address; an account for staff),
  * one of its stream slots. Null `clientKey`: no per-client limit (scripts, tests).
  */
-export async function claimExportSlot(kind: TExportPool, clientKey: string | null): Promise<{ ok: true; slot: TExportSlot } | TExportRefusal> {
-  const busy: TExportRefusal = { ok: false, status: 503, code: "busy", retryAfterSeconds: RETRY_AFTER_SECONDS, message: "Every export connection is busy; try again shortly." };
+export async function claimExportSlot(
+  kind: TExportPool,
+  clientKey: string | null,
+): Promise<{ ok: true; slot: TExportSlot } | TExportRefusal> {
+  const busy: TExportRefusal = {
+    ok: false,
+    status: 503,
+    code: "busy",
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+    message: "Every export connection is busy; try again shortly.",
+  };
   let client: pg.PoolClient;
   try {
     client = await exportPool(kind).connect();
@@ -113,7 +133,10 @@ export async function claimExportSlot(kind: TExportPool, clientKey: string | nul
   }
   client.release();
   return {
-    ok: false, status: 429, code: "too_many_streams", retryAfterSeconds: RETRY_AFTER_SECONDS,
+    ok: false,
+    status: 429,
+    code: "too_many_streams",
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
     message: `At most ${perClient} export${perClient === 1 ? "" : "s"} at once per client; try again when the current one has finished.`,
   };
 }
@@ -177,16 +200,19 @@ function streamRows<T extends Writable = PassThrough>(
   const stallMs = env().EXPORT_STALL_SECONDS * 1000;
   let taken = -1;
   let since = Date.now();
-  const watchdog = setInterval(() => {
-    const waiting = ((out as unknown as Readable).readableLength ?? 0) + out.writableLength;
-    if (written - waiting !== taken || waiting === 0) {
-      taken = written - waiting;
-      since = Date.now();
-    } else if (Date.now() - since >= stallMs) {
-      console.warn(`[export] stalled: nothing read for ${stallMs / 1000} s; stream destroyed, connection returned`);
-      out.destroy(new ExportStalled("export stalled"));
-    }
-  }, Math.min(1000, stallMs / 4));
+  const watchdog = setInterval(
+    () => {
+      const waiting = ((out as unknown as Readable).readableLength ?? 0) + out.writableLength;
+      if (written - waiting !== taken || waiting === 0) {
+        taken = written - waiting;
+        since = Date.now();
+      } else if (Date.now() - since >= stallMs) {
+        console.warn(`[export] stalled: nothing read for ${stallMs / 1000} s; stream destroyed, connection returned`);
+        out.destroy(new ExportStalled("export stalled"));
+      }
+    },
+    Math.min(1000, stallMs / 4),
+  );
   watchdog.unref();
   const done = (async () => {
     try {
@@ -211,20 +237,36 @@ export type TQueryText = { text: string; values: readonly unknown[] };
 export function streamQuery<T extends Writable = PassThrough>(
   slot: TExportSlot,
   query: TQueryText,
-  opts: { format: TExportFormat; columns: readonly string[]; map?: (row: Record<string, unknown>) => Record<string, unknown>; out?: T },
+  opts: {
+    format: TExportFormat;
+    columns: readonly string[];
+    map?: (row: Record<string, unknown>) => Record<string, unknown>;
+    out?: T;
+  },
 ): { stream: T; done: Promise<number> } {
   const cursor = new QueryStream(query.text, [...query.values], { batchSize: 2000 });
   return streamRows(slot, cursor, ENCODERS[opts.format](opts.columns), { map: opts.map, out: opts.out });
 }
 
 /** The HTTP answer carrying an export: its type, a download file name, and the caller's headers (caching, rate limits…). */
-export function exportResponse(stream: Readable, format: TExportFormat, filename: string, headers: Record<string, string>): Response {
+export function exportResponse(
+  stream: Readable,
+  format: TExportFormat,
+  filename: string,
+  headers: Record<string, string>,
+): Response {
   return new Response(exportBody(stream), {
-    headers: { "content-type": CONTENT_TYPES[format], "content-disposition": `attachment; filename="${filename}"`, ...headers },
+    headers: {
+      "content-type": CONTENT_TYPES[format],
+      "content-disposition": `attachment; filename="${filename}"`,
+      ...headers,
+    },
   });
 }
 
 /** The web body of an export: backpressure counted in bytes (1 MB buffered at most), so a reader that stops stops the cursor. */
 export function exportBody(stream: Readable): ReadableStream {
-  return Readable.toWeb(stream, { strategy: new ByteLengthQueuingStrategy({ highWaterMark: 1024 * 1024 }) }) as ReadableStream;
+  return Readable.toWeb(stream, {
+    strategy: new ByteLengthQueuingStrategy({ highWaterMark: 1024 * 1024 }),
+  }) as ReadableStream;
 }

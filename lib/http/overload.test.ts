@@ -86,17 +86,21 @@ describe("eventLoopGate", () => {
     const { port } = server.address() as AddressInfo;
     const get = (path: string) =>
       new Promise<number>((resolve, reject) => {
-        http.get({ host: "127.0.0.1", port, path, agent: false }, (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode!));
-        }).on("error", reject);
+        http
+          .get({ host: "127.0.0.1", port, path, agent: false }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode!));
+          })
+          .on("error", reject);
       });
     try {
       await expect.poll(() => get("/"), { timeout: 3_000 }).toBe(200);
       child = spawn(process.execPath, ["-e", script, String(port)]);
       const lines: string[] = [];
       const exited = new Promise((r) => child!.once("exit", r));
-      await new Promise<void>((r) => child!.stdout.on("data", (c) => (lines.push(...String(c).trim().split("\n")), r())));
+      await new Promise<void>((r) =>
+        child!.stdout.on("data", (c) => (lines.push(...String(c).trim().split("\n")), r())),
+      );
       expect(lines[0]).toBe("ready");
       expect(await get("/block")).toBe(200);
       await exited;

@@ -32,14 +32,33 @@ const MAX_BYTES = 64 * 1024 * 1024;
 
 // /en, /fr, the accessibility statement, the list of privacy notices, the API reference, and a consultation's
 // draft, published comments, privacy notice, results (and a clause's), response form.
-const PUBLIC_PAGE = /^\/(en|fr)(\/(accessibility|privacy|api-docs)|\/c\/[A-Za-z0-9_-]+(\/(comments|privacy|respond|results(\/[^/?]+)?))?)?\/?$/;
+const PUBLIC_PAGE =
+  /^\/(en|fr)(\/(accessibility|privacy|api-docs)|\/c\/[A-Za-z0-9_-]+(\/(comments|privacy|respond|results(\/[^/?]+)?))?)?\/?$/;
 const TEMPLATE_PAGE = /\/respond\/?$/;
 // Client-side navigations ask for the page's React payload, not its HTML.
-const RSC_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+const RSC_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
 const SESSION_COOKIE = /(^|;\s*)(__Secure-)?authjs\.session-token/;
 // Headers of the rendered page that belong to that one response, or that this cache sets itself.
-const DROPPED = new Set(["cache-control", "content-security-policy", "content-length", "content-encoding", "transfer-encoding",
-  "connection", "keep-alive", "date", "etag", "x-request-id", "set-cookie", "x-clausewise-cache"]);
+const DROPPED = new Set([
+  "cache-control",
+  "content-security-policy",
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "etag",
+  "x-request-id",
+  "set-cookie",
+  "x-clausewise-cache",
+]);
 
 /**
  * The SHA-256 CSP sources of the inline scripts that carry `nonce` (the render's own); any other inline
@@ -141,7 +160,13 @@ export function formTemplate(html, nonce, dev = false) {
       trailer.writeUInt32LE(crc32(body), 0);
       trailer.writeUInt32LE(body.length % 2 ** 32, 4);
       const gzip = Buffer.concat([GZIP_HEADER, ...deflated, last, trailer]);
-      const hashes = keyed.map(({ head, rest }) => `'sha256-${head.copy().update(key + rest.join(key), "utf8").digest("base64")}'`);
+      const hashes = keyed.map(
+        ({ head, rest }) =>
+          `'sha256-${head
+            .copy()
+            .update(key + rest.join(key), "utf8")
+            .digest("base64")}'`,
+      );
       return { body, gzip, csp: hashedPolicy([...new Set([...fixed, ...hashes])], dev) };
     },
   };
@@ -190,40 +215,55 @@ export function createPageCache(options = {}) {
     const started = generation;
     const startedAt = Date.now();
     const headers = { [PAGE_RENDER_HEADER]: secret, host: String(req.headers.host ?? "localhost") };
-    for (const h of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "accept-language"]) if (req.headers[h] !== undefined) headers[h] = req.headers[h];
+    for (const h of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "accept-language"])
+      if (req.headers[h] !== undefined) headers[h] = req.headers[h];
     const job = new Promise((resolve, reject) => {
       // The address as the key has it: every reader of this key gets what this render shows.
       const inner = http.get(`${origin}${key.slice(key.indexOf(" ") + 1)}`, { headers }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
         res.on("error", reject);
-        res.on("end", () => resolve({ status: res.statusCode ?? 500, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 500, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       });
       inner.on("error", reject);
-    }).then((r) => {
-      const entry = toEntry(r, TEMPLATE_PAGE.test(key.split("?")[0]), startedAt);
-      // A change announced while this page was being rendered: it may show the old state, so it is not kept.
-      if (entry.shared !== false && started === generation) store(key, entry);
-      return entry;
-    }).finally(() => filling.delete(key));
+    })
+      .then((r) => {
+        const entry = toEntry(r, TEMPLATE_PAGE.test(key.split("?")[0]), startedAt);
+        // A change announced while this page was being rendered: it may show the old state, so it is not kept.
+        if (entry.shared !== false && started === generation) store(key, entry);
+        return entry;
+      })
+      .finally(() => filling.delete(key));
     filling.set(key, job);
     return job;
   }
 
   function toEntry(r, template, startedAt) {
     const kept = {};
-    for (const [name, value] of Object.entries(r.headers)) if (!DROPPED.has(name) && !name.startsWith("x-nextjs-")) kept[name] = value;
+    for (const [name, value] of Object.entries(r.headers))
+      if (!DROPPED.has(name) && !name.startsWith("x-nextjs-")) kept[name] = value;
     const nonce = /'nonce-([^']+)'/.exec(String(r.headers["content-security-policy"] ?? ""))?.[1];
     const html = r.body.toString("utf8");
     // The one cookie a public page sets is next-intl's language preference (it only steers "/"): a shared page goes without it.
     const cookies = r.headers["set-cookie"] ?? [];
-    const cacheable = r.status === 200 && String(r.headers["content-type"] ?? "").startsWith("text/html") && nonce !== undefined && cookies.every((c) => c.startsWith("NEXT_LOCALE="));
+    const cacheable =
+      r.status === 200 &&
+      String(r.headers["content-type"] ?? "").startsWith("text/html") &&
+      nonce !== undefined &&
+      cookies.every((c) => c.startsWith("NEXT_LOCALE="));
     const vary = String(kept.vary ?? "");
     if (!/accept-encoding/i.test(vary)) kept.vary = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
     if (!cacheable) {
       // Answered as rendered (a 404, a redirect…), with its own one-time nonce, and not kept.
       const body = template ? Buffer.from(html.replaceAll(FORM_KEY_PLACEHOLDER, newFormKey()), "utf8") : r.body;
-      return { shared: false, status: r.status, headers: { ...kept, ...pick(r.headers, ["cache-control", "content-security-policy", "set-cookie"]) }, body };
+      return {
+        shared: false,
+        status: r.status,
+        headers: { ...kept, ...pick(r.headers, ["cache-control", "content-security-policy", "set-cookie"]) },
+        body,
+      };
     }
     const entry = { status: 200, headers: kept, created: startedAt, template };
     if (template) {

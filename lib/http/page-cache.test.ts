@@ -8,7 +8,8 @@ import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "./page-render.mjs";
 import { noteTransitions } from "./page-transitions.mjs";
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
-const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, method, headers: { host: "example.org", ...headers } }) as unknown as http.IncomingMessage;
+const req = (url: string, headers: Record<string, string> = {}, method = "GET") =>
+  ({ url, method, headers: { host: "example.org", ...headers } }) as unknown as http.IncomingMessage;
 
 describe("inlineScriptHashes", () => {
   it("hashes the inline scripts that carry the render's nonce, and nothing else", () => {
@@ -36,16 +37,30 @@ describe("formTemplate", () => {
 
 describe("cacheKeyOf", () => {
   it("keeps public pages read without a session, by host and address", () => {
-    for (const url of ["/en", "/fr/", "/en/c/dpsi", "/en/c/dpsi/comments?clause=1.1", "/en/c/dpsi/privacy", "/en/c/dpsi/results", "/en/c/dpsi/results/1.1?page=2", "/en/c/dpsi/respond",
-      "/en/accessibility", "/fr/privacy"]) {
+    for (const url of [
+      "/en",
+      "/fr/",
+      "/en/c/dpsi",
+      "/en/c/dpsi/comments?clause=1.1",
+      "/en/c/dpsi/privacy",
+      "/en/c/dpsi/results",
+      "/en/c/dpsi/results/1.1?page=2",
+      "/en/c/dpsi/respond",
+      "/en/accessibility",
+      "/fr/privacy",
+    ]) {
       expect(cacheKeyOf(req(url)), url).toBe(`example.org ${url}`);
     }
   });
 
   it("leaves out of the address the parameters no page reads", () => {
     expect(cacheKeyOf(req("/en/c/dpsi?utm_source=x&b=2"))).toBe("example.org /en/c/dpsi");
-    expect(cacheKeyOf(req("/en/c/dpsi/comments?x=1&clause=1.1&after=abc"))).toBe("example.org /en/c/dpsi/comments?after=abc&clause=1.1");
-    expect(cacheKeyOf(req("/en/c/dpsi/results/1.1?page=2&page=3"))).toBe("example.org /en/c/dpsi/results/1.1?page=2&page=3");
+    expect(cacheKeyOf(req("/en/c/dpsi/comments?x=1&clause=1.1&after=abc"))).toBe(
+      "example.org /en/c/dpsi/comments?after=abc&clause=1.1",
+    );
+    expect(cacheKeyOf(req("/en/c/dpsi/results/1.1?page=2&page=3"))).toBe(
+      "example.org /en/c/dpsi/results/1.1?page=2&page=3",
+    );
   });
 
   it("renders for one visitor staff sessions, previews, React payloads, other pages and other methods", () => {
@@ -55,7 +70,15 @@ describe("cacheKeyOf", () => {
     expect(cacheKeyOf(req("/en/c/dpsi?_rsc=1"))).toBeNull();
     expect(cacheKeyOf(req("/en/c/dpsi", { rsc: "1" }))).toBeNull();
     expect(cacheKeyOf(req("/en/c/dpsi/respond", {}, "POST"))).toBeNull();
-    for (const url of ["/", "/en/moderate", "/en/c/dpsi/receipt/X", "/en/c/dpsi/manage/t", "/en/sign-in", "/api/health", "/de/c/dpsi"]) {
+    for (const url of [
+      "/",
+      "/en/moderate",
+      "/en/c/dpsi/receipt/X",
+      "/en/c/dpsi/manage/t",
+      "/en/sign-in",
+      "/api/health",
+      "/de/c/dpsi",
+    ]) {
       expect(cacheKeyOf(req(url)), url).toBeNull();
     }
   });
@@ -81,7 +104,9 @@ describe("createPageCache", () => {
       }
       res.setHeader("content-type", "text/html; charset=utf-8");
       const key = forCache ? FORM_KEY_PLACEHOLDER : "own";
-      res.end(`<p>${content}</p><input name="idempotencyKey" value="${key}"><script nonce="${nonce}">push("${key}")</script>`);
+      res.end(
+        `<p>${content}</p><input name="idempotencyKey" value="${key}"><script nonce="${nonce}">push("${key}")</script>`,
+      );
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -92,9 +117,15 @@ describe("createPageCache", () => {
     const request = req(url);
     const sent: { status?: number; headers: Record<string, unknown>; body?: Buffer } = { headers: {} };
     const res = {
-      set statusCode(s: number) { sent.status = s; },
-      setHeader(n: string, v: unknown) { sent.headers[n] = v; },
-      end(b?: Buffer) { sent.body = b; },
+      set statusCode(s: number) {
+        sent.status = s;
+      },
+      setHeader(n: string, v: unknown) {
+        sent.headers[n] = v;
+      },
+      end(b?: Buffer) {
+        sent.body = b;
+      },
     } as unknown as http.ServerResponse;
     const served = await cache.serve(request, res, cacheKeyOf(request)!);
     return { served, ...sent, text: sent.body?.toString("utf8") ?? "" };
@@ -112,8 +143,12 @@ describe("createPageCache", () => {
       expect(r.status).toBe(200);
       expect(r.text).toContain("<p>first</p>");
       expect(r.headers["cache-control"]).toMatch(/^public, .*s-maxage=\d+, stale-while-revalidate=\d+$/);
-      expect(r.headers["content-security-policy"]).toContain(`script-src 'self' ${sha(`push("${FORM_KEY_PLACEHOLDER}")`)};`);
-      expect(/script-src [^;]*/.exec(String(r.headers["content-security-policy"]))![0]).not.toMatch(/nonce|unsafe-inline|strict-dynamic/);
+      expect(r.headers["content-security-policy"]).toContain(
+        `script-src 'self' ${sha(`push("${FORM_KEY_PLACEHOLDER}")`)};`,
+      );
+      expect(/script-src [^;]*/.exec(String(r.headers["content-security-policy"]))![0]).not.toMatch(
+        /nonce|unsafe-inline|strict-dynamic/,
+      );
     }
     expect(again.headers["x-clausewise-cache"]).toBe("hit");
   });

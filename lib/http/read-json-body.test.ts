@@ -36,16 +36,26 @@ describe("readJsonBody", () => {
   });
 
   it("accepts a charset parameter and any case in the media type", async () => {
-    expect(await readJsonBody(post("[1]", { "content-type": "application/json; charset=utf-8" }), 64)).toEqual({ ok: true, value: [1] });
-    expect(await readJsonBody(post("[2]", { "content-type": "Application/JSON" }), 64)).toEqual({ ok: true, value: [2] });
+    expect(await readJsonBody(post("[1]", { "content-type": "application/json; charset=utf-8" }), 64)).toEqual({
+      ok: true,
+      value: [1],
+    });
+    expect(await readJsonBody(post("[2]", { "content-type": "Application/JSON" }), 64)).toEqual({
+      ok: true,
+      value: [2],
+    });
   });
 
   it("refuses other content types with 415", async () => {
     const refused = { ok: false, status: 415, code: "unsupported_media_type" };
     expect(await readJsonBody(post("{}", { "content-type": "text/plain" }), 64)).toEqual(refused);
-    expect(await readJsonBody(post("{}", { "content-type": "application/x-www-form-urlencoded" }), 64)).toEqual(refused);
+    expect(await readJsonBody(post("{}", { "content-type": "application/x-www-form-urlencoded" }), 64)).toEqual(
+      refused,
+    );
     expect(await readJsonBody(post("{}", { "content-type": "application/json-patch+json" }), 64)).toEqual(refused);
-    expect(await readJsonBody(new Request("http://x", { method: "POST", body: new Uint8Array(bytes("{}")) }), 64)).toEqual(refused);
+    expect(
+      await readJsonBody(new Request("http://x", { method: "POST", body: new Uint8Array(bytes("{}")) }), 64),
+    ).toEqual(refused);
   });
 
   it("refuses a declared Content-Length over the cap with 413", async () => {
@@ -63,7 +73,11 @@ describe("readJsonBody", () => {
     const body = `"${"x".repeat(14)}"`;
     expect(bytes(body).byteLength).toBe(16);
     expect(await readJsonBody(post(body), 16)).toEqual({ ok: true, value: "x".repeat(14) });
-    expect(await readJsonBody(post(`"${"x".repeat(15)}"`), 16)).toEqual({ ok: false, status: 413, code: "body_too_large" });
+    expect(await readJsonBody(post(`"${"x".repeat(15)}"`), 16)).toEqual({
+      ok: false,
+      status: 413,
+      code: "body_too_large",
+    });
   });
 
   it("counts bytes, not characters", async () => {
@@ -98,8 +112,16 @@ describe("readJsonBody", () => {
   });
 
   it("refuses invalid UTF-8 with 400 invalid_utf8", async () => {
-    expect(await readJsonBody(post(new Uint8Array([0xff, 0xfe])), 64)).toEqual({ ok: false, status: 400, code: "invalid_utf8" });
-    expect(await readJsonBody(post(new Uint8Array([0x22, 0xc3, 0x22])), 64)).toEqual({ ok: false, status: 400, code: "invalid_utf8" });
+    expect(await readJsonBody(post(new Uint8Array([0xff, 0xfe])), 64)).toEqual({
+      ok: false,
+      status: 400,
+      code: "invalid_utf8",
+    });
+    expect(await readJsonBody(post(new Uint8Array([0x22, 0xc3, 0x22])), 64)).toEqual({
+      ok: false,
+      status: 400,
+      code: "invalid_utf8",
+    });
   });
 
   it("refuses invalid JSON with 400 invalid_json", async () => {
@@ -129,7 +151,9 @@ describe("jsonBodyFrom (a body scripts/server.mjs has read whole)", () => {
     ];
     for (const [headers, body] of cases) {
       const expected = await readJsonBody(post(new Uint8Array(body), headers));
-      expect(jsonBodyFrom(new Headers(headers), body), JSON.stringify(headers) + " " + body.byteLength).toEqual(expected);
+      expect(jsonBodyFrom(new Headers(headers), body), JSON.stringify(headers) + " " + body.byteLength).toEqual(
+        expected,
+      );
     }
   });
 });

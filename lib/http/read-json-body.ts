@@ -4,7 +4,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type TBodyResult =
   | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; code: "unsupported_media_type" | "body_too_large" | "invalid_utf8" | "invalid_json" };
+  | {
+      ok: false;
+      status: 400 | 413 | 415;
+      code: "unsupported_media_type" | "body_too_large" | "invalid_utf8" | "invalid_json";
+    };
 
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<TBodyResult> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();

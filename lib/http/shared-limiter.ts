@@ -16,8 +16,17 @@ export function sharedLimiter(name: string, points: number, duration: number, bl
   if (!l) {
     const insurance = new RateLimiterMemory({ keyPrefix: `${name}-mem`, points, duration, blockDuration });
     l = new RateLimiterPostgres({
-      storeClient: limiterPool(), storeType: "pool", schemaName: "ratelimit", tableName: "limits", tableCreated: true,
-      keyPrefix: name, points, duration, blockDuration, insuranceLimiter: insurance, clearExpiredByTimeout: false,
+      storeClient: limiterPool(),
+      storeType: "pool",
+      schemaName: "ratelimit",
+      tableName: "limits",
+      tableCreated: true,
+      keyPrefix: name,
+      points,
+      duration,
+      blockDuration,
+      insuranceLimiter: insurance,
+      clearExpiredByTimeout: false,
     });
     limiters.set(id, l);
   }
@@ -32,7 +41,8 @@ export async function consume(l: TLimiter, key: string): Promise<TLimitResult> {
     const r = await l.consume(key, 1);
     return { ok: true, remainingPoints: r.remainingPoints };
   } catch (e) {
-    if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
+    if (e instanceof RateLimiterRes)
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
     throw e;
   }
 }

@@ -24,7 +24,16 @@ describe("submission limits in PostgreSQL", () => {
     for (let i = 0; i < 20; i++) await limitClient(ip);
     // A second instance: its own connection and limiter object, the same table.
     const other = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    const second = new RateLimiterPostgres({ storeClient: other, storeType: "pool", schemaName: "ratelimit", tableName: "limits", tableCreated: true, keyPrefix: "submit-ip", points: 20, duration: 60 });
+    const second = new RateLimiterPostgres({
+      storeClient: other,
+      storeType: "pool",
+      schemaName: "ratelimit",
+      tableName: "limits",
+      tableCreated: true,
+      keyPrefix: "submit-ip",
+      points: 20,
+      duration: 60,
+    });
     await expect(second.consume(ip, 1)).rejects.toMatchObject({ remainingPoints: 0 });
     await other.end();
     const { rows } = await limiterPool().query(`SELECT key FROM ratelimit.limits WHERE key LIKE 'submit-email%'`);
@@ -34,7 +43,12 @@ describe("submission limits in PostgreSQL", () => {
   it("forgets counters whose window ended over an hour ago, and only those", async () => {
     const old = `old-${uniqueSlug()}`;
     const live = `live-${uniqueSlug()}`;
-    await limiterPool().query(`INSERT INTO ratelimit.limits (key, points, expire) VALUES ($1, 3, $2), ($3, 3, $4)`, [old, Date.now() - 7_200_000, live, Date.now() + 60_000]);
+    await limiterPool().query(`INSERT INTO ratelimit.limits (key, points, expire) VALUES ($1, 3, $2), ($3, 3, $4)`, [
+      old,
+      Date.now() - 7_200_000,
+      live,
+      Date.now() + 60_000,
+    ]);
     expect(await clearExpiredLimits()).toBeGreaterThanOrEqual(1);
     const { rows } = await limiterPool().query(`SELECT key FROM ratelimit.limits WHERE key = ANY($1)`, [[old, live]]);
     expect(rows.map((r) => r.key)).toEqual([live]);

@@ -18,7 +18,8 @@ function flatten(o: unknown, prefix = ""): [string, string][] {
 function literals(elements: MessageFormatElement[]): string[] {
   return elements.flatMap((e) => {
     if (e.type === TYPE.literal) return [e.value];
-    if (e.type === TYPE.plural || e.type === TYPE.select) return Object.values(e.options).flatMap((o) => literals(o.value));
+    if (e.type === TYPE.plural || e.type === TYPE.select)
+      return Object.values(e.options).flatMap((o) => literals(o.value));
     if (e.type === TYPE.tag) return literals(e.children);
     return ["{}"]; // a placeholder: text around it is not run together
   });
@@ -28,7 +29,8 @@ function literals(elements: MessageFormatElement[]): string[] {
 function argumentsOf(elements: MessageFormatElement[]): string[] {
   return elements.flatMap((e) => {
     if (e.type === TYPE.literal || e.type === TYPE.pound) return [];
-    if (e.type === TYPE.plural || e.type === TYPE.select) return [e.value, ...Object.values(e.options).flatMap((o) => argumentsOf(o.value))];
+    if (e.type === TYPE.plural || e.type === TYPE.select)
+      return [e.value, ...Object.values(e.options).flatMap((o) => argumentsOf(o.value))];
     if (e.type === TYPE.tag) return argumentsOf(e.children);
     return [e.value];
   });
@@ -68,11 +70,21 @@ describe("French typography", () => {
 
   it("formats messages with apostrophes, placeholders, plurals and selects as French readers expect", () => {
     const t = createTranslator({ locale: "fr", messages: fr });
-    expect(t("delegation.event_extension_granted", { until: "28 février", reason: "grève" })).toBe(`a accordé une prolongation jusqu’au 28 février${NNBSP}: grève`);
-    expect(t("invitations.sentEmailed", { email: "a@b.fr", expires: "3 mars" })).toBe("Invitation envoyée à a@b.fr. Le lien fonctionne une fois, jusqu’au 3 mars.");
-    expect(t("authoring.confirmUndecided", { undecided: 1, items: 1200 })).toBe(`1 commentaire sur 1${NNBSP}200 n’a pas encore de décision.`);
-    expect(t("authoring.confirmUndecided", { undecided: 3, items: 10 })).toBe("3 commentaires sur 10 n’ont pas encore de décision.");
-    expect(t("accounts.lockState", { failures: 2, ceiling: "no", addresses: 1, until: "18 h" })).toMatch(/^Connexion attaquée\u202f: 2 tentatives échouées .* 1 adresse client est refusée jusqu’au 18 h\.$/);
+    expect(t("delegation.event_extension_granted", { until: "28 février", reason: "grève" })).toBe(
+      `a accordé une prolongation jusqu’au 28 février${NNBSP}: grève`,
+    );
+    expect(t("invitations.sentEmailed", { email: "a@b.fr", expires: "3 mars" })).toBe(
+      "Invitation envoyée à a@b.fr. Le lien fonctionne une fois, jusqu’au 3 mars.",
+    );
+    expect(t("authoring.confirmUndecided", { undecided: 1, items: 1200 })).toBe(
+      `1 commentaire sur 1${NNBSP}200 n’a pas encore de décision.`,
+    );
+    expect(t("authoring.confirmUndecided", { undecided: 3, items: 10 })).toBe(
+      "3 commentaires sur 10 n’ont pas encore de décision.",
+    );
+    expect(t("accounts.lockState", { failures: 2, ceiling: "no", addresses: 1, until: "18 h" })).toMatch(
+      /^Connexion attaquée\u202f: 2 tentatives échouées .* 1 adresse client est refusée jusqu’au 18 h\.$/,
+    );
     expect(t("delegation.clarity")).toBe(`Est-ce clair${NNBSP}?`);
   });
 
@@ -82,8 +94,13 @@ describe("French typography", () => {
     const outputs = FR.filter(([, m]) => /\{(label|clause)\}/.test(m)).map(([key, m]) => {
       const [ns, ...rest] = key.split(".");
       const name = m.includes("{label}") ? "label" : "clause";
-      const values = Object.fromEntries(argumentsOf(parse(m, { ignoreTag: true })).map((a) => [a, a === name ? label : "1"]));
-      return createTranslator({ locale: "fr", messages: fr, namespace: ns as "consultation" })(rest.join(".") as "preamble", values);
+      const values = Object.fromEntries(
+        argumentsOf(parse(m, { ignoreTag: true })).map((a) => [a, a === name ? label : "1"]),
+      );
+      return createTranslator({ locale: "fr", messages: fr, namespace: ns as "consultation" })(
+        rest.join(".") as "preamble",
+        values,
+      );
     });
     expect(outputs.length).toBeGreaterThan(3);
     for (const out of outputs) expect(out).not.toMatch(/(sur|de|à|du) Préambule/);
@@ -96,8 +113,12 @@ describe("French typography", () => {
     expect(fixFrench("Est-ce clair?")).toBe(`Est-ce clair${NNBSP}?`);
     expect(fixFrench("Raison : {reason}; suite !")).toBe(`Raison${NNBSP}: {reason}${NNBSP}; suite${NNBSP}!`);
     expect(fixFrench("« ## » et «x»")).toBe(`«${NNBSP}##${NNBSP}» et «${NNBSP}x${NNBSP}»`);
-    expect(fixFrench("jusqu'au {when} et l'{count, plural, one {#} other {#}}")).toBe("jusqu’au {when} et l’{count, plural, one {#} other {#}}");
-    expect(fixFrench("Donner votre avis sur {label}")).toBe("Donner votre avis sur {label, select, Préambule {le préambule} other {{label}}}");
+    expect(fixFrench("jusqu'au {when} et l'{count, plural, one {#} other {#}}")).toBe(
+      "jusqu’au {when} et l’{count, plural, one {#} other {#}}",
+    );
+    expect(fixFrench("Donner votre avis sur {label}")).toBe(
+      "Donner votre avis sur {label, select, Préambule {le préambule} other {{label}}}",
+    );
     for (const [, m] of FR) expect(fixFrench(fixFrench(m))).toBe(fixFrench(m));
   });
 });

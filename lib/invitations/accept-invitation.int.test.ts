@@ -17,7 +17,11 @@ const password = "a long enough password";
 const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 const invite = async () => {
   const admin = await staff("admin");
-  const r = await createInvitation(admin, ZInvitation.parse({ email: `${uniqueSlug("acc")}@example.org`, name: "Invited", role: "admin" }), "en");
+  const r = await createInvitation(
+    admin,
+    ZInvitation.parse({ email: `${uniqueSlug("acc")}@example.org`, name: "Invited", role: "admin" }),
+    "en",
+  );
   if (!r.ok) throw new Error("no invitation");
   return r.link.split("/invitation/")[1];
 };
@@ -31,19 +35,28 @@ describe("acceptInvitation", () => {
   it("looks the token up before hashing: an unknown, used or expired token never runs argon2id; a valid one does, once", async () => {
     const hash = countingHasher();
     const clientIp = randomIp();
-    expect(await acceptInvitation("A".repeat(43), { name: "X", password }, { hash, clientIp })).toEqual({ ok: false, reason: "unknown" });
+    expect(await acceptInvitation("A".repeat(43), { name: "X", password }, { hash, clientIp })).toEqual({
+      ok: false,
+      reason: "unknown",
+    });
     expect(hash).not.toHaveBeenCalled();
 
     const used = await invite();
     expect(await acceptInvitation(used, { name: "First", password }, { hash, clientIp })).toMatchObject({ ok: true });
     expect(hash).toHaveBeenCalledTimes(1);
-    expect(await acceptInvitation(used, { name: "Second", password }, { hash, clientIp })).toEqual({ ok: false, reason: "used" });
+    expect(await acceptInvitation(used, { name: "Second", password }, { hash, clientIp })).toEqual({
+      ok: false,
+      reason: "used",
+    });
     expect(hash).toHaveBeenCalledTimes(1);
 
     const expired = await invite();
     setNow(new Date(Date.now() + 8 * 86_400_000));
     try {
-      expect(await acceptInvitation(expired, { name: "Late", password }, { hash, clientIp })).toEqual({ ok: false, reason: "expired" });
+      expect(await acceptInvitation(expired, { name: "Late", password }, { hash, clientIp })).toEqual({
+        ok: false,
+        reason: "expired",
+      });
     } finally {
       setNow(null);
     }
@@ -57,7 +70,13 @@ describe("acceptInvitation", () => {
     const hash = countingHasher();
     const clientIp = randomIp();
     for (let i = 0; i < 10; i++) {
-      expect(await acceptInvitation(`${"B".repeat(40)}${String(i).padStart(3, "0")}`, { name: "X", password }, { hash, clientIp })).toEqual({ ok: false, reason: "unknown" });
+      expect(
+        await acceptInvitation(
+          `${"B".repeat(40)}${String(i).padStart(3, "0")}`,
+          { name: "X", password },
+          { hash, clientIp },
+        ),
+      ).toEqual({ ok: false, reason: "unknown" });
     }
     const token = await invite();
     const refused = await acceptInvitation(token, { name: "Eleventh", password }, { hash, clientIp });
@@ -67,6 +86,12 @@ describe("acceptInvitation", () => {
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
     expect(hash).not.toHaveBeenCalled();
     // The invitation is still there for its owner, from another address.
-    expect(await acceptInvitation(token, { name: "Owner", password }, { hash, clientIp: randomIp().replace("198.51.100", "203.0.113") })).toMatchObject({ ok: true });
+    expect(
+      await acceptInvitation(
+        token,
+        { name: "Owner", password },
+        { hash, clientIp: randomIp().replace("198.51.100", "203.0.113") },
+      ),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -19,9 +19,14 @@ import type { TInvitationInput } from "./schema";
 
 export const INVITATION_DAYS = 7;
 
-export type TCreateInvitation = { ok: true; link: string; emailed: boolean; expiresAt: Date } | { ok: false; reason: "accountExists" };
+export type TCreateInvitation =
+  { ok: true; link: string; emailed: boolean; expiresAt: Date } | { ok: false; reason: "accountExists" };
 
-export async function createInvitation(inviter: { id: string; name: string }, input: TInvitationInput, locale: TLocale): Promise<TCreateInvitation> {
+export async function createInvitation(
+  inviter: { id: string; name: string },
+  input: TInvitationInput,
+  locale: TLocale,
+): Promise<TCreateInvitation> {
   const existing = await db.appUser.findUnique({ where: { email: input.email }, select: { disabledAt: true } });
   if (existing && !existing.disabledAt) return { ok: false, reason: "accountExists" };
   const token = newToken();
@@ -29,22 +34,40 @@ export async function createInvitation(inviter: { id: string; name: string }, in
   const expiresAt = new Date(at.getTime() + INVITATION_DAYS * 86_400_000);
   const link = `${appUrl()}/${locale}/invitation/${token}`;
   const t = translator(locale, "invitations");
-  const what = input.role === "delegate"
-    ? t("mailDelegate", { country: countryName(input.country ?? "", locale), part: t(`mailPart_${input.delegationRole ?? "drafter"}`) })
-    : t(`mailRole_${input.role}`);
+  const what =
+    input.role === "delegate"
+      ? t("mailDelegate", {
+          country: countryName(input.country ?? "", locale),
+          part: t(`mailPart_${input.delegationRole ?? "drafter"}`),
+        })
+      : t(`mailRole_${input.role}`);
   const emailed = mailConfigured();
   await db.$transaction(async (tx) => {
     // A new invitation replaces any earlier one still pending for the address.
     await tx.invitation.deleteMany({ where: { email: input.email, acceptedAt: null } });
-    const { id } = await tx.invitation.create({ data: { ...input, tokenHash: hashToken(token), invitedById: inviter.id, createdAt: at, expiresAt }, select: { id: true } });
+    const { id } = await tx.invitation.create({
+      data: { ...input, tokenHash: hashToken(token), invitedById: inviter.id, createdAt: at, expiresAt },
+      select: { id: true },
+    });
     if (emailed) {
-      const mail: TMail = { to: input.email, subject: t("mailSubject"), text: t("mailBody", { name: input.name, inviter: inviter.name, what, link, days: INVITATION_DAYS }) };
+      const mail: TMail = {
+        to: input.email,
+        subject: t("mailSubject"),
+        text: t("mailBody", { name: input.name, inviter: inviter.name, what, link, days: INVITATION_DAYS }),
+      };
       await addJob(tx, TASKS.sendInvitation, { invitationId: id, ...mail } satisfies TInvitationMail);
     }
   });
-  await logAdminEvent(inviter.id, "invitation.create", input.email, `${input.role}${input.country ? ` ${input.country} ${input.delegationRole}` : ""}`);
+  await logAdminEvent(
+    inviter.id,
+    "invitation.create",
+    input.email,
+    `${input.role}${input.country ? ` ${input.country} ${input.delegationRole}` : ""}`,
+  );
   // The link is a secret: the log says only that an invitation was made, for which role, and whether it went by email.
-  console.log(`[invitation] made for the role ${input.role}${input.country ? ` (${input.country} ${input.delegationRole})` : ""}: ${emailed ? "queued for email" : "not emailed; the link was shown to the admin who made it"}`);
+  console.log(
+    `[invitation] made for the role ${input.role}${input.country ? ` (${input.country} ${input.delegationRole})` : ""}: ${emailed ? "queued for email" : "not emailed; the link was shown to the admin who made it"}`,
+  );
   return { ok: true, link, emailed, expiresAt };
 }
 
@@ -52,6 +75,8 @@ export type TInvitationMail = TMail & { invitationId: string };
 
 /** The task: emails an invitation still pending (not accepted, replaced or expired). Throws when the mail server refuses. */
 export async function sendInvitationMail({ invitationId, ...mail }: TInvitationMail): Promise<void> {
-  const pending = await db.invitation.count({ where: { id: invitationId, acceptedAt: null, expiresAt: { gt: now() } } });
+  const pending = await db.invitation.count({
+    where: { id: invitationId, acceptedAt: null, expiresAt: { gt: now() } },
+  });
   if (pending) await deliverMail(mail);
 }

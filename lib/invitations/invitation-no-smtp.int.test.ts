@@ -29,7 +29,11 @@ it("without SMTP, returns the link to the admin only: the log says an invitation
   const logged = await captureOutput(async () => {
     r = await createInvitation(admin, ZInvitation.parse({ email, name: "No Mail", role: "admin" }), "en");
   });
-  expect(r).toMatchObject({ ok: true, emailed: false, link: expect.stringMatching(/\/en\/invitation\/[A-Za-z0-9_-]{43}$/) });
+  expect(r).toMatchObject({
+    ok: true,
+    emailed: false,
+    link: expect.stringMatching(/\/en\/invitation\/[A-Za-z0-9_-]{43}$/),
+  });
   const link = r?.ok ? r.link : "?";
   const token = link.split("/invitation/")[1];
   expect(logged).not.toContain(token);

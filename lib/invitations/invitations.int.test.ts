@@ -20,9 +20,19 @@ describe("invitations", () => {
   it("emails a one-time link; the delegate sets a password once and gets the country and part invited for", async () => {
     const admin = await staff("admin");
     const email = `${uniqueSlug("inv")}@Example.org`;
-    const input = ZInvitation.parse({ email, name: "Ana Delegate", role: "delegate", country: "FR", delegationRole: "approver" });
+    const input = ZInvitation.parse({
+      email,
+      name: "Ana Delegate",
+      role: "delegate",
+      country: "FR",
+      delegationRole: "approver",
+    });
     const r = await createInvitation(admin, input, "fr");
-    expect(r).toMatchObject({ ok: true, emailed: true, link: expect.stringMatching(/\/fr\/invitation\/[A-Za-z0-9_-]{43}$/) });
+    expect(r).toMatchObject({
+      ok: true,
+      emailed: true,
+      link: expect.stringMatching(/\/fr\/invitation\/[A-Za-z0-9_-]{43}$/),
+    });
     await runJobs(); // the invitation's email, as a server's worker sends it
     const mail = await sink.waitFor(email);
     expect(mail.subject).toBe("Votre invitation à Clausewise");
@@ -32,10 +42,20 @@ describe("invitations", () => {
     const token = tokenOf(r.ok ? r.link : "");
     const row = await db.invitation.findFirstOrThrow({ where: { email: email.toLowerCase() } });
     expect(row.tokenHash).not.toContain(token);
-    expect(await findInvitation(token)).toMatchObject({ ok: true, invitation: { role: "delegate", country: "FR", delegationRole: "approver" } });
+    expect(await findInvitation(token)).toMatchObject({
+      ok: true,
+      invitation: { role: "delegate", country: "FR", delegationRole: "approver" },
+    });
 
-    expect(await acceptInvitation(token, { name: "Ana D.", password: "a long enough password" })).toEqual({ ok: true, email: email.toLowerCase(), role: "delegate" });
-    expect(await acceptInvitation(token, { name: "Mallory", password: "another long password" })).toEqual({ ok: false, reason: "used" });
+    expect(await acceptInvitation(token, { name: "Ana D.", password: "a long enough password" })).toEqual({
+      ok: true,
+      email: email.toLowerCase(),
+      role: "delegate",
+    });
+    expect(await acceptInvitation(token, { name: "Mallory", password: "another long password" })).toEqual({
+      ok: false,
+      reason: "used",
+    });
     const user = await db.appUser.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     expect(user).toMatchObject({ name: "Ana D.", role: "delegate", country: "FR", delegationRole: "approver" });
     expect(await verifyCredentials(email, "a long enough password")).toMatchObject({ ok: true });
@@ -62,8 +82,15 @@ describe("invitations", () => {
   it("asks a delegate's country and part, and nothing of other roles", () => {
     const bad = ZInvitation.safeParse({ email: "not-an-email", name: " ", role: "delegate", country: "XX" });
     expect(bad.error!.issues.map((i) => `${i.path.join(".")}:${i.message}`).sort()).toEqual(
-      ["country:countryRequired", "delegationRole:delegationRoleRequired", "email:emailInvalid", "name:nameRequired"].sort(),
+      [
+        "country:countryRequired",
+        "delegationRole:delegationRoleRequired",
+        "email:emailInvalid",
+        "name:nameRequired",
+      ].sort(),
     );
-    expect(ZInvitation.parse({ email: "a@b.org", name: "A", role: "admin", country: "FR", delegationRole: "drafter" })).toMatchObject({ country: null, delegationRole: null });
+    expect(
+      ZInvitation.parse({ email: "a@b.org", name: "A", role: "admin", country: "FR", delegationRole: "drafter" }),
+    ).toMatchObject({ country: null, delegationRole: null });
   });
 });

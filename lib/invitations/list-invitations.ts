@@ -5,7 +5,18 @@ export async function listInvitations() {
   return db.invitation.findMany({
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, email: true, name: true, role: true, country: true, delegationRole: true, createdAt: true, expiresAt: true, acceptedAt: true, invitedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      country: true,
+      delegationRole: true,
+      createdAt: true,
+      expiresAt: true,
+      acceptedAt: true,
+      invitedBy: { select: { name: true } },
+    },
   });
 }
 

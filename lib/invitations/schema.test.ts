@@ -14,6 +14,8 @@ describe("ZAcceptInvitation", () => {
       expect(r.success).toBe(false);
       for (const issue of r.error!.issues) expect(keys, JSON.stringify(issue)).toContain(issue.message);
     }
-    expect(ZAcceptInvitation.safeParse({ name: "Ivy", password: "short", confirm: "short" }).error!.issues[0].message).toBe("passwordTooShort");
+    expect(
+      ZAcceptInvitation.safeParse({ name: "Ivy", password: "short", confirm: "short" }).error!.issues[0].message,
+    ).toBe("passwordTooShort");
   });
 });

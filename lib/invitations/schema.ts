@@ -17,7 +17,8 @@ export const ZInvitation = z
   .superRefine((v, ctx) => {
     if (v.role !== "delegate") return;
     if (!isCountryCode(v.country)) ctx.addIssue({ code: "custom", path: ["country"], message: "countryRequired" });
-    if (!DELEGATION_ROLES.includes(v.delegationRole as "drafter")) ctx.addIssue({ code: "custom", path: ["delegationRole"], message: "delegationRoleRequired" });
+    if (!DELEGATION_ROLES.includes(v.delegationRole as "drafter"))
+      ctx.addIssue({ code: "custom", path: ["delegationRole"], message: "delegationRoleRequired" });
   })
   .transform((v) => ({
     email: v.email.toLowerCase(),
@@ -34,7 +35,10 @@ export const ZAcceptInvitation = z
   .object({
     name: z.string().trim().min(1, { error: "nameRequired" }).max(200, { error: "nameTooLong" }),
     // The same limits as ZPassword, with message keys (ZPassword's own English message would show as a raw key).
-    password: z.string().min(PASSWORD_MIN, { error: "passwordTooShort" }).max(PASSWORD_MAX, { error: "passwordTooLong" }),
+    password: z
+      .string()
+      .min(PASSWORD_MIN, { error: "passwordTooShort" })
+      .max(PASSWORD_MAX, { error: "passwordTooLong" }),
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "passwordsDiffer" });

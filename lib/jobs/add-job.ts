@@ -6,7 +6,12 @@ type TSql = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) =
 type TTask = (typeof TASKS)[keyof typeof TASKS];
 
 /** Queues a job on `tx` (a transaction, or the client itself): committed or rolled back with it. */
-export async function addJob(tx: TSql, task: TTask, payload: Record<string, unknown>, opts: { jobKey?: string } = {}): Promise<void> {
+export async function addJob(
+  tx: TSql,
+  task: TTask,
+  payload: Record<string, unknown>,
+  opts: { jobKey?: string } = {},
+): Promise<void> {
   await tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(${task.name}, ${JSON.stringify(payload)}::json,
     max_attempts => ${task.maxAttempts}::int, job_key => ${opts.jobKey ?? null}::text)`;
 }

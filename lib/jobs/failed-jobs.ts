@@ -44,12 +44,20 @@ export async function retryFailedJob(actorId: string, id: string): Promise<boole
 }
 
 /** What /api/health reports: jobs waiting (counted up to 10,000) and failed, in all and for email receipts. */
-export async function jobQueueState(): Promise<{ jobs: { waiting: number; failed: number }; receipts: { waiting: number; gaveUp: number } }> {
-  const [r] = await db.$queryRaw<{ waiting: number; failed: number; receipts_waiting: number; receipts_failed: number }[]>`
+export async function jobQueueState(): Promise<{
+  jobs: { waiting: number; failed: number };
+  receipts: { waiting: number; gaveUp: number };
+}> {
+  const [r] = await db.$queryRaw<
+    { waiting: number; failed: number; receipts_waiting: number; receipts_failed: number }[]
+  >`
     WITH w AS (SELECT task_identifier FROM graphile_worker.jobs WHERE attempts < max_attempts LIMIT 10000),
     f AS (SELECT task_identifier FROM graphile_worker.jobs WHERE attempts >= max_attempts AND locked_at IS NULL)
     SELECT (SELECT count(*)::int FROM w) AS waiting, (SELECT count(*)::int FROM f) AS failed,
       (SELECT count(*)::int FROM w WHERE task_identifier = ${TASKS.sendReceipt.name}) AS receipts_waiting,
       (SELECT count(*)::int FROM f WHERE task_identifier = ${TASKS.sendReceipt.name}) AS receipts_failed`;
-  return { jobs: { waiting: r.waiting, failed: r.failed }, receipts: { waiting: r.receipts_waiting, gaveUp: r.receipts_failed } };
+  return {
+    jobs: { waiting: r.waiting, failed: r.failed },
+    receipts: { waiting: r.receipts_waiting, gaveUp: r.receipts_failed },
+  };
 }

@@ -12,12 +12,20 @@ export const CONCURRENCY = 4;
 /** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes. */
 export function cronItems(retentionHours: number): CronItem[] {
   const items: CronItem[] = [
-    { task: TASKS.clearExpiredLimits.name, match: "*/10 * * * *", options: { maxAttempts: TASKS.clearExpiredLimits.maxAttempts, backfillPeriod: 0 } },
+    {
+      task: TASKS.clearExpiredLimits.name,
+      match: "*/10 * * * *",
+      options: { maxAttempts: TASKS.clearExpiredLimits.maxAttempts, backfillPeriod: 0 },
+    },
   ];
   if (retentionHours > 0) {
     const hours = Math.max(1, Math.round(retentionHours));
     const match = hours < 24 ? `0 */${hours} * * *` : `0 0 */${Math.max(1, Math.round(hours / 24))} * *`;
-    items.push({ task: TASKS.applyRetention.name, match, options: { maxAttempts: TASKS.applyRetention.maxAttempts, backfillPeriod: 0 } });
+    items.push({
+      task: TASKS.applyRetention.name,
+      match,
+      options: { maxAttempts: TASKS.applyRetention.maxAttempts, backfillPeriod: 0 },
+    });
   }
   return items;
 }

@@ -25,7 +25,8 @@ export const taskList: TaskList = {
   async [TASKS.applyRetention.name]() {
     const { applyRetention } = await import("@/lib/privacy/erase-responses");
     const n = await applyRetention();
-    if (n) console.log(`[retention] erased the personal data of ${n} responses past their consultation's retention period`);
+    if (n)
+      console.log(`[retention] erased the personal data of ${n} responses past their consultation's retention period`);
   },
   async [TASKS.clearExpiredLimits.name]() {
     const { clearExpiredLimits } = await import("@/lib/http/shared-limiter");

@@ -5,8 +5,19 @@ import { db } from "@/lib/db";
 import { receiptJob } from "@/lib/responses/deliver-receipts";
 
 export type TErasureCounts =
-  | { ok: true; reference: string; consultation: { slug: string; titleEn: string; titleFr: string }; submittedAt: Date; timeZone: string;
-      keepsText: boolean; comments: number; notes: number; versions: number; receipt: boolean; formal: boolean }
+  | {
+      ok: true;
+      reference: string;
+      consultation: { slug: string; titleEn: string; titleFr: string };
+      submittedAt: Date;
+      timeZone: string;
+      keepsText: boolean;
+      comments: number;
+      notes: number;
+      versions: number;
+      receipt: boolean;
+      formal: boolean;
+    }
   | { ok: false; reason: "notFound" | "alreadyErased" };
 
 export const normaliseReference = (reference: string) => reference.trim().toUpperCase();
@@ -17,8 +28,15 @@ export async function countErasure(reference: string): Promise<TErasureCounts> {
   if (!isReference(ref)) return { ok: false, reason: "notFound" };
   const r = await db.response.findUnique({
     where: { reference: ref },
-    select: { id: true, reference: true, publication: true, erasedAt: true, submittedAt: true, channel: true,
-      consultation: { select: { slug: true, titleEn: true, titleFr: true, timeZone: true } } },
+    select: {
+      id: true,
+      reference: true,
+      publication: true,
+      erasedAt: true,
+      submittedAt: true,
+      channel: true,
+      consultation: { select: { slug: true, titleEn: true, titleFr: true, timeZone: true } },
+    },
   });
   if (!r) return { ok: false, reason: "notFound" };
   if (r.erasedAt) return { ok: false, reason: "alreadyErased" };
@@ -29,6 +47,17 @@ export async function countErasure(reference: string): Promise<TErasureCounts> {
     receiptJob(r.id),
   ]);
   const { timeZone, ...consultation } = r.consultation;
-  return { ok: true, reference: r.reference, consultation, submittedAt: r.submittedAt, timeZone, keepsText: r.publication !== "none",
-    comments, notes, versions, receipt: receipt !== null, formal: r.channel === "formal" };
+  return {
+    ok: true,
+    reference: r.reference,
+    consultation,
+    submittedAt: r.submittedAt,
+    timeZone,
+    keepsText: r.publication !== "none",
+    comments,
+    notes,
+    versions,
+    receipt: receipt !== null,
+    formal: r.channel === "formal",
+  };
 }

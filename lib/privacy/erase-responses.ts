@@ -14,7 +14,12 @@ import { isReference, normaliseReference } from "./count-erasure";
 type TTx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /** Erases the given responses (already locked by the caller's transaction). */
-async function eraseRows(tx: TTx, rows: { id: string; reference: string; publication: string }[], actorId: string | null, reason: "request" | "retention") {
+async function eraseRows(
+  tx: TTx,
+  rows: { id: string; reference: string; publication: string }[],
+  actorId: string | null,
+  reason: "request" | "retention",
+) {
   if (!rows.length) return;
   const at = now();
   const ids = rows.map((r) => r.id);
@@ -29,7 +34,9 @@ async function eraseRows(tx: TTx, rows: { id: string; reference: string; publica
   await tx.$executeRaw`UPDATE response SET respondent_name = NULL, organisation_name = NULL, email = NULL, ip_hash = NULL, manage_token_hash = NULL, request_hash = NULL,
     publication = (CASE WHEN publication = 'none' THEN 'none' ELSE 'anonymous' END)::publication, erased_at = ${at}
     WHERE id = ANY(${ids}::uuid[])`;
-  await tx.erasureEvent.createMany({ data: rows.map((r) => ({ reference: r.reference, actorId, at, reason, keptText: r.publication !== "none" })) });
+  await tx.erasureEvent.createMany({
+    data: rows.map((r) => ({ reference: r.reference, actorId, at, reason, keptText: r.publication !== "none" })),
+  });
 }
 
 export type TErase = { ok: true; keptText: boolean } | { ok: false; reason: "notFound" | "alreadyErased" };
@@ -38,15 +45,19 @@ export type TErase = { ok: true; keptText: boolean } | { ok: false; reason: "not
 export async function eraseResponse(actorId: string, reference: string): Promise<TErase> {
   const ref = normaliseReference(reference);
   if (!isReference(ref)) return { ok: false, reason: "notFound" };
-  return announcedWhenOk(db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string; reference: string; publication: string; erased_at: Date | null }[]>`
+  return announcedWhenOk(
+    db.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<
+        { id: string; reference: string; publication: string; erased_at: Date | null }[]
+      >`
       SELECT id, reference, publication::text AS publication, erased_at FROM response WHERE reference = ${ref} FOR UPDATE`;
-    if (!row) return { ok: false, reason: "notFound" } as const;
-    if (row.erased_at) return { ok: false, reason: "alreadyErased" } as const;
-    await eraseRows(tx, [row], actorId, "request");
-    await logAdminEvent(actorId, "response.erase", row.reference, null, tx);
-    return { ok: true, keptText: row.publication !== "none" } as const;
-  }));
+      if (!row) return { ok: false, reason: "notFound" } as const;
+      if (row.erased_at) return { ok: false, reason: "alreadyErased" } as const;
+      await eraseRows(tx, [row], actorId, "request");
+      await logAdminEvent(actorId, "response.erase", row.reference, null, tx);
+      return { ok: true, keptText: row.publication !== "none" } as const;
+    }),
+  );
 }
 
 /**
@@ -58,14 +69,17 @@ export async function applyRetention(): Promise<number> {
   let total = 0;
   for (;;) {
     const at = now();
-    const n = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; reference: string; publication: string }[]>`
+    const n = await db.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string; reference: string; publication: string }[]>`
         SELECT r.id, r.reference, r.publication::text AS publication FROM response r JOIN consultation c ON c.id = r.consultation_id
         WHERE c.retention_days IS NOT NULL AND r.erased_at IS NULL AND c.closes_at + make_interval(days => c.retention_days) <= ${at}
         LIMIT 500 FOR UPDATE OF r SKIP LOCKED`;
-      await eraseRows(tx, rows, null, "retention");
-      return rows.length;
-    }, { timeout: 60_000 });
+        await eraseRows(tx, rows, null, "retention");
+        return rows.length;
+      },
+      { timeout: 60_000 },
+    );
     total += n;
     if (n >= 500) continue;
     if (total > 0) await announcePublicChange();
@@ -79,5 +93,8 @@ export async function listErasures() {
 
 /** A response that has been erased, for the notice after an erasure; null when it is not so. */
 export function getErasedResponse(reference: string) {
-  return db.response.findFirst({ where: { reference, erasedAt: { not: null } }, select: { reference: true, publication: true } });
+  return db.response.findFirst({
+    where: { reference, erasedAt: { not: null } },
+    select: { reference: true, publication: true },
+  });
 }

@@ -17,7 +17,12 @@ const triageItems = (actor: string, t: Record<string, unknown>) => triage(actor,
 
 async function respond(slug: string, who: Record<string, unknown>) {
   const input = ZResponseInput.parse({
-    feedback: [{ clause: "1", clarity: { rating: 3, comment: `Comment number ${String(who.name).length}${String(who.name).slice(0, 1)}` } }],
+    feedback: [
+      {
+        clause: "1",
+        clarity: { rating: 3, comment: `Comment number ${String(who.name).length}${String(who.name).slice(0, 1)}` },
+      },
+    ],
     respondent: { ...respondent, ...who },
   });
   const r = await submitResponse(slug, input, { locale: "en", channel: "web", clientIp: "198.51.100.7" });
@@ -27,7 +32,17 @@ async function respond(slug: string, who: Record<string, unknown>) {
 
 async function csv(consultationId: string): Promise<string> {
   let text = "";
-  await exportFeedback(consultationId, {}, "csv", new Writable({ write(c, _e, done) { text += c; done(); } }));
+  await exportFeedback(
+    consultationId,
+    {},
+    "csv",
+    new Writable({
+      write(c, _e, done) {
+        text += c;
+        done();
+      },
+    }),
+  );
   return text;
 }
 
@@ -35,18 +50,27 @@ describe("publication", () => {
   it("shows cleared comments of consenting respondents only, named ones with their name, anonymous ones without", async () => {
     const c = await createConsultation();
     const mod = await staff("moderator");
-    const named = await respond(c.slug, { type: "organisation", organisationName: "Lyon Metropole", name: "Ana Named", publication: "named" });
+    const named = await respond(c.slug, {
+      type: "organisation",
+      organisationName: "Lyon Metropole",
+      name: "Ana Named",
+      publication: "named",
+    });
     const anon = await respond(c.slug, { name: "Ben Anonymous", publication: "anonymous" });
     const none = await respond(c.slug, { name: "Cy Private", publication: "none" });
     expect((await listPublished(c.id)).items).toEqual([]);
-    const ids = (await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, select: { id: true } })).map((i) => i.id);
+    const ids = (
+      await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, select: { id: true } })
+    ).map((i) => i.id);
     expect(await triageItems(mod.id, { ids, publish: "clear" })).toEqual({ ok: true, changed: 3 });
     const items = (await listPublished(c.id)).items;
     expect(items.map((i) => [i.comment, i.author])).toEqual([
       ["Comment number 9A", "Ana Named, Lyon Metropole"],
       ["Comment number 13B", null],
     ]);
-    expect(JSON.stringify(items, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(new RegExp(`${named}|${anon}|${none}|@|Ben Anonymous|Cy Private`));
+    expect(JSON.stringify(items, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(
+      new RegExp(`${named}|${anon}|${none}|@|Ben Anonymous|Cy Private`),
+    );
     // Withholding takes it back, and the audit log says so.
     await triageItems(mod.id, { ids: [items[0].id], publish: "withhold" });
     expect((await listPublished(c.id)).items.map((i) => i.comment)).toEqual(["Comment number 13B"]);
@@ -59,7 +83,13 @@ describe("erasure", () => {
     const c = await createConsultation();
     const admin = await staff("admin");
     const email = `${uniqueSlug("erase")}@example.org`;
-    const consented = await respond(c.slug, { type: "organisation", organisationName: "Erasable Org", name: "Dora Erase", email, publication: "named" });
+    const consented = await respond(c.slug, {
+      type: "organisation",
+      organisationName: "Erasable Org",
+      name: "Dora Erase",
+      email,
+      publication: "named",
+    });
     const privateOne = await respond(c.slug, { name: "Eli Private", email: `x-${email}`, publication: "none" });
     const item = await db.feedbackItem.findFirstOrThrow({ where: { response: { reference: consented } } });
     await triageItems(admin.id, { ids: [item.id], note: "Called Dora Erase back", publish: "clear" });
@@ -71,17 +101,37 @@ describe("erasure", () => {
     expect(await eraseResponse(admin.id, "NOPE-2026-000001")).toEqual({ ok: false, reason: "notFound" });
 
     const out = await csv(c.id);
-    for (const gone of ["Erasable Org", "Dora Erase", "Eli Private", email, "Comment number 11E"]) expect(out).not.toContain(gone);
+    for (const gone of ["Erasable Org", "Dora Erase", "Eli Private", email, "Comment number 11E"])
+      expect(out).not.toContain(gone);
     expect(out).toContain("Comment number 10D");
-    const rows = await db.response.findMany({ where: { consultationId: c.id }, include: { feedbackItems: { include: { notes: true } } } });
-    expect(rows.map((r) => [r.respondentName, r.organisationName, r.email, r.ipHash, r.erasedAt !== null, r.feedbackItems.length])).toEqual([
-      [null, null, null, null, true, 1], [null, null, null, null, true, 0],
+    const rows = await db.response.findMany({
+      where: { consultationId: c.id },
+      include: { feedbackItems: { include: { notes: true } } },
+    });
+    expect(
+      rows.map((r) => [
+        r.respondentName,
+        r.organisationName,
+        r.email,
+        r.ipHash,
+        r.erasedAt !== null,
+        r.feedbackItems.length,
+      ]),
+    ).toEqual([
+      [null, null, null, null, true, 1],
+      [null, null, null, null, true, 0],
     ]);
     expect(rows[0].feedbackItems[0].notes).toEqual([]);
     // Still published, now anonymous.
     expect((await listPublished(c.id)).items.map((i) => [i.comment, i.author])).toEqual([["Comment number 10D", null]]);
-    const log = await db.erasureEvent.findMany({ where: { reference: { in: [consented, privateOne] } }, orderBy: { reference: "asc" } });
-    expect(log.map((e) => [e.reason, e.keptText, e.actorId])).toEqual([["request", true, admin.id], ["request", false, admin.id]]);
+    const log = await db.erasureEvent.findMany({
+      where: { reference: { in: [consented, privateOne] } },
+      orderBy: { reference: "asc" },
+    });
+    expect(log.map((e) => [e.reason, e.keptText, e.actorId])).toEqual([
+      ["request", true, admin.id],
+      ["request", false, admin.id],
+    ]);
     expect(JSON.stringify(log)).not.toMatch(/Dora|Eli|Erasable|@/);
   });
 
@@ -96,6 +146,9 @@ describe("erasure", () => {
     expect(await applyRetention()).toBeGreaterThanOrEqual(1);
     const r = await db.response.findUniqueOrThrow({ where: { reference: ref } });
     expect([r.respondentName, r.publication, r.erasedAt !== null]).toEqual([null, "anonymous", true]);
-    expect(await db.erasureEvent.findFirst({ where: { reference: ref } })).toMatchObject({ reason: "retention", actorId: null });
+    expect(await db.erasureEvent.findFirst({ where: { reference: ref } })).toMatchObject({
+      reason: "retention",
+      actorId: null,
+    });
   });
 });

@@ -7,7 +7,11 @@ describe("retention settings", () => {
     const c = await createConsultation();
     expect(await setRetention(c.id, c.slug, 30, true)).toBe(true);
     expect(await getRetentionDays(c.id)).toBe(30);
-    expect((await listRetentionSettings()).find((r) => r.id === c.id)).toMatchObject({ slug: c.slug, retentionDays: 30, publishFormal: true });
+    expect((await listRetentionSettings()).find((r) => r.id === c.id)).toMatchObject({
+      slug: c.slug,
+      retentionDays: 30,
+      publishFormal: true,
+    });
     const other = await createConsultation();
     expect(await setRetention(c.id, other.slug, 5, false)).toBe(false);
     expect(await setRetention("not-a-uuid", c.slug, 5, false)).toBe(false);

@@ -5,7 +5,11 @@ const optional = (max: number) => z.string().max(max, { error: "forbidden" }).op
 
 /** An erasure: which response (a reference), that the respondent asked; `confirm` is the reference the confirmation page showed. */
 export const ZErasure = z.object({
-  reference: z.string({ error: "referenceRequired" }).trim().min(1, { error: "referenceRequired" }).max(100, { error: "notFound" }),
+  reference: z
+    .string({ error: "referenceRequired" })
+    .trim()
+    .min(1, { error: "referenceRequired" })
+    .max(100, { error: "notFound" }),
   requested: z.literal("yes", { error: "confirmRequired" }),
   confirm: optional(100),
   locale: optional(10),
@@ -21,5 +25,8 @@ export const ZRetention = z.object({
     .optional()
     .transform((v) => (v ? Number(v) : null))
     .refine((d) => d === null || (Number.isInteger(d) && d >= 0 && d <= 3650), { error: "daysInvalid" }),
-  publishFormal: z.string().optional().transform((v) => v === "yes"),
+  publishFormal: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
 });

@@ -4,5 +4,9 @@ import { streamQuery, type TExportSlot } from "@/lib/http/export-stream";
 import { PUBLISHED_COLUMNS, PUBLISHED_SQL } from "./published-query";
 
 export function exportPublished(slot: TExportSlot, consultationId: string, format: "csv" | "json") {
-  return streamQuery(slot, { text: PUBLISHED_SQL, values: [consultationId, null, null, null] }, { format, columns: PUBLISHED_COLUMNS });
+  return streamQuery(
+    slot,
+    { text: PUBLISHED_SQL, values: [consultationId, null, null, null] },
+    { format, columns: PUBLISHED_COLUMNS },
+  );
 }

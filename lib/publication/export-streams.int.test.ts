@@ -15,7 +15,10 @@ const exportCsv = (slug: string, client: string) =>
 
 /** Rejects when `p` takes longer than `ms`: a hang is a failure, not a stuck test. */
 function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms))]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)),
+  ]);
 }
 
 const held: Response[] = [];
@@ -41,7 +44,21 @@ describe("export streams that are never read", () => {
     expect(Date.now() - started).toBeLessThan(4000);
 
     let csv = "";
-    const rows = await within(10_000, exportFeedback(c.id, {}, "csv", new Writable({ write(ch, _e, done) { csv += ch; done(); } })), "the moderators' export");
+    const rows = await within(
+      10_000,
+      exportFeedback(
+        c.id,
+        {},
+        "csv",
+        new Writable({
+          write(ch, _e, done) {
+            csv += ch;
+            done();
+          },
+        }),
+      ),
+      "the moderators' export",
+    );
     expect(rows).toBe(20_000);
     expect(csv).toContain("Seeded comment number");
   });

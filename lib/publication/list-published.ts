@@ -14,10 +14,18 @@ export function parseCursor(after: unknown): [bigint, number] | null {
   return [BigInt(n), Number(p)];
 }
 
-export async function listPublished(consultationId: string, opts: { clause?: string | null; after?: unknown; limit?: number } = {}) {
+export async function listPublished(
+  consultationId: string,
+  opts: { clause?: string | null; after?: unknown; limit?: number } = {},
+) {
   const limit = Math.min(Math.max(opts.limit ?? PUBLISHED_PAGE, 1), 200);
   const cursor = parseCursor(opts.after);
-  const published = numberedSql(PUBLISHED_SQL, [consultationId, opts.clause ?? null, cursor ? cursor[0] : null, cursor ? cursor[1] : null]);
+  const published = numberedSql(PUBLISHED_SQL, [
+    consultationId,
+    opts.clause ?? null,
+    cursor ? cursor[0] : null,
+    cursor ? cursor[1] : null,
+  ]);
   const rows = await db.$queryRaw<TPublishedItem[]>`${published} LIMIT ${limit + 1}`;
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
@@ -27,8 +35,19 @@ export async function listPublished(consultationId: string, opts: { clause?: str
 /** The published items' public shape (no internal numbers). */
 export function publicItem(i: TPublishedItem): z.input<typeof ZPublishedItem> {
   return {
-    id: i.id, clause: i.clause_number, aspect: i.aspect, rating: i.rating, stance: i.stance, comment: i.comment, term: i.term,
-    proposedWording: i.proposed_wording, countryContext: i.country_context, respondentType: i.respondent_type, country: i.country,
-    author: i.author, official: i.official, submittedOn: i.submitted_on,
+    id: i.id,
+    clause: i.clause_number,
+    aspect: i.aspect,
+    rating: i.rating,
+    stance: i.stance,
+    comment: i.comment,
+    term: i.term,
+    proposedWording: i.proposed_wording,
+    countryContext: i.country_context,
+    respondentType: i.respondent_type,
+    country: i.country,
+    author: i.author,
+    official: i.official,
+    submittedOn: i.submitted_on,
   };
 }

@@ -5,8 +5,20 @@
 // respondent chose "named". Nothing of a consultation not yet published. One condition, shared by the page, the API and
 // the open-data export.
 export const PUBLISHED_COLUMNS = [
-  "id", "clause_number", "aspect", "rating", "stance", "comment", "term", "proposed_wording", "country_context",
-  "respondent_type", "country", "author", "official", "submitted_on",
+  "id",
+  "clause_number",
+  "aspect",
+  "rating",
+  "stance",
+  "comment",
+  "term",
+  "proposed_wording",
+  "country_context",
+  "respondent_type",
+  "country",
+  "author",
+  "official",
+  "submitted_on",
 ] as const;
 
 /** SELECT over the published items of consultation $1, optionally one clause ($2, null for all), after a keyset cursor ($3, $4). */
@@ -27,7 +39,21 @@ export const PUBLISHED_SQL = `
   ORDER BY r.number, fi.position`;
 
 export type TPublishedItem = {
-  id: string; clause_number: string | null; clause_key: string | null; aspect: string; rating: number | null; stance: string | null;
-  comment: string | null; term: string | null; proposed_wording: string | null; country_context: string | null;
-  respondent_type: string; country: string; author: string | null; official: boolean; submitted_on: string; number: bigint; position: number;
+  id: string;
+  clause_number: string | null;
+  clause_key: string | null;
+  aspect: string;
+  rating: number | null;
+  stance: string | null;
+  comment: string | null;
+  term: string | null;
+  proposed_wording: string | null;
+  country_context: string | null;
+  respondent_type: string;
+  country: string;
+  author: string | null;
+  official: boolean;
+  submitted_on: string;
+  number: bigint;
+  position: number;
 };

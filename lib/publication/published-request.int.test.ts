@@ -4,7 +4,8 @@ import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { createConsultation, uniqueSlug } from "@/test/db-fixtures";
 import { publishedExport, publishedPage } from "./published-request";
 
-const page = (slug: string, client: string) => publishedPage(new Request(`http://localhost/api/consultations/${slug}/published`), slug, client);
+const page = (slug: string, client: string) =>
+  publishedPage(new Request(`http://localhost/api/consultations/${slug}/published`), slug, client);
 const exportCsv = (slug: string, client: string) =>
   publishedExport(new Request(`http://localhost/api/consultations/${slug}/published/export?format=csv`), slug, client);
 
@@ -36,7 +37,16 @@ describe("the open-data API's rate limit", () => {
     expect((await exportCsv(c.slug, client)).status).toBe(429);
     // A second server: its own connection and limiter object, the same table.
     const other = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    const second = new RateLimiterPostgres({ storeClient: other, storeType: "pool", schemaName: "ratelimit", tableName: "limits", tableCreated: true, keyPrefix: "open-data", points: 60, duration: 60 });
+    const second = new RateLimiterPostgres({
+      storeClient: other,
+      storeType: "pool",
+      schemaName: "ratelimit",
+      tableName: "limits",
+      tableCreated: true,
+      keyPrefix: "open-data",
+      points: 60,
+      duration: 60,
+    });
     await expect(second.consume(client, 1)).rejects.toMatchObject({ remainingPoints: 0 });
     await other.end();
   });
@@ -56,8 +66,14 @@ describe("an unpublished consultation in the open-data API", () => {
     // An official response (published by default) exists; then the consultation is a hidden draft again.
     const c = await createConsultation();
     const consultation = (await getConsultationFresh(c.slug))!;
-    const saved = await saveDraft(await delegate("FR", "drafter"), consultation, ZFormalDraft.parse({ version: "1", statement: "Hidden words.", positions: {} }));
-    expect(await submitFormal(await delegate("FR", "approver"), consultation, saved.ok ? saved.version : 0, "en")).toMatchObject({ ok: true });
+    const saved = await saveDraft(
+      await delegate("FR", "drafter"),
+      consultation,
+      ZFormalDraft.parse({ version: "1", statement: "Hidden words.", positions: {} }),
+    );
+    expect(
+      await submitFormal(await delegate("FR", "approver"), consultation, saved.ok ? saved.version : 0, "en"),
+    ).toMatchObject({ ok: true });
     expect((await listPublished(c.id)).items).toHaveLength(1);
     await db.consultation.update({ where: { id: c.id }, data: { publishedAt: null } });
     await clearConsultationCache();

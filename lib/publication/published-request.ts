@@ -10,7 +10,10 @@ import { listPublished, publicItem } from "./list-published";
 import { exportPublished } from "./export-published";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
 
 /** The named query parameters (their first value), absent ones left out. */
 function params(request: Request, names: string[]): Record<string, string> {
@@ -23,17 +26,27 @@ const allowance = (client: string, cost: number) => allowRequest(client, env().O
 export async function publishedPage(request: Request, slug: string, client: string): Promise<Response> {
   const a = await allowance(client, 1);
   const rl = rateLimitHeaders(a);
-  if (!a.ok) return json(429, { error: "rate_limited", message: `At most ${a.limit} requests a minute; try again in ${a.resetSeconds} s.` }, rl);
+  if (!a.ok)
+    return json(
+      429,
+      { error: "rate_limited", message: `At most ${a.limit} requests a minute; try again in ${a.resetSeconds} s.` },
+      rl,
+    );
   // A hidden draft answers exactly as an unknown slug.
   const c = await getPublishedConsultation(slug);
   if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
   // The query's schema is the one the API document shows (lib/api/wire.ts).
   const clause = new URL(request.url).searchParams.get("clause");
-  if (clause !== null && !c.clauses.some((k) => k.key === clause)) return json(400, { error: "invalid", message: "Unknown clause." }, rl);
+  if (clause !== null && !c.clauses.some((k) => k.key === clause))
+    return json(400, { error: "invalid", message: "Unknown clause." }, rl);
   const query = ZPublishedQuery.safeParse(params(request, ["clause", "after", "limit"]));
   if (!query.success) return json(400, { error: "invalid", message: "limit is 1 to 200." }, rl);
   const page = await listPublished(c.id, query.data);
-  return json(200, { consultation: c.slug, items: page.items.map(publicItem), next: page.next }, { ...rl, "cache-control": "public, max-age=60" });
+  return json(
+    200,
+    { consultation: c.slug, items: page.items.map(publicItem), next: page.next },
+    { ...rl, "cache-control": "public, max-age=60" },
+  );
 }
 
 export async function publishedExport(request: Request, slug: string, client: string): Promise<Response> {
@@ -46,7 +59,15 @@ export async function publishedExport(request: Request, slug: string, client: st
   const c = await getPublishedConsultation(slug);
   if (!c) return json(404, { error: "not_found", message: "No consultation has this address." }, rl);
   const claim = await claimExportSlot("public", client);
-  if (!claim.ok) return json(claim.status, { error: claim.code, message: claim.message }, { ...rl, "Retry-After": String(claim.retryAfterSeconds) });
+  if (!claim.ok)
+    return json(
+      claim.status,
+      { error: claim.code, message: claim.message },
+      { ...rl, "Retry-After": String(claim.retryAfterSeconds) },
+    );
   const { stream } = exportPublished(claim.slot, c.id, format);
-  return exportResponse(stream, format, `${c.slug}-published.${format}`, { ...rl, "cache-control": "public, max-age=300" });
+  return exportResponse(stream, format, `${c.slug}-published.${format}`, {
+    ...rl,
+    "cache-control": "public, max-age=300",
+  });
 }

@@ -36,16 +36,23 @@ export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "n
     FROM response r JOIN consultation c ON c.id = r.consultation_id WHERE r.id = ${payload.responseId}::uuid`;
   // Erased meanwhile (or gone): nobody to write to.
   if (!row?.email) return "nobody";
-  await deliverMail(composeReceiptMail({
-    to: row.email,
-    locale: isLocale(row.locale) ? row.locale : "en",
-    consultation: { slug: row.slug, title: { en: row.title_en, fr: row.title_fr }, closesAt: row.closes_at, timeZone: row.time_zone },
-    reference: row.reference,
-    submittedAt: row.submitted_at,
-    items: row.items,
-    // Past the deadline the private link can change nothing: the receipt goes without it.
-    manageToken: row.closes_at > now() ? payload.manageToken : null,
-  }));
+  await deliverMail(
+    composeReceiptMail({
+      to: row.email,
+      locale: isLocale(row.locale) ? row.locale : "en",
+      consultation: {
+        slug: row.slug,
+        title: { en: row.title_en, fr: row.title_fr },
+        closesAt: row.closes_at,
+        timeZone: row.time_zone,
+      },
+      reference: row.reference,
+      submittedAt: row.submitted_at,
+      items: row.items,
+      // Past the deadline the private link can change nothing: the receipt goes without it.
+      manageToken: row.closes_at > now() ? payload.manageToken : null,
+    }),
+  );
   return "sent";
 }
 

@@ -11,7 +11,12 @@ function form(entries: [string, string | Blob, string?][]): FormData {
   return fd;
 }
 
-type TInput = { feedback: Record<string, unknown>[]; respondent: Record<string, unknown>; generalComment?: string; idempotencyKey?: string };
+type TInput = {
+  feedback: Record<string, unknown>[];
+  respondent: Record<string, unknown>;
+  generalComment?: string;
+  idempotencyKey?: string;
+};
 const inputOf = (fd: FormData) => readResponseForm(fd).input as TInput;
 
 describe("readResponseForm: clause fields", () => {
@@ -22,10 +27,18 @@ describe("readResponseForm: clause fields", () => {
   });
 
   it("trims a rating before reading it, and leaves a non-number rating as text for the schema to refuse", () => {
-    expect(inputOf(form([["c:2:feasibility:rating", " 4 "]])).feedback).toEqual([{ clause: "2", feasibility: { rating: 4 } }]);
-    expect(inputOf(form([["c:2:feasibility:rating", "2.5"]])).feedback).toEqual([{ clause: "2", feasibility: { rating: "2.5" } }]);
-    expect(inputOf(form([["c:2:feasibility:rating", "abc"]])).feedback).toEqual([{ clause: "2", feasibility: { rating: "abc" } }]);
-    expect(inputOf(form([["c:2:feasibility:rating", "123"]])).feedback).toEqual([{ clause: "2", feasibility: { rating: "123" } }]);
+    expect(inputOf(form([["c:2:feasibility:rating", " 4 "]])).feedback).toEqual([
+      { clause: "2", feasibility: { rating: 4 } },
+    ]);
+    expect(inputOf(form([["c:2:feasibility:rating", "2.5"]])).feedback).toEqual([
+      { clause: "2", feasibility: { rating: "2.5" } },
+    ]);
+    expect(inputOf(form([["c:2:feasibility:rating", "abc"]])).feedback).toEqual([
+      { clause: "2", feasibility: { rating: "abc" } },
+    ]);
+    expect(inputOf(form([["c:2:feasibility:rating", "123"]])).feedback).toEqual([
+      { clause: "2", feasibility: { rating: "123" } },
+    ]);
   });
 
   it("drops empty and blank clause fields", () => {
@@ -42,7 +55,9 @@ describe("readResponseForm: clause fields", () => {
   });
 
   it("keeps the text of a clause field as typed (the schema trims)", () => {
-    expect(inputOf(form([["c:1:clarity:comment", "  spaced  "]])).feedback).toEqual([{ clause: "1", clarity: { comment: "  spaced  " } }]);
+    expect(inputOf(form([["c:1:clarity:comment", "  spaced  "]])).feedback).toEqual([
+      { clause: "1", clarity: { comment: "  spaced  " } },
+    ]);
   });
 
   it("ignores unknown aspects, unknown fields and malformed names", () => {
@@ -110,13 +125,25 @@ describe("readResponseForm: respondent and other fields", () => {
   });
 
   it("keeps a general comment and an idempotency key, and omits them when empty", () => {
-    expect(inputOf(form([["generalComment", "Hello"], ["idempotencyKey", "key-0123456789abcdef"]]))).toEqual({
+    expect(
+      inputOf(
+        form([
+          ["generalComment", "Hello"],
+          ["idempotencyKey", "key-0123456789abcdef"],
+        ]),
+      ),
+    ).toEqual({
       idempotencyKey: "key-0123456789abcdef",
       feedback: [],
       generalComment: "Hello",
       respondent: {},
     });
-    const empty = inputOf(form([["generalComment", ""], ["idempotencyKey", ""]]));
+    const empty = inputOf(
+      form([
+        ["generalComment", ""],
+        ["idempotencyKey", ""],
+      ]),
+    );
     expect("generalComment" in empty).toBe(false);
     expect("idempotencyKey" in empty).toBe(false);
   });
@@ -204,7 +231,11 @@ describe("readResponseForm: round trip through ZResponseInput", () => {
       idempotencyKey: "6f1c2a9e-4b7d-4c1e-9a5b-1234567890ab",
       feedback: [
         { clause: "1.1", clarity: { rating: 4, comment: "Mostly clear." } },
-        { clause: "2", language: { term: "shall", proposedWording: "must" }, feasibility: { rating: 2, countryContext: "Small islands" } },
+        {
+          clause: "2",
+          language: { term: "shall", proposedWording: "must" },
+          feasibility: { rating: 2, countryContext: "Small islands" },
+        },
       ],
       generalComment: "Thank you.",
       respondent: {
@@ -220,13 +251,24 @@ describe("readResponseForm: round trip through ZResponseInput", () => {
   });
 
   it("an incomplete form fails with issues on the fields a person left out", () => {
-    const { input } = readResponseForm(form([["c:1:clarity:rating", "7"], ["type", "individual"], ["country", "FR"]]));
+    const { input } = readResponseForm(
+      form([
+        ["c:1:clarity:rating", "7"],
+        ["type", "individual"],
+        ["country", "FR"],
+      ]),
+    );
     const r = ZResponseInput.safeParse(input);
     expect(r.success).toBe(false);
     if (r.success) return;
     const paths = r.error.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(
-      expect.arrayContaining(["feedback.0.clarity.rating", "respondent.publicSector", "respondent.publication", "respondent.privacyConsent"]),
+      expect.arrayContaining([
+        "feedback.0.clarity.rating",
+        "respondent.publicSector",
+        "respondent.publication",
+        "respondent.privacyConsent",
+      ]),
     );
   });
 });

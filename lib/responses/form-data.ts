@@ -58,8 +58,13 @@ function toRating(raw: string): unknown {
  * A response form's errors, from a schema holding the response (ZResponseInput) under `input` beside fields of the
  * staff's own (the day a keyed-in response was received): those keep their names, the response's are the form's.
  */
-export function responseFormErrors(issues: Pick<z.ZodError, "issues">["issues"], feedbackClauses: string[]): TFieldError[] {
-  const own = issues.filter((i) => i.path[0] !== "input").map((i) => ({ field: String(i.path[0] ?? "form"), key: i.message }));
+export function responseFormErrors(
+  issues: Pick<z.ZodError, "issues">["issues"],
+  feedbackClauses: string[],
+): TFieldError[] {
+  const own = issues
+    .filter((i) => i.path[0] !== "input")
+    .map((i) => ({ field: String(i.path[0] ?? "form"), key: i.message }));
   const input = issues.filter((i) => i.path[0] === "input").map((i) => ({ ...i, path: i.path.slice(1) }));
   return [...own, ...issuesToFieldErrors(toIssues({ issues: input as typeof issues }), feedbackClauses)];
 }

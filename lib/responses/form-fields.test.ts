@@ -15,7 +15,9 @@ describe("issuesToFieldErrors", () => {
   });
 
   it("maps an issue about the respondent as a whole to the type field", () => {
-    expect(issuesToFieldErrors([{ path: ["respondent"], key: "unknownField" }], [])).toEqual([{ field: "type", key: "unknownField" }]);
+    expect(issuesToFieldErrors([{ path: ["respondent"], key: "unknownField" }], [])).toEqual([
+      { field: "type", key: "unknownField" },
+    ]);
   });
 
   it("maps the general comment, keeping max", () => {
@@ -26,17 +28,22 @@ describe("issuesToFieldErrors", () => {
 
   it("maps per-clause field paths through feedbackClauses", () => {
     const clauses = ["2.1", "1.1"];
-    expect(issuesToFieldErrors([{ path: ["feedback", 1, "clarity", "rating"], key: "ratingRange", max: 5 }], clauses)).toEqual([
-      { field: "c:1.1:clarity:rating", key: "ratingRange", max: 5 },
-    ]);
-    expect(issuesToFieldErrors([{ path: ["feedback", 0, "language", "proposedWording"], key: "wordingOrReasonRequired" }], clauses)).toEqual([
-      { field: "c:2.1:language:proposedWording", key: "wordingOrReasonRequired" },
-    ]);
+    expect(
+      issuesToFieldErrors([{ path: ["feedback", 1, "clarity", "rating"], key: "ratingRange", max: 5 }], clauses),
+    ).toEqual([{ field: "c:1.1:clarity:rating", key: "ratingRange", max: 5 }]);
+    expect(
+      issuesToFieldErrors(
+        [{ path: ["feedback", 0, "language", "proposedWording"], key: "wordingOrReasonRequired" }],
+        clauses,
+      ),
+    ).toEqual([{ field: "c:2.1:language:proposedWording", key: "wordingOrReasonRequired" }]);
   });
 
   it("maps clause-level issues to the clause group", () => {
     const clauses = ["1.1", "3"];
-    expect(issuesToFieldErrors([{ path: ["feedback", 1], key: "emptyClause" }], clauses)).toEqual([{ field: "c:3", key: "emptyClause" }]);
+    expect(issuesToFieldErrors([{ path: ["feedback", 1], key: "emptyClause" }], clauses)).toEqual([
+      { field: "c:3", key: "emptyClause" },
+    ]);
     expect(issuesToFieldErrors([{ path: ["feedback", 0, "clause"], key: "duplicateClause" }], clauses)).toEqual([
       { field: "c:1.1", key: "duplicateClause" },
     ]);
@@ -46,12 +53,18 @@ describe("issuesToFieldErrors", () => {
   });
 
   it("falls back to the index when the clause is not known", () => {
-    expect(issuesToFieldErrors([{ path: ["feedback", 4], key: "emptyClause" }], ["1"])).toEqual([{ field: "c:4", key: "emptyClause" }]);
+    expect(issuesToFieldErrors([{ path: ["feedback", 4], key: "emptyClause" }], ["1"])).toEqual([
+      { field: "c:4", key: "emptyClause" },
+    ]);
   });
 
   it("maps an issue about feedback as a whole to feedback, and anything else to form", () => {
-    expect(issuesToFieldErrors([{ path: ["feedback"], key: "nothingToSubmit" }], [])).toEqual([{ field: "feedback", key: "nothingToSubmit" }]);
-    expect(issuesToFieldErrors([{ path: [], key: "unknownField" }], [])).toEqual([{ field: "form", key: "unknownField" }]);
+    expect(issuesToFieldErrors([{ path: ["feedback"], key: "nothingToSubmit" }], [])).toEqual([
+      { field: "feedback", key: "nothingToSubmit" },
+    ]);
+    expect(issuesToFieldErrors([{ path: [], key: "unknownField" }], [])).toEqual([
+      { field: "form", key: "unknownField" },
+    ]);
     expect(issuesToFieldErrors([{ path: ["idempotencyKey"], key: "idempotencyKeyInvalid" }], [])).toEqual([
       { field: "form", key: "idempotencyKeyInvalid" },
     ]);

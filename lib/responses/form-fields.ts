@@ -10,7 +10,16 @@ export const CLAUSE_FIELDS = {
   feasibility: ["rating", "countryContext", "comment"],
 } as const;
 
-export const RESPONDENT_FIELDS = ["type", "country", "organisationName", "name", "publicSector", "email", "publication", "privacyConsent"] as const;
+export const RESPONDENT_FIELDS = [
+  "type",
+  "country",
+  "organisationName",
+  "name",
+  "publicSector",
+  "email",
+  "publication",
+  "privacyConsent",
+] as const;
 
 /** The name of a per-clause field: "c:1.2:clarity:rating". Clause keys never hold a colon. */
 export function clauseFieldName(clause: string, aspect: string, field: string): string {
@@ -45,7 +54,10 @@ export function issuesToFieldErrors(issues: TIssue[], feedbackClauses: string[])
     else if (head === "generalComment") name = "generalComment";
     else if (head === "feedback" && typeof a === "number") {
       const clause = feedbackClauses[a] ?? String(a);
-      name = typeof b === "string" && b !== "clause" && typeof c === "string" ? clauseFieldName(clause, b, c) : `c:${clause}`;
+      name =
+        typeof b === "string" && b !== "clause" && typeof c === "string"
+          ? clauseFieldName(clause, b, c)
+          : `c:${clause}`;
     } else if (head === "feedback") name = "feedback";
     else name = "form";
     if (seen.has(name)) continue; // one message per field: the first is the one to fix first
@@ -59,7 +71,10 @@ export function issuesToFieldErrors(issues: TIssue[], feedbackClauses: string[])
     const at = clauseOfField(name);
     if (at) {
       const aspect = at.aspect ? Object.keys(CLAUSE_FIELDS).indexOf(at.aspect) : -1;
-      const field = at.aspect && at.field ? (CLAUSE_FIELDS[at.aspect as keyof typeof CLAUSE_FIELDS] as readonly string[]).indexOf(at.field) : -1;
+      const field =
+        at.aspect && at.field
+          ? (CLAUSE_FIELDS[at.aspect as keyof typeof CLAUSE_FIELDS] as readonly string[]).indexOf(at.field)
+          : -1;
       return 1000 + feedbackClauses.indexOf(at.clause) * 100 + (aspect + 1) * 10 + field + 1;
     }
     if (name === "generalComment") return 900_000;

@@ -9,7 +9,9 @@ export const ZKeyIn = z.object({
   receivedOn: z
     .string({ error: "receivedOnInvalid" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "receivedOnInvalid" })
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && d <= now().toISOString().slice(0, 10), { error: "receivedOnInvalid" }),
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && d <= now().toISOString().slice(0, 10), {
+      error: "receivedOnInvalid",
+    }),
   input: ZResponseInput,
 });
 

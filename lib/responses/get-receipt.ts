@@ -2,14 +2,19 @@ import { db } from "@/lib/db";
 import { receiptJob } from "./deliver-receipts";
 import { isReceiptKey } from "./receipt-key";
 
-export type TReceipt = NonNullable<Awaited<ReturnType<typeof findReceipt>>> & { receiptJob: Awaited<ReturnType<typeof receiptJob>> };
+export type TReceipt = NonNullable<Awaited<ReturnType<typeof findReceipt>>> & {
+  receiptJob: Awaited<ReturnType<typeof receiptJob>>;
+};
 
 function findReceipt(reference: string) {
   return db.response.findUnique({
     where: { reference },
     include: {
       consultation: { select: { slug: true } },
-      feedbackItems: { orderBy: { position: "asc" }, include: { clause: { select: { key: true, number: true, kind: true } } } },
+      feedbackItems: {
+        orderBy: { position: "asc" },
+        include: { clause: { select: { key: true, number: true, kind: true } } },
+      },
     },
   });
 }

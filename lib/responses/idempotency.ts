@@ -23,7 +23,9 @@ export function newIdempotencyKey(): string {
 export function requestHash(consultationId: string, input: TResponseInput, receivedOn?: string | null): string {
   const content: Partial<TResponseInput> = { ...input };
   delete content.idempotencyKey;
-  return createHash("sha256").update(canonicalJson({ v: 1, consultation: consultationId, receivedOn: receivedOn ?? null, content })).digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson({ v: 1, consultation: consultationId, receivedOn: receivedOn ?? null, content }))
+    .digest("hex");
 }
 
 /** JSON with object members sorted by name at every level and undefined ones left out: one value, one text. */
@@ -46,5 +48,9 @@ export function canonicalJson(value: unknown): string {
  * new response instead of being refused again.
  */
 export function keyReusedFormState(values: TFormValues): Pick<TFormState, "status" | "errors" | "values"> {
-  return { status: "invalid", errors: [{ field: "form", key: "idempotencyKeyReused" }], values: { ...values, idempotencyKey: newIdempotencyKey() } };
+  return {
+    status: "invalid",
+    errors: [{ field: "form", key: "idempotencyKeyReused" }],
+    values: { ...values, idempotencyKey: newIdempotencyKey() },
+  };
 }

@@ -15,7 +15,13 @@ export const LIMITS = {
 /** An idempotency key: 16 to 64 characters of the base64url alphabet. Documented in the API document (lib/api/openapi.ts). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
-export const RESPONDENT_TYPES = ["individual", "organisation", "group", "local_government", "national_government"] as const;
+export const RESPONDENT_TYPES = [
+  "individual",
+  "organisation",
+  "group",
+  "local_government",
+  "national_government",
+] as const;
 export const PUBLICATIONS = ["none", "anonymous", "named"] as const;
 export const ASPECTS = ["clarity", "language", "feasibility"] as const;
 export type TAspect = (typeof ASPECTS)[number];

@@ -21,7 +21,13 @@ afterEach(() => setNow(null));
 const parse = (v: unknown) => ZResponseInput.parse(v);
 const first = (email: string) =>
   parse({
-    feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Who acts?" }, language: { term: "weak signals", proposedWording: "early signs" } }],
+    feedback: [
+      {
+        clause: "1.1",
+        clarity: { rating: 2, comment: "Who acts?" },
+        language: { term: "weak signals", proposedWording: "early signs" },
+      },
+    ],
     generalComment: "Good draft.",
     respondent: { ...respondent, email },
   });
@@ -65,9 +71,16 @@ describe("the email receipt and the private link", () => {
     form.set("c:1:feasibility:rating", "4");
     const input = parse(readResponseForm(form).input);
     expect(await changeResponse(token, c.slug, input)).toEqual({ ok: true, reference });
-    const after = await db.feedbackItem.findMany({ where: { response: { reference } }, orderBy: { position: "asc" }, include: { triage: true } });
+    const after = await db.feedbackItem.findMany({
+      where: { response: { reference } },
+      orderBy: { position: "asc" },
+      include: { triage: true },
+    });
     expect(after.map((i) => [i.aspect, i.proposedWording ?? i.comment ?? i.rating])).toEqual([
-      ["clarity", "Who acts?"], ["language", "early signs of change"], ["feasibility", 4], ["general", "Good draft."],
+      ["clarity", "Who acts?"],
+      ["language", "early signs of change"],
+      ["feasibility", 4],
+      ["general", "Good draft."],
     ]);
     expect(after[0]).toMatchObject({ id: before[0].id, triage: { status: "noted" } });
     // A new item has its own moderation state from the start.
@@ -88,7 +101,9 @@ describe("the email receipt and the private link", () => {
     form.set("c:1:clarity:comment", "Les délais ne sont pas indiqués dans cette clause.");
     form.set("generalComment", "The definition of weak signals should be clearer for public servants.");
     expect(await changeResponse(token, c.slug, parse(readResponseForm(form).input))).toEqual({ ok: true, reference });
-    const rows = await db.$queryRaw<{ aspect: string; key: string | null; language: string | null; same: boolean; current: boolean }[]>`
+    const rows = await db.$queryRaw<
+      { aspect: string; key: string | null; language: string | null; same: boolean; current: boolean }[]
+    >`
       SELECT fi.aspect::text, cl.key, fi.language,
         fi.search = to_tsvector(CASE fi.language WHEN 'fr' THEN 'french' ELSE 'english' END::regconfig, coalesce(fi.comment, '') || '   ') AS same,
         fi.clause_version IS NOT DISTINCT FROM cl.text_version AS current

@@ -28,7 +28,15 @@ export type TManageResult =
   | { ok: false; reason: "unknown" | "closed" | "withdrawn" }
   | { ok: false; reason: "invalid"; issues: TIssue[] };
 
-type TLocked = { id: string; version: number; withdrawn_at: Date | null; closes_at: Date; reference: string; consultation_id: string; locale: string };
+type TLocked = {
+  id: string;
+  version: number;
+  withdrawn_at: Date | null;
+  closes_at: Date;
+  reference: string;
+  consultation_id: string;
+  locale: string;
+};
 
 async function lock(tx: Pick<typeof db, "$queryRaw">, token: string): Promise<TLocked | undefined> {
   const rows = await tx.$queryRaw<TLocked[]>`
@@ -42,70 +50,113 @@ async function snapshot(tx: Pick<typeof db, "response">, id: string) {
   const r = await tx.response.findUniqueOrThrow({
     where: { id },
     select: {
-      respondentType: true, country: true, organisationName: true, respondentName: true, publicSector: true, email: true, publication: true,
-      feedbackItems: { orderBy: { position: "asc" }, select: { clauseId: true, aspect: true, rating: true, comment: true, term: true, proposedWording: true, countryContext: true } },
+      respondentType: true,
+      country: true,
+      organisationName: true,
+      respondentName: true,
+      publicSector: true,
+      email: true,
+      publication: true,
+      feedbackItems: {
+        orderBy: { position: "asc" },
+        select: {
+          clauseId: true,
+          aspect: true,
+          rating: true,
+          comment: true,
+          term: true,
+          proposedWording: true,
+          countryContext: true,
+        },
+      },
     },
   });
   return JSON.parse(JSON.stringify(r));
 }
 
 const sameContent = (a: Omit<TItem, "position">, b: Omit<TItem, "position">) =>
-  a.clause_id === b.clause_id && a.aspect === b.aspect && a.rating === b.rating && a.comment === b.comment && a.term === b.term &&
-  a.proposed_wording === b.proposed_wording && a.country_context === b.country_context;
+  a.clause_id === b.clause_id &&
+  a.aspect === b.aspect &&
+  a.rating === b.rating &&
+  a.comment === b.comment &&
+  a.term === b.term &&
+  a.proposed_wording === b.proposed_wording &&
+  a.country_context === b.country_context;
 
 export async function changeResponse(token: unknown, slug: string, input: TResponseInput): Promise<TManageResult> {
   if (!isToken(token)) return { ok: false, reason: "unknown" };
   const consultation = await getPublishedConsultation(slug);
   if (!consultation) return { ok: false, reason: "unknown" };
   const clauseIds = new Map(consultation.clauses.map((c) => [c.key, c.id]));
-  const issues: TIssue[] = input.feedback.flatMap((f, i) => (clauseIds.has(f.clause) ? [] : [{ path: ["feedback", i, "clause"], key: "unknownClause" as const }]));
+  const issues: TIssue[] = input.feedback.flatMap((f, i) =>
+    clauseIds.has(f.clause) ? [] : [{ path: ["feedback", i, "clause"], key: "unknownClause" as const }],
+  );
   if (issues.length) return { ok: false, reason: "invalid", issues };
   const items = toItems(input, clauseIds);
   const at = now();
-  return announcedWhenOk(db.$transaction(async (tx) => {
-    const r = await lock(tx, token);
-    if (!r || r.consultation_id !== consultation.id) return { ok: false, reason: "unknown" } as const;
-    if (r.withdrawn_at) return { ok: false, reason: "withdrawn" } as const;
-    if (at >= r.closes_at) return { ok: false, reason: "closed" } as const;
-    await tx.responseVersion.create({ data: { responseId: r.id, version: r.version, kind: "changed", content: await snapshot(tx, r.id), at } });
-    const p = input.respondent;
-    await tx.response.update({
-      where: { id: r.id },
-      data: {
-        respondentType: p.type, country: p.country, organisationName: p.organisationName ?? null, respondentName: p.name ?? null,
-        publicSector: p.publicSector, email: p.email ?? null, publication: p.publication, privacyConsentAt: at, version: r.version + 1,
-      },
-    });
-    // Items whose content is unchanged keep their id and their triage; the rest are replaced.
-    const existing = await tx.$queryRaw<(TItem & { id: string })[]>`
+  return announcedWhenOk(
+    db.$transaction(async (tx) => {
+      const r = await lock(tx, token);
+      if (!r || r.consultation_id !== consultation.id) return { ok: false, reason: "unknown" } as const;
+      if (r.withdrawn_at) return { ok: false, reason: "withdrawn" } as const;
+      if (at >= r.closes_at) return { ok: false, reason: "closed" } as const;
+      await tx.responseVersion.create({
+        data: { responseId: r.id, version: r.version, kind: "changed", content: await snapshot(tx, r.id), at },
+      });
+      const p = input.respondent;
+      await tx.response.update({
+        where: { id: r.id },
+        data: {
+          respondentType: p.type,
+          country: p.country,
+          organisationName: p.organisationName ?? null,
+          respondentName: p.name ?? null,
+          publicSector: p.publicSector,
+          email: p.email ?? null,
+          publication: p.publication,
+          privacyConsentAt: at,
+          version: r.version + 1,
+        },
+      });
+      // Items whose content is unchanged keep their id and their triage; the rest are replaced.
+      const existing = await tx.$queryRaw<(TItem & { id: string })[]>`
       SELECT id, clause_id, aspect::text AS aspect, position, rating, comment, term, proposed_wording, country_context
       FROM feedback_item WHERE response_id = ${r.id}::uuid ORDER BY position`;
-    const kept = new Map<number, string>();
-    const free = [...existing];
-    items.forEach((item, i) => {
-      const j = free.findIndex((e) => sameContent(e, item));
-      if (j >= 0) kept.set(i, free.splice(j, 1)[0].id);
-    });
-    if (free.length) await tx.feedbackItem.deleteMany({ where: { id: { in: free.map((f) => f.id) } } });
-    await tx.$executeRaw`UPDATE feedback_item SET position = position + 100000 WHERE response_id = ${r.id}::uuid`;
-    for (const [i, id] of kept) await tx.feedbackItem.update({ where: { id }, data: { position: i } });
-    // New items are written as a new response's are (language, clause version, search), by the same INSERT.
-    await writeItemsIn(tx, r.id, withLanguages(items, r.locale === "fr" ? "fr" : "en").filter((_, i) => !kept.has(i)));
-    return { ok: true, reference: r.reference } as const;
-  }));
+      const kept = new Map<number, string>();
+      const free = [...existing];
+      items.forEach((item, i) => {
+        const j = free.findIndex((e) => sameContent(e, item));
+        if (j >= 0) kept.set(i, free.splice(j, 1)[0].id);
+      });
+      if (free.length) await tx.feedbackItem.deleteMany({ where: { id: { in: free.map((f) => f.id) } } });
+      await tx.$executeRaw`UPDATE feedback_item SET position = position + 100000 WHERE response_id = ${r.id}::uuid`;
+      for (const [i, id] of kept) await tx.feedbackItem.update({ where: { id }, data: { position: i } });
+      // New items are written as a new response's are (language, clause version, search), by the same INSERT.
+      await writeItemsIn(
+        tx,
+        r.id,
+        withLanguages(items, r.locale === "fr" ? "fr" : "en").filter((_, i) => !kept.has(i)),
+      );
+      return { ok: true, reference: r.reference } as const;
+    }),
+  );
 }
 
 /** Withdrawn: out of every count and export from now on; the withdrawal itself is logged as a version. */
 export async function withdrawResponse(token: unknown): Promise<TManageResult> {
   if (!isToken(token)) return { ok: false, reason: "unknown" };
   const at = now();
-  return announcedWhenOk(db.$transaction(async (tx) => {
-    const r = await lock(tx, token);
-    if (!r) return { ok: false, reason: "unknown" } as const;
-    if (r.withdrawn_at) return { ok: false, reason: "withdrawn" } as const;
-    if (at >= r.closes_at) return { ok: false, reason: "closed" } as const;
-    await tx.responseVersion.create({ data: { responseId: r.id, version: r.version, kind: "withdrawn", content: await snapshot(tx, r.id), at } });
-    await tx.response.update({ where: { id: r.id }, data: { withdrawnAt: at } });
-    return { ok: true, reference: r.reference } as const;
-  }));
+  return announcedWhenOk(
+    db.$transaction(async (tx) => {
+      const r = await lock(tx, token);
+      if (!r) return { ok: false, reason: "unknown" } as const;
+      if (r.withdrawn_at) return { ok: false, reason: "withdrawn" } as const;
+      if (at >= r.closes_at) return { ok: false, reason: "closed" } as const;
+      await tx.responseVersion.create({
+        data: { responseId: r.id, version: r.version, kind: "withdrawn", content: await snapshot(tx, r.id), at },
+      });
+      await tx.response.update({ where: { id: r.id }, data: { withdrawnAt: at } });
+      return { ok: true, reference: r.reference } as const;
+    }),
+  );
 }

@@ -27,7 +27,14 @@ afterEach(() => {
 });
 
 const received = (email: string) => sink.messages.filter((m) => m.to.includes(email)).length;
-type TJob = { id: string; attempts: number; max_attempts: number; last_error: string | null; due_in_s: number; locked: boolean };
+type TJob = {
+  id: string;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  due_in_s: number;
+  locked: boolean;
+};
 async function job(reference: string): Promise<TJob | null> {
   const { id } = await db.response.findUniqueOrThrow({ where: { reference }, select: { id: true } });
   const [j] = await db.$queryRaw<TJob[]>`
@@ -36,12 +43,19 @@ async function job(reference: string): Promise<TJob | null> {
   return j ?? null;
 }
 const receiptJobs = async () =>
-  (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = ${TASKS.sendReceipt.name}`)[0].n;
+  (
+    await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = ${TASKS.sendReceipt.name}`
+  )[0].n;
 
 async function submit(closesInMs = 3_600_000) {
   const c = await createConsultation({ closesAt: new Date(Date.now() + closesInMs) });
   const email = `${uniqueSlug("o")}@example.org`;
-  const input = ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Who acts?" } }], respondent: { ...respondent, email } });
+  const input = ZResponseInput.parse({
+    feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Who acts?" } }],
+    respondent: { ...respondent, email },
+  });
   const r = await submitResponse(c.slug, input, { locale: "en", channel: "web" });
   if (!r.ok) throw new Error("not stored");
   return { email, reference: r.reference };
@@ -53,11 +67,40 @@ describe("email receipts on the job queue", () => {
     const clause = await db.clause.findFirstOrThrow({ where: { consultationId: c.id, key: "1.1" } });
     const token = newToken();
     const row = (rating: number): TResponseRow => ({
-      consultation_id: c.id, at: new Date(), in_time: false, year: "2026", idempotency_key: uniqueSlug("key-").padEnd(20, "x"), locale: "en",
-      channel: "api", respondent_type: "individual", country: "FR", organisation_name: null, respondent_name: null, public_sector: false,
-      email: `${uniqueSlug("tx")}@example.org`, publication: "none", manage_token_hash: hashToken(token), ip_hash: null, in_extension: false,
-      keyed_by_id: null, received_on: null, request_hash: "ab".repeat(32), manage_token: token,
-      items: [{ clause_id: clause.id, aspect: "clarity", position: 0, rating, comment: null, term: null, proposed_wording: null, country_context: null, language: "en" }],
+      consultation_id: c.id,
+      at: new Date(),
+      in_time: false,
+      year: "2026",
+      idempotency_key: uniqueSlug("key-").padEnd(20, "x"),
+      locale: "en",
+      channel: "api",
+      respondent_type: "individual",
+      country: "FR",
+      organisation_name: null,
+      respondent_name: null,
+      public_sector: false,
+      email: `${uniqueSlug("tx")}@example.org`,
+      publication: "none",
+      manage_token_hash: hashToken(token),
+      ip_hash: null,
+      in_extension: false,
+      keyed_by_id: null,
+      received_on: null,
+      request_hash: "ab".repeat(32),
+      manage_token: token,
+      items: [
+        {
+          clause_id: clause.id,
+          aspect: "clarity",
+          position: 0,
+          rating,
+          comment: null,
+          term: null,
+          proposed_wording: null,
+          country_context: null,
+          language: "en",
+        },
+      ],
     });
     const before = await receiptJobs();
     // A rating of 9 breaks a CHECK of feedback_item: the whole statement, response and receipt, rolls back.
@@ -112,7 +155,13 @@ describe("email receipts on the job queue", () => {
     const queue = "jobs" in body ? { jobs: body.jobs, receipts: body.receipts } : null;
     expect(queue?.jobs?.failed).toBeGreaterThanOrEqual(1);
     expect(queue?.receipts?.gaveUp).toBeGreaterThanOrEqual(1);
-    expect((await listFailedJobs()).jobs).toContainEqual(expect.objectContaining({ id: last.id, task: TASKS.sendReceipt.name, lastError: expect.stringContaining("unavailable") }));
+    expect((await listFailedJobs()).jobs).toContainEqual(
+      expect.objectContaining({
+        id: last.id,
+        task: TASKS.sendReceipt.name,
+        lastError: expect.stringContaining("unavailable"),
+      }),
+    );
     sink.setDown(false);
     await skipBackoff();
     await runJobs();
@@ -157,7 +206,10 @@ describe("email receipts on the job queue", () => {
     listener.on("notification", (n) => heard.push(n.payload ?? ""));
     await listener.query(`LISTEN "jobs:insert"`);
     try {
-      const input = ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 3 } }], respondent: { ...respondent, email: undefined } });
+      const input = ZResponseInput.parse({
+        feedback: [{ clause: "1.1", clarity: { rating: 3 } }],
+        respondent: { ...respondent, email: undefined },
+      });
       const r = await submitResponse(c.slug, input, { locale: "en", channel: "web" });
       if (!r.ok) throw new Error("not stored");
       expect(await receiptJobs()).toBe(before);

@@ -24,7 +24,10 @@ export function composeReceiptMail(m: TReceiptMail): TMail {
   const lines = [
     t("greeting"),
     "",
-    t("received", { title: m.consultation.title[m.locale], when: formatInstant(m.submittedAt, m.locale, m.consultation.timeZone) }),
+    t("received", {
+      title: m.consultation.title[m.locale],
+      when: formatInstant(m.submittedAt, m.locale, m.consultation.timeZone),
+    }),
     t("reference", { reference: m.reference }),
     t("items", { count: m.items }),
     "",
@@ -32,7 +35,12 @@ export function composeReceiptMail(m: TReceiptMail): TMail {
     `${base}/receipt/${m.reference}?key=${receiptKey(m.reference)}`,
   ];
   if (m.manageToken) {
-    lines.push("", t("manage", { deadline: formatInstant(m.consultation.closesAt, m.locale, m.consultation.timeZone) }), `${base}/manage/${m.manageToken}`, t("keepPrivate"));
+    lines.push(
+      "",
+      t("manage", { deadline: formatInstant(m.consultation.closesAt, m.locale, m.consultation.timeZone) }),
+      `${base}/manage/${m.manageToken}`,
+      t("keepPrivate"),
+    );
   }
   lines.push("", t("signature"));
   return { to: m.to, subject: t("subject", { reference: m.reference }), text: lines.join("\n") };

@@ -18,22 +18,30 @@ type TStored = {
   receiptJob: { gaveUp: boolean } | null;
 };
 
-export function receiptNextSteps(r: TStored, closesAt: Date, at: Date): { email: TReceiptEmail; change: TReceiptChange } {
+export function receiptNextSteps(
+  r: TStored,
+  closesAt: Date,
+  at: Date,
+): { email: TReceiptEmail; change: TReceiptChange } {
   const email: TReceiptEmail = r.erasedAt
     ? "erased"
     : !r.email
-    ? "no_address"
-    : !r.manageTokenHash
-      ? "no_mail_server"
-      : r.receiptJob
-        ? r.receiptJob.gaveUp ? "failed" : "sending"
-        : "sent";
+      ? "no_address"
+      : !r.manageTokenHash
+        ? "no_mail_server"
+        : r.receiptJob
+          ? r.receiptJob.gaveUp
+            ? "failed"
+            : "sending"
+          : "sent";
   const change: TReceiptChange = r.withdrawnAt
     ? "withdrawn"
     : r.erasedAt
       ? "erased"
       : closesAt <= at
-      ? "closed"
-      : email === "sending" || email === "sent" ? "private_link" : "contact_us";
+        ? "closed"
+        : email === "sending" || email === "sent"
+          ? "private_link"
+          : "contact_us";
   return { email, change };
 }

@@ -4,14 +4,31 @@ import { clauseFieldName } from "./form-fields";
 import type { TFormValues } from "./form-data";
 
 type TStored = {
-  respondentType: string; country: string; organisationName: string | null; respondentName: string | null; publicSector: boolean;
-  email: string | null; publication: string;
-  feedbackItems: { aspect: string; clause: { key: string } | null; rating: number | null; comment: string | null; term: string | null; proposedWording: string | null; countryContext: string | null }[];
+  respondentType: string;
+  country: string;
+  organisationName: string | null;
+  respondentName: string | null;
+  publicSector: boolean;
+  email: string | null;
+  publication: string;
+  feedbackItems: {
+    aspect: string;
+    clause: { key: string } | null;
+    rating: number | null;
+    comment: string | null;
+    term: string | null;
+    proposedWording: string | null;
+    countryContext: string | null;
+  }[];
 };
 
 export function responseFormValues(r: TStored): TFormValues {
   const v: TFormValues = {
-    type: r.respondentType, country: r.country, publicSector: r.publicSector ? "yes" : "no", publication: r.publication, privacyConsent: "yes",
+    type: r.respondentType,
+    country: r.country,
+    publicSector: r.publicSector ? "yes" : "no",
+    publication: r.publication,
+    privacyConsent: "yes",
   };
   if (r.organisationName) v.organisationName = r.organisationName;
   if (r.respondentName) v.name = r.respondentName;

@@ -33,11 +33,26 @@ describe("ZResponseInput: wrong types never throw", () => {
     { feedback: [{ clause: "1", language: { term: 5, proposedWording: [], reason: {} } }], respondent },
     { feedback: [{ clause: "1", clarity: { rating: null, comment: 7 } }], respondent },
     { feedback: [{ clause: "1", feasibility: { rating: [3], countryContext: false } }], respondent },
-    { feedback: [{ clause: "1", clarity: { rating: 3 } }, { clause: "1", clarity: "x" }], respondent },
+    {
+      feedback: [
+        { clause: "1", clarity: { rating: 3 } },
+        { clause: "1", clarity: "x" },
+      ],
+      respondent,
+    },
     { idempotencyKey: 12345678, generalComment: "c", respondent },
     {
       generalComment: "c",
-      respondent: { type: 1, country: 2, organisationName: 3, name: 4, publicSector: "no", email: 5, publication: [], privacyConsent: 1 },
+      respondent: {
+        type: 1,
+        country: 2,
+        organisationName: 3,
+        name: 4,
+        publicSector: "no",
+        email: 5,
+        publication: [],
+        privacyConsent: 1,
+      },
     },
     { generalComment: "c", respondent: { ...respondent, type: null, country: null, email: null, name: null } },
     { generalComment: "c", respondent: { ...respondent, country: { code: "FR" } } },
@@ -59,7 +74,9 @@ describe("ZResponseInput: wrong types never throw", () => {
 
   it("reports a wrong type with the field's own key", () => {
     expect(issuesOf({ generalComment: 5, respondent })).toEqual([{ path: ["generalComment"], key: "invalid" }]);
-    expect(issuesOf({ feedback: "abc", generalComment: "c", respondent })).toEqual([{ path: ["feedback"], key: "invalid" }]);
+    expect(issuesOf({ feedback: "abc", generalComment: "c", respondent })).toEqual([
+      { path: ["feedback"], key: "invalid" },
+    ]);
     expect(issuesOf({ generalComment: "c", respondent: { ...respondent, publicSector: "no" } })).toEqual([
       { path: ["respondent", "publicSector"], key: "publicSectorRequired" },
     ]);

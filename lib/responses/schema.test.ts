@@ -66,16 +66,23 @@ describe("ZResponseInput: valid responses", () => {
   });
 
   it("accepts feedback without a general comment", () => {
-    expect(ZResponseInput.safeParse({ feedback: [{ clause: "3", feasibility: { comment: "ok" } }], respondent }).success).toBe(true);
+    expect(
+      ZResponseInput.safeParse({ feedback: [{ clause: "3", feasibility: { comment: "ok" } }], respondent }).success,
+    ).toBe(true);
   });
 
   it("accepts a term with only a reason", () => {
-    const r = ZResponseInput.safeParse({ feedback: [{ clause: "3", language: { term: "t", reason: "why" } }], respondent });
+    const r = ZResponseInput.safeParse({
+      feedback: [{ clause: "3", language: { term: "t", reason: "why" } }],
+      respondent,
+    });
     expect(r.success).toBe(true);
   });
 
   it("accepts named publication by an organisation without a personal name", () => {
-    const r = ZResponseInput.safeParse(withRespondent({ type: "group", organisationName: "Friends", publication: "named" }));
+    const r = ZResponseInput.safeParse(
+      withRespondent({ type: "group", organisationName: "Friends", publication: "named" }),
+    );
     expect(r.success).toBe(true);
   });
 
@@ -87,7 +94,9 @@ describe("ZResponseInput: valid responses", () => {
 
   it("accepts ratings 1 to 5", () => {
     for (const rating of [1, 2, 3, 4, 5]) {
-      expect(ZResponseInput.safeParse({ feedback: [{ clause: "1", clarity: { rating } }], respondent }).success).toBe(true);
+      expect(ZResponseInput.safeParse({ feedback: [{ clause: "1", clarity: { rating } }], respondent }).success).toBe(
+        true,
+      );
     }
   });
 });
@@ -109,15 +118,19 @@ describe("ZResponseInput: refinements", () => {
   });
 
   it("an empty clause entry is refused", () => {
-    expect(issuesOf({ feedback: [{ clause: "1.1" }], respondent })).toEqual([{ path: ["feedback", 0], key: "emptyClause" }]);
-    expect(issuesOf({ feedback: [{ clause: "1.1", clarity: {}, feasibility: { comment: "   " } }], respondent })).toEqual([
+    expect(issuesOf({ feedback: [{ clause: "1.1" }], respondent })).toEqual([
       { path: ["feedback", 0], key: "emptyClause" },
     ]);
+    expect(
+      issuesOf({ feedback: [{ clause: "1.1", clarity: {}, feasibility: { comment: "   " } }], respondent }),
+    ).toEqual([{ path: ["feedback", 0], key: "emptyClause" }]);
   });
 
   it("an organisation type needs an organisation name", () => {
     for (const type of ["organisation", "group", "local_government", "national_government"]) {
-      expect(issuesOf(withRespondent({ type }))).toEqual([{ path: ["respondent", "organisationName"], key: "organisationNameRequired" }]);
+      expect(issuesOf(withRespondent({ type }))).toEqual([
+        { path: ["respondent", "organisationName"], key: "organisationNameRequired" },
+      ]);
     }
     expect(issuesOf(withRespondent({ type: "organisation", organisationName: "   " }))).toEqual([
       { path: ["respondent", "organisationName"], key: "organisationNameRequired" },
@@ -125,7 +138,9 @@ describe("ZResponseInput: refinements", () => {
   });
 
   it("an individual publishing by name needs a name", () => {
-    expect(issuesOf(withRespondent({ publication: "named" }))).toEqual([{ path: ["respondent", "name"], key: "nameRequiredToPublish" }]);
+    expect(issuesOf(withRespondent({ publication: "named" }))).toEqual([
+      { path: ["respondent", "name"], key: "nameRequiredToPublish" },
+    ]);
     expect(issuesOf(withRespondent({ publication: "named", name: " " }))).toEqual([
       { path: ["respondent", "name"], key: "nameRequiredToPublish" },
     ]);
@@ -135,12 +150,18 @@ describe("ZResponseInput: refinements", () => {
 
   it("a response with nothing to submit is refused", () => {
     expect(issuesOf({ respondent })).toEqual([{ path: ["feedback"], key: "nothingToSubmit" }]);
-    expect(issuesOf({ feedback: [], generalComment: "", respondent })).toEqual([{ path: ["feedback"], key: "nothingToSubmit" }]);
+    expect(issuesOf({ feedback: [], generalComment: "", respondent })).toEqual([
+      { path: ["feedback"], key: "nothingToSubmit" },
+    ]);
   });
 
   it("a blank general comment counts as absent", () => {
     expect(issuesOf({ generalComment: "  ", respondent })).toEqual([{ path: ["feedback"], key: "nothingToSubmit" }]);
-    const r = ZResponseInput.safeParse({ generalComment: " \t ", feedback: [{ clause: "1", clarity: { rating: 3 } }], respondent });
+    const r = ZResponseInput.safeParse({
+      generalComment: " \t ",
+      feedback: [{ clause: "1", clarity: { rating: 3 } }],
+      respondent,
+    });
     expect(r.success).toBe(true);
     if (r.success) expect("generalComment" in r.data && r.data.generalComment !== undefined).toBe(false);
   });
@@ -158,13 +179,21 @@ describe("ZResponseInput: refinements", () => {
   });
 
   it("privacy consent must be true", () => {
-    expect(issuesOf(withRespondent({ privacyConsent: false }))).toEqual([{ path: ["respondent", "privacyConsent"], key: "consentRequired" }]);
-    expect(issuesOf(withRespondent({ privacyConsent: "yes" }))).toEqual([{ path: ["respondent", "privacyConsent"], key: "consentRequired" }]);
+    expect(issuesOf(withRespondent({ privacyConsent: false }))).toEqual([
+      { path: ["respondent", "privacyConsent"], key: "consentRequired" },
+    ]);
+    expect(issuesOf(withRespondent({ privacyConsent: "yes" }))).toEqual([
+      { path: ["respondent", "privacyConsent"], key: "consentRequired" },
+    ]);
   });
 
   it("an unknown country is refused", () => {
-    expect(issuesOf(withRespondent({ country: "XX" }))).toEqual([{ path: ["respondent", "country"], key: "countryRequired" }]);
-    expect(issuesOf(withRespondent({ country: "fr" }))).toEqual([{ path: ["respondent", "country"], key: "countryRequired" }]);
+    expect(issuesOf(withRespondent({ country: "XX" }))).toEqual([
+      { path: ["respondent", "country"], key: "countryRequired" },
+    ]);
+    expect(issuesOf(withRespondent({ country: "fr" }))).toEqual([
+      { path: ["respondent", "country"], key: "countryRequired" },
+    ]);
   });
 
   it("refuses ratings outside 1..5, fractions and strings", () => {
@@ -178,7 +207,9 @@ describe("ZResponseInput: refinements", () => {
 
   it("a comment over 5000 characters is too long, and 5000 is fine", () => {
     expect(LIMITS.comment).toBe(5000);
-    expect(issuesOf({ generalComment: "x".repeat(5001), respondent })).toEqual([{ path: ["generalComment"], key: "tooLong", max: 5000 }]);
+    expect(issuesOf({ generalComment: "x".repeat(5001), respondent })).toEqual([
+      { path: ["generalComment"], key: "tooLong", max: 5000 },
+    ]);
     expect(ZResponseInput.safeParse({ generalComment: "x".repeat(5000), respondent }).success).toBe(true);
     // Surrounding blanks are trimmed before the length is checked.
     expect(ZResponseInput.safeParse({ generalComment: ` ${"x".repeat(5000)} `, respondent }).success).toBe(true);
@@ -198,7 +229,9 @@ describe("ZResponseInput: refinements", () => {
   it("a clause key longer than 32 characters is an unknown clause", () => {
     const issues = issuesOf({ feedback: [{ clause: "1".repeat(33), clarity: { rating: 1 } }], respondent });
     expect(issues.map((i) => [i.path, i.key])).toEqual([[["feedback", 0, "clause"], "unknownClause"]]);
-    expect(issuesOf({ feedback: [{ clause: "", clarity: { rating: 1 } }], respondent }).map((i) => i.key)).toEqual(["required"]);
+    expect(issuesOf({ feedback: [{ clause: "", clarity: { rating: 1 } }], respondent }).map((i) => i.key)).toEqual([
+      "required",
+    ]);
   });
 
   it("refuses more than 100 feedback entries", () => {
@@ -209,11 +242,28 @@ describe("ZResponseInput: refinements", () => {
   });
 
   it("refuses a malformed idempotency key, and one shorter than 16 characters", () => {
-    for (const idempotencyKey of ["short", "abcd1234", "x".repeat(15), "has space in it!", "x".repeat(65), "ünïcödé-key-0123456", "key=0123456789abcdef"]) {
-      expect(issuesOf({ idempotencyKey, generalComment: "c", respondent })).toEqual([{ path: ["idempotencyKey"], key: "idempotencyKeyInvalid" }]);
+    for (const idempotencyKey of [
+      "short",
+      "abcd1234",
+      "x".repeat(15),
+      "has space in it!",
+      "x".repeat(65),
+      "ünïcödé-key-0123456",
+      "key=0123456789abcdef",
+    ]) {
+      expect(issuesOf({ idempotencyKey, generalComment: "c", respondent })).toEqual([
+        { path: ["idempotencyKey"], key: "idempotencyKeyInvalid" },
+      ]);
     }
-    for (const idempotencyKey of ["x".repeat(16), "A-z_0".repeat(12) + "9999", "f3b9c2d4-7a1e-4c0b-9e55-2d8a6b1c0e77"]) {
-      expect(ZResponseInput.safeParse({ idempotencyKey, generalComment: "c", respondent }).success, idempotencyKey).toBe(true);
+    for (const idempotencyKey of [
+      "x".repeat(16),
+      "A-z_0".repeat(12) + "9999",
+      "f3b9c2d4-7a1e-4c0b-9e55-2d8a6b1c0e77",
+    ]) {
+      expect(
+        ZResponseInput.safeParse({ idempotencyKey, generalComment: "c", respondent }).success,
+        idempotencyKey,
+      ).toBe(true);
     }
   });
 
@@ -223,7 +273,10 @@ describe("ZResponseInput: refinements", () => {
   });
 
   it("unknown keys inside nested objects are unknownField issues too", () => {
-    const issues = issuesOf({ feedback: [{ clause: "1", clarity: { rating: 3, colour: "red" } }], respondent: { ...respondent, age: 3 } });
+    const issues = issuesOf({
+      feedback: [{ clause: "1", clarity: { rating: 3, colour: "red" } }],
+      respondent: { ...respondent, age: 3 },
+    });
     expect(issues.map((i) => [i.path, i.key])).toEqual(
       expect.arrayContaining([
         [["feedback", 0, "clarity"], "unknownField"],

@@ -18,7 +18,9 @@ export const IDEMPOTENCY_KEY_TEXT =
 // Cross-field rules run even when other fields have errors (`when`), so a
 // person sees every problem at once, GOV.UK style; they must therefore read
 // the value defensively.
-const whenObject = { when: (p: { value: unknown }) => typeof p.value === "object" && p.value !== null && !Array.isArray(p.value) };
+const whenObject = {
+  when: (p: { value: unknown }) => typeof p.value === "object" && p.value !== null && !Array.isArray(p.value),
+};
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 const filled = (v: unknown) => (typeof v === "string" ? v.trim() !== "" : v !== undefined && v !== null);
@@ -35,7 +37,10 @@ const optText = (max: number, what: string) =>
     .optional()
     .transform((s) => (s ? s : undefined))
     // The limit applies after cleaning, so the input's JSON Schema would not show it: said here.
-    .meta({ maxLength: max, description: `${what} Trimmed by the server; at most ${max} characters after trimming (error code tooLong). An empty or blank string counts as absent.` });
+    .meta({
+      maxLength: max,
+      description: `${what} Trimmed by the server; at most ${max} characters after trimming (error code tooLong). An empty or blank string counts as absent.`,
+    });
 
 const ZRating = z
   .number({ error: "ratingRange" })
@@ -45,7 +50,10 @@ const ZRating = z
   .meta({ description: "1 (poor) to 5 (good). A whole number; anything else is refused with error code ratingRange." });
 
 export const ZClarity = z
-  .strictObject({ rating: ZRating.optional(), comment: optText(LIMITS.comment, "What is unclear and how to make it clearer.") })
+  .strictObject({
+    rating: ZRating.optional(),
+    comment: optText(LIMITS.comment, "What is unclear and how to make it clearer."),
+  })
   .meta({ id: "ClarityFeedback", description: "Is the clause clear?" });
 export const ZLanguage = z
   .strictObject({
@@ -102,25 +110,39 @@ export const ZClauseFeedback = z
 
 export const ZRespondent = z
   .strictObject({
-    type: z.enum(RESPONDENT_TYPES, { error: "respondentTypeRequired" }).meta({ description: "Error code respondentTypeRequired when missing or not one of these." }),
+    type: z
+      .enum(RESPONDENT_TYPES, { error: "respondentTypeRequired" })
+      .meta({ description: "Error code respondentTypeRequired when missing or not one of these." }),
     country: z
       .string({ error: "countryRequired" })
       .refine(isCountryCode, { error: "countryRequired" })
       .meta({
         pattern: "^[A-Z]{2}$",
-        description: "An officially assigned ISO 3166-1 alpha-2 code, upper case. Anything else (user-assigned codes such as XK too) is refused with error code countryRequired.",
+        description:
+          "An officially assigned ISO 3166-1 alpha-2 code, upper case. Anything else (user-assigned codes such as XK too) is refused with error code countryRequired.",
         examples: ["FR"],
       }),
-    organisationName: optText(LIMITS.organisationName, "Name of the organisation, group or government; required unless `type` is individual."),
+    organisationName: optText(
+      LIMITS.organisationName,
+      "Name of the organisation, group or government; required unless `type` is individual.",
+    ),
     name: optText(LIMITS.name, "The respondent's name; required when an individual chooses to be published by name."),
-    publicSector: z.boolean({ error: "publicSectorRequired" }).meta({ description: "Whether the respondent works in the public sector (publicSectorRequired when missing)." }),
-    email: optText(LIMITS.email, "Optional contact address for the email receipt; must be a valid address (emailInvalid).")
+    publicSector: z
+      .boolean({ error: "publicSectorRequired" })
+      .meta({ description: "Whether the respondent works in the public sector (publicSectorRequired when missing)." }),
+    email: optText(
+      LIMITS.email,
+      "Optional contact address for the email receipt; must be a valid address (emailInvalid).",
+    )
       .pipe(z.email({ error: "emailInvalid" }).optional())
       .meta({ format: "email" }),
-    publication: z
-      .enum(PUBLICATIONS, { error: "publicationRequired" })
-      .meta({ description: "Whether the response may be published: not at all, without the respondent's name, or with it (publicationRequired)." }),
-    privacyConsent: z.literal(true, { error: "consentRequired" }).meta({ description: "Confirms the privacy notice has been read. Must be true (consentRequired)." }),
+    publication: z.enum(PUBLICATIONS, { error: "publicationRequired" }).meta({
+      description:
+        "Whether the response may be published: not at all, without the respondent's name, or with it (publicationRequired).",
+    }),
+    privacyConsent: z
+      .literal(true, { error: "consentRequired" })
+      .meta({ description: "Confirms the privacy notice has been read. Must be true (consentRequired)." }),
   })
   .superRefine((r, ctx) => {
     const type = r.type as unknown;
@@ -144,7 +166,12 @@ export const ZResponseInput = z
     idempotencyKey: z
       .string({ error: "idempotencyKeyInvalid" })
       .regex(IDEMPOTENCY_KEY, { error: "idempotencyKeyInvalid" })
-      .meta({ minLength: 16, maxLength: 64, description: `${IDEMPOTENCY_KEY_TEXT} If absent, the Idempotency-Key header is used; if both are absent the server makes one up, so retries are not recognised.`, examples: ["f3b9c2d4-7a1e-4c0b-9e55-2d8a6b1c0e77"] })
+      .meta({
+        minLength: 16,
+        maxLength: 64,
+        description: `${IDEMPOTENCY_KEY_TEXT} If absent, the Idempotency-Key header is used; if both are absent the server makes one up, so retries are not recognised.`,
+        examples: ["f3b9c2d4-7a1e-4c0b-9e55-2d8a6b1c0e77"],
+      })
       .optional(),
     feedback: z
       .array(ZClauseFeedback, { error: "invalid" })
@@ -162,7 +189,8 @@ export const ZResponseInput = z
     const seen = new Set<unknown>();
     feedback.forEach((f, i) => {
       const clause = obj(f)?.clause;
-      if (typeof clause === "string" && seen.has(clause)) ctx.addIssue({ code: "custom", message: "duplicateClause", path: ["feedback", i, "clause"] });
+      if (typeof clause === "string" && seen.has(clause))
+        ctx.addIssue({ code: "custom", message: "duplicateClause", path: ["feedback", i, "clause"] });
       seen.add(clause);
     });
   }, whenObject)
@@ -177,10 +205,28 @@ export type TClauseFeedback = z.infer<typeof ZClauseFeedback>;
 
 /** Keys of the "errors" message namespace that issues may carry. */
 export const ERROR_KEYS = [
-  "invalid", "required", "tooLong", "ratingRange", "unknownClause", "emptyClause", "termRequired",
-  "wordingOrReasonRequired", "respondentTypeRequired", "countryRequired", "publicSectorRequired", "emailInvalid",
-  "publicationRequired", "consentRequired", "organisationNameRequired", "nameRequiredToPublish",
-  "idempotencyKeyInvalid", "idempotencyKeyReused", "tooManyClauses", "nothingToSubmit", "duplicateClause", "unknownField",
+  "invalid",
+  "required",
+  "tooLong",
+  "ratingRange",
+  "unknownClause",
+  "emptyClause",
+  "termRequired",
+  "wordingOrReasonRequired",
+  "respondentTypeRequired",
+  "countryRequired",
+  "publicSectorRequired",
+  "emailInvalid",
+  "publicationRequired",
+  "consentRequired",
+  "organisationNameRequired",
+  "nameRequiredToPublish",
+  "idempotencyKeyInvalid",
+  "idempotencyKeyReused",
+  "tooManyClauses",
+  "nothingToSubmit",
+  "duplicateClause",
+  "unknownField",
 ] as const;
 export type TErrorKey = (typeof ERROR_KEYS)[number];
 
@@ -194,6 +240,10 @@ export function toIssues(error: Pick<z.ZodError, "issues">): TIssue[] {
     if (!known && issue.code === "unrecognized_keys") key = "unknownField";
     if (!known && issue.code === "too_big") key = "tooLong";
     const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
-    return { path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), key, ...(max !== undefined ? { max } : {}) };
+    return {
+      path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+      key,
+      ...(max !== undefined ? { max } : {}),
+    };
   });
 }

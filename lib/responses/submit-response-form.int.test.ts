@@ -14,7 +14,15 @@ const about = { type: "individual", country: "CA", publicSector: "no", publicati
 describe("the response form's path (FormData → schema → database)", () => {
   it("returns field errors and keeps every value when the form has errors", async () => {
     const c = await createConsultation();
-    const fields = { slug: c.slug, locale: "fr", idempotencyKey: "form-key-0000001", "c:1.1:language:term": "signaux faibles", ...about, type: "group", privacyConsent: "" };
+    const fields = {
+      slug: c.slug,
+      locale: "fr",
+      idempotencyKey: "form-key-0000001",
+      "c:1.1:language:term": "signaux faibles",
+      ...about,
+      type: "group",
+      privacyConsent: "",
+    };
     const out = await submitResponseForm(form(fields), uniqueSlug("ip"), 3);
     if (!("state" in out)) throw new Error("expected a state");
     expect(out.state.status).toBe("invalid");
@@ -31,28 +39,56 @@ describe("the response form's path (FormData → schema → database)", () => {
   it("stores a valid form and sends the person to their receipt, in their language", async () => {
     const c = await createConsultation();
     const out = await submitResponseForm(
-      form({ slug: c.slug, locale: "fr", idempotencyKey: "form-key-0000002", "c:1.1:clarity:rating": "4", "c:1:feasibility:comment": "Faisable", ...about }),
+      form({
+        slug: c.slug,
+        locale: "fr",
+        idempotencyKey: "form-key-0000002",
+        "c:1.1:clarity:rating": "4",
+        "c:1:feasibility:comment": "Faisable",
+        ...about,
+      }),
       uniqueSlug("ip"),
       0,
     );
     if (!("redirectTo" in out)) throw new Error(`expected a redirect, got ${JSON.stringify(out)}`);
     expect(out.redirectTo).toMatch(new RegExp(`^/fr/c/${c.slug}/receipt/TEST-\\d{4}-\\d{6,}\\?key=[A-Za-z0-9_-]{32}$`));
-    const stored = await db.response.findFirstOrThrow({ where: { consultationId: c.id }, include: { feedbackItems: true } });
+    const stored = await db.response.findFirstOrThrow({
+      where: { consultationId: c.id },
+      include: { feedbackItems: true },
+    });
     expect(stored.locale).toBe("fr");
     expect(stored.feedbackItems).toHaveLength(2);
   });
 
   it("says the consultation is closed, keeping the text, when posted after the deadline", async () => {
-    const c = await createConsultation({ opensAt: new Date(Date.now() - 7_200_000), closesAt: new Date(Date.now() - 1) });
-    const out = await submitResponseForm(form({ slug: c.slug, locale: "en", generalComment: "Kept for copying", ...about }), uniqueSlug("ip"), 0);
+    const c = await createConsultation({
+      opensAt: new Date(Date.now() - 7_200_000),
+      closesAt: new Date(Date.now() - 1),
+    });
+    const out = await submitResponseForm(
+      form({ slug: c.slug, locale: "en", generalComment: "Kept for copying", ...about }),
+      uniqueSlug("ip"),
+      0,
+    );
     if (!("state" in out)) throw new Error("expected a state");
-    expect(out.state).toMatchObject({ status: "closed", info: { at: c.closesAt.toISOString() }, values: { generalComment: "Kept for copying" } });
+    expect(out.state).toMatchObject({
+      status: "closed",
+      info: { at: c.closesAt.toISOString() },
+      values: { generalComment: "Kept for copying" },
+    });
   });
 
   it("says so when the page's key was already used with other answers, keeps every value, and a fresh key sends them as a new response", async () => {
     const c = await createConsultation();
     const key = "form-key-reused-0000001";
-    const sent = { slug: c.slug, locale: "fr", idempotencyKey: key, "c:1.1:clarity:rating": "4", generalComment: "Premier envoi", ...about };
+    const sent = {
+      slug: c.slug,
+      locale: "fr",
+      idempotencyKey: key,
+      "c:1.1:clarity:rating": "4",
+      generalComment: "Premier envoi",
+      ...about,
+    };
     const first = await submitResponseForm(form(sent), uniqueSlug("ip"), 0);
     if (!("redirectTo" in first)) throw new Error(`expected a redirect, got ${JSON.stringify(first)}`);
     // Sent again unchanged (a double click, a retry): the same receipt.
@@ -75,27 +111,58 @@ describe("the response form's path (FormData → schema → database)", () => {
     const again = await submitResponseForm(form(out.state.values), uniqueSlug("ip"), 6);
     if (!("redirectTo" in again)) throw new Error(`expected a redirect, got ${JSON.stringify(again)}`);
     expect(again.redirectTo).not.toBe(first.redirectTo);
-    const stored = await db.response.findMany({ where: { consultationId: c.id }, orderBy: { number: "asc" }, include: { feedbackItems: { orderBy: { position: "asc" } } } });
+    const stored = await db.response.findMany({
+      where: { consultationId: c.id },
+      orderBy: { number: "asc" },
+      include: { feedbackItems: { orderBy: { position: "asc" } } },
+    });
     expect(stored.map((r) => r.idempotencyKey)).toEqual([key, fresh]);
     expect(stored[1].feedbackItems.map((i) => [i.aspect, i.rating, i.comment])).toEqual([
-      ["clarity", 2, null], ["feasibility", null, "Ajouté ensuite"], ["general", null, "Premier envoi"],
+      ["clarity", 2, null],
+      ["feasibility", null, "Ajouté ensuite"],
+      ["general", null, "Premier envoi"],
     ]);
   });
 
   it("stores nothing when the field hidden from people (the honeypot) is filled", async () => {
     const c = await createConsultation();
-    const out = await submitResponseForm(form({ slug: c.slug, locale: "en", idempotencyKey: "form-key-000000099", "c:1.1:clarity:rating": "4", ...about, website: "http://spam.example" }), uniqueSlug("ip"), 0);
+    const out = await submitResponseForm(
+      form({
+        slug: c.slug,
+        locale: "en",
+        idempotencyKey: "form-key-000000099",
+        "c:1.1:clarity:rating": "4",
+        ...about,
+        website: "http://spam.example",
+      }),
+      uniqueSlug("ip"),
+      0,
+    );
     expect("state" in out && out.state.status).toBe("error");
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(0);
   });
 
   it("shows a clause's questions without JavaScript: the form comes back as posted, nothing checked or stored", async () => {
     const c = await createConsultation();
-    const fields = { slug: c.slug, locale: "en", idempotencyKey: "form-key-000000100", "c:1.1:clarity:comment": "Typed first", openClauses: "1.1", addClause: "1", ...about, privacyConsent: "" };
+    const fields = {
+      slug: c.slug,
+      locale: "en",
+      idempotencyKey: "form-key-000000100",
+      "c:1.1:clarity:comment": "Typed first",
+      openClauses: "1.1",
+      addClause: "1",
+      ...about,
+      privacyConsent: "",
+    };
     const out = await submitResponseForm(form(fields), uniqueSlug("ip"), 5);
     if (!("state" in out)) throw new Error("expected a state");
     expect(out.state).toMatchObject({ status: "added", errors: [], nonce: 6 });
-    expect(out.state.values).toMatchObject({ "c:1.1:clarity:comment": "Typed first", openClauses: "1.1", addClause: "1", type: "individual" });
+    expect(out.state.values).toMatchObject({
+      "c:1.1:clarity:comment": "Typed first",
+      openClauses: "1.1",
+      addClause: "1",
+      type: "individual",
+    });
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(0);
   });
 });

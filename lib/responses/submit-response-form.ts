@@ -43,7 +43,13 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
     }
     switch (result.reason) {
       case "invalid":
-        return state({ status: "invalid", errors: issuesToFieldErrors(result.issues, parsed.data.feedback.map((f) => f.clause)) });
+        return state({
+          status: "invalid",
+          errors: issuesToFieldErrors(
+            result.issues,
+            parsed.data.feedback.map((f) => f.clause),
+          ),
+        });
       case "closed":
         return state({ status: "closed", info: { at: result.closesAt.toISOString() } });
       case "not_open":

@@ -16,11 +16,22 @@ describe("submitResponse against PostgreSQL", () => {
     const c = await createConsultation();
     const input = parse({
       feedback: [
-        { clause: "1.1", clarity: { rating: 2, comment: "Who acts?" }, language: { term: "weak signals", proposedWording: "early signs", reason: "Jargon" }, feasibility: { rating: 4, countryContext: "Federal", comment: "Doable" } },
+        {
+          clause: "1.1",
+          clarity: { rating: 2, comment: "Who acts?" },
+          language: { term: "weak signals", proposedWording: "early signs", reason: "Jargon" },
+          feasibility: { rating: 4, countryContext: "Federal", comment: "Doable" },
+        },
         { clause: "1", clarity: { rating: 5 } },
       ],
       generalComment: "  Good draft.  ",
-      respondent: { ...respondent, type: "organisation", organisationName: "City of Lyon", email: "a@example.org", publication: "named" },
+      respondent: {
+        ...respondent,
+        type: "organisation",
+        organisationName: "City of Lyon",
+        email: "a@example.org",
+        publication: "named",
+      },
     });
     const r = await submitResponse(c.slug, input, meta);
     expect(r.ok).toBe(true);
@@ -28,12 +39,31 @@ describe("submitResponse against PostgreSQL", () => {
     expect(r.reference).toMatch(/^TEST-\d{4}-\d{6,}$/);
     expect(r.replayed).toBe(false);
 
-    const stored = await db.response.findUniqueOrThrow({ where: { reference: r.reference }, include: { feedbackItems: { orderBy: { position: "asc" }, include: { clause: true } } } });
-    expect(stored).toMatchObject({ country: "FR", organisationName: "City of Lyon", email: "a@example.org", publication: "named", respondentType: "organisation", channel: "web", locale: "en" });
+    const stored = await db.response.findUniqueOrThrow({
+      where: { reference: r.reference },
+      include: { feedbackItems: { orderBy: { position: "asc" }, include: { clause: true } } },
+    });
+    expect(stored).toMatchObject({
+      country: "FR",
+      organisationName: "City of Lyon",
+      email: "a@example.org",
+      publication: "named",
+      respondentType: "organisation",
+      channel: "web",
+      locale: "en",
+    });
     expect(stored.feedbackItems.map((i) => [i.clause?.key ?? null, i.aspect, i.rating])).toEqual([
-      ["1.1", "clarity", 2], ["1.1", "language", null], ["1.1", "feasibility", 4], ["1", "clarity", 5], [null, "general", null],
+      ["1.1", "clarity", 2],
+      ["1.1", "language", null],
+      ["1.1", "feasibility", 4],
+      ["1", "clarity", 5],
+      [null, "general", null],
     ]);
-    expect(stored.feedbackItems[1]).toMatchObject({ term: "weak signals", proposedWording: "early signs", comment: "Jargon" });
+    expect(stored.feedbackItems[1]).toMatchObject({
+      term: "weak signals",
+      proposedWording: "early signs",
+      comment: "Jargon",
+    });
     expect(stored.feedbackItems[2]).toMatchObject({ countryContext: "Federal", comment: "Doable" });
     expect(stored.feedbackItems[4].comment).toBe("Good draft.");
 
@@ -64,7 +94,10 @@ describe("submitResponse against PostgreSQL", () => {
     setNow(new Date(closesAt.getTime() - 1));
     expect((await submitResponse(c.slug, input, meta)).ok).toBe(true);
 
-    const future = await createConsultation({ opensAt: new Date(Date.now() + 86_400_000), closesAt: new Date(Date.now() + 2 * 86_400_000) });
+    const future = await createConsultation({
+      opensAt: new Date(Date.now() + 86_400_000),
+      closesAt: new Date(Date.now() + 2 * 86_400_000),
+    });
     setNow(null);
     expect(await submitResponse(future.slug, input, meta)).toMatchObject({ ok: false, reason: "not_open" });
     expect(await db.response.count({ where: { consultationId: future.id } })).toBe(0);
@@ -74,7 +107,10 @@ describe("submitResponse against PostgreSQL", () => {
     const c = await createConsultation();
     const input = parse({ generalComment: "Raced the deadline", respondent });
     expect((await submitResponse(c.slug, input, meta)).ok).toBe(true); // caches the consultation as open
-    await db.consultation.update({ where: { id: c.id }, data: { closesAt: new Date(Date.now() - 1000), opensAt: new Date(Date.now() - 7_200_000) } });
+    await db.consultation.update({
+      where: { id: c.id },
+      data: { closesAt: new Date(Date.now() - 1000), opensAt: new Date(Date.now() - 7_200_000) },
+    });
     expect(await submitResponse(c.slug, input, meta)).toMatchObject({ ok: false, reason: "closed" });
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(1);
   });
@@ -82,7 +118,11 @@ describe("submitResponse against PostgreSQL", () => {
   it("refuses clauses that are not in this draft, and unknown consultations", async () => {
     const c = await createConsultation();
     const input = parse({ feedback: [{ clause: "9.9", clarity: { rating: 3 } }], respondent });
-    expect(await submitResponse(c.slug, input, meta)).toEqual({ ok: false, reason: "invalid", issues: [{ path: ["feedback", 0, "clause"], key: "unknownClause" }] });
+    expect(await submitResponse(c.slug, input, meta)).toEqual({
+      ok: false,
+      reason: "invalid",
+      issues: [{ path: ["feedback", 0, "clause"], key: "unknownClause" }],
+    });
     expect(await submitResponse("no-such-consultation", input, meta)).toEqual({ ok: false, reason: "not_found" });
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(0);
   });
@@ -107,7 +147,15 @@ describe("constraints in the database itself", () => {
     const response = await db.response.findUniqueOrThrow({ where: { reference: r.reference } });
     const clause = await db.clause.findFirstOrThrow({ where: { consultationId: c.id, key: "1.1" } });
     const item = (data: Record<string, unknown>) =>
-      db.feedbackItem.create({ data: { responseId: response.id, position: 10 + Math.floor(Math.random() * 1e6), aspect: "clarity", clauseId: clause.id, ...data } });
+      db.feedbackItem.create({
+        data: {
+          responseId: response.id,
+          position: 10 + Math.floor(Math.random() * 1e6),
+          aspect: "clarity",
+          clauseId: clause.id,
+          ...data,
+        },
+      });
     await expect(item({ rating: 6 })).rejects.toThrow();
     await expect(item({ rating: 0 })).rejects.toThrow();
     await expect(item({ aspect: "language", comment: "no term" })).rejects.toThrow();
@@ -117,10 +165,15 @@ describe("constraints in the database itself", () => {
     await expect(item({ rating: 3, clauseId: "00000000-0000-0000-0000-000000000000" })).rejects.toThrow();
     await expect(item({ rating: 3, position: 0 })).rejects.toThrow(); // (response, position) is unique
     await expect(
-      db.response.update({ where: { id: response.id }, data: { respondentType: "organisation", organisationName: null } }),
+      db.response.update({
+        where: { id: response.id },
+        data: { respondentType: "organisation", organisationName: null },
+      }),
     ).rejects.toThrow();
     await expect(db.response.update({ where: { id: response.id }, data: { country: "fr" } })).rejects.toThrow();
-    await expect(db.response.update({ where: { id: response.id }, data: { idempotencyKey: "short" } })).rejects.toThrow();
+    await expect(
+      db.response.update({ where: { id: response.id }, data: { idempotencyKey: "short" } }),
+    ).rejects.toThrow();
     await expect(db.consultation.update({ where: { id: c.id }, data: { closesAt: new Date(0) } })).rejects.toThrow();
     expect(await db.feedbackItem.count({ where: { responseId: response.id } })).toBe(1);
   });

@@ -42,7 +42,12 @@ export type TItem = {
 export async function submitResponse(
   slug: string,
   input: TResponseInput,
-  meta: { locale: TLocale; channel: "web" | "api" | "staff"; clientIp?: string; keyedIn?: { by: string; receivedOn: string } },
+  meta: {
+    locale: TLocale;
+    channel: "web" | "api" | "staff";
+    clientIp?: string;
+    keyedIn?: { by: string; receivedOn: string };
+  },
 ): Promise<TSubmitResult> {
   const consultation = await getConsultation(slug);
   if (!consultation || !consultation.publishedAt) return { ok: false, reason: "not_found" };
@@ -54,7 +59,8 @@ export async function submitResponse(
   if (status === "closed" && !receivedInTime) return { ok: false, reason: "closed", closesAt: consultation.closesAt };
   if (status === "upcoming") return { ok: false, reason: "not_open", opensAt: consultation.opensAt };
   const original = consultation.originalClosesAt;
-  const inExtension = !!original && (keyed ? keyed.receivedOn > dayIn(original, consultation.timeZone) : at >= original);
+  const inExtension =
+    !!original && (keyed ? keyed.receivedOn > dayIn(original, consultation.timeZone) : at >= original);
 
   const clauseIds = new Map(consultation.clauses.map((c) => [c.key, c.id]));
   const issues: TIssue[] = [];
@@ -74,11 +80,28 @@ export async function submitResponse(
   const manageToken = wantsReceipt ? newToken() : null;
 
   const stored = await writeResponse({
-    consultation_id: consultation.id, at, in_time: receivedInTime, year, idempotency_key: idempotencyKey, locale: meta.locale,
-    channel: meta.channel, respondent_type: r.type, country: r.country, organisation_name: r.organisationName ?? null,
-    respondent_name: r.name ?? null, public_sector: r.publicSector, email: r.email ?? null, publication: r.publication,
-    manage_token_hash: manageToken ? hashToken(manageToken) : null, ip_hash: ipHash(meta.clientIp), in_extension: inExtension,
-    keyed_by_id: keyed?.by ?? null, received_on: keyed?.receivedOn ?? null, request_hash: hash, manage_token: manageToken, items,
+    consultation_id: consultation.id,
+    at,
+    in_time: receivedInTime,
+    year,
+    idempotency_key: idempotencyKey,
+    locale: meta.locale,
+    channel: meta.channel,
+    respondent_type: r.type,
+    country: r.country,
+    organisation_name: r.organisationName ?? null,
+    respondent_name: r.name ?? null,
+    public_sector: r.publicSector,
+    email: r.email ?? null,
+    publication: r.publication,
+    manage_token_hash: manageToken ? hashToken(manageToken) : null,
+    ip_hash: ipHash(meta.clientIp),
+    in_extension: inExtension,
+    keyed_by_id: keyed?.by ?? null,
+    received_on: keyed?.receivedOn ?? null,
+    request_hash: hash,
+    manage_token: manageToken,
+    items,
   });
 
   if (stored) {
@@ -133,15 +156,39 @@ export function toItems(input: TResponseInput, clauseIds: Map<string, string>): 
     const clause_id = clauseIds.get(f.clause)!;
     const { clarity: cl, language: la, feasibility: fe } = f;
     if (cl && (cl.rating || cl.comment)) {
-      items.push({ ...blank, clause_id, aspect: "clarity", position: items.length, rating: cl.rating ?? null, comment: cl.comment ?? null });
+      items.push({
+        ...blank,
+        clause_id,
+        aspect: "clarity",
+        position: items.length,
+        rating: cl.rating ?? null,
+        comment: cl.comment ?? null,
+      });
     }
     if (la && la.term) {
-      items.push({ ...blank, clause_id, aspect: "language", position: items.length, term: la.term, proposed_wording: la.proposedWording ?? null, comment: la.reason ?? null });
+      items.push({
+        ...blank,
+        clause_id,
+        aspect: "language",
+        position: items.length,
+        term: la.term,
+        proposed_wording: la.proposedWording ?? null,
+        comment: la.reason ?? null,
+      });
     }
     if (fe && (fe.rating || fe.countryContext || fe.comment)) {
-      items.push({ ...blank, clause_id, aspect: "feasibility", position: items.length, rating: fe.rating ?? null, country_context: fe.countryContext ?? null, comment: fe.comment ?? null });
+      items.push({
+        ...blank,
+        clause_id,
+        aspect: "feasibility",
+        position: items.length,
+        rating: fe.rating ?? null,
+        country_context: fe.countryContext ?? null,
+        comment: fe.comment ?? null,
+      });
     }
   }
-  if (input.generalComment) items.push({ ...blank, clause_id: null, aspect: "general", position: items.length, comment: input.generalComment });
+  if (input.generalComment)
+    items.push({ ...blank, clause_id: null, aspect: "general", position: items.length, comment: input.generalComment });
   return items;
 }

@@ -4,8 +4,14 @@
 // busiest path (issue 12), and the search still matches (queue-filter.ts asks in both languages, so a
 // word indexed with one stemmer is always looked up with the same stemmer too).
 const COMMON: Record<"en" | "fr", Set<string>> = {
-  en: new Set("the and of to is in for that are with this be on not it as by or an we our should would which".split(" ")),
-  fr: new Set("le la les des du de est et une un pour dans que qui pas sur au aux ce cette sont avec nous il elle ou doit être".split(" ")),
+  en: new Set(
+    "the and of to is in for that are with this be on not it as by or an we our should would which".split(" "),
+  ),
+  fr: new Set(
+    "le la les des du de est et une un pour dans que qui pas sur au aux ce cette sont avec nous il elle ou doit être".split(
+      " ",
+    ),
+  ),
 };
 
 /** "en" or "fr" by the commoner words it uses; `fallback` when it has none of them or as many of each. */
@@ -19,7 +25,12 @@ export function textLanguage(text: string, fallback: "en" | "fr"): "en" | "fr" {
   return en > fr ? "en" : fr > en ? "fr" : fallback;
 }
 
-type TTexts = { comment: string | null; term: string | null; proposed_wording: string | null; country_context?: string | null };
+type TTexts = {
+  comment: string | null;
+  term: string | null;
+  proposed_wording: string | null;
+  country_context?: string | null;
+};
 const itemText = (i: TTexts) => [i.comment, i.term, i.proposed_wording, i.country_context].filter(Boolean).join(" ");
 
 /** Each item with its language: its own words, else the whole response's, else `fallback` (the form's language). */

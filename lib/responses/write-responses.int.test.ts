@@ -15,7 +15,10 @@ describe("responses arriving together (write-responses.ts)", () => {
     const inputs = Array.from({ length: 40 }, (_, i) =>
       parse({
         idempotencyKey: `together-${i}-${a.id.slice(0, 8)}`,
-        feedback: [{ clause: "1.1", clarity: { rating: (i % 5) + 1, comment: `Comment number ${i}` } }, ...(i % 2 ? [{ clause: "1", clarity: { rating: 3 } }] : [])],
+        feedback: [
+          { clause: "1.1", clarity: { rating: (i % 5) + 1, comment: `Comment number ${i}` } },
+          ...(i % 2 ? [{ clause: "1", clarity: { rating: 3 } }] : []),
+        ],
         generalComment: `General ${i}`,
         respondent,
       }),
@@ -42,7 +45,9 @@ describe("responses arriving together (write-responses.ts)", () => {
       ]);
       expect(stored.feedbackItems.every((f) => f.triage?.status === "new")).toBe(true);
       // The clause's text version the respondent read, as the row-by-row trigger would have set it.
-      expect(stored.feedbackItems.map((f) => f.clauseVersion)).toEqual(stored.feedbackItems.map((f) => f.clause?.textVersion ?? null));
+      expect(stored.feedbackItems.map((f) => f.clauseVersion)).toEqual(
+        stored.feedbackItems.map((f) => f.clause?.textVersion ?? null),
+      );
     }
   });
 
@@ -50,25 +55,61 @@ describe("responses arriving together (write-responses.ts)", () => {
     const c = await createConsultation();
     const first = parse({ idempotencyKey: "same-instant-0001", generalComment: "Once only", respondent });
     const other = parse({ idempotencyKey: "same-instant-0001", generalComment: "Something else", respondent });
-    const results = await Promise.all([submitResponse(c.slug, first, meta), submitResponse(c.slug, first, meta), submitResponse(c.slug, other, meta), submitResponse(c.slug, first, meta)]);
+    const results = await Promise.all([
+      submitResponse(c.slug, first, meta),
+      submitResponse(c.slug, first, meta),
+      submitResponse(c.slug, other, meta),
+      submitResponse(c.slug, first, meta),
+    ]);
     const stored = results.filter((r) => r.ok && !r.replayed);
     expect(stored).toHaveLength(1);
     const reference = stored[0].ok ? stored[0].reference : "";
     expect(results.filter((r) => r.ok && r.replayed).map((r) => r.ok && r.reference)).toEqual([reference, reference]);
     expect(results[2]).toEqual({ ok: false, reason: "key_reused" });
     expect(await db.response.count({ where: { consultationId: c.id } })).toBe(1);
-    expect(await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, select: { comment: true } })).toEqual([{ comment: "Once only" }]);
+    expect(
+      await db.feedbackItem.findMany({ where: { response: { consultationId: c.id } }, select: { comment: true } }),
+    ).toEqual([{ comment: "Once only" }]);
   });
 
   it("let one row the database refuses fail alone, and one past its deadline store nothing", async () => {
     const open = await createConsultation();
     const closed = await createConsultation({ closesAt: new Date(Date.now() - 60_000) });
     const row = (consultationId: string, key: string, country = "FR"): TResponseRow => ({
-      consultation_id: consultationId, at: new Date(), in_time: false, year: yearFormat("UTC").format(new Date()), idempotency_key: key,
-      locale: "en", channel: "api", respondent_type: "individual", country, organisation_name: null, respondent_name: null,
-      public_sector: false, email: null, publication: "anonymous", manage_token_hash: null, ip_hash: null, in_extension: false,
-      keyed_by_id: null, received_on: null, request_hash: "a".repeat(64), manage_token: null,
-      items: [{ clause_id: null, aspect: "general", position: 0, rating: null, comment: `from ${key}`, term: null, proposed_wording: null, country_context: null, language: "en" }],
+      consultation_id: consultationId,
+      at: new Date(),
+      in_time: false,
+      year: yearFormat("UTC").format(new Date()),
+      idempotency_key: key,
+      locale: "en",
+      channel: "api",
+      respondent_type: "individual",
+      country,
+      organisation_name: null,
+      respondent_name: null,
+      public_sector: false,
+      email: null,
+      publication: "anonymous",
+      manage_token_hash: null,
+      ip_hash: null,
+      in_extension: false,
+      keyed_by_id: null,
+      received_on: null,
+      request_hash: "a".repeat(64),
+      manage_token: null,
+      items: [
+        {
+          clause_id: null,
+          aspect: "general",
+          position: 0,
+          rating: null,
+          comment: `from ${key}`,
+          term: null,
+          proposed_wording: null,
+          country_context: null,
+          language: "en",
+        },
+      ],
     });
     const good = Array.from({ length: 6 }, (_, i) => writeResponse(row(open.id, `good-row-${i}-x`)));
     // Country "xx" breaks response_country_check: its batch fails as a whole and is written again row by row.
@@ -88,7 +129,9 @@ describe("responses arriving together (write-responses.ts)", () => {
     const r = await submitResponse(
       c.slug,
       parse({
-        feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Les délais ne sont pas indiqués dans cette clause." } }],
+        feedback: [
+          { clause: "1.1", clarity: { rating: 2, comment: "Les délais ne sont pas indiqués dans cette clause." } },
+        ],
         generalComment: "The definition of weak signals should be clearer for public servants.",
         respondent,
       }),
@@ -106,4 +149,3 @@ describe("responses arriving together (write-responses.ts)", () => {
     ]);
   });
 });
-

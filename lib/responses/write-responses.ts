@@ -161,7 +161,13 @@ async function storeBatch(rows: readonly TResponseRow[]): Promise<(TStored | Err
     if (rows.length === 1 || isDatabaseBusy(err)) return rows.map(() => err as Error);
     // One after the other: a rare path, and 64 at once would take every connection of the pool.
     const out: (TStored | Error)[] = [];
-    for (const row of rows) out.push(await runStatement([row]).then((r) => r[0], (e: Error) => e));
+    for (const row of rows)
+      out.push(
+        await runStatement([row]).then(
+          (r) => r[0],
+          (e: Error) => e,
+        ),
+      );
     return out;
   }
 }
@@ -170,7 +176,10 @@ async function storeBatch(rows: readonly TResponseRow[]): Promise<(TStored | Err
  * Dispatches a batch when fewer than `maxStatements` are running, else when one ends: the first response
  * of a quiet moment goes out on the next tick, and the ones that arrive meanwhile wait together.
  */
-export function createBatcher<K, V>(store: (keys: readonly K[]) => Promise<(V | Error)[]>, opts: { maxBatch: number; maxStatements: number }) {
+export function createBatcher<K, V>(
+  store: (keys: readonly K[]) => Promise<(V | Error)[]>,
+  opts: { maxBatch: number; maxStatements: number },
+) {
   let running = 0;
   const waiting: (() => void)[] = [];
   const next = () => {
@@ -201,7 +210,10 @@ const globalForWriter = globalThis as unknown as { clausewiseResponseWriter?: Da
 
 /** Stores one response (with others arriving at the same time); resolves once it is committed. */
 export function writeResponse(row: TResponseRow): Promise<TStored> {
-  globalForWriter.clausewiseResponseWriter ??= createBatcher(storeBatch, { maxBatch: MAX_BATCH, maxStatements: MAX_STATEMENTS });
+  globalForWriter.clausewiseResponseWriter ??= createBatcher(storeBatch, {
+    maxBatch: MAX_BATCH,
+    maxStatements: MAX_STATEMENTS,
+  });
   return globalForWriter.clausewiseResponseWriter.load(row);
 }
 
@@ -212,7 +224,9 @@ type TTx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
  * written in the transaction that locks and closes its workspace.
  */
 export async function writeResponseIn(tx: TTx, row: TResponseRow): Promise<TStored> {
-  const [stored] = await tx.$queryRaw<{ id: string; reference: string }[]>(responsesSql(JSON.stringify([{ ...row, ord: 0 }])));
+  const [stored] = await tx.$queryRaw<{ id: string; reference: string }[]>(
+    responsesSql(JSON.stringify([{ ...row, ord: 0 }])),
+  );
   return stored ? { id: stored.id, reference: stored.reference } : null;
 }
 

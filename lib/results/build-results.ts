@@ -22,10 +22,16 @@ export const COMMENTS_SHOWN = 3;
 
 /** A published comment as the public reads it (results_row). */
 export type TListedRow = {
-  aspect: string; rating: number | null; stance: string | null; comment: string | null; proposed_wording: string | null;
-  disposition: string | null; disposition_reason: string | null; official: boolean; country: string | null;
+  aspect: string;
+  rating: number | null;
+  stance: string | null;
+  comment: string | null;
+  proposed_wording: string | null;
+  disposition: string | null;
+  disposition_reason: string | null;
+  official: boolean;
+  country: string | null;
 };
-
 
 type TText = { en: string; fr: string };
 export type TSectionResult = {
@@ -70,13 +76,26 @@ export const BUILD_TIMEOUT_MS = 10 * 60_000;
 const lockBuild = (tx: TTx, consultationId: string) =>
   tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`results:${consultationId}`}, 0))`;
 
-const add = (m: Record<string, number>, k: string, n: number) => { m[k] = (m[k] ?? 0) + n; };
+const add = (m: Record<string, number>, k: string, n: number) => {
+  m[k] = (m[k] ?? 0) + n;
+};
 /** sum / n rounded to 2 decimals, half away from zero, in integers (as PostgreSQL's round(numeric, 2)). */
 const average = (sum: number, n: number) => Math.floor((200 * sum + n) / (2 * n)) / 100;
 
 function redlineOf(consulted: TText | null, final: TText | null): Pick<TSectionResult, "change" | "redline"> {
-  if (!final) return { change: "removed", redline: consulted && { en: [{ kind: "removed", text: consulted.en }], fr: [{ kind: "removed", text: consulted.fr }] } };
-  if (!consulted) return { change: "added", redline: { en: [{ kind: "added", text: final.en }], fr: [{ kind: "added", text: final.fr }] } };
+  if (!final)
+    return {
+      change: "removed",
+      redline: consulted && {
+        en: [{ kind: "removed", text: consulted.en }],
+        fr: [{ kind: "removed", text: consulted.fr }],
+      },
+    };
+  if (!consulted)
+    return {
+      change: "added",
+      redline: { en: [{ kind: "added", text: final.en }], fr: [{ kind: "added", text: final.fr }] },
+    };
   if (consulted.en === final.en && consulted.fr === final.fr) return { change: "unchanged", redline: null };
   return { change: "changed", redline: { en: wordDiff(consulted.en, final.en), fr: wordDiff(consulted.fr, final.fr) } };
 }
@@ -96,7 +115,18 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
     FROM (SELECT *, published AND (comment IS NOT NULL OR proposed_wording IS NOT NULL OR stance IS NOT NULL) AS listed
           FROM (${resultsSelect(consultationId)}) s) m
     WINDOW w AS (ORDER BY m.clause_position NULLS LAST, m.disposition_order NULLS LAST, m.number, m.position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
-  const groups = await tx.$queryRaw<{ clause_id: string | null; aspect: string; disposition: string | null; n: bigint; rated: bigint; rating_sum: bigint | null; listed: bigint; first_listed: number | null }[]>`
+  const groups = await tx.$queryRaw<
+    {
+      clause_id: string | null;
+      aspect: string;
+      disposition: string | null;
+      n: bigint;
+      rated: bigint;
+      rating_sum: bigint | null;
+      listed: bigint;
+      first_listed: number | null;
+    }[]
+  >`
     SELECT clause_id, aspect, disposition, count(*) AS n, count(rating) AS rated, sum(rating) AS rating_sum, count(listed_seq) AS listed, min(listed_seq) AS first_listed
     FROM results_row WHERE consultation_id = ${consultationId}::uuid GROUP BY 1, 2, 3`;
   const respondents = await tx.$queryRaw<{ type: string; country: string; n: bigint }[]>`
@@ -115,8 +145,23 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
 
   type TAcc = TSectionResult & { sums: Record<string, { sum: number; n: number }> };
   const empty = (clauseId: string | null): TAcc => ({
-    clauseId, key: null, kind: null, number: null, heading: null, parentId: null, change: null, finalText: null, redline: null,
-    items: 0, byAspect: {}, ratings: {}, dispositions: {}, listed: 0, firstListed: null, shown: [], sums: {},
+    clauseId,
+    key: null,
+    kind: null,
+    number: null,
+    heading: null,
+    parentId: null,
+    change: null,
+    finalText: null,
+    redline: null,
+    items: 0,
+    byAspect: {},
+    ratings: {},
+    dispositions: {},
+    listed: 0,
+    firstListed: null,
+    shown: [],
+    sums: {},
   });
   const sections = new Map<string | null, TAcc>();
   const section = (clauseId: string | null) => {
@@ -130,12 +175,24 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
     if (k.removedInVersion !== null && !hasItems.has(k.id)) continue;
     const finalText = k.removedInVersion === null ? { en: k.bodyEn, fr: k.bodyFr } : null;
     Object.assign(section(k.id), {
-      key: k.key, kind: k.kind, number: k.number, heading: k.headingEn || k.headingFr ? { en: k.headingEn, fr: k.headingFr } : null,
-      parentId: k.parentId, finalText, ...redlineOf(consultedOf.get(k.id) ?? null, finalText),
+      key: k.key,
+      kind: k.kind,
+      number: k.number,
+      heading: k.headingEn || k.headingFr ? { en: k.headingEn, fr: k.headingFr } : null,
+      parentId: k.parentId,
+      finalText,
+      ...redlineOf(consultedOf.get(k.id) ?? null, finalText),
     });
   }
   const summary: TResultsSummary = {
-    format: RESULTS_FORMAT, responses: { total: 0, byType: {}, byCountry: {} }, items: 0, byAspect: {}, ratings: {}, dispositions: {}, listed: 0, sections: [],
+    format: RESULTS_FORMAT,
+    responses: { total: 0, byType: {}, byCountry: {} },
+    items: 0,
+    byAspect: {},
+    ratings: {},
+    dispositions: {},
+    listed: 0,
+    sections: [],
   };
   const sums: Record<string, { sum: number; n: number }> = {};
   for (const r of respondents) {
@@ -172,7 +229,8 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
     JOIN results_row rr ON rr.consultation_id = ${consultationId}::uuid AND rr.listed_seq BETWEEN f.a AND f.b
     ORDER BY rr.listed_seq`;
   for (const { clause_id, ...row } of shown) section(clause_id).shown.push(row);
-  const averages = (by: Record<string, { sum: number; n: number }>) => Object.fromEntries(Object.entries(by).map(([a, r]) => [a, { avg: average(r.sum, r.n), n: r.n }]));
+  const averages = (by: Record<string, { sum: number; n: number }>) =>
+    Object.fromEntries(Object.entries(by).map(([a, r]) => [a, { avg: average(r.sum, r.n), n: r.n }]));
   summary.ratings = averages(sums);
   summary.sections = [...sections.values()].map(({ sums: mine, ...e }) => ({ ...e, ratings: averages(mine) }));
   await tx.$executeRaw`
@@ -183,11 +241,18 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
 export type TResultsCopy = { builtAt: Date; summary: TResultsSummary; sections: Map<string | null, TSectionResult> };
 
 /** The copy, if there is one of the current format; otherwise the date of the publication it stands for, if any. */
-async function readCopy(consultationId: string, db_: Pick<TTx, "$queryRaw"> = db): Promise<TResultsCopy | { stale: Date | null }> {
+async function readCopy(
+  consultationId: string,
+  db_: Pick<TTx, "$queryRaw"> = db,
+): Promise<TResultsCopy | { stale: Date | null }> {
   const [row] = await db_.$queryRaw<{ built_at: Date; summary: TResultsSummary | { format?: undefined } }[]>`
     SELECT built_at, summary FROM results_copy WHERE consultation_id = ${consultationId}::uuid`;
   if (row?.summary.format !== RESULTS_FORMAT) return { stale: row?.built_at ?? null };
-  return { builtAt: row.built_at, summary: row.summary, sections: new Map(row.summary.sections.map((s) => [s.clauseId, s])) };
+  return {
+    builtAt: row.built_at,
+    summary: row.summary,
+    sections: new Map(row.summary.sections.map((s) => [s.clauseId, s])),
+  };
 }
 
 export type TResultsJob = { consultationId: string; builtAt: string };
@@ -198,7 +263,10 @@ export type TResultsJob = { consultationId: string; builtAt: string };
  * builds the first copy on read (readResults); a republication shows the earlier copy until this is done.
  */
 export async function rebuildResultsCopy({ consultationId, builtAt }: TResultsJob): Promise<void> {
-  await db.$transaction((tx) => buildResultsCopy(tx, consultationId, new Date(builtAt)), { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS });
+  await db.$transaction((tx) => buildResultsCopy(tx, consultationId, new Date(builtAt)), {
+    timeout: BUILD_TIMEOUT_MS,
+    maxWait: BUILD_TIMEOUT_MS,
+  });
   await announcePublicChange();
 }
 
@@ -209,14 +277,20 @@ export async function rebuildResultsCopy({ consultationId, builtAt }: TResultsJo
 export async function readResults(consultationId: string): Promise<TResultsCopy> {
   const copy = await readCopy(consultationId);
   if (!("stale" in copy)) return copy;
-  await db.$transaction(async (tx) => {
-    await lockBuild(tx, consultationId);
-    const again = await readCopy(consultationId, tx);
-    if (!("stale" in again)) return;
-    // Not a new publication: the copy stands for the one that was made.
-    const { resultsPublishedAt } = await tx.consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { resultsPublishedAt: true } });
-    await buildResultsCopy(tx, consultationId, again.stale ?? resultsPublishedAt ?? new Date());
-  }, { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS });
+  await db.$transaction(
+    async (tx) => {
+      await lockBuild(tx, consultationId);
+      const again = await readCopy(consultationId, tx);
+      if (!("stale" in again)) return;
+      // Not a new publication: the copy stands for the one that was made.
+      const { resultsPublishedAt } = await tx.consultation.findUniqueOrThrow({
+        where: { id: consultationId },
+        select: { resultsPublishedAt: true },
+      });
+      await buildResultsCopy(tx, consultationId, again.stale ?? resultsPublishedAt ?? new Date());
+    },
+    { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
+  );
   const built = await readCopy(consultationId);
   if ("stale" in built) throw new Error("results copy missing after its build");
   return built;

@@ -27,6 +27,16 @@ export const resultsSelect = (consultationId: string) => Prisma.sql`
   WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL AND tr.status NOT IN ('spam', 'duplicate')`;
 
 export type TMatrixRow = {
-  clause_number: string | null; clause_key: string | null; aspect: string; rating: number | null; stance: string | null; comment: string | null;
-  proposed_wording: string | null; published: boolean; disposition: string | null; disposition_reason: string | null; official: boolean; country: string | null;
+  clause_number: string | null;
+  clause_key: string | null;
+  aspect: string;
+  rating: number | null;
+  stance: string | null;
+  comment: string | null;
+  proposed_wording: string | null;
+  published: boolean;
+  disposition: string | null;
+  disposition_reason: string | null;
+  official: boolean;
+  country: string | null;
 };

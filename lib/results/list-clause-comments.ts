@@ -9,7 +9,9 @@ export const pageCount = (listed: number) => Math.max(1, Math.ceil(listed / COMM
 
 /** Page `page` (from 1) of the section's published comments; null for a page it does not have. */
 export async function listClauseComments(
-  consultationId: string, section: Pick<TSectionResult, "listed" | "firstListed">, page: number,
+  consultationId: string,
+  section: Pick<TSectionResult, "listed" | "firstListed">,
+  page: number,
 ): Promise<{ rows: TListedRow[]; pages: number } | null> {
   const pages = pageCount(section.listed);
   if (!Number.isInteger(page) || page < 1 || page > pages) return null;

@@ -15,10 +15,18 @@ import { GET } from "@/app/api/consultations/[slug]/results/route";
 import { COMMENTS_SHOWN, readResults, type TSectionResult } from "./build-results";
 
 const input = (comment: string) =>
-  ZResponseInput.parse({ feedback: [{ clause: "1.1", clarity: { rating: 2, comment } }], respondent: { ...respondent, publication: "anonymous" } });
+  ZResponseInput.parse({
+    feedback: [{ clause: "1.1", clarity: { rating: 2, comment } }],
+    respondent: { ...respondent, publication: "anonymous" },
+  });
 
 const csvOf = async (slug: string, client: string) => {
-  const r = await GET(new Request(`http://localhost/api/consultations/${slug}/results`, { headers: { "x-clausewise-client-ip": client } }), { params: Promise.resolve({ slug }) });
+  const r = await GET(
+    new Request(`http://localhost/api/consultations/${slug}/results`, {
+      headers: { "x-clausewise-client-ip": client },
+    }),
+    { params: Promise.resolve({ slug }) },
+  );
   return { status: r.status, headers: r.headers, text: await r.text() };
 };
 
@@ -28,7 +36,10 @@ async function closedWithOneDecision() {
   const mod = await staff("moderator");
   await submitResponse(c.slug, input("Clearer please"), { locale: "en", channel: "web" });
   const item = await db.feedbackItem.findFirstOrThrow({ where: { response: { consultationId: c.id } } });
-  await triageItems(mod.id, ZTriage.parse({ ids: [item.id], disposition: "accepted", dispositionReason: "Reworded", publish: "clear" }));
+  await triageItems(
+    mod.id,
+    ZTriage.parse({ ids: [item.id], disposition: "accepted", dispositionReason: "Reworded", publish: "clear" }),
+  );
   await db.consultation.update({ where: { id: c.id }, data: { closesAt: new Date(Date.now() - 1000) } });
   await clearConsultationCache();
   return { c, admin, mod, item };
@@ -43,7 +54,10 @@ describe("the results copy", () => {
     expect(before.status).toBe(200);
     expect(before.text).toContain("accepted,Reworded");
 
-    await triageItems(mod.id, ZTriage.parse({ ids: [item.id], disposition: "not_accepted", dispositionReason: "Out of scope after all" }));
+    await triageItems(
+      mod.id,
+      ZTriage.parse({ ids: [item.id], disposition: "not_accepted", dispositionReason: "Out of scope after all" }),
+    );
     const unchanged = await csvOf(c.slug, client);
     expect(unchanged.text).toContain("accepted,Reworded");
     expect(unchanged.text).not.toContain("Out of scope after all");
@@ -88,20 +102,43 @@ describe("the results copy", () => {
     const c = await createConsultation();
     const admin = await staff("admin");
     for (let i = 0; i < COMMENTS_SHOWN + 2; i++) {
-      await submitResponse(c.slug, ZResponseInput.parse({
-        feedback: [{ clause: "1", clarity: { rating: 3, comment: `One ${i}` } }, { clause: "1.1", clarity: { rating: 4, comment: `Eleven ${i}` }, feasibility: { rating: 5 } }],
-        generalComment: `General ${i}`, respondent: { ...respondent, publication: "anonymous" },
-      }), { locale: "en", channel: "web" });
+      await submitResponse(
+        c.slug,
+        ZResponseInput.parse({
+          feedback: [
+            { clause: "1", clarity: { rating: 3, comment: `One ${i}` } },
+            { clause: "1.1", clarity: { rating: 4, comment: `Eleven ${i}` }, feasibility: { rating: 5 } },
+          ],
+          generalComment: `General ${i}`,
+          respondent: { ...respondent, publication: "anonymous" },
+        }),
+        { locale: "en", channel: "web" },
+      );
     }
-    await submitResponse(c.slug, ZResponseInput.parse({ feedback: [{ clause: "1", clarity: { comment: "Only this one" } }], respondent: { ...respondent, publication: "anonymous" } }), { locale: "en", channel: "web" });
-    await db.feedbackItem.updateMany({ where: { response: { consultationId: c.id } }, data: { clearedAt: new Date() } });
+    await submitResponse(
+      c.slug,
+      ZResponseInput.parse({
+        feedback: [{ clause: "1", clarity: { comment: "Only this one" } }],
+        respondent: { ...respondent, publication: "anonymous" },
+      }),
+      { locale: "en", channel: "web" },
+    );
+    await db.feedbackItem.updateMany({
+      where: { response: { consultationId: c.id } },
+      data: { clearedAt: new Date() },
+    });
     await db.consultation.update({ where: { id: c.id }, data: { closesAt: new Date(Date.now() - 1000) } });
     await clearConsultationCache();
     expect(await publishResults(admin.id, c.id)).toEqual({ ok: true });
     const copy = await readResults(c.id);
     const text = (s: TSectionResult) => s.shown.map((m) => m.comment!.split(" ")[0]);
     const word = { "1": "One", "1.1": "Eleven" } as Record<string, string>;
-    expect([...copy.sections.values()].map((s) => [s.key, s.listed, s.shown.length])).toEqual([["1", COMMENTS_SHOWN + 3, COMMENTS_SHOWN], ["1.1", COMMENTS_SHOWN + 2, COMMENTS_SHOWN], [null, COMMENTS_SHOWN + 2, COMMENTS_SHOWN]]);
-    for (const s of copy.sections.values()) expect(new Set(text(s))).toEqual(new Set([s.key ? word[s.key] : "General"]));
+    expect([...copy.sections.values()].map((s) => [s.key, s.listed, s.shown.length])).toEqual([
+      ["1", COMMENTS_SHOWN + 3, COMMENTS_SHOWN],
+      ["1.1", COMMENTS_SHOWN + 2, COMMENTS_SHOWN],
+      [null, COMMENTS_SHOWN + 2, COMMENTS_SHOWN],
+    ]);
+    for (const s of copy.sections.values())
+      expect(new Set(text(s))).toEqual(new Set([s.key ? word[s.key] : "General"]));
   });
 });

@@ -11,5 +11,12 @@ export async function listViews(userId: string, consultationId: string): Promise
     orderBy: [{ name: "asc" }, { createdAt: "asc" }],
     take: 200,
   });
-  return rows.map((r) => ({ id: r.id, name: r.name, query: r.query, shared: r.shared, mine: r.ownerId === userId, ownerName: r.owner.name }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    query: r.query,
+    shared: r.shared,
+    mine: r.ownerId === userId,
+    ownerName: r.owner.name,
+  }));
 }

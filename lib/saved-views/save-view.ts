@@ -4,7 +4,11 @@ import type { TSaveView } from "./schema";
 
 export type TSaveViewResult = { ok: true; id: string } | { ok: false; field: "name"; key: "nameTaken" };
 
-export async function saveView(ownerId: string, consultationId: string, input: Omit<TSaveView, "consultation">): Promise<TSaveViewResult> {
+export async function saveView(
+  ownerId: string,
+  consultationId: string,
+  input: Omit<TSaveView, "consultation">,
+): Promise<TSaveViewResult> {
   try {
     const row = await db.savedView.create({
       data: { ownerId, consultationId, name: input.name, query: input.query, shared: input.shared },

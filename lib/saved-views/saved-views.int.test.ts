@@ -13,25 +13,43 @@ let otherConsultationId = "";
 let alice = "";
 let bob = "";
 
-const input = (name: string, query: string, shared = false) => ZSaveView.parse({ consultation: "x", name, query, shared });
+const input = (name: string, query: string, shared = false) =>
+  ZSaveView.parse({ consultation: "x", name, query, shared });
 
 beforeAll(async () => {
   consultationId = (await createConsultation()).id;
   otherConsultationId = (await createConsultation()).id;
-  const mk = (name: string) => createUser({ email: `${uniqueSlug(name)}@example.org`, name, role: "moderator", password: "twelve chars at least" });
+  const mk = (name: string) =>
+    createUser({
+      email: `${uniqueSlug(name)}@example.org`,
+      name,
+      role: "moderator",
+      password: "twelve chars at least",
+    });
   alice = (await mk("Alice")).id;
   bob = (await mk("Bob")).id;
 });
 
 describe("saved views", () => {
   it("keep only the queue's filter keys, with values the queue accepts", () => {
-    expect(ZSaveView.parse({ consultation: "x", name: "  Spam   to check ", shared: false, query: "c=dpsi&status=spam&after=12.1&aspect=nonsense&decision=none" })).toEqual({
-      consultation: "x", name: "Spam to check", shared: false, query: "status=spam&decision=none",
+    expect(
+      ZSaveView.parse({
+        consultation: "x",
+        name: "  Spam   to check ",
+        shared: false,
+        query: "c=dpsi&status=spam&after=12.1&aspect=nonsense&decision=none",
+      }),
+    ).toEqual({
+      consultation: "x",
+      name: "Spam to check",
+      shared: false,
+      query: "status=spam&decision=none",
     });
   });
 
   it("refuse a blank or too long name with a message key", () => {
-    const errors = (name: string) => ZSaveView.safeParse({ consultation: "x", name, shared: false, query: "" }).error?.issues.map((i) => i.message);
+    const errors = (name: string) =>
+      ZSaveView.safeParse({ consultation: "x", name, shared: false, query: "" }).error?.issues.map((i) => i.message);
     expect(errors(" \t ")).toEqual(["nameRequired"]);
     expect(errors("x".repeat(81))).toEqual(["nameTooLong"]);
   });
@@ -43,17 +61,30 @@ describe("saved views", () => {
     expect((await saveView(bob, otherConsultationId, input("Elsewhere", "aspect=general", true))).ok).toBe(true);
 
     const forAlice = await listViews(alice, consultationId);
-    expect(forAlice.map((v) => [v.name, v.mine, v.shared])).toEqual([["Mine", true, false], ["Team spam", true, true]]);
+    expect(forAlice.map((v) => [v.name, v.mine, v.shared])).toEqual([
+      ["Mine", true, false],
+      ["Team spam", true, true],
+    ]);
     const forBob = await listViews(bob, consultationId);
-    expect(forBob.map((v) => [v.name, v.mine, v.ownerName])).toEqual([["Bob's own", true, "Bob"], ["Team spam", false, "Alice"]]);
+    expect(forBob.map((v) => [v.name, v.mine, v.ownerName])).toEqual([
+      ["Bob's own", true, "Bob"],
+      ["Team spam", false, "Alice"],
+    ]);
     expect(forBob.find((v) => v.name === "Team spam")?.query).toBe("status=spam");
   });
 
   it("refuse a second view of the same name by the same moderator, not by another", async () => {
-    expect(await saveView(alice, consultationId, input("Mine", "status=spam"))).toEqual({ ok: false, field: "name", key: "nameTaken" });
+    expect(await saveView(alice, consultationId, input("Mine", "status=spam"))).toEqual({
+      ok: false,
+      field: "name",
+      key: "nameTaken",
+    });
     expect((await saveView(bob, consultationId, input("Mine", "status=spam"))).ok).toBe(true);
     // Two saves at once: the unique key decides, one wins.
-    const both = await Promise.all([saveView(alice, consultationId, input("Race", "")), saveView(alice, consultationId, input("Race", ""))]);
+    const both = await Promise.all([
+      saveView(alice, consultationId, input("Race", "")),
+      saveView(alice, consultationId, input("Race", "")),
+    ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
   });
 

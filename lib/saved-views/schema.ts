@@ -10,7 +10,12 @@ export const ZSaveView = z.object({
   name: z
     .string({ error: "nameRequired" })
     // Control characters never reach the database; spaces collapse.
-    .transform((s) => s.replace(/\p{Cc}/gu, "").replace(/\s+/g, " ").trim())
+    .transform((s) =>
+      s
+        .replace(/\p{Cc}/gu, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .pipe(z.string().min(1, { error: "nameRequired" }).max(VIEW_NAME_MAX, { error: "nameTooLong" })),
   shared: z.boolean(),
   // Re-parsed through the queue's own parser: a value the queue would ignore is not saved.
@@ -28,5 +33,10 @@ export function readSaveViewForm(form: FormData): unknown {
     const v = form.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  return { consultation: get("c") ?? "", name: get("name") ?? "", shared: get("shared") === "1", query: get("query") ?? "" };
+  return {
+    consultation: get("c") ?? "",
+    name: get("name") ?? "",
+    shared: get("shared") === "1",
+    query: get("query") ?? "",
+  };
 }

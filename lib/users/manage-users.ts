@@ -15,14 +15,21 @@ export async function listAccounts() {
   });
 }
 
-export type TAccountChange = { role?: "admin" | "moderator"; delegationRole?: "drafter" | "approver"; active?: boolean };
+export type TAccountChange = {
+  role?: "admin" | "moderator";
+  delegationRole?: "drafter" | "approver";
+  active?: boolean;
+};
 export type TUpdateAccount = { ok: true; changed: string[] } | { ok: false; key: "self" | "notFound" | "invalid" };
 
 export async function updateAccount(actorId: string, userId: string, change: TAccountChange): Promise<TUpdateAccount> {
   if (actorId === userId) return { ok: false, key: "self" };
   if (!/^[0-9a-f-]{36}$/.test(userId)) return { ok: false, key: "notFound" };
   return db.$transaction(async (tx) => {
-    const u = await tx.appUser.findUnique({ where: { id: userId }, select: { email: true, role: true, delegationRole: true, disabledAt: true } });
+    const u = await tx.appUser.findUnique({
+      where: { id: userId },
+      select: { email: true, role: true, delegationRole: true, disabledAt: true },
+    });
     if (!u) return { ok: false, key: "notFound" } as const;
     const changed: string[] = [];
     const data: Record<string, unknown> = {};

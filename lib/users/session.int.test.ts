@@ -11,12 +11,19 @@ import { ZInvitation } from "@/lib/invitations/schema";
 import { createUser } from "./create-user";
 import { updateAccount } from "./manage-users";
 import { verifyCredentials } from "./verify-credentials";
-import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, endSession, sessionAccount, sessionSecondsLeft } from "./session";
+import {
+  SESSION_ABSOLUTE_SECONDS,
+  SESSION_IDLE_SECONDS,
+  endSession,
+  sessionAccount,
+  sessionSecondsLeft,
+} from "./session";
 
 afterEach(() => setNow(null));
 
 const HOUR = 3_600_000;
-const versionOf = async (id: string) => (await db.appUser.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
+const versionOf = async (id: string) =>
+  (await db.appUser.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
 /** The claims a JWT issued now would carry for this account. */
 const claimsOf = async (id: string, signedInAt = Date.now()) => ({ uid: id, sv: await versionOf(id), sat: signedInAt });
 
@@ -45,8 +52,15 @@ describe("staff sessions", () => {
     const salt = "authjs.session-token";
     const secret = process.env.AUTH_SECRET ?? "";
     const refresh = async (claims: Record<string, unknown>) => {
-      const jwt = await encode({ token: { name: "Test", email: "t@example.org", uid: crypto.randomUUID(), sv: 0, ...claims }, secret, salt, maxAge: SESSION_IDLE_SECONDS });
-      const res = await handlers.GET(new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie: `${salt}=${jwt}` } }));
+      const jwt = await encode({
+        token: { name: "Test", email: "t@example.org", uid: crypto.randomUUID(), sv: 0, ...claims },
+        secret,
+        salt,
+        maxAge: SESSION_IDLE_SECONDS,
+      });
+      const res = await handlers.GET(
+        new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie: `${salt}=${jwt}` } }),
+      );
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${salt}=`)) ?? "";
       return { body: await res.json(), token: cookie.slice(salt.length + 1).split(";")[0] };
     };
@@ -102,7 +116,9 @@ describe("staff sessions", () => {
     expect(invited.ok).toBe(true);
     const token = invited.ok ? invited.link.split("/invitation/")[1] : "";
     const versionBefore = await versionOf(user.id);
-    expect(await acceptInvitation(token, { name: "Pat again", password: "a third long password" })).toMatchObject({ ok: true });
+    expect(await acceptInvitation(token, { name: "Pat again", password: "a third long password" })).toMatchObject({
+      ok: true,
+    });
     expect(await versionOf(user.id)).toBeGreaterThan(versionBefore);
     expect(await sessionAccount(second)).toBeNull();
     expect(await sessionAccount(await claimsOf(user.id))).toMatchObject({ name: "Pat again" });

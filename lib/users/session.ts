@@ -34,7 +34,10 @@ const UUID = /^[0-9a-f-]{36}$/;
  * re-issues the JWT with this lifetime.
  */
 export function sessionSecondsLeft(signedInAt: number, at: Date = now()): number {
-  return Math.min(SESSION_IDLE_SECONDS, Math.floor((signedInAt + SESSION_ABSOLUTE_SECONDS * 1000 - at.getTime()) / 1000));
+  return Math.min(
+    SESSION_IDLE_SECONDS,
+    Math.floor((signedInAt + SESSION_ABSOLUTE_SECONDS * 1000 - at.getTime()) / 1000),
+  );
 }
 
 /** Whether the sign-in time is known and less than 12 hours ago. */
@@ -48,10 +51,26 @@ export async function sessionAccount(claims: TSessionClaims): Promise<TCurrentUs
   if (typeof uid !== "string" || !UUID.test(uid) || typeof sv !== "number" || !withinLifetime(sat)) return null;
   const user = await db.appUser.findUnique({
     where: { id: uid },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, country: true, delegationRole: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      country: true,
+      delegationRole: true,
+      sessionVersion: true,
+    },
   });
   if (!user || user.disabledAt || user.sessionVersion !== sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, country: user.country, delegationRole: user.delegationRole };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    country: user.country,
+    delegationRole: user.delegationRole,
+  };
 }
 
 /**

@@ -6,7 +6,15 @@ describe("safeCallback", () => {
     expect(safeCallback("/fr/moderate?c=dpsi", "/en/moderate")).toBe("/fr/moderate?c=dpsi");
   });
   it("refuses other sites and odd values", () => {
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", 42, undefined, "/a b"]) {
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      42,
+      undefined,
+      "/a b",
+    ]) {
       expect(safeCallback(bad, "/en/moderate")).toBe("/en/moderate");
     }
   });

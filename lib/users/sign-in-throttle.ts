@@ -30,12 +30,23 @@ const STRIKE_SECONDS = 2 * DAY;
 const KNOWN_SECONDS = 30 * DAY;
 const MANY = 1_000_000;
 
-export type TThrottleOptions = { prefix?: string; windowSeconds?: number; lockSeconds?: number; perAddress?: number; perEmail?: number };
+export type TThrottleOptions = {
+  prefix?: string;
+  windowSeconds?: number;
+  lockSeconds?: number;
+  perAddress?: number;
+  perEmail?: number;
+};
 /** `last`: a failure now locks the pair; `lastForEmail`: a failure now reaches the email address's ceiling. */
 export type TAttempt = { ok: true; last: boolean; lastForEmail: boolean } | { ok: false; retryAfterSeconds: number };
 export type TSignInThrottle = ReturnType<typeof signInThrottle>;
 /** What an admin sees of an account's sign-in limits. */
-export type TSignInLockState = { failures: number; lockedAddresses: number; lockedUntil: Date | null; ceilingReached: boolean };
+export type TSignInLockState = {
+  failures: number;
+  lockedAddresses: number;
+  lockedUntil: Date | null;
+  ceilingReached: boolean;
+};
 
 /** The limits table's key for one (email address, client address) pair, without either in clear. */
 export function pairKey(email: string, clientIp: string): string {
@@ -102,7 +113,8 @@ export function signInThrottle(o: TThrottleOptions = {}) {
       const out = new Map<string, TSignInLockState>();
       const entry = (hash: string) => {
         const email = byHash.get(hash) as string;
-        if (!out.has(email)) out.set(email, { failures: 0, lockedAddresses: 0, lockedUntil: null, ceilingReached: false });
+        if (!out.has(email))
+          out.set(email, { failures: 0, lockedAddresses: 0, lockedUntil: null, ceilingReached: false });
         return out.get(email) as TSignInLockState;
       };
       const later = (a: Date | null, ms: number) => (a && a.getTime() >= ms ? a : new Date(ms));

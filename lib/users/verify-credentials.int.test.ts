@@ -25,7 +25,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const password = "a long enough password";
 const newAccount = async (role: "admin" | "moderator" | "delegate" = "moderator") => {
   const email = `${uniqueSlug("u")}@example.org`;
-  await createUser({ email, name: "Test", role, password, ...(role === "delegate" ? { country: "FR", delegationRole: "drafter" as const } : {}) });
+  await createUser({
+    email,
+    name: "Test",
+    role,
+    password,
+    ...(role === "delegate" ? { country: "FR", delegationRole: "drafter" as const } : {}),
+  });
   return email;
 };
 
@@ -45,7 +51,8 @@ describe("verifyCredentials", () => {
     const email = await newAccount();
     // The same limits as the app's, with a lock of 2 s instead of 15 minutes.
     const throttle = signInThrottle({ prefix: uniqueSlug("t"), lockSeconds: 2 });
-    for (let i = 0; i < 4; i++) expect(await verifyCredentials(email, "wrong", { throttle })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 4; i++)
+      expect(await verifyCredentials(email, "wrong", { throttle })).toEqual({ ok: false, reason: "invalid" });
     const fifth = await verifyCredentials(email, "wrong", { throttle });
     expect(fifth).toMatchObject({ ok: false, reason: "locked" });
     if (fifth.ok || fifth.reason !== "locked") throw new Error("not locked");
@@ -54,15 +61,21 @@ describe("verifyCredentials", () => {
     await sleep(2100);
     expect(await verifyCredentials(email, password, { throttle })).toMatchObject({ ok: true });
     // A success clears the count: four more failures do not lock.
-    for (let i = 0; i < 4; i++) expect(await verifyCredentials(email, "wrong", { throttle })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 4; i++)
+      expect(await verifyCredentials(email, "wrong", { throttle })).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("gives a burst of parallel guesses five password checks, not one each", async () => {
     const email = await newAccount();
-    const results = await Promise.all(Array.from({ length: 20 }, () => verifyCredentials(email, "wrong", { clientIp: "192.0.2.20" })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => verifyCredentials(email, "wrong", { clientIp: "192.0.2.20" })),
+    );
     expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(4);
     expect(results.filter((r) => !r.ok && r.reason === "locked").length).toBeGreaterThanOrEqual(16);
-    expect(await verifyCredentials(email, password, { clientIp: "192.0.2.20" })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await verifyCredentials(email, password, { clientIp: "192.0.2.20" })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("an attacker from address A cannot lock the owner out: the right password from address B succeeds; A stays locked, longer each time; the owner is emailed once", async () => {
@@ -70,21 +83,38 @@ describe("verifyCredentials", () => {
     const throttle = signInThrottle({ prefix: uniqueSlug("t"), lockSeconds: 1 });
     const A = "203.0.113.10";
     const B = "198.51.100.20";
-    for (let i = 0; i < 4; i++) expect(await verifyCredentials(email, `guess ${i}`, { throttle, clientIp: A })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 4; i++)
+      expect(await verifyCredentials(email, `guess ${i}`, { throttle, clientIp: A })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     const first = await verifyCredentials(email, "guess 4", { throttle, clientIp: A });
     expect(first).toMatchObject({ ok: false, reason: "locked" });
     // The owner, from elsewhere, is not locked out.
-    expect(await verifyCredentials(email, password, { throttle, clientIp: B })).toMatchObject({ ok: true, user: { email } });
+    expect(await verifyCredentials(email, password, { throttle, clientIp: B })).toMatchObject({
+      ok: true,
+      user: { email },
+    });
     // A is still locked, even with the right password.
-    expect(await verifyCredentials(email, password, { throttle, clientIp: A })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await verifyCredentials(email, password, { throttle, clientIp: A })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     await sleep(1100);
     // The lock ended: five more guesses, then a lock twice as long.
-    for (let i = 0; i < 4; i++) expect(await verifyCredentials(email, `again ${i}`, { throttle, clientIp: A })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 4; i++)
+      expect(await verifyCredentials(email, `again ${i}`, { throttle, clientIp: A })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     const second = await verifyCredentials(email, "again 4", { throttle, clientIp: A });
     if (first.ok || first.reason !== "locked" || second.ok || second.reason !== "locked") throw new Error("not locked");
     expect(second.until.getTime() - Date.now()).toBeGreaterThan(1500);
     await sleep(1100);
-    expect(await verifyCredentials(email, password, { throttle, clientIp: A })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await verifyCredentials(email, password, { throttle, clientIp: A })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     expect(await verifyCredentials(email, password, { throttle, clientIp: B })).toMatchObject({ ok: true });
     // One email for the attack, not one per lock or attempt.
     expect(await received(email)).toBe(1);
@@ -114,7 +144,9 @@ describe("verifyCredentials", () => {
     expect((await listSignInLocks([email], throttle)).size).toBe(0);
     const event = await db.adminEvent.findFirstOrThrow({ where: { actorId: admin.id }, orderBy: { at: "desc" } });
     expect(event).toMatchObject({ action: "account.unlock", target: email });
-    expect(await verifyCredentials(email, password, { throttle, clientIp: "203.0.113.50" })).toMatchObject({ ok: true });
+    expect(await verifyCredentials(email, password, { throttle, clientIp: "203.0.113.50" })).toMatchObject({
+      ok: true,
+    });
     // A new attack after the unlock is a new episode: the owner hears of it.
     for (let i = 0; i < 5; i++) await verifyCredentials(email, `later ${i}`, { throttle, clientIp: "203.0.113.52" });
     expect(await received(email)).toBe(2);
@@ -125,9 +157,13 @@ describe("verifyCredentials", () => {
     const throttle = signInThrottle({ prefix: uniqueSlug("t"), perEmail: 8 });
     const home = "198.51.100.30";
     expect(await verifyCredentials(email, password, { throttle, clientIp: home })).toMatchObject({ ok: true });
-    for (let n = 0; n < 8; n++) await verifyCredentials(email, "guess", { throttle, clientIp: `203.0.113.${100 + Math.floor(n / 4)}` });
+    for (let n = 0; n < 8; n++)
+      await verifyCredentials(email, "guess", { throttle, clientIp: `203.0.113.${100 + Math.floor(n / 4)}` });
     // An address that never signed in to this account (the owner travelling, or one more bot) waits.
-    expect(await verifyCredentials(email, password, { throttle, clientIp: "192.0.2.99" })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await verifyCredentials(email, password, { throttle, clientIp: "192.0.2.99" })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     // The owner's usual address still gets in.
     expect(await verifyCredentials(email, password, { throttle, clientIp: home })).toMatchObject({ ok: true });
   });
@@ -146,12 +182,20 @@ describe("verifyCredentials", () => {
     const throttle = signInThrottle({ prefix: uniqueSlug("t"), perAddress: 3 });
     const email = await newAccount();
     const ip = "203.0.113.77";
-    for (let i = 0; i < 5; i++) expect(await verifyCredentials(email, password, { throttle, clientIp: ip })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(await verifyCredentials(email, password, { throttle, clientIp: ip })).toMatchObject({ ok: true });
     for (let i = 0; i < 3; i++) {
-      expect(await verifyCredentials(`${uniqueSlug("spray")}@example.org`, "guess", { throttle, clientIp: ip })).toEqual({ ok: false, reason: "invalid" });
+      expect(
+        await verifyCredentials(`${uniqueSlug("spray")}@example.org`, "guess", { throttle, clientIp: ip }),
+      ).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await verifyCredentials(email, password, { throttle, clientIp: ip })).toMatchObject({ ok: false, reason: "locked" });
-    expect(await verifyCredentials(email, password, { throttle, clientIp: "198.51.100.4" })).toMatchObject({ ok: true });
+    expect(await verifyCredentials(email, password, { throttle, clientIp: ip })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    expect(await verifyCredentials(email, password, { throttle, clientIp: "198.51.100.4" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("keeps its counts in PostgreSQL, where another server reads them, and stores no email address there", async () => {
@@ -159,10 +203,21 @@ describe("verifyCredentials", () => {
     for (let i = 0; i < 5; i++) await verifyCredentials(email, "wrong", { clientIp: "192.0.2.10" });
     // A second server: its own connection and limiter object, the same table.
     const other = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    const second = new RateLimiterPostgres({ storeClient: other, storeType: "pool", schemaName: "ratelimit", tableName: "limits", tableCreated: true, keyPrefix: "signin-pair", points: MAX_FAILURES, duration: 900 });
+    const second = new RateLimiterPostgres({
+      storeClient: other,
+      storeType: "pool",
+      schemaName: "ratelimit",
+      tableName: "limits",
+      tableCreated: true,
+      keyPrefix: "signin-pair",
+      points: MAX_FAILURES,
+      duration: 900,
+    });
     await expect(second.consume(pairKey(email, "192.0.2.10"), 1)).rejects.toMatchObject({ remainingPoints: 0 });
     await other.end();
-    const { rows } = await limiterPool().query(`SELECT key FROM ratelimit.limits WHERE key LIKE 'signin-pair:%' OR key LIKE 'signin-email:%'`);
+    const { rows } = await limiterPool().query(
+      `SELECT key FROM ratelimit.limits WHERE key LIKE 'signin-pair:%' OR key LIKE 'signin-email:%'`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     // Only hashes: of the email address, and (keyed with AUTH_SECRET) of the client address.
     expect(rows.every((r) => /^signin-(pair:[0-9a-f]{64}:[0-9a-f]{64}|email:[0-9a-f]{64})$/.test(r.key))).toBe(true);

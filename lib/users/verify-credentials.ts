@@ -13,7 +13,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const lockedFor = (seconds: number): TVerified => ({ ok: false, reason: "locked", until: new Date(Date.now() + seconds * 1000) });
+const lockedFor = (seconds: number): TVerified => ({
+  ok: false,
+  reason: "locked",
+  until: new Date(Date.now() + seconds * 1000),
+});
 
 /** Checks an email and password, counting attempts per email and client address (sign-in-throttle.ts) and honouring the locks. */
 export async function verifyCredentials(
@@ -33,14 +37,21 @@ export async function verifyCredentials(
   if (!attempt.ok) return lockedFor(attempt.retryAfterSeconds);
 
   const user = await db.appUser.findUnique({ where: { email } });
-  const good = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const good =
+    user && !user.disabledAt
+      ? await verifyPassword(user.passwordHash, password)
+      : (await burnPasswordCheck(password), false);
   if (!good || !user) {
     if (!attempt.last && !attempt.lastForEmail) return { ok: false, reason: "invalid" };
     // The owner of a real, active account is told (once per attack, only when SMTP is set), without holding the answer up.
-    if (user && !user.disabledAt) void warnOwner(user, throttle).catch((e) => console.error(`[sign-in] warning not sent: ${(e as Error).message}`));
+    if (user && !user.disabledAt)
+      void warnOwner(user, throttle).catch((e) => console.error(`[sign-in] warning not sent: ${(e as Error).message}`));
     if (!attempt.last) return { ok: false, reason: "invalid" };
     return lockedFor(await throttle.lock(email, clientIp));
   }
   await throttle.succeeded(email, clientIp);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }

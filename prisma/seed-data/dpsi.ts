@@ -325,11 +325,4 @@ const principle5: SeedClause = {
   ],
 };
 
-export const dpsiClauses: SeedClause[] = [
-  preamble,
-  principle1,
-  principle2,
-  principle3,
-  principle4,
-  principle5,
-];
+export const dpsiClauses: SeedClause[] = [preamble, principle1, principle2, principle3, principle4, principle5];

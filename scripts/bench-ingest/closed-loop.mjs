@@ -55,7 +55,14 @@ export async function runClosedLoop(target, { concurrency, seconds, count, keyPr
     lastEnd = performance.now();
   });
   instance.on("reqError", (err) => {
-    record(stats, 0, /timed out/.test(err?.message ?? "") ? "timeout" : err?.code || err?.message || "error", 0, null, undefined);
+    record(
+      stats,
+      0,
+      /timed out/.test(err?.message ?? "") ? "timeout" : err?.code || err?.message || "error",
+      0,
+      null,
+      undefined,
+    );
     lastEnd = performance.now();
   });
   const deadline = seconds
@@ -67,6 +74,8 @@ export async function runClosedLoop(target, { concurrency, seconds, count, keyPr
   clearTimeout(deadline);
   const cutOff = stats.sent - stats.completed - stats.errorCount;
   for (let i = 0; i < cutOff; i++) record(stats, 0, "cut off", 0, null, undefined);
-  const mode = count ? `warm-up, ${count} requests, ${concurrency} in flight` : `closed loop, ${concurrency} in flight for ${seconds} s`;
+  const mode = count
+    ? `warm-up, ${count} requests, ${concurrency} in flight`
+    : `closed loop, ${concurrency} in flight for ${seconds} s`;
   return summarize(stats, (count ? performance.now() : lastEnd) - t0, { mode: `${mode} (autocannon)` });
 }

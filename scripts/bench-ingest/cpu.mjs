@@ -68,7 +68,15 @@ function postgresPids(databaseUrl) {
 const postgresCpu = (databaseUrl) => new Map(postgresPids(databaseUrl).map((pid) => [pid, procCpuMs(pid) ?? 0]));
 
 export function cpuStart(serverPid, databaseUrl) {
-  return { t: performance.now(), bench: process.cpuUsage(), server: procCpuMs(serverPid), postgres: postgresCpu(databaseUrl), machine: machineTimes(), serverPid, databaseUrl };
+  return {
+    t: performance.now(),
+    bench: process.cpuUsage(),
+    server: procCpuMs(serverPid),
+    postgres: postgresCpu(databaseUrl),
+    machine: machineTimes(),
+    serverPid,
+    databaseUrl,
+  };
 }
 
 /** CPU used since `s`, in % of one core (bench, server) and % of the whole machine. */

@@ -16,7 +16,12 @@ const server = http.createServer((req, res) => {
   });
 });
 let port = 0;
-beforeAll(() => new Promise<void>((r) => server.listen(0, "127.0.0.1", () => ((port = (server.address() as AddressInfo).port), r()))));
+beforeAll(
+  () =>
+    new Promise<void>((r) =>
+      server.listen(0, "127.0.0.1", () => ((port = (server.address() as AddressInfo).port), r())),
+    ),
+);
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 const target = () => makeTarget("test", process.pid, "127.0.0.1", port, "/", jsonPayload);
 const keys = (prefix: string) => stored.filter((k) => k.startsWith(prefix));

@@ -10,13 +10,21 @@ import { newStats, pct, record, round, summarize } from "./stats.mjs";
 
 export const TIMEOUT_MS = 10_000;
 
-
 /**
  * A target: where to POST, the payload maker, and the status meaning "stored" (null: any 2xx).
  * No limit on sockets: a request never waits on this side for a connection (the open loop stays open).
  */
 export function makeTarget(label, pid, host, port, urlPath, payload, okStatus = null) {
-  return { label, pid, host, port, path: urlPath, payload, okStatus, agent: new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024 }) };
+  return {
+    label,
+    pid,
+    host,
+    port,
+    path: urlPath,
+    payload,
+    okStatus,
+    agent: new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024 }),
+  };
 }
 
 /**
@@ -119,4 +127,3 @@ export function runFixedRate(target, { rate, seconds, keyPrefix }) {
     setTimeout(tick, Math.max(0, t0 - performance.now()));
   });
 }
-

@@ -29,12 +29,16 @@ const TEMPLATE = JSON.stringify({
         rating: 4,
         countryContext:
           "En France, le code des relations entre le public et l'administration couvre déjà l'essentiel de ce périmètre.",
-        comment: "Applicable sans changement législatif majeur ; un guide d'interprétation serait utile aux collectivités.",
+        comment:
+          "Applicable sans changement législatif majeur ; un guide d'interprétation serait utile aux collectivités.",
       },
     },
     {
       clause: "2.1",
-      clarity: { rating: 2, comment: "Le délai de mise à disposition n'est pas indiqué : « sans retard injustifié » reste flou." },
+      clarity: {
+        rating: 2,
+        comment: "Le délai de mise à disposition n'est pas indiqué : « sans retard injustifié » reste flou.",
+      },
       language: {
         term: "sans retard injustifié",
         proposedWording: "dans un délai d'un mois à compter de la demande",
@@ -60,17 +64,24 @@ const TEMPLATE = JSON.stringify({
 });
 const [BODY_PREFIX, BODY_SUFFIX] = TEMPLATE.split(KEY_MARK);
 export const BODY_FIXED_BYTES = Buffer.byteLength(BODY_PREFIX) + Buffer.byteLength(BODY_SUFFIX);
-export const jsonPayload = (key) => ({ body: BODY_PREFIX + key + BODY_SUFFIX, headers: { "content-type": "application/json" } });
-
+export const jsonPayload = (key) => ({
+  body: BODY_PREFIX + key + BODY_SUFFIX,
+  headers: { "content-type": "application/json" },
+});
 
 // The same response as the web form posts it without JavaScript: multipart, the form's field names, and
 // the hidden fields of the page (the Server Action's reference among them), read from the page once.
 function formFields(input) {
   const fields = [];
-  const aspects = { clarity: ["rating", "comment"], language: ["term", "proposedWording", "reason"], feasibility: ["rating", "countryContext", "comment"] };
+  const aspects = {
+    clarity: ["rating", "comment"],
+    language: ["term", "proposedWording", "reason"],
+    feasibility: ["rating", "countryContext", "comment"],
+  };
   for (const f of input.feedback) {
     for (const [aspect, names] of Object.entries(aspects)) {
-      for (const name of names) if (f[aspect]?.[name] !== undefined) fields.push([`c:${f.clause}:${aspect}:${name}`, String(f[aspect][name])]);
+      for (const name of names)
+        if (f[aspect]?.[name] !== undefined) fields.push([`c:${f.clause}:${aspect}:${name}`, String(f[aspect][name])]);
     }
   }
   fields.push(["generalComment", input.generalComment]);
@@ -80,7 +91,10 @@ function formFields(input) {
 }
 
 const decodeHtml = (text) =>
-  text.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, e) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" })[e]);
+  text.replace(
+    /&(quot|amp|lt|gt|#39|#x27);/g,
+    (_, e) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" })[e],
+  );
 
 /** The hidden inputs of the page's response form (the one with an idempotency key). */
 function hiddenFields(html, formPath) {
@@ -97,12 +111,16 @@ function hiddenFields(html, formPath) {
 
 const getText = (host, port, urlPath) =>
   new Promise((resolve, reject) => {
-    http.get({ host, port, path: urlPath, agent: false }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode, retryAfter: Number(res.headers["retry-after"] ?? 1), text }));
-    }).on("error", reject);
+    http
+      .get({ host, port, path: urlPath, agent: false }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (text += c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode, retryAfter: Number(res.headers["retry-after"] ?? 1), text }),
+        );
+      })
+      .on("error", reject);
   });
 
 /** The form's payload maker: reads the page once (its hidden fields, the Server Action's reference among them). */
@@ -115,10 +133,20 @@ export async function formPayloadMaker(host, port, formPath) {
   }
   if (page.status !== 200) throw new Error(`GET ${formPath}: ${page.status}`);
   const html = page.text;
-  const fields = [...hiddenFields(html, formPath).filter(([name]) => name !== "idempotencyKey"), ...formFields(JSON.parse(TEMPLATE))];
+  const fields = [
+    ...hiddenFields(html, formPath).filter(([name]) => name !== "idempotencyKey"),
+    ...formFields(JSON.parse(TEMPLATE)),
+  ];
   const boundary = "----bench" + randomBytes(8).toString("hex");
   const part = (name, value) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const [prefix, suffix] = (fields.map(([n, v]) => part(n, v)).join("") + part("idempotencyKey", KEY_MARK) + `--${boundary}--\r\n`).split(KEY_MARK);
+  const [prefix, suffix] = (
+    fields.map(([n, v]) => part(n, v)).join("") +
+    part("idempotencyKey", KEY_MARK) +
+    `--${boundary}--\r\n`
+  ).split(KEY_MARK);
   const origin = `http://${host}:${port}`;
-  return (key) => ({ body: prefix + key + suffix, headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin } });
+  return (key) => ({
+    body: prefix + key + suffix,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin },
+  });
 }

@@ -34,15 +34,15 @@ export function record(stats, status, error, latencyMs, sample, retryAfter) {
   if (status === 503) {
     stats.shedLatencies.push(latencyMs);
     if (!retryAfter) stats.noRetryAfter++;
-  }
-  else if (sample !== null && !(status in stats.samples)) stats.samples[status] = sample;
+  } else if (sample !== null && !(status in stats.samples)) stats.samples[status] = sample;
   if (Array.isArray(stats.latencies)) stats.latencies.push(latencyMs);
   else stats.latencies[stats.nLat] = latencyMs;
   stats.nLat++;
 }
 
 /** Nearest-rank percentile of a sorted array. */
-export const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : null);
+export const pct = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : null;
 export const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
 export function summarize(stats, elapsedMs, extra = {}) {
@@ -72,7 +72,13 @@ export function summarize(stats, elapsedMs, extra = {}) {
       max: round(sorted.length ? sorted[sorted.length - 1] : null),
     },
     answeredWithin1s: within1s,
-    shed503: { count: shed.length, p50: round(pct(shed, 0.5)), p99: round(pct(shed, 0.99)), max: round(shed.length ? shed[shed.length - 1] : null), withoutRetryAfter: stats.noRetryAfter },
+    shed503: {
+      count: shed.length,
+      p50: round(pct(shed, 0.5)),
+      p99: round(pct(shed, 0.99)),
+      max: round(shed.length ? shed[shed.length - 1] : null),
+      withoutRetryAfter: stats.noRetryAfter,
+    },
     samples: stats.samples,
     ...extra,
   };

@@ -12,9 +12,16 @@ export async function truthCheck(databaseUrl, runId, api, form) {
   await client.connect();
   try {
     const count = async (pattern) => ({
-      rows: Number((await client.query("SELECT count(*) AS n FROM response WHERE idempotency_key LIKE $1", [pattern])).rows[0].n),
+      rows: Number(
+        (await client.query("SELECT count(*) AS n FROM response WHERE idempotency_key LIKE $1", [pattern])).rows[0].n,
+      ),
       items: Number(
-        (await client.query("SELECT count(*) AS n FROM feedback_item f JOIN response r ON r.id = f.response_id WHERE r.idempotency_key LIKE $1", [pattern])).rows[0].n,
+        (
+          await client.query(
+            "SELECT count(*) AS n FROM feedback_item f JOIN response r ON r.id = f.response_id WHERE r.idempotency_key LIKE $1",
+            [pattern],
+          )
+        ).rows[0].n,
       ),
     });
     const a = await count(`bench-${runId}-api-%`);
@@ -26,7 +33,12 @@ export async function truthCheck(databaseUrl, runId, api, form) {
     const phases = {};
     for (const p of api) {
       const stored = (await count(`bench-${runId}-api-${p.phase}%`)).rows;
-      phases[p.phase] = { rows: stored, returned201: p.status201, ok: stored === p.status201, clientGaveUp: p.errorCount };
+      phases[p.phase] = {
+        rows: stored,
+        returned201: p.status201,
+        ok: stored === p.status201,
+        clientGaveUp: p.errorCount,
+      };
     }
     return {
       phases,

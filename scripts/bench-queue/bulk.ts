@@ -12,16 +12,33 @@ import { percentiles, timeRuns, type TBenchCase } from "./types";
 
 export default async function bulkDecision(consultationId: string, runs: number): Promise<TBenchCase[]> {
   const c = await db.consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { slug: true } });
-  const user = await db.appUser.create({ data: { email: `bench-bulk-${Date.now()}@example.org`, name: "Bench moderator", role: "moderator", passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$x$y" } });
+  const user = await db.appUser.create({
+    data: {
+      email: `bench-bulk-${Date.now()}@example.org`,
+      name: "Bench moderator",
+      role: "moderator",
+      passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$x$y",
+    },
+  });
   const mod = { id: user.id, role: "moderator" };
   const out: TBenchCase[] = [];
 
   // What the queue page and the confirmation count first.
   const all = await timeRuns(runs, () => countMatching(consultationId, { filter: {} }));
   out.push({ name: "bulk bar: N matching (no filter)", limit: 1000, ...all });
-  const asked = (decision: string) => ({ slug: c.slug, scope: "matching", ids: [], filter: "clause=3", decision, reason: `Bulk ${decision}` });
+  const asked = (decision: string) => ({
+    slug: c.slug,
+    scope: "matching",
+    ids: [],
+    filter: "clause=3",
+    decision,
+    reason: `Bulk ${decision}`,
+  });
   const change = { decision: { disposition: "accepted" as const, reason: "Bulk accepted" } };
-  const preview = await timeRuns(runs, async () => (await previewBulkChange(consultationId, { filter: { clause: "3" } }, change)).changing);
+  const preview = await timeRuns(
+    runs,
+    async () => (await previewBulkChange(consultationId, { filter: { clause: "3" } }, change)).changing,
+  );
   out.push({ name: "bulk: confirmation's count (clause)", limit: 1000, ...preview });
 
   // Items for the single saves: some in the filter, some outside.
@@ -55,8 +72,10 @@ export default async function bulkDecision(consultationId: string, runs: number)
   out.push({ name: "bulk decision by filter (clause)", rows: changed, limit: 5000, ...percentiles(times) });
   // The floor on this machine: the same items' decision set by one bare UPDATE (no batches, no
   // re-check, no version, no audit), as fast as PostgreSQL writes these rows at all.
-  const ids = (await db.$queryRaw<{ id: string }[]>`
-    SELECT fi.id FROM feedback_item fi JOIN clause k ON k.id = fi.clause_id WHERE k.consultation_id = ${consultationId}::uuid AND k.key = '3'`).map((r) => r.id);
+  const ids = (
+    await db.$queryRaw<{ id: string }[]>`
+    SELECT fi.id FROM feedback_item fi JOIN clause k ON k.id = fi.clause_id WHERE k.consultation_id = ${consultationId}::uuid AND k.key = '3'`
+  ).map((r) => r.id);
   const bare: number[] = [];
   for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
     const t0 = performance.now();
@@ -64,10 +83,19 @@ export default async function bulkDecision(consultationId: string, runs: number)
     bare.push(performance.now() - t0);
   }
   out.push({ name: "baseline: one bare UPDATE of those", rows: ids.length, limit: null, ...percentiles(bare) });
-  if (singles.length) out.push({ name: "single save during a bulk decision", rows: singles.length, limit: 1000, ...percentiles(singles) });
+  if (singles.length)
+    out.push({
+      name: "single save during a bulk decision",
+      rows: singles.length,
+      limit: 1000,
+      ...percentiles(singles),
+    });
   // Clause 3 is now decided to the last item while the other clauses are not: "no decision" on it is the
   // case PostgreSQL misjudges (13–20 s at 1 M before lib/walk-or-gather.ts). Bounded, not at the filters' 150 ms.
-  const none = await timeRuns(Math.min(runs, 10), async () => (await listFeedback(consultationId, { clause: "3", decision: "none" })).items.length);
+  const none = await timeRuns(
+    Math.min(runs, 10),
+    async () => (await listFeedback(consultationId, { clause: "3", decision: "none" })).items.length,
+  );
   out.push({ name: "no decision, on a decided clause", limit: 1000, ...none });
   return out;
 }

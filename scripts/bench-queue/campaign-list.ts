@@ -9,12 +9,20 @@ export async function campaignList(consultationId: string, runs: number): Promis
   const first = await listCampaigns(consultationId);
   const largest = first.campaigns[0];
   const cases: TBenchCase[] = [];
-  cases.push({ name: "campaign list (breakdowns)", limit: 300, ...(await timeRuns(runs, async () => (await listCampaigns(consultationId)).campaigns.length)) });
+  cases.push({
+    name: "campaign list (breakdowns)",
+    limit: 300,
+    ...(await timeRuns(runs, async () => (await listCampaigns(consultationId)).campaigns.length)),
+  });
   if (largest) {
-    cases.push({ name: "largest campaign + its items", limit: 300, ...(await timeRuns(runs, async () => {
-      const [c, page] = await Promise.all([getCampaign(consultationId, largest.id), listCampaignItems(largest.id)]);
-      return (c ? 1 : 0) * page.items.length;
-    })) });
+    cases.push({
+      name: "largest campaign + its items",
+      limit: 300,
+      ...(await timeRuns(runs, async () => {
+        const [c, page] = await Promise.all([getCampaign(consultationId, largest.id), listCampaignItems(largest.id)]);
+        return (c ? 1 : 0) * page.items.length;
+      })),
+    });
   }
   return cases;
 }

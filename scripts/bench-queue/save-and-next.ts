@@ -13,7 +13,12 @@ import { timeRuns, type TBenchCase } from "./types";
 
 export default async function saveAndNext(consultationId: string, runs: number): Promise<TBenchCase[]> {
   const mod = await db.appUser.create({
-    data: { email: `bench-save-next-${Date.now().toString(36)}@bench.invalid`, name: "Bench moderator", passwordHash: "$argon2id$bench-no-sign-in", role: "moderator" },
+    data: {
+      email: `bench-save-next-${Date.now().toString(36)}@bench.invalid`,
+      name: "Bench moderator",
+      passwordHash: "$argon2id$bench-no-sign-in",
+      role: "moderator",
+    },
   });
   const cases: [string, TQueueFilter][] = [
     ["oldest first", { sort: "oldest" }],
@@ -27,7 +32,10 @@ export default async function saveAndNext(consultationId: string, runs: number):
     const r = await timeRuns(runs, async () => {
       const id = current;
       if (!id) return 0;
-      const { version } = await db.feedbackTriage.findUniqueOrThrow({ where: { feedbackItemId: id }, select: { version: true } });
+      const { version } = await db.feedbackTriage.findUniqueOrThrow({
+        where: { feedbackItemId: id },
+        select: { version: true },
+      });
       const [saved, next] = await Promise.all([
         triageItems(mod.id, ZTriage.parse({ ids: [id], version, status: "in_review", note: "Checked." })),
         nextItem(filter, id),
@@ -40,7 +48,10 @@ export default async function saveAndNext(consultationId: string, runs: number):
     out.push({ name: `save and next: ${name}`, limit: 150, ...r });
     // The page "Save and next" opens: its place in the filter, for the items just visited.
     let i = 0;
-    const place = await timeRuns(runs, async () => (await itemPlace(filter, visited[i++ % visited.length]))?.total.n ?? 0);
+    const place = await timeRuns(
+      runs,
+      async () => (await itemPlace(filter, visited[i++ % visited.length]))?.total.n ?? 0,
+    );
     out.push({ name: `item place: ${name}`, limit: 150, ...place });
   }
   return out;

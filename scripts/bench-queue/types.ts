@@ -9,7 +9,10 @@ export function percentiles(times: number[]): { p50: number; p95: number } {
 }
 
 /** Runs `fn` once to warm up, then `runs` times, timing each. */
-export async function timeRuns(runs: number, fn: () => Promise<number>): Promise<{ rows: number; p50: number; p95: number }> {
+export async function timeRuns(
+  runs: number,
+  fn: () => Promise<number>,
+): Promise<{ rows: number; p50: number; p95: number }> {
   await fn();
   const times: number[] = [];
   let rows = 0;

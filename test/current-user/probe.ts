@@ -22,7 +22,11 @@ async function Page() {
 
 function render() {
   return new Promise<void>((resolve, reject) => {
-    const stream = renderToPipeableStream(createElement(Fragment, null, createElement(Header), createElement(Page)), {}, { onError: reject });
+    const stream = renderToPipeableStream(
+      createElement(Fragment, null, createElement(Header), createElement(Page)),
+      {},
+      { onError: reject },
+    );
     stream.pipe(new Writable({ write: (_c, _e, cb) => cb(), final: (cb) => (resolve(), cb()) }));
   });
 }

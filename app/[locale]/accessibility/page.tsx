@@ -21,7 +21,9 @@ export default async function AccessibilityPage({ params }: TProps) {
   const email = env().CONTACT_EMAIL;
   const list = (prefix: "works" | "known", n: number) => (
     <ul className="mb-6 max-w-prose list-disc space-y-2 pl-6">
-      {Array.from({ length: n }, (_, i) => <li key={i}>{t(`${prefix}${i + 1}` as `${typeof prefix}1`)}</li>)}
+      {Array.from({ length: n }, (_, i) => (
+        <li key={i}>{t(`${prefix}${i + 1}` as `${typeof prefix}1`)}</li>
+      ))}
     </ul>
   );
   return (
@@ -35,7 +37,9 @@ export default async function AccessibilityPage({ params }: TProps) {
       <h2 className="mb-2 text-2xl font-bold">{t("reportTitle")}</h2>
       <p className="mb-2 max-w-prose">{t("report")}</p>
       <p className="mb-6 max-w-prose">
-        {email ? t.rich("reportWrite", { address: email, email: (chunks) => <a href={`mailto:${email}`}>{chunks}</a> }) : t("reportNoAddress")}
+        {email
+          ? t.rich("reportWrite", { address: email, email: (chunks) => <a href={`mailto:${email}`}>{chunks}</a> })
+          : t("reportNoAddress")}
       </p>
       <h2 className="mb-2 text-2xl font-bold">{t("testTitle")}</h2>
       <p className="mb-6 max-w-prose">{t("test")}</p>

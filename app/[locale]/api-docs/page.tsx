@@ -20,15 +20,25 @@ export default async function ApiDocsPage({ params }: TProps) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "apiDocs" });
   const labels = {
-    operations: t("operations"), parameters: t("parameters"), requestBody: t("requestBody"), responses: t("responses"), headers: t("headers"),
-    example: t("example"), schemas: t("schemas"), required: t("required"), authentication: t("authentication"), noAuthentication: t("noAuthentication"),
+    operations: t("operations"),
+    parameters: t("parameters"),
+    requestBody: t("requestBody"),
+    responses: t("responses"),
+    headers: t("headers"),
+    example: t("example"),
+    schemas: t("schemas"),
+    required: t("required"),
+    authentication: t("authentication"),
+    noAuthentication: t("noAuthentication"),
     authenticationOptional: t("authenticationOptional"),
   };
   return (
     <>
       <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-2 max-w-prose">{t("intro")}</p>
-      <p className="mb-2 max-w-prose">{t.rich("document", { link: (chunks) => <a href="/api/openapi">{chunks}</a> })}</p>
+      <p className="mb-2 max-w-prose">
+        {t.rich("document", { link: (chunks) => <a href="/api/openapi">{chunks}</a> })}
+      </p>
       <p className="mb-6 max-w-prose">{t("english")}</p>
       <ApiReference doc={openApiDocument() as unknown as TApiDocument} labels={labels} />
     </>

@@ -25,22 +25,29 @@ export default async function DelegationPage({ params }: TProps) {
   const user = await requireRoleForPage("delegate", locale, `/${locale}/delegation`);
   const t = await getTranslations({ locale, namespace: "delegation" });
   const consultations = await listPublicConsultations();
-  const workspaces = user.country
-    ? await listCountryWorkspaces(user.country)
-    : [];
+  const workspaces = user.country ? await listCountryWorkspaces(user.country) : [];
   const status = new Map(workspaces.map((w) => [w.consultationId, w]));
   return (
     <>
       <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
-      {user.country ? <p className="mb-8 max-w-prose">{t("intro", { country: countryName(user.country, locale) })}</p> : <p className="mb-8">{t("noCountry")}</p>}
+      {user.country ? (
+        <p className="mb-8 max-w-prose">{t("intro", { country: countryName(user.country, locale) })}</p>
+      ) : (
+        <p className="mb-8">{t("noCountry")}</p>
+      )}
       <ul className="space-y-4">
         {consultations.map((c) => {
           const w = status.get(c.id);
           const closes = w?.extendedUntil && w.extendedUntil > c.closesAt ? w.extendedUntil : c.closesAt;
           return (
             <li key={c.id} className="border-l-4 border-brand pl-4">
-              <a href={`/${locale}/delegation/${c.slug}`} className="text-xl font-bold">{c.title[locale]}</a>
-              <p>{t(w?.status === "submitted" ? "statusSubmitted" : w ? "statusDraft" : "statusNotStarted")} · {t("deadline", { when: formatInstant(closes, locale, c.timeZone) })}</p>
+              <a href={`/${locale}/delegation/${c.slug}`} className="text-xl font-bold">
+                {c.title[locale]}
+              </a>
+              <p>
+                {t(w?.status === "submitted" ? "statusSubmitted" : w ? "statusDraft" : "statusNotStarted")} ·{" "}
+                {t("deadline", { when: formatInstant(closes, locale, c.timeZone) })}
+              </p>
             </li>
           );
         })}

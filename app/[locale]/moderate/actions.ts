@@ -20,19 +20,34 @@ const KNOWN = new Set(["noneSelected", "tooMany", "invalid", "tooLong", "tagTooL
 // filter the page was opened with (its query, in "filter"), by redirect: it works without JavaScript.
 export const triageAction = formAction(
   {
-    role: "moderator", schema: ZTriage, read: readTriageForm, field: "ids", maxValue: 5000,
+    role: "moderator",
+    schema: ZTriage,
+    read: readTriageForm,
+    field: "ids",
+    maxValue: 5000,
     errorField: (e) => ({ field: e.field.split(".")[0], key: KNOWN.has(e.key) ? e.key : "invalid" }),
   },
   async (input, { user, form, fail, ok }) => {
     // "Save and next": the next item does not depend on what this save writes (it is found from this item's place in the
     // queue's order, whether or not it is still in the filter), so it is looked up while saving.
     const wantsNext = form.get("next") === "1" && input.ids.length === 1;
-    const query = new URLSearchParams(filterToQuery(parseQueueFilter(new URLSearchParams(String(form.get("filter") ?? "").slice(0, 2000)))));
-    const [result, next] = await Promise.all([triageItems(user.id, input), wantsNext ? nextItem(parseQueueFilter(query), input.ids[0]) : null]);
+    const query = new URLSearchParams(
+      filterToQuery(parseQueueFilter(new URLSearchParams(String(form.get("filter") ?? "").slice(0, 2000)))),
+    );
+    const [result, next] = await Promise.all([
+      triageItems(user.id, input),
+      wantsNext ? nextItem(parseQueueFilter(query), input.ids[0]) : null,
+    ]);
     if (!result.ok && result.reason === "stale") {
       // The page shows the item as it is now; the form keeps what the moderator changed on top of it.
       revalidatePath("/[locale]/moderate", "layout");
-      const changes: TStaleInfo[] = result.changes.map((c) => ({ by: c.by, at: c.at.toISOString(), field: c.field, from: c.fromValue, to: c.toValue }));
+      const changes: TStaleInfo[] = result.changes.map((c) => ({
+        by: c.by,
+        at: c.at.toISOString(),
+        field: c.field,
+        from: c.fromValue,
+        to: c.toValue,
+      }));
       return fail({ field: "form", key: "stale" }, { stale: JSON.stringify({ at: result.at.toISOString(), changes }) });
     }
     if (!result.ok) return fail({ field: "ids", key: result.reason });
@@ -53,12 +68,15 @@ export const triageAction = formAction(
 
 // Moderators and admins only: checked here. Starts a background run and answers at once (info.run: "started", or
 // "running" when one was running already); the page shows it.
-export const findCampaignsAction = formAction({ role: "moderator", schema: ZFindCampaigns }, async (input, { user, fail, ok }) => {
-  const c = await getConsultationFor(user, input.slug);
-  if (!c) return fail({ field: "form", key: "err_forbidden" });
-  const r = await startFindingCampaigns(user.id, c.id);
-  // Most consultations are done in well under a second: wait that long, so the page shows the result at once.
-  if (r.started) await waitForRun(r.runId, 2000);
-  revalidatePath("/[locale]/moderate", "layout");
-  return ok({ run: r.started ? "started" : "running" });
-});
+export const findCampaignsAction = formAction(
+  { role: "moderator", schema: ZFindCampaigns },
+  async (input, { user, fail, ok }) => {
+    const c = await getConsultationFor(user, input.slug);
+    if (!c) return fail({ field: "form", key: "err_forbidden" });
+    const r = await startFindingCampaigns(user.id, c.id);
+    // Most consultations are done in well under a second: wait that long, so the page shows the result at once.
+    if (r.started) await waitForRun(r.runId, 2000);
+    revalidatePath("/[locale]/moderate", "layout");
+    return ok({ run: r.started ? "started" : "running" });
+  },
+);

@@ -2,7 +2,17 @@
 // The queue's bulk bar, sticky at the top of the queue it wraps: a decision and its reason
 // for the ticked items or for every item matching the filter (counted and applied by the
 // server, after a confirmation), and the status, tag, assignee and publication of the ticked items.
-import { Suspense, use, useActionState, useEffect, useRef, useState, useTransition, type MouseEvent, type ReactNode } from "react";
+import {
+  Suspense,
+  use,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  useTransition,
+  type MouseEvent,
+  type ReactNode,
+} from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { triageAction } from "./actions";
@@ -21,7 +31,11 @@ function useDoneText() {
   return (r: { changed: number | string; unchanged: number | string; decision: string }) =>
     r.decision === "none"
       ? t("doneCleared", { changed: r.changed, unchanged: r.unchanged })
-      : t("done", { changed: r.changed, unchanged: r.unchanged, decision: tt(`disposition_${r.decision}` as "disposition_accepted") });
+      : t("done", {
+          changed: r.changed,
+          unchanged: r.unchanged,
+          decision: tt(`disposition_${r.decision}` as "disposition_accepted"),
+        });
 }
 
 /** What the no-JavaScript confirmation sent back to the queue (…&bulkChanged=1234&bulkUnchanged=66&bulkDecision=accepted). */
@@ -43,7 +57,13 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
   const tt = useTranslations("triage");
   const locale = useLocale();
   const doneText = useDoneText();
-  const [asked, setAsked] = useState<{ form: FormData; preview: TFormState; decision: string; reason: string; scope: string } | null>(null);
+  const [asked, setAsked] = useState<{
+    form: FormData;
+    preview: TFormState;
+    decision: string;
+    reason: string;
+    scope: string;
+  } | null>(null);
   const [counting, startCounting] = useTransition();
   const [applied, apply, applying] = useActionState(applyBulkDecisionAction, INITIAL_FORM);
   const confirmRef = useRef<HTMLDivElement>(null);
@@ -63,7 +83,13 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
     startCounting(async () => {
       const preview = await previewBulkDecisionAction(data);
       const get = (k: string) => String(data.get(k) ?? "");
-      setAsked({ form: data, preview, decision: get("bulkDecision"), reason: get("bulkReason").trim(), scope: get("scope") });
+      setAsked({
+        form: data,
+        preview,
+        decision: get("bulkDecision"),
+        reason: get("bulkReason").trim(),
+        scope: get("scope"),
+      });
     });
   }
   function confirm() {
@@ -73,8 +99,12 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
     startCounting(() => apply(data));
   }
 
-  const errors = asked?.preview.status === "error" ? asked.preview.errors : applied.status === "error" ? applied.errors : [];
-  const p = asked?.preview.status === "idle" ? { matching: Number(asked.preview.info?.matching), changing: Number(asked.preview.info?.changing) } : null;
+  const errors =
+    asked?.preview.status === "error" ? asked.preview.errors : applied.status === "error" ? applied.errors : [];
+  const p =
+    asked?.preview.status === "idle"
+      ? { matching: Number(asked.preview.info?.matching), changing: Number(asked.preview.info?.changing) }
+      : null;
   const decisionName = (d: string) => (d === "none" ? "" : tt(`disposition_${d}` as "disposition_accepted"));
   return (
     <fieldset className="flex flex-wrap items-end gap-x-4 gap-y-2">
@@ -90,29 +120,53 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
         ))}
       </fieldset>
       <div>
-        <label htmlFor={`${idPrefix}-reason`} className="block font-bold">{t("reason")}</label>
+        <label htmlFor={`${idPrefix}-reason`} className="block font-bold">
+          {t("reason")}
+        </label>
         <input id={`${idPrefix}-reason`} name="bulkReason" maxLength={2000} className="input w-72 max-w-full" />
       </div>
-      <button type="submit" formAction={`/${locale}/moderate/bulk/confirm`} formMethod="get" formNoValidate onClick={review} disabled={counting || applying}
-        className="bg-brand px-4 py-2 font-bold text-white disabled:opacity-60">
+      <button
+        type="submit"
+        formAction={`/${locale}/moderate/bulk/confirm`}
+        formMethod="get"
+        formNoValidate
+        onClick={review}
+        disabled={counting || applying}
+        className="bg-brand px-4 py-2 font-bold text-white disabled:opacity-60"
+      >
         {t("review")}
       </button>
-      <div role="status" className="w-full empty:hidden">{counting ? t("checking") : null}</div>
+      <div role="status" className="w-full empty:hidden">
+        {counting ? t("checking") : null}
+      </div>
       {errors.length ? (
         <div role="alert" className="w-full border-l-8 border-error bg-panel p-2">
           <p className="font-bold">{t("errorsTitle")}</p>
           <ul>
             {errors.map((e) => (
               <li key={e.field + e.key}>
-                <a href={e.field === "reason" ? `#${idPrefix}-reason` : `#${idPrefix}-decision`} className="font-bold text-error">{t(`err_${e.key}` as "err_invalid")}</a>
+                <a
+                  href={e.field === "reason" ? `#${idPrefix}-reason` : `#${idPrefix}-decision`}
+                  className="font-bold text-error"
+                >
+                  {t(`err_${e.key}` as "err_invalid")}
+                </a>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
       {asked && p ? (
-        <div ref={confirmRef} tabIndex={-1} role="group" aria-labelledby={`${idPrefix}-confirm-title`} className="w-full border-4 border-brand bg-panel p-3">
-          <h3 id={`${idPrefix}-confirm-title`} className="font-bold">{t("confirmTitle")}</h3>
+        <div
+          ref={confirmRef}
+          tabIndex={-1}
+          role="group"
+          aria-labelledby={`${idPrefix}-confirm-title`}
+          className="w-full border-4 border-brand bg-panel p-3"
+        >
+          <h3 id={`${idPrefix}-confirm-title`} className="font-bold">
+            {t("confirmTitle")}
+          </h3>
           {p.changing === 0 ? (
             <p>{t("nothing", { matching: p.matching })}</p>
           ) : (
@@ -120,21 +174,43 @@ export function BulkDecision({ idPrefix, legend, scopes }: { idPrefix: string; l
               <p>
                 {asked.decision === "none"
                   ? t("clear", { changing: p.changing })
-                  : t("set", { decision: decisionName(asked.decision), hasReason: asked.reason ? "yes" : "no", changing: p.changing })}{" "}
+                  : t("set", {
+                      decision: decisionName(asked.decision),
+                      hasReason: asked.reason ? "yes" : "no",
+                      changing: p.changing,
+                    })}{" "}
                 {t("of", { scope: asked.scope, matching: p.matching, already: p.matching - p.changing })}
               </p>
-              {asked.reason ? <p>{t("reasonLabel")} <q>{asked.reason}</q></p> : null}
+              {asked.reason ? (
+                <p>
+                  {t("reasonLabel")} <q>{asked.reason}</q>
+                </p>
+              ) : null}
               <p className="text-muted">{t("history")}</p>
             </>
           )}
           <p className="mt-2 flex gap-4">
-            {p.changing > 0 ? <button type="button" onClick={confirm} className="bg-brand px-4 py-2 font-bold text-white">{t("confirm")}</button> : null}
-            <button type="button" onClick={() => setAsked(null)} className="border-2 border-ink px-4 py-2 font-bold">{t("cancel")}</button>
+            {p.changing > 0 ? (
+              <button type="button" onClick={confirm} className="bg-brand px-4 py-2 font-bold text-white">
+                {t("confirm")}
+              </button>
+            ) : null}
+            <button type="button" onClick={() => setAsked(null)} className="border-2 border-ink px-4 py-2 font-bold">
+              {t("cancel")}
+            </button>
           </p>
         </div>
       ) : null}
       <div ref={resultRef} tabIndex={-1} role="status" className="w-full empty:hidden">
-        {applied.status === "ok" && applied.info ? <Notice>{doneText({ changed: applied.info.changed, unchanged: applied.info.unchanged, decision: applied.info.decision })}</Notice> : null}
+        {applied.status === "ok" && applied.info ? (
+          <Notice>
+            {doneText({
+              changed: applied.info.changed,
+              unchanged: applied.info.unchanged,
+              decision: applied.info.decision,
+            })}
+          </Notice>
+        ) : null}
       </div>
     </fieldset>
   );
@@ -146,7 +222,13 @@ function MatchingLabel({ count }: { count: Promise<number | null> }) {
   return n === null ? t("scope_matchingUncounted") : t("scope_matching", { count: n });
 }
 
-export function BulkTriage({ children, moderators, slug, filter, matching }: {
+export function BulkTriage({
+  children,
+  moderators,
+  slug,
+  filter,
+  matching,
+}: {
   children: ReactNode;
   moderators: { id: string; name: string }[];
   slug: string;
@@ -163,57 +245,97 @@ export function BulkTriage({ children, moderators, slug, filter, matching }: {
   const doneText = useDoneText();
   return (
     <>
-      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: "#bulk-status", text: t(`err_${e.key}` as "err_invalid") }))} />
+      <ErrorSummary
+        title={te("summaryTitle")}
+        focusKey={state.nonce}
+        errors={state.errors.map((e) => ({ href: "#bulk-status", text: t(`err_${e.key}` as "err_invalid") }))}
+      />
       {/* Wide screens keep the bar in view: what gets focus below scrolls clear of it. */}
       <form action={action} className="md:[&_td_*]:scroll-mt-72 md:[&_li_*]:scroll-mt-72">
         <input type="hidden" name="c" value={slug} />
         <input type="hidden" name="filter" value={new URLSearchParams(filter).toString()} />
-        <div role="region" aria-label={tb("bar")} className="mb-2 space-y-2 border-b-2 border-line bg-white py-2 md:sticky md:top-0 md:z-10">
-          {fromUrl ? <div role="status"><Notice>{doneText(fromUrl)}</Notice></div> : null}
-          {state.status === "ok" ? <div role="status"><Notice>{t("bulkDone", { count: Number(state.info?.changed) })}</Notice></div> : null}
-          <BulkDecision idPrefix="bulk" legend={tb("title")} scopes={
-            <fieldset className="flex flex-wrap gap-x-3">
-              <legend className="font-bold">{tb("scope")}</legend>
-              <label className="flex items-center gap-1">
-                <input type="radio" name="scope" value="selected" defaultChecked className="size-5 accent-brand" />
-                {tb("scope_selected")}
-              </label>
-              <label className="flex items-center gap-1">
-                <input type="radio" name="scope" value="matching" className="size-5 accent-brand" />
-                <Suspense fallback={tb("scope_matchingUncounted")}><MatchingLabel count={matching} /></Suspense>
-              </label>
-            </fieldset>
-          } />
+        <div
+          role="region"
+          aria-label={tb("bar")}
+          className="mb-2 space-y-2 border-b-2 border-line bg-white py-2 md:sticky md:top-0 md:z-10"
+        >
+          {fromUrl ? (
+            <div role="status">
+              <Notice>{doneText(fromUrl)}</Notice>
+            </div>
+          ) : null}
+          {state.status === "ok" ? (
+            <div role="status">
+              <Notice>{t("bulkDone", { count: Number(state.info?.changed) })}</Notice>
+            </div>
+          ) : null}
+          <BulkDecision
+            idPrefix="bulk"
+            legend={tb("title")}
+            scopes={
+              <fieldset className="flex flex-wrap gap-x-3">
+                <legend className="font-bold">{tb("scope")}</legend>
+                <label className="flex items-center gap-1">
+                  <input type="radio" name="scope" value="selected" defaultChecked className="size-5 accent-brand" />
+                  {tb("scope_selected")}
+                </label>
+                <label className="flex items-center gap-1">
+                  <input type="radio" name="scope" value="matching" className="size-5 accent-brand" />
+                  <Suspense fallback={tb("scope_matchingUncounted")}>
+                    <MatchingLabel count={matching} />
+                  </Suspense>
+                </label>
+              </fieldset>
+            }
+          />
           <fieldset className="flex flex-wrap items-end gap-4">
             <legend className="font-bold">{t("bulk")}</legend>
             <div>
-              <label htmlFor="bulk-status" className="mb-1 block">{t("bulkStatus")}</label>
+              <label htmlFor="bulk-status" className="mb-1 block">
+                {t("bulkStatus")}
+              </label>
               <select id="bulk-status" name="status" defaultValue="unchanged" className="input">
                 <option value="unchanged">{t("unchanged")}</option>
-                {ITEM_STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+                {ITEM_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status_${s}`)}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
-              <label htmlFor="bulk-tag" className="mb-1 block">{t("bulkTag")}</label>
+              <label htmlFor="bulk-tag" className="mb-1 block">
+                {t("bulkTag")}
+              </label>
               <input id="bulk-tag" name="addTags" maxLength={60} className="input" />
             </div>
             <div>
-              <label htmlFor="bulk-assignee" className="mb-1 block">{t("bulkAssignee")}</label>
+              <label htmlFor="bulk-assignee" className="mb-1 block">
+                {t("bulkAssignee")}
+              </label>
               <select id="bulk-assignee" name="assignee" defaultValue="unchanged" className="input">
                 <option value="unchanged">{t("unchanged")}</option>
                 <option value="none">{t("unassigned")}</option>
-                {moderators.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+                {moderators.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
-              <label htmlFor="bulk-publish" className="mb-1 block">{t("publish")}</label>
+              <label htmlFor="bulk-publish" className="mb-1 block">
+                {t("publish")}
+              </label>
               <select id="bulk-publish" name="publish" defaultValue="unchanged" className="input">
                 <option value="unchanged">{t("unchanged")}</option>
                 <option value="clear">{t("publish_clear")}</option>
                 <option value="withhold">{t("publish_withhold")}</option>
               </select>
             </div>
-            <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
+            <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">
+              {t("apply")}
+            </button>
           </fieldset>
         </div>
         {children}

@@ -9,7 +9,13 @@ import { Notice } from "@/components/ui/notice";
 import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 
-export type TRunView = { state: "running" | "done" | "failed"; when: string; by: string | null; campaigns: number; grouped: number };
+export type TRunView = {
+  state: "running" | "done" | "failed";
+  when: string;
+  by: string | null;
+  campaigns: number;
+  grouped: number;
+};
 
 /**
  * "Find campaigns": starts a background run that groups the consultation's identical and
@@ -36,12 +42,26 @@ export function FindCampaigns({ slug, run, refreshHref }: { slug: string; run: T
             {t("running", { when: run.when, by: run.by ?? "—" })} <a href={refreshHref}>{t("refresh")}</a>
           </Notice>
         ) : null}
-        {run?.state === "done" ? <Notice>{t("lastRun", { when: run.when })} {t("found", { campaigns: run.campaigns, grouped: run.grouped })}</Notice> : null}
+        {run?.state === "done" ? (
+          <Notice>
+            {t("lastRun", { when: run.when })} {t("found", { campaigns: run.campaigns, grouped: run.grouped })}
+          </Notice>
+        ) : null}
         {run?.state === "failed" ? <Notice tone="warning">{t("failed", { when: run.when })}</Notice> : null}
         {state.info?.run === "running" && !running ? <Notice>{t("alreadyRunning")}</Notice> : null}
       </div>
-      {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
-      <button type="submit" disabled={pending || running} className="bg-brand px-4 py-2 font-bold text-white disabled:opacity-60">{t("find")}</button>
+      {state.status === "error" ? (
+        <div role="alert">
+          <Notice tone="warning">{tt("err_forbidden")}</Notice>
+        </div>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending || running}
+        className="bg-brand px-4 py-2 font-bold text-white disabled:opacity-60"
+      >
+        {t("find")}
+      </button>
     </form>
   );
 }
@@ -50,7 +70,17 @@ export function FindCampaigns({ slug, run, refreshHref }: { slug: string; run: T
  * On a campaign's view: one status for every item of the group, and one decision with its
  * reason (after a confirmation that says how many items change).
  */
-export function TriageCampaign({ campaign, size, slug, filter }: { campaign: string; size: number; slug: string; filter: Record<string, string> }) {
+export function TriageCampaign({
+  campaign,
+  size,
+  slug,
+  filter,
+}: {
+  campaign: string;
+  size: number;
+  slug: string;
+  filter: Record<string, string>;
+}) {
   const t = useTranslations("campaigns");
   const tt = useTranslations("triage");
   const tb = useTranslations("bulk");
@@ -60,14 +90,30 @@ export function TriageCampaign({ campaign, size, slug, filter }: { campaign: str
       <form action={action}>
         <input type="hidden" name="campaign" value={campaign} />
         <input type="hidden" name="c" value={slug} />
-        {state.status === "ok" ? <div role="status"><Notice>{t("done", { count: Number(state.info?.changed) })}</Notice></div> : null}
-        {state.status === "error" ? <div role="alert"><Notice tone="warning">{tt("err_forbidden")}</Notice></div> : null}
-        <label htmlFor="campaign-status" className="mb-1 block font-bold">{t("triageAll", { size })}</label>
+        {state.status === "ok" ? (
+          <div role="status">
+            <Notice>{t("done", { count: Number(state.info?.changed) })}</Notice>
+          </div>
+        ) : null}
+        {state.status === "error" ? (
+          <div role="alert">
+            <Notice tone="warning">{tt("err_forbidden")}</Notice>
+          </div>
+        ) : null}
+        <label htmlFor="campaign-status" className="mb-1 block font-bold">
+          {t("triageAll", { size })}
+        </label>
         <div className="flex flex-wrap gap-4">
           <select id="campaign-status" name="status" defaultValue="noted" className="input max-w-xs">
-            {ITEM_STATUSES.map((s) => <option key={s} value={s}>{tt(`status_${s}`)}</option>)}
+            {ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {tt(`status_${s}`)}
+              </option>
+            ))}
           </select>
-          <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("setAll")}</button>
+          <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">
+            {t("setAll")}
+          </button>
         </div>
       </form>
       <form>

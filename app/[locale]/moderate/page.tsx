@@ -26,7 +26,10 @@ import { isLocale } from "@/lib/i18n/routing";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 100 ? v : undefined);
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -55,7 +58,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const c = await pickConsultationFor(user, one(sp.c));
   if (!c) return <h1 className="text-4xl font-bold">{t("title")}</h1>;
   const parsed = parseQueueFilter(sp);
-  const filter = parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;
+  const filter =
+    parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;
   const [page, moderators, tags, counts, run, views] = await Promise.all([
     listFeedback(c.id, filter, one(sp.after)),
     listModerators(),
@@ -73,9 +77,13 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   };
   // Every item has one status: their counts add up to the total (cached, refreshed in the background).
   const total = [...counts.status.values()].reduce((a, b) => a + b, 0);
-  const sizes = await campaignSizes([...new Set([...page.items.map((i) => i.campaign_id), filter.campaign].filter((x): x is string => !!x))]);
+  const sizes = await campaignSizes([
+    ...new Set([...page.items.map((i) => i.campaign_id), filter.campaign].filter((x): x is string => !!x)),
+  ]);
   const query = (extra: Record<string, string | undefined>) =>
-    new URLSearchParams(Object.entries({ c: c.slug, ...filterToQuery(filter), ...extra }).filter(([, v]) => v) as [string, string][]).toString();
+    new URLSearchParams(
+      Object.entries({ c: c.slug, ...filterToQuery(filter), ...extra }).filter(([, v]) => v) as [string, string][],
+    ).toString();
   const exportQuery = (format: string) => new URLSearchParams({ format, ...filterToQuery(filter) }).toString();
   // The item page gets the queue's filter, so its "next" and position follow this list.
   const itemHref = (id: string) => `/${locale}/moderate/items/${id}?${query({ after: undefined })}`;
@@ -92,10 +100,14 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
     <div data-wide>
       <h1 className="mb-1 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-3">
-        {c.title[locale]} · {t("items", { count: total })} · <a href={`/${locale}/moderate/overview?c=${c.slug}`}>{t("overview")}</a>
-        {" · "}<a href={`/${locale}/moderate/campaigns?c=${c.slug}`}>{tv("campaignsLink")}</a>
-        {" · "}<a href={`/${locale}/moderate/formal?c=${c.slug}`}>{t("formalLink")}</a>
-        {" · "}<a href={`/${locale}/moderate/key-in?c=${c.slug}`}>{t("keyInLink")}</a>
+        {c.title[locale]} · {t("items", { count: total })} ·{" "}
+        <a href={`/${locale}/moderate/overview?c=${c.slug}`}>{t("overview")}</a>
+        {" · "}
+        <a href={`/${locale}/moderate/campaigns?c=${c.slug}`}>{tv("campaignsLink")}</a>
+        {" · "}
+        <a href={`/${locale}/moderate/formal?c=${c.slug}`}>{t("formalLink")}</a>
+        {" · "}
+        <a href={`/${locale}/moderate/key-in?c=${c.slug}`}>{t("keyInLink")}</a>
       </p>
 
       <div className="mb-2 flex flex-wrap items-center gap-x-6 gap-y-2">
@@ -105,8 +117,11 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
               const current = filter.status === tab.status;
               return (
                 <li key={tab.status ?? "all"}>
-                  <a href={`/${locale}/moderate?${query({ status: tab.status, after: undefined })}`} aria-current={current ? "page" : undefined}
-                    className={`block border-b-4 px-3 py-1 no-underline ${current ? "border-brand font-bold text-ink" : "border-transparent"}`}>
+                  <a
+                    href={`/${locale}/moderate?${query({ status: tab.status, after: undefined })}`}
+                    aria-current={current ? "page" : undefined}
+                    className={`block border-b-4 px-3 py-1 no-underline ${current ? "border-brand font-bold text-ink" : "border-transparent"}`}
+                  >
                     {tv("tab", { label: tab.label, count: nf.format(tab.count) })}
                   </a>
                 </li>
@@ -114,17 +129,38 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
             })}
           </ul>
         </nav>
-        <a href={`/${locale}/moderate?${query({ assignee: user.id, after: undefined })}`} aria-current={filter.assignee === user.id ? "page" : undefined}
-          className={filter.assignee === user.id ? "font-bold" : undefined}>{tv("assignedToMe")}</a>
+        <a
+          href={`/${locale}/moderate?${query({ assignee: user.id, after: undefined })}`}
+          aria-current={filter.assignee === user.id ? "page" : undefined}
+          className={filter.assignee === user.id ? "font-bold" : undefined}
+        >
+          {tv("assignedToMe")}
+        </a>
       </div>
 
-      <SavedViews slug={c.slug} query={filterQuery} views={views.map((v) => ({
-        id: v.id, name: v.name, mine: v.mine, shared: v.shared, ownerName: v.ownerName, current: v.query === filterQuery,
-        href: `/${locale}/moderate?${new URLSearchParams({ c: c.slug, ...Object.fromEntries(new URLSearchParams(v.query)) }).toString()}`,
-      }))} />
+      <SavedViews
+        slug={c.slug}
+        query={filterQuery}
+        views={views.map((v) => ({
+          id: v.id,
+          name: v.name,
+          mine: v.mine,
+          shared: v.shared,
+          ownerName: v.ownerName,
+          current: v.query === filterQuery,
+          href: `/${locale}/moderate?${new URLSearchParams({ c: c.slug, ...Object.fromEntries(new URLSearchParams(v.query)) }).toString()}`,
+        }))}
+      />
 
-      <QueueFilters locale={locale} consultation={c} filter={filter} tags={tags.map((x) => ({ value: x.key, label: x.name }))}
-        moderators={moderators.map((m) => ({ value: m.id, label: m.name }))} counts={counts} problems={filterProblems(sp)} />
+      <QueueFilters
+        locale={locale}
+        consultation={c}
+        filter={filter}
+        tags={tags.map((x) => ({ value: x.key, label: x.name }))}
+        moderators={moderators.map((m) => ({ value: m.id, label: m.name }))}
+        counts={counts}
+        problems={filterProblems(sp)}
+      />
 
       {filter.campaign ? (
         <div className="mb-3">
@@ -132,82 +168,168 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
             {tk("showing", { size: sizes.get(filter.campaign) ?? 0 })}{" "}
             <a href={`/${locale}/moderate?${query({ campaign: undefined })}`}>{tk("all")}</a>
           </p>
-          <TriageCampaign campaign={filter.campaign} size={sizes.get(filter.campaign) ?? 0} slug={c.slug} filter={filterToQuery(filter)} />
+          <TriageCampaign
+            campaign={filter.campaign}
+            size={sizes.get(filter.campaign) ?? 0}
+            slug={c.slug}
+            filter={filterToQuery(filter)}
+          />
         </div>
       ) : null}
 
       <h2 className="sr-only">{t("queue")}</h2>
-      {(
+      {
         // The bulk bar comes first and, on a wide screen, stays in view (sticky) while the moderator
         // scrolls the list (on a phone it would cover the cards). It is drawn on an empty page too:
         // after a decision on "all matching", the filter may match nothing and the result must still show.
-        <BulkTriage moderators={moderators.map((m) => ({ id: m.id, name: m.name }))} slug={c.slug} filter={filterToQuery(filter)} matching={countMatching(c.id, { filter }).catch(() => null)}>
-          {page.items.length === 0 ? <p className="my-4">{t("none")}</p> : (
-          <table className="w-full border-collapse text-left max-md:block">
-            <caption className="mb-2 text-left text-muted max-md:block">{t("showing", { count: page.items.length, order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest") })}</caption>
-            <thead className="max-md:hidden">
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="p-2"><span className="sr-only">{tt("bulk")}</span></th>
-                <th scope="col" className="p-2">{t("colReference")}</th>
-                <th scope="col" className="p-2">{t("colRespondent")}</th>
-                <th scope="col" className="p-2">{t("colClause")}</th>
-                <th scope="col" className="p-2">{t("colAspect")}</th>
-                <th scope="col" className="p-2">{t("colRating")}</th>
-                <th scope="col" className="p-2">{t("colText")}</th>
-                <th scope="col" className="p-2">{t("colStatus")}</th>
-              </tr>
-            </thead>
-            {/* Below md the rows are cards: each cell a line, named as its column's header would. */}
-            <tbody className="max-md:block">
-              {page.items.map((item) => (
-                <tr key={item.id} className="border-b border-line align-top max-md:mb-3 max-md:flex max-md:flex-wrap max-md:items-center max-md:border-2 max-md:p-2">
-                  <td className="p-2 max-md:p-1">
-                    <input type="checkbox" name="ids" value={item.id} id={`select-${item.id}`} className="size-6 accent-brand"
-                      aria-label={tt("select", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })} />
-                  </td>
-                  <td className="p-2 font-mono text-sm [overflow-wrap:anywhere] max-md:min-w-0 max-md:flex-1 max-md:p-1 max-md:text-base">
-                    <a data-queue-item href={itemHref(item.id)} aria-label={t("open", { reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}` })}>{item.reference}</a>
-                  </td>
-                  <td className="p-2 [overflow-wrap:anywhere] max-md:block max-md:w-full max-md:p-1">
-                    {cardLabel(t("colRespondent"))}
-                    {tr(`type_${item.respondent_type}` as "type_individual")}
-                    <br className="max-md:hidden" />{" "}
-                    <span className="text-muted">{item.organisation_name ? `${item.organisation_name}, ` : ""}{countryName(item.country, locale)}</span>
-                    {item.channel === "formal" ? <strong className="mt-1 block w-fit bg-brand px-2 text-white">{t("official")}</strong> : null}
-                    {item.channel === "staff" ? <span className="mt-1 block w-fit border border-ink px-2">{t("keyedIn")}</span> : null}
-                    {item.in_extension ? <span className="mt-1 block w-fit border border-ink px-2">{t("inExtension")}</span> : null}
-                  </td>
-                  <td className="p-2 max-md:w-full max-md:p-1">
-                    {cardLabel(t("colClause"))}
-                    {item.clause_kind ? clauseLabel({ kind: item.clause_kind as "action", number: item.clause_number }, tc) : t("general")}
-                    <span className="md:hidden"> · {t(`aspect_${item.aspect}` as "aspect_clarity")}{item.rating ? ` · ${t("colRating")} ${item.rating}` : ""}</span>
-                  </td>
-                  <td className="p-2 max-md:hidden">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
-                  <td className="p-2 max-md:hidden">{item.rating ?? "–"}</td>
-                  <td className="whitespace-pre-wrap p-2 [overflow-wrap:anywhere] md:max-w-md max-md:w-full max-md:p-1">
-                    {item.stance ? <span className="block"><strong>{td(`stance_${item.stance}` as "stance_support")}</strong></span> : null}
-                    {item.term ? <span className="block"><strong>{tr("term")}:</strong> {item.term}</span> : null}
-                    {item.proposed_wording ? <span className="block"><strong>{tr("proposedWording")}:</strong> {item.proposed_wording}</span> : null}
-                    {item.country_context ? <span className="block"><strong>{tr("countryContext")}:</strong> {item.country_context}</span> : null}
-                    {item.comment}
-                  </td>
-                  <td className="p-2 [overflow-wrap:anywhere] max-md:w-full max-md:p-1">
-                    {cardLabel(t("colStatus"))}
-                    {tt(`status_${item.status}` as "status_new")}
-                    {item.tags ? <span className="block text-muted">{item.tags}</span> : null}
-                    {item.campaign_id ? (
-                      <a className="block" href={`/${locale}/moderate?${query({ campaign: item.campaign_id, after: undefined })}`}>
-                        {tk("badge", { size: sizes.get(item.campaign_id) ?? 0 })}
-                      </a>
-                    ) : null}
-                  </td>
+        <BulkTriage
+          moderators={moderators.map((m) => ({ id: m.id, name: m.name }))}
+          slug={c.slug}
+          filter={filterToQuery(filter)}
+          matching={countMatching(c.id, { filter }).catch(() => null)}
+        >
+          {page.items.length === 0 ? (
+            <p className="my-4">{t("none")}</p>
+          ) : (
+            <table className="w-full border-collapse text-left max-md:block">
+              <caption className="mb-2 text-left text-muted max-md:block">
+                {t("showing", {
+                  count: page.items.length,
+                  order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest"),
+                })}
+              </caption>
+              <thead className="max-md:hidden">
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="p-2">
+                    <span className="sr-only">{tt("bulk")}</span>
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("colReference")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("colRespondent")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("colClause")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("colAspect")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("colRating")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("colText")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("colStatus")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              {/* Below md the rows are cards: each cell a line, named as its column's header would. */}
+              <tbody className="max-md:block">
+                {page.items.map((item) => (
+                  <tr
+                    key={item.id}
+                    className="border-b border-line align-top max-md:mb-3 max-md:flex max-md:flex-wrap max-md:items-center max-md:border-2 max-md:p-2"
+                  >
+                    <td className="p-2 max-md:p-1">
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={item.id}
+                        id={`select-${item.id}`}
+                        className="size-6 accent-brand"
+                        aria-label={tt("select", {
+                          reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}`,
+                        })}
+                      />
+                    </td>
+                    <td className="p-2 font-mono text-sm [overflow-wrap:anywhere] max-md:min-w-0 max-md:flex-1 max-md:p-1 max-md:text-base">
+                      <a
+                        data-queue-item
+                        href={itemHref(item.id)}
+                        aria-label={t("open", {
+                          reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}`,
+                        })}
+                      >
+                        {item.reference}
+                      </a>
+                    </td>
+                    <td className="p-2 [overflow-wrap:anywhere] max-md:block max-md:w-full max-md:p-1">
+                      {cardLabel(t("colRespondent"))}
+                      {tr(`type_${item.respondent_type}` as "type_individual")}
+                      <br className="max-md:hidden" />{" "}
+                      <span className="text-muted">
+                        {item.organisation_name ? `${item.organisation_name}, ` : ""}
+                        {countryName(item.country, locale)}
+                      </span>
+                      {item.channel === "formal" ? (
+                        <strong className="mt-1 block w-fit bg-brand px-2 text-white">{t("official")}</strong>
+                      ) : null}
+                      {item.channel === "staff" ? (
+                        <span className="mt-1 block w-fit border border-ink px-2">{t("keyedIn")}</span>
+                      ) : null}
+                      {item.in_extension ? (
+                        <span className="mt-1 block w-fit border border-ink px-2">{t("inExtension")}</span>
+                      ) : null}
+                    </td>
+                    <td className="p-2 max-md:w-full max-md:p-1">
+                      {cardLabel(t("colClause"))}
+                      {item.clause_kind
+                        ? clauseLabel({ kind: item.clause_kind as "action", number: item.clause_number }, tc)
+                        : t("general")}
+                      <span className="md:hidden">
+                        {" "}
+                        · {t(`aspect_${item.aspect}` as "aspect_clarity")}
+                        {item.rating ? ` · ${t("colRating")} ${item.rating}` : ""}
+                      </span>
+                    </td>
+                    <td className="p-2 max-md:hidden">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
+                    <td className="p-2 max-md:hidden">{item.rating ?? "–"}</td>
+                    <td className="whitespace-pre-wrap p-2 [overflow-wrap:anywhere] md:max-w-md max-md:w-full max-md:p-1">
+                      {item.stance ? (
+                        <span className="block">
+                          <strong>{td(`stance_${item.stance}` as "stance_support")}</strong>
+                        </span>
+                      ) : null}
+                      {item.term ? (
+                        <span className="block">
+                          <strong>{tr("term")}:</strong> {item.term}
+                        </span>
+                      ) : null}
+                      {item.proposed_wording ? (
+                        <span className="block">
+                          <strong>{tr("proposedWording")}:</strong> {item.proposed_wording}
+                        </span>
+                      ) : null}
+                      {item.country_context ? (
+                        <span className="block">
+                          <strong>{tr("countryContext")}:</strong> {item.country_context}
+                        </span>
+                      ) : null}
+                      {item.comment}
+                    </td>
+                    <td className="p-2 [overflow-wrap:anywhere] max-md:w-full max-md:p-1">
+                      {cardLabel(t("colStatus"))}
+                      {tt(`status_${item.status}` as "status_new")}
+                      {item.tags ? <span className="block text-muted">{item.tags}</span> : null}
+                      {item.campaign_id ? (
+                        <a
+                          className="block"
+                          href={`/${locale}/moderate?${query({ campaign: item.campaign_id, after: undefined })}`}
+                        >
+                          {tk("badge", { size: sizes.get(item.campaign_id) ?? 0 })}
+                        </a>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
         </BulkTriage>
-      )}
+      }
       <p className="mt-4 flex gap-6">
         {one(sp.after) ? <a href={`/${locale}/moderate?${query({})}`}>{t("first")}</a> : null}
         {page.next ? <a href={`/${locale}/moderate?${query({ after: page.next })}`}>{t("next")}</a> : null}
@@ -216,17 +338,27 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
 
       <h2 className="mb-2 mt-8 text-2xl font-bold">{tv("moreTools")}</h2>
       <section aria-labelledby="export-title" className="mb-8">
-        <h3 id="export-title" className="mb-1 text-xl font-bold">{t("export")}</h3>
+        <h3 id="export-title" className="mb-1 text-xl font-bold">
+          {t("export")}
+        </h3>
         <p className="mb-2 text-muted">{t("exportHint")}</p>
         <p className="flex flex-wrap gap-x-6 gap-y-2">
-          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`}>{t("exportCsv")}</DownloadLink>
-          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`}>{t("exportJsonl")}</DownloadLink>
-          <a href={`/api/moderate/consultations/${c.slug}/export?what=audit&format=csv`} download>{t("exportAudit")}</a>
+          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`}>
+            {t("exportCsv")}
+          </DownloadLink>
+          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`}>
+            {t("exportJsonl")}
+          </DownloadLink>
+          <a href={`/api/moderate/consultations/${c.slug}/export?what=audit&format=csv`} download>
+            {t("exportAudit")}
+          </a>
         </p>
       </section>
 
       <section aria-labelledby="campaigns-title" className="mb-8">
-        <h3 id="campaigns-title" className="mb-1 text-xl font-bold">{tk("title")}</h3>
+        <h3 id="campaigns-title" className="mb-1 text-xl font-bold">
+          {tk("title")}
+        </h3>
         <p className="mb-2 max-w-prose text-muted">{tk("intro")}</p>
         <FindCampaigns slug={c.slug} run={runView} refreshHref={`/${locale}/moderate?${query({})}`} />
       </section>

@@ -26,7 +26,9 @@ export default async function PrivacyNoticesPage({ params }: TProps) {
       {consultations.length ? (
         <ul className="max-w-prose list-disc space-y-2 pl-6">
           {consultations.map((c) => (
-            <li key={c.id}><a href={`/${locale}/c/${c.slug}/privacy`}>{c.title[locale]}</a></li>
+            <li key={c.id}>
+              <a href={`/${locale}/c/${c.slug}/privacy`}>{c.title[locale]}</a>
+            </li>
           ))}
         </ul>
       ) : (

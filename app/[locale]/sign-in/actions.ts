@@ -9,14 +9,25 @@ import { safeCallback, ZSignIn } from "@/lib/users/sign-in-form";
 
 // Public by nature (signing in). Failures are counted and locked in verifyCredentials. The password is never sent back.
 export const signInAction = formAction(
-  { role: "public", schema: ZSignIn, field: "email", maxValue: 300, secret: ["password"], read: (form) => ({ email: String(form.get("email") ?? "").slice(0, 300), password: form.get("password") ?? "" }) },
+  {
+    role: "public",
+    schema: ZSignIn,
+    field: "email",
+    maxValue: 300,
+    secret: ["password"],
+    read: (form) => ({ email: String(form.get("email") ?? "").slice(0, 300), password: form.get("password") ?? "" }),
+  },
   async (input, { form, fail, idle }) => {
     const locale = isLocale(form.get("locale")) ? String(form.get("locale")) : "en";
     try {
-      await signIn("credentials", { ...input, redirectTo: safeCallback(form.get("callbackUrl"), `/${locale}/moderate`) });
+      await signIn("credentials", {
+        ...input,
+        redirectTo: safeCallback(form.get("callbackUrl"), `/${locale}/moderate`),
+      });
     } catch (e) {
       if (isRedirectError(e)) throw e;
-      if (e instanceof LockedSignIn || (e instanceof AuthError && (e as { code?: string }).code === "locked")) return fail({ field: "email", key: "locked" });
+      if (e instanceof LockedSignIn || (e instanceof AuthError && (e as { code?: string }).code === "locked"))
+        return fail({ field: "email", key: "locked" });
       if (e instanceof AuthError) return fail({ field: "email", key: "invalid" });
       throw e;
     }

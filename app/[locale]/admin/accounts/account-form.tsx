@@ -19,15 +19,24 @@ export function AccountForm({ account, self }: { account: TAccount; self: boolea
       <input type="hidden" name="id" value={account.id} />
       {account.role === "delegate" ? (
         <div>
-          <label htmlFor={`${id}-part`} className="block text-sm">{t("part", { name: account.name })}</label>
-          <select id={`${id}-part`} name="delegationRole" defaultValue={account.delegationRole ?? "drafter"} className="input">
+          <label htmlFor={`${id}-part`} className="block text-sm">
+            {t("part", { name: account.name })}
+          </label>
+          <select
+            id={`${id}-part`}
+            name="delegationRole"
+            defaultValue={account.delegationRole ?? "drafter"}
+            className="input"
+          >
             <option value="drafter">{t("part_drafter")}</option>
             <option value="approver">{t("part_approver")}</option>
           </select>
         </div>
       ) : (
         <div>
-          <label htmlFor={`${id}-role`} className="block text-sm">{t("role", { name: account.name })}</label>
+          <label htmlFor={`${id}-role`} className="block text-sm">
+            {t("role", { name: account.name })}
+          </label>
           <select id={`${id}-role`} name="role" defaultValue={account.role} className="input">
             <option value="moderator">{t("role_moderator")}</option>
             <option value="admin">{t("role_admin")}</option>
@@ -35,14 +44,24 @@ export function AccountForm({ account, self }: { account: TAccount; self: boolea
         </div>
       )}
       <div>
-        <label htmlFor={`${id}-active`} className="block text-sm">{t("access", { name: account.name })}</label>
+        <label htmlFor={`${id}-active`} className="block text-sm">
+          {t("access", { name: account.name })}
+        </label>
         <select id={`${id}-active`} name="active" defaultValue={account.active ? "yes" : "no"} className="input">
           <option value="yes">{t("active")}</option>
           <option value="no">{t("deactivated")}</option>
         </select>
       </div>
-      <button type="submit" disabled={pending} className="border-2 border-brand px-3 py-1 font-bold text-brand">{t("save", { name: account.name })}</button>
-      <span role="status" className="w-full">{state.status === "ok" ? t("saved", { changed: state.info?.changed || t("nothing") }) : e ? t(e.key as TKey) : ""}</span>
+      <button type="submit" disabled={pending} className="border-2 border-brand px-3 py-1 font-bold text-brand">
+        {t("save", { name: account.name })}
+      </button>
+      <span role="status" className="w-full">
+        {state.status === "ok"
+          ? t("saved", { changed: state.info?.changed || t("nothing") })
+          : e
+            ? t(e.key as TKey)
+            : ""}
+      </span>
     </form>
   );
 }

@@ -24,7 +24,12 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 function lockView(s: TSignInLockState | undefined, locale: string): TLockView | null {
   if (!s?.lockedUntil) return null;
-  return { failures: s.failures, addresses: s.lockedAddresses, ceiling: s.ceilingReached, until: formatInstant(s.lockedUntil, locale, "UTC") };
+  return {
+    failures: s.failures,
+    addresses: s.lockedAddresses,
+    ceiling: s.ceilingReached,
+    until: formatInstant(s.lockedUntil, locale, "UTC"),
+  };
 }
 
 export default async function AccountsPage({ params }: TProps) {
@@ -43,24 +48,43 @@ export default async function AccountsPage({ params }: TProps) {
   const locks = await listSignInLocks(accounts.map((a) => a.email));
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin`}>{t("back")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/admin`}>{t("back")}</a>
+      </p>
       <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-8 max-w-prose">{t("intro")}</p>
       <ul className="mb-12 space-y-4">
         {accounts.map((a) => (
           <li key={a.id} className="border-b border-line pb-4">
-            <p><strong>{a.name}</strong> · {a.email} · {t(`role_${a.role}`)}{a.country ? ` · ${countryName(a.country, locale)}` : ""}{a.disabledAt ? ` · ${t("deactivated")}` : ""}</p>
-            <AccountForm self={a.id === me.id} account={{ id: a.id, name: a.name, role: a.role, delegationRole: a.delegationRole, active: !a.disabledAt }} />
+            <p>
+              <strong>{a.name}</strong> · {a.email} · {t(`role_${a.role}`)}
+              {a.country ? ` · ${countryName(a.country, locale)}` : ""}
+              {a.disabledAt ? ` · ${t("deactivated")}` : ""}
+            </p>
+            <AccountForm
+              self={a.id === me.id}
+              account={{
+                id: a.id,
+                name: a.name,
+                role: a.role,
+                delegationRole: a.delegationRole,
+                active: !a.disabledAt,
+              }}
+            />
             <SignInLock id={a.id} name={a.name} lock={lockView(locks.get(a.email), locale)} />
           </li>
         ))}
       </ul>
       <h2 className="mb-4 text-2xl font-bold">{t("logTitle")}</h2>
-      {events.length === 0 ? <p>{t("logEmpty")}</p> : (
+      {events.length === 0 ? (
+        <p>{t("logEmpty")}</p>
+      ) : (
         <ol className="space-y-1">
           {events.map((e) => (
             <li key={e.id}>
-              <span className="text-muted">{formatInstant(e.at, locale, "UTC")}</span> · <strong>{e.actor.name}</strong> · {auditAction(e.action)} · {e.target}{e.detail ? ` · ${e.detail}` : ""}
+              <span className="text-muted">{formatInstant(e.at, locale, "UTC")}</span> · <strong>{e.actor.name}</strong>{" "}
+              · {auditAction(e.action)} · {e.target}
+              {e.detail ? ` · ${e.detail}` : ""}
             </li>
           ))}
         </ol>

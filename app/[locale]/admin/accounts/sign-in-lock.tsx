@@ -20,13 +20,20 @@ export function SignInLock({ id, name, lock }: { id: string; name: string; lock:
     <div className={lock ? "mt-2 border-l-4 border-error pl-4" : "mt-2"}>
       {lock ? (
         <p className="font-bold">
-          {t("lockState", { failures: lock.failures, addresses: lock.addresses, ceiling: lock.ceiling ? "yes" : "no", until: lock.until })}
+          {t("lockState", {
+            failures: lock.failures,
+            addresses: lock.addresses,
+            ceiling: lock.ceiling ? "yes" : "no",
+            until: lock.until,
+          })}
         </p>
       ) : null}
       {lock ? (
         <form action={action} noValidate className="mt-1">
           <input type="hidden" name="id" value={id} />
-          <button type="submit" disabled={pending} className="border-2 border-brand px-3 py-1 font-bold text-brand">{t("unlock", { name })}</button>
+          <button type="submit" disabled={pending} className="border-2 border-brand px-3 py-1 font-bold text-brand">
+            {t("unlock", { name })}
+          </button>
         </form>
       ) : null}
       <p role="status">{state.status === "ok" ? t("unlocked") : e ? t(e.key as TKey) : ""}</p>

@@ -4,14 +4,29 @@ import { revalidatePath } from "next/cache";
 import { isLocale } from "@/lib/i18n/routing";
 import { getConsultationFresh, type TConsultation } from "@/lib/consultations/get-consultation";
 import { zonedLocalToUtc } from "@/lib/consultations/zoned-time";
-import { CONSULTATION_FIELDS, ZConsultationEdit, ZConsultationForm, ZLifecycle, ZRedraft, type TLifecycleInput } from "@/lib/drafting/schema";
+import {
+  CONSULTATION_FIELDS,
+  ZConsultationEdit,
+  ZConsultationForm,
+  ZLifecycle,
+  ZRedraft,
+  type TLifecycleInput,
+} from "@/lib/drafting/schema";
 import { formAction } from "@/lib/forms/action";
 import { updateConsultation } from "@/lib/drafting/update-consultation";
 import { checkDraft } from "@/lib/drafting/check-draft";
 import { draftErrors } from "@/lib/drafting/short-draft";
 import { createConsultation } from "@/lib/drafting/create-consultation";
 import { proposeMapping, publishVersion } from "@/lib/drafting/redraft";
-import { closeEarly, closeReason, extendDeadline, newPreviewLink, publishConsultation, publishResults, type TLifecycle } from "@/lib/drafting/lifecycle";
+import {
+  closeEarly,
+  closeReason,
+  extendDeadline,
+  newPreviewLink,
+  publishConsultation,
+  publishResults,
+  type TLifecycle,
+} from "@/lib/drafting/lifecycle";
 import { countCloseEarly, countRedraft } from "@/lib/drafting/count-consequences";
 import { consultationPhase } from "@/lib/consultations/consultation-status";
 import { now } from "@/lib/clock";
@@ -22,17 +37,22 @@ const MAX_MARKDOWN = 400_000;
 async function readDrafts(form: FormData, values: Record<string, string>) {
   for (const lang of ["En", "Fr"] as const) {
     const file = form.get(`markdown${lang}File`);
-    if (file && typeof file !== "string" && file.size > 0) values[`markdown${lang}`] = (await file.text()).slice(0, MAX_MARKDOWN);
+    if (file && typeof file !== "string" && file.size > 0)
+      values[`markdown${lang}`] = (await file.text()).slice(0, MAX_MARKDOWN);
   }
 }
 
-const consultationFields = (values: Record<string, string>) => Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""]));
+const consultationFields = (values: Record<string, string>) =>
+  Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""]));
 const draftCheck = (values: Record<string, string>) => checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
 
 // Admins only: checked here. Every answer carries the drafts' check (info.check), which the form shows.
 export const createConsultationAction = formAction(
   {
-    role: "admin", schema: ZConsultationForm, field: "slug", maxValue: MAX_MARKDOWN,
+    role: "admin",
+    schema: ZConsultationForm,
+    field: "slug",
+    maxValue: MAX_MARKDOWN,
     read: async (form, values) => (await readDrafts(form, values), consultationFields(values)),
     check: (values) => {
       const check = draftCheck(values);
@@ -63,7 +83,8 @@ async function askToConfirm(c: TConsultation, input: TLifecycleInput): Promise<T
     redirect(`${base}?intent=close&closeReason=${encodeURIComponent(reason)}`);
   }
   const phase = consultationPhase(c, now());
-  if (input.intent === "results" && phase !== "closed") return { ok: false, key: phase === "results" ? "resultsAlreadyPublished" : "notClosed" };
+  if (input.intent === "results" && phase !== "closed")
+    return { ok: false, key: phase === "results" ? "resultsAlreadyPublished" : "notClosed" };
   if (input.intent === "republish" && phase !== "results") return { ok: false, key: "notClosed" };
   redirect(`${base}?intent=${input.intent}`);
 }
@@ -82,33 +103,48 @@ async function confirmed(adminId: string, c: TConsultation, input: TLifecycleInp
 
 async function lifecycleStep(adminId: string, c: TConsultation, input: TLifecycleInput): Promise<TLifecycle> {
   switch (input.intent) {
-    case "publish": return publishConsultation(adminId, c.id);
-    case "preview": return newPreviewLink(adminId, c.id);
+    case "publish":
+      return publishConsultation(adminId, c.id);
+    case "preview":
+      return newPreviewLink(adminId, c.id);
     case "extend": {
       const until = zonedLocalToUtc(input.until, c.timeZone);
-      return until ? extendDeadline(adminId, c.id, until, input.reason) : { ok: false, key: "dateInvalid", field: "until" };
+      return until
+        ? extendDeadline(adminId, c.id, until, input.reason)
+        : { ok: false, key: "dateInvalid", field: "until" };
     }
-    default: return input.confirm ? confirmed(adminId, c, input) : askToConfirm(c, input);
+    default:
+      return input.confirm ? confirmed(adminId, c, input) : askToConfirm(c, input);
   }
 }
 
 // Admins only: checked here. One action for the consultation page's buttons (publish, preview link, extend, close, results, republish).
 // Closing early and publishing the results happen only with `confirm`, sent by the confirmation page.
-export const lifecycleAction = formAction({ role: "admin", schema: ZLifecycle, errorField: (e) => ({ ...e, field: "form" }) }, async (input, { user, fail, ok }) => {
-  const c = await getConsultationFresh(input.slug);
-  if (!c) return fail({ field: "form", key: "forbidden" });
-  const result = await lifecycleStep(user.id, c, input);
-  // On the confirmation page every error is the form's: its fields are hidden.
-  if (!result.ok) return fail({ field: input.confirm ? "form" : (result.field ?? "form"), key: result.key });
-  revalidatePath("/[locale]/admin/consultations/[slug]", "page");
-  // The page changes with the phase (this form may be gone): it says what was done.
-  if (input.intent !== "preview") redirect(`/${isLocale(input.locale) ? input.locale : "en"}/admin/consultations/${c.slug}?done=${input.intent}`);
-  return ok({ intent: input.intent, ...(result.token ? { token: result.token } : {}) });
-});
+export const lifecycleAction = formAction(
+  { role: "admin", schema: ZLifecycle, errorField: (e) => ({ ...e, field: "form" }) },
+  async (input, { user, fail, ok }) => {
+    const c = await getConsultationFresh(input.slug);
+    if (!c) return fail({ field: "form", key: "forbidden" });
+    const result = await lifecycleStep(user.id, c, input);
+    // On the confirmation page every error is the form's: its fields are hidden.
+    if (!result.ok) return fail({ field: input.confirm ? "form" : (result.field ?? "form"), key: result.key });
+    revalidatePath("/[locale]/admin/consultations/[slug]", "page");
+    // The page changes with the phase (this form may be gone): it says what was done.
+    if (input.intent !== "preview")
+      redirect(`/${isLocale(input.locale) ? input.locale : "en"}/admin/consultations/${c.slug}?done=${input.intent}`);
+    return ok({ intent: input.intent, ...(result.token ? { token: result.token } : {}) });
+  },
+);
 
 // Admins only: checked here. Check the new draft (and suggest what carries over: info.check, info.proposal), then publish it as a new version.
 export const redraftAction = formAction(
-  { role: "admin", schema: ZRedraft, field: "markdownEn", maxValue: MAX_MARKDOWN, read: async (form, values) => (await readDrafts(form, values), values) },
+  {
+    role: "admin",
+    schema: ZRedraft,
+    field: "markdownEn",
+    maxValue: MAX_MARKDOWN,
+    read: async (form, values) => (await readDrafts(form, values), values),
+  },
   async (input, { user, values, fail, idle }) => {
     const c = await getConsultationFresh(input.slug);
     if (!c) return fail({ field: "markdownEn", key: "forbidden" });
@@ -116,7 +152,9 @@ export const redraftAction = formAction(
     const info = { check: JSON.stringify(check), proposal: JSON.stringify(proposeMapping(c.clauses, check.clauses)) };
     if (check.problems.length || check.mismatches.length) return fail(draftErrors(check), info);
     if (input.intent !== "publish" || !check.clauses.every((n) => `map@${n.key}` in values)) return idle(info);
-    const mapping = Object.fromEntries(check.clauses.map((n) => [n.key, values[`map@${n.key}`] === "new" ? null : (values[`map@${n.key}`] ?? null)]));
+    const mapping = Object.fromEntries(
+      check.clauses.map((n) => [n.key, values[`map@${n.key}`] === "new" ? null : (values[`map@${n.key}`] ?? null)]),
+    );
     // Published only with `confirm`, the version the confirmation was made for; without it, the confirmation's numbers.
     if (!input.confirm) {
       if (c.resultsPublishedAt) return fail({ field: "mapping", key: "resultsPublished" }, info);
@@ -126,13 +164,21 @@ export const redraftAction = formAction(
     if (input.confirm !== String(c.draftVersion)) return fail({ field: "mapping", key: "versionMoved" }, info);
     const result = await publishVersion(user.id, c, check.clauses, mapping);
     if (!result.ok) return fail({ field: "mapping", key: result.key }, info);
-    redirect(`/${isLocale(input.locale) ? input.locale : "en"}/admin/consultations/${c.slug}?redrafted=${result.version}`);
+    redirect(
+      `/${isLocale(input.locale) ? input.locale : "en"}/admin/consultations/${c.slug}?redrafted=${result.version}`,
+    );
   },
 );
 
 // Admins only: checked here.
 export const editConsultationAction = formAction(
-  { role: "admin", schema: ZConsultationEdit, field: "titleEn", maxValue: 10_000, read: (_, values) => consultationFields(values) },
+  {
+    role: "admin",
+    schema: ZConsultationEdit,
+    field: "titleEn",
+    maxValue: 10_000,
+    read: (_, values) => consultationFields(values),
+  },
   async (input, { user, values, fail, ok }) => {
     const result = await updateConsultation(user.id, (values.slug ?? "").slice(0, 64), input);
     if (!result.ok) return fail({ field: result.field, key: result.key });

@@ -28,14 +28,28 @@ export default async function ConsultationsAdminPage({ params }: TProps) {
   const at = now();
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin`}>{t("backToAdmin")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/admin`}>{t("backToAdmin")}</a>
+      </p>
       <h1 className="mb-4 text-4xl font-bold">{t("listTitle")}</h1>
-      <p className="mb-8"><a href={`/${locale}/admin/consultations/new`} className="bg-success px-4 py-2 font-bold text-white no-underline">{t("newTitle")}</a></p>
+      <p className="mb-8">
+        <a
+          href={`/${locale}/admin/consultations/new`}
+          className="bg-success px-4 py-2 font-bold text-white no-underline"
+        >
+          {t("newTitle")}
+        </a>
+      </p>
       <ul className="space-y-4">
         {list.map((c) => (
           <li key={c.id} className="border-l-4 border-brand pl-4">
-            <a href={`/${locale}/admin/consultations/${c.slug}`} className="text-xl font-bold">{c.title[locale]}</a>
-            <p>{t(`phase_${consultationPhase(c, at)}`)} · {formatInstant(c.opensAt, locale, c.timeZone)} – {formatInstant(c.closesAt, locale, c.timeZone)}</p>
+            <a href={`/${locale}/admin/consultations/${c.slug}`} className="text-xl font-bold">
+              {c.title[locale]}
+            </a>
+            <p>
+              {t(`phase_${consultationPhase(c, at)}`)} · {formatInstant(c.opensAt, locale, c.timeZone)} –{" "}
+              {formatInstant(c.closesAt, locale, c.timeZone)}
+            </p>
           </li>
         ))}
       </ul>

@@ -11,7 +11,10 @@ import { retryJobAction } from "./actions";
 // Failed jobs change with every retry and every failure: read at each request.
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -35,14 +38,26 @@ export default async function JobsPage({ params, searchParams }: TProps) {
   };
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin`}>{t("back")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/admin`}>{t("back")}</a>
+      </p>
       <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-6 max-w-prose">{t("intro")}</p>
-      {retried ? <div role="status"><Notice>{t("retried", { id: retried })}</Notice></div> : null}
-      {error ? <div role="alert"><Notice tone="warning">{t(`error_${error}`)}</Notice></div> : null}
+      {retried ? (
+        <div role="status">
+          <Notice>{t("retried", { id: retried })}</Notice>
+        </div>
+      ) : null}
+      {error ? (
+        <div role="alert">
+          <Notice tone="warning">{t(`error_${error}`)}</Notice>
+        </div>
+      ) : null}
       <h2 className="mb-4 text-2xl font-bold">{t("failedTitle", { count: total })}</h2>
       {total > jobs.length ? <p className="mb-4">{t("newestShown", { shown: FAILED_SHOWN })}</p> : null}
-      {jobs.length === 0 ? <p>{t("none")}</p> : (
+      {jobs.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
         <ul className="space-y-6">
           {jobs.map((j) => (
             <li key={j.id} className="border-b border-line pb-4">
@@ -60,7 +75,11 @@ export default async function JobsPage({ params, searchParams }: TProps) {
               <form action={retryJobAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="id" value={j.id} />
-                <button type="submit" className="bg-brand px-4 py-2 font-bold text-white" aria-label={t("retryLabel", { task: task(j.task), id: j.id })}>
+                <button
+                  type="submit"
+                  className="bg-brand px-4 py-2 font-bold text-white"
+                  aria-label={t("retryLabel", { task: task(j.task), id: j.id })}
+                >
                   {t("retry")}
                 </button>
               </form>

@@ -11,7 +11,10 @@ import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -30,30 +33,43 @@ export default async function PrivacyAdminPage({ params, searchParams }: TProps)
     listRetentionSettings(),
     listErasures(),
     // After an erasure (the confirmation page redirects here): said only when it is so.
-    typeof sp.erased === "string" && sp.erased.length <= 40
-      ? getErasedResponse(sp.erased)
-      : null,
+    typeof sp.erased === "string" && sp.erased.length <= 40 ? getErasedResponse(sp.erased) : null,
   ]);
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin`}>{t("backToAdmin")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/admin`}>{t("backToAdmin")}</a>
+      </p>
       <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
-      {erased ? <Notice title={t("erasedTitle")}>{t(erased.publication !== "none" ? "erasedKept" : "erasedAll", { reference: erased.reference })}</Notice> : null}
+      {erased ? (
+        <Notice title={t("erasedTitle")}>
+          {t(erased.publication !== "none" ? "erasedKept" : "erasedAll", { reference: erased.reference })}
+        </Notice>
+      ) : null}
       <h2 className="mb-2 text-2xl font-bold">{t("eraseTitle")}</h2>
       <p className="mb-4 max-w-prose">{t("eraseIntro")}</p>
       <EraseForm />
       <h2 className="mt-12 mb-2 text-2xl font-bold">{t("retentionTitle")}</h2>
       <p className="mb-4 max-w-prose">{t("retentionIntro")}</p>
       {consultations.map((c) => (
-        <RetentionForm key={c.id} id={c.id} slug={c.slug} title={locale === "fr" ? c.titleFr : c.titleEn} days={c.retentionDays} publishFormal={c.publishFormal} />
+        <RetentionForm
+          key={c.id}
+          id={c.id}
+          slug={c.slug}
+          title={locale === "fr" ? c.titleFr : c.titleEn}
+          days={c.retentionDays}
+          publishFormal={c.publishFormal}
+        />
       ))}
       <h2 className="mt-12 mb-2 text-2xl font-bold">{t("logTitle")}</h2>
-      {erasures.length === 0 ? <p>{t("logEmpty")}</p> : (
+      {erasures.length === 0 ? (
+        <p>{t("logEmpty")}</p>
+      ) : (
         <ul className="space-y-1">
           {erasures.map((e) => (
             <li key={e.id}>
-              {formatInstant(e.at, locale, "UTC")} · <span className="font-mono">{e.reference}</span> · {t(e.reason === "retention" ? "logRetention" : "logRequest")} ·{" "}
-              {t(e.keptText ? "logKept" : "logDeleted")}
+              {formatInstant(e.at, locale, "UTC")} · <span className="font-mono">{e.reference}</span> ·{" "}
+              {t(e.reason === "retention" ? "logRetention" : "logRequest")} · {t(e.keptText ? "logKept" : "logDeleted")}
             </li>
           ))}
         </ul>

@@ -20,13 +20,35 @@ export function EraseForm() {
   };
   return (
     <>
-      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: `#erase-${e.field}`, text: t(e.key as TKey) }))} />
+      <ErrorSummary
+        title={te("summaryTitle")}
+        focusKey={state.nonce}
+        errors={state.errors.map((e) => ({ href: `#erase-${e.field}`, text: t(e.key as TKey) }))}
+      />
       <form action={action} noValidate key={state.nonce} className="max-w-xl">
         <input type="hidden" name="locale" value={locale} />
-        <TextInput id="erase-reference" name="reference" label={t("reference")} hint={t("referenceHint")} maxLength={40} width="max-w-xs"
-          defaultValue={state.values.reference} error={err("reference")} errorPrefix={te("prefix")} />
-        <Checkbox id="erase-requested" name="requested" value="yes" label={t("confirm")} error={err("requested")} errorPrefix={te("prefix")} />
-        <button type="submit" disabled={pending} className="bg-error px-5 py-3 font-bold text-white">{t("erase")}</button>
+        <TextInput
+          id="erase-reference"
+          name="reference"
+          label={t("reference")}
+          hint={t("referenceHint")}
+          maxLength={40}
+          width="max-w-xs"
+          defaultValue={state.values.reference}
+          error={err("reference")}
+          errorPrefix={te("prefix")}
+        />
+        <Checkbox
+          id="erase-requested"
+          name="requested"
+          value="yes"
+          label={t("confirm")}
+          error={err("requested")}
+          errorPrefix={te("prefix")}
+        />
+        <button type="submit" disabled={pending} className="bg-error px-5 py-3 font-bold text-white">
+          {t("erase")}
+        </button>
       </form>
     </>
   );
@@ -40,20 +62,45 @@ export function EraseConfirmForm({ reference, back }: { reference: string; back:
   const [state, action, pending] = useActionState(eraseAction, INITIAL_FORM);
   return (
     <>
-      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: "#erase-confirm-submit", text: t(e.key as TKey) }))} />
+      <ErrorSummary
+        title={te("summaryTitle")}
+        focusKey={state.nonce}
+        errors={state.errors.map((e) => ({ href: "#erase-confirm-submit", text: t(e.key as TKey) }))}
+      />
       <form action={action} noValidate className="flex flex-wrap items-center gap-4">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="reference" value={reference} />
         <input type="hidden" name="requested" value="yes" />
         <input type="hidden" name="confirm" value={reference} />
-        <button id="erase-confirm-submit" type="submit" disabled={pending} className="bg-error px-5 py-3 font-bold text-white">{t("confirmYes")}</button>
-        <a href={back} className="px-4 py-2 font-bold">{t("confirmNo")}</a>
+        <button
+          id="erase-confirm-submit"
+          type="submit"
+          disabled={pending}
+          className="bg-error px-5 py-3 font-bold text-white"
+        >
+          {t("confirmYes")}
+        </button>
+        <a href={back} className="px-4 py-2 font-bold">
+          {t("confirmNo")}
+        </a>
       </form>
     </>
   );
 }
 
-export function RetentionForm({ id, slug, title, days, publishFormal }: { id: string; slug: string; title: string; days: number | null; publishFormal: boolean }) {
+export function RetentionForm({
+  id,
+  slug,
+  title,
+  days,
+  publishFormal,
+}: {
+  id: string;
+  slug: string;
+  title: string;
+  days: number | null;
+  publishFormal: boolean;
+}) {
   const t = useTranslations("privacyAdmin");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(retentionAction, INITIAL_FORM);
@@ -64,10 +111,28 @@ export function RetentionForm({ id, slug, title, days, publishFormal }: { id: st
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="slug" value={slug} />
       {state.status === "ok" ? <p className="mb-2 font-bold">{t("retentionSaved")}</p> : null}
-      <Checkbox id={`publish-formal-${slug}`} name="publishFormal" value="yes" label={t("publishFormal")} defaultChecked={publishFormal} errorPrefix={te("prefix")} />
-      <TextInput id={`retention-${slug}`} name="days" label={t("retentionLabel")} hint={t("retentionHint")} maxLength={4} width="max-w-[8rem]"
-        defaultValue={state.values.days ?? (days === null ? "" : String(days))} error={e ? t(e.key as TKey) : undefined} errorPrefix={te("prefix")} />
-      <button type="submit" disabled={pending} className="border-2 border-brand px-3 py-1 font-bold text-brand">{t("retentionSave")}</button>
+      <Checkbox
+        id={`publish-formal-${slug}`}
+        name="publishFormal"
+        value="yes"
+        label={t("publishFormal")}
+        defaultChecked={publishFormal}
+        errorPrefix={te("prefix")}
+      />
+      <TextInput
+        id={`retention-${slug}`}
+        name="days"
+        label={t("retentionLabel")}
+        hint={t("retentionHint")}
+        maxLength={4}
+        width="max-w-[8rem]"
+        defaultValue={state.values.days ?? (days === null ? "" : String(days))}
+        error={e ? t(e.key as TKey) : undefined}
+        errorPrefix={te("prefix")}
+      />
+      <button type="submit" disabled={pending} className="border-2 border-brand px-3 py-1 font-bold text-brand">
+        {t("retentionSave")}
+      </button>
     </form>
   );
 }

@@ -14,7 +14,9 @@ const consultationOf = (form: FormData) => {
 // Members of the country's delegation only: requireRole here, the country in saveDraft.
 export const saveDraftAction = formAction(
   {
-    role: "delegate", schema: ZFormalDraft, maxValue: 25_000,
+    role: "delegate",
+    schema: ZFormalDraft,
+    maxValue: 25_000,
     // Fields of clauses the consultation does not have are ignored by saveDraft.
     read: (form) => readFormalForm(form, formClauseKeys(form)),
     // positions.<key>.<field> → <field>@<key>, the form's own field names
@@ -27,23 +29,34 @@ export const saveDraftAction = formAction(
     const consultation = await consultationOf(form);
     if (!consultation) return fail({ field: "form", key: "forbidden" });
     const result = await saveDraft(user, consultation, draft);
-    if (!result.ok) return fail({ field: "form", key: result.reason }, result.reason === "stale" ? { by: result.by ?? "", at: result.at.toISOString() } : undefined);
+    if (!result.ok)
+      return fail(
+        { field: "form", key: result.reason },
+        result.reason === "stale" ? { by: result.by ?? "", at: result.at.toISOString() } : undefined,
+      );
     revalidatePath("/[locale]/delegation/[slug]", "page");
     return ok({ changed: result.changed.join(", ") });
   },
 );
 
 // Approvers of the country's delegation only: checked in submitFormal.
-export const submitFormalAction = formAction({ role: "delegate", schema: ZSubmitFormal, field: "confirm" }, async (input, { user, form, fail, ok }) => {
-  const consultation = await consultationOf(form);
-  if (!consultation) return fail({ field: "confirm", key: "forbidden" });
-  const result = await submitFormal(user, consultation, input.version, input.locale);
-  if (!result.ok) {
-    const errors = result.reason === "incomplete"
-      ? result.issues.map((i) => ({ field: i.path.length === 2 ? `${i.path[1]}@${i.path[0]}` : i.path[0], key: i.key }))
-      : [{ field: "confirm", key: result.reason }];
-    return fail(errors);
-  }
-  revalidatePath("/[locale]/delegation/[slug]", "page");
-  return ok({ reference: result.reference });
-});
+export const submitFormalAction = formAction(
+  { role: "delegate", schema: ZSubmitFormal, field: "confirm" },
+  async (input, { user, form, fail, ok }) => {
+    const consultation = await consultationOf(form);
+    if (!consultation) return fail({ field: "confirm", key: "forbidden" });
+    const result = await submitFormal(user, consultation, input.version, input.locale);
+    if (!result.ok) {
+      const errors =
+        result.reason === "incomplete"
+          ? result.issues.map((i) => ({
+              field: i.path.length === 2 ? `${i.path[1]}@${i.path[0]}` : i.path[0],
+              key: i.key,
+            }))
+          : [{ field: "confirm", key: result.reason }];
+      return fail(errors);
+    }
+    revalidatePath("/[locale]/delegation/[slug]", "page");
+    return ok({ reference: result.reference });
+  },
+);

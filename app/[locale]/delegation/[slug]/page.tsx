@@ -18,7 +18,10 @@ import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const LETTER_RESULTS = ["uploaded", "missing", "empty", "tooLarge", "notPdf", "locked", "closed", "notOpen"] as const;
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -46,52 +49,89 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
   const sp = await searchParams;
   const letterResult = LETTER_RESULTS.find((r) => r === sp.letter);
   const byKey = Object.fromEntries(
-    consultation.clauses.filter((c) => ws.positions[c.id]).map((c) => [c.key, ws.positions[c.id] as Record<string, string>]),
+    consultation.clauses
+      .filter((c) => ws.positions[c.id])
+      .map((c) => [c.key, ws.positions[c.id] as Record<string, string>]),
   );
-  const clauses = consultation.clauses.map((c) => ({ key: c.key, label: clauseLabel(c, tc), heading: c.heading[locale], body: c.body[locale] }))
+  const clauses = consultation.clauses
+    .map((c) => ({ key: c.key, label: clauseLabel(c, tc), heading: c.heading[locale], body: c.body[locale] }))
     .map((c) => ({ ...c, heading: distinctHeading(c.label, c.heading) }));
   const editable = ws.status === "draft" && open;
   const letter = (
     <>
-      <h2 id="letter" className="mt-12 mb-4 text-2xl font-bold">{t("letterTitle")}</h2>
-      {letterResult ? <Notice tone={letterResult === "uploaded" ? "info" : "warning"}>{t(`letter_${letterResult}`)}</Notice> : null}
+      <h2 id="letter" className="mt-12 mb-4 text-2xl font-bold">
+        {t("letterTitle")}
+      </h2>
+      {letterResult ? (
+        <Notice tone={letterResult === "uploaded" ? "info" : "warning"}>{t(`letter_${letterResult}`)}</Notice>
+      ) : null}
       {ws.letter ? (
         <p className="mb-4">
-          <a href={`/api/formal/${ws.id}/letter`}>{ws.letter.fileName}</a> · {t("letterSize", { kb: Math.ceil(ws.letter.size / 1024) })}
-          <br /><span className="break-all text-muted">SHA-256 {ws.letter.sha256}</span>
+          <a href={`/api/formal/${ws.id}/letter`}>{ws.letter.fileName}</a> ·{" "}
+          {t("letterSize", { kb: Math.ceil(ws.letter.size / 1024) })}
+          <br />
+          <span className="break-all text-muted">SHA-256 {ws.letter.sha256}</span>
         </p>
-      ) : <p className="mb-4">{t("noLetter")}</p>}
+      ) : (
+        <p className="mb-4">{t("noLetter")}</p>
+      )}
       {editable ? (
-        <form method="post" action={`/api/delegation/${slug}/letter?locale=${locale}`} encType="multipart/form-data" className="mb-8">
-          <label htmlFor="letter-file" className="mb-1 block font-bold">{t("letterLabel")}</label>
-          <p id="letter-file-hint" className="mb-2 text-muted">{t("letterHint", { mb: LETTER_MAX_BYTES / 1024 / 1024 })}</p>
-          <input id="letter-file" name="letter" type="file" accept="application/pdf,.pdf" aria-describedby="letter-file-hint" className="mb-4 block" />
-          <button type="submit" className="border-2 border-brand px-4 py-2 font-bold text-brand">{t("letterUpload")}</button>
+        <form
+          method="post"
+          action={`/api/delegation/${slug}/letter?locale=${locale}`}
+          encType="multipart/form-data"
+          className="mb-8"
+        >
+          <label htmlFor="letter-file" className="mb-1 block font-bold">
+            {t("letterLabel")}
+          </label>
+          <p id="letter-file-hint" className="mb-2 text-muted">
+            {t("letterHint", { mb: LETTER_MAX_BYTES / 1024 / 1024 })}
+          </p>
+          <input
+            id="letter-file"
+            name="letter"
+            type="file"
+            accept="application/pdf,.pdf"
+            aria-describedby="letter-file-hint"
+            className="mb-4 block"
+          />
+          <button type="submit" className="border-2 border-brand px-4 py-2 font-bold text-brand">
+            {t("letterUpload")}
+          </button>
         </form>
       ) : null}
     </>
   );
   const submission = (
     <>
-      <h2 id="submit" className="mt-12 mb-4 text-2xl font-bold">{t("submitTitle")}</h2>
+      <h2 id="submit" className="mt-12 mb-4 text-2xl font-bold">
+        {t("submitTitle")}
+      </h2>
       {user.delegationRole === "approver" ? (
         <>
           <p className="mb-4 max-w-prose">{t("submitIntro", { version: ws.version })}</p>
           <SubmitFormalForm locale={locale} slug={slug} version={ws.version} country={country} />
         </>
-      ) : <p className="max-w-prose">{t("drafterCannotSubmit")}</p>}
+      ) : (
+        <p className="max-w-prose">{t("drafterCannotSubmit")}</p>
+      )}
     </>
   );
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/delegation`}>{t("title")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/delegation`}>{t("title")}</a>
+      </p>
       <h1 className="mb-2 text-4xl font-bold">{t("workspaceHeading", { country })}</h1>
       <p className="mb-4 text-xl">{consultation.title[locale]}</p>
       {/* What this person may do, only while they may: a locked or closed response says so in its notice. */}
       {editable ? <p className="mb-2">{t(`yourPart_${user.delegationRole ?? "drafter"}`)}</p> : null}
       <p className="mb-6">
         {t("deadline", { when: when(deadline) })}
-        {ws.extendedUntil && ws.extendedUntil > consultation.closesAt ? ` ${t("extended", { from: when(consultation.closesAt) })}` : ""}
+        {ws.extendedUntil && ws.extendedUntil > consultation.closesAt
+          ? ` ${t("extended", { from: when(consultation.closesAt) })}`
+          : ""}
       </p>
 
       {ws.status === "submitted" ? (
@@ -100,21 +140,45 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
           {ws.official ? (
             <p>
               {t("reference")}{" "}
-              <a href={`/${locale}/c/${slug}/receipt/${ws.official.reference}?key=${receiptKey(ws.official.reference)}`}><strong>{ws.official.reference}</strong></a>
+              <a
+                href={`/${locale}/c/${slug}/receipt/${ws.official.reference}?key=${receiptKey(ws.official.reference)}`}
+              >
+                <strong>{ws.official.reference}</strong>
+              </a>
             </p>
           ) : null}
           <p>{t("lockedHint")}</p>
         </Notice>
       ) : ws.lastReopen ? (
         <Notice title={t("reopenedTitle")} tone="warning">
-          {t("reopenedBy", { name: ws.lastReopen.actor.name, when: when(ws.lastReopen.at), reason: ws.lastReopen.detail ?? "" })}
+          {t("reopenedBy", {
+            name: ws.lastReopen.actor.name,
+            when: when(ws.lastReopen.at),
+            reason: ws.lastReopen.detail ?? "",
+          })}
         </Notice>
       ) : null}
-      {!open && ws.status === "draft" ? <Notice tone="warning">{at < consultation.opensAt ? t("notOpen") : t("closedNotice")}</Notice> : null}
+      {!open && ws.status === "draft" ? (
+        <Notice tone="warning">{at < consultation.opensAt ? t("notOpen") : t("closedNotice")}</Notice>
+      ) : null}
 
       {editable ? (
-        <WorkspaceForm locale={locale} timeZone={consultation.timeZone} slug={slug} version={ws.version} clauses={clauses} positions={byKey} statement={ws.statement ?? ""}
-          approver={user.delegationRole === "approver"} after={<>{letter}{submission}</>} />
+        <WorkspaceForm
+          locale={locale}
+          timeZone={consultation.timeZone}
+          slug={slug}
+          version={ws.version}
+          clauses={clauses}
+          positions={byKey}
+          statement={ws.statement ?? ""}
+          approver={user.delegationRole === "approver"}
+          after={
+            <>
+              {letter}
+              {submission}
+            </>
+          }
+        />
       ) : (
         <>
           <FormalReadOnly locale={locale} clauses={clauses} positions={byKey} statement={ws.statement} />

@@ -12,7 +12,10 @@ import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 // which also limits attempts per client address). The passwords are never sent back.
 export const acceptInvitationAction = formAction(
   {
-    role: "public", schema: ZAcceptInvitation, maxValue: 200, secret: ["password", "confirm", "token"],
+    role: "public",
+    schema: ZAcceptInvitation,
+    maxValue: 200,
+    secret: ["password", "confirm", "token"],
     read: (form) => {
       const str = (k: string) => String(form.get(k) ?? "").slice(0, 1000);
       return { name: str("name"), password: str("password"), confirm: str("confirm") };
@@ -21,7 +24,8 @@ export const acceptInvitationAction = formAction(
   async (input, { form, fail, ok }) => {
     const locale = isLocale(form.get("locale")) ? String(form.get("locale")) : "en";
     const result = await acceptInvitation(form.get("token"), input, { clientIp: clientIp(await headers()) });
-    if (!result.ok && result.reason === "rateLimited") return fail({ field: "form", key: "rateLimited" }, { minutes: String(Math.ceil(result.retryAfterSeconds / 60)) });
+    if (!result.ok && result.reason === "rateLimited")
+      return fail({ field: "form", key: "rateLimited" }, { minutes: String(Math.ceil(result.retryAfterSeconds / 60)) });
     if (!result.ok) return fail({ field: "form", key: result.reason });
     const home = result.role === "delegate" ? `/${locale}/delegation` : `/${locale}/moderate`;
     try {

@@ -30,7 +30,11 @@ export default async function InvitationPage({ params }: TProps) {
       <>
         <h1 className="mb-4 text-4xl font-bold">{t("acceptTitle")}</h1>
         <Notice tone="warning">{t(found.reason)}</Notice>
-        {found.reason === "used" ? <p><a href={`/${locale}/sign-in`}>{t("signInNow")}</a></p> : null}
+        {found.reason === "used" ? (
+          <p>
+            <a href={`/${locale}/sign-in`}>{t("signInNow")}</a>
+          </p>
+        ) : null}
       </>
     );
   }
@@ -40,7 +44,10 @@ export default async function InvitationPage({ params }: TProps) {
       <h1 className="mb-4 text-4xl font-bold">{t("acceptTitle")}</h1>
       <p className="mb-2 max-w-prose">
         {inv.role === "delegate"
-          ? t("acceptIntro_delegate", { part: t(`delegationRole_${inv.delegationRole ?? "drafter"}`), country: countryName(inv.country ?? "", locale) })
+          ? t("acceptIntro_delegate", {
+              part: t(`delegationRole_${inv.delegationRole ?? "drafter"}`),
+              country: countryName(inv.country ?? "", locale),
+            })
           : t(`acceptIntro_${inv.role}`)}
       </p>
       <p className="mb-8">{t("accountEmail", { email: inv.email })}</p>

@@ -16,7 +16,13 @@ import { isLocale } from "@/lib/i18n/routing";
 export async function previewBulkDecisionAction(form: FormData): Promise<TFormState> {
   const r = await bulkDecide(await requireRoleOrNull("moderator"), readBulkForm(form), false);
   if (!r.ok) return { status: "error", errors: r.errors, values: {}, nonce: 0 };
-  return { status: "idle", errors: [], values: {}, nonce: 0, info: { matching: String(r.matching), changing: String(r.changing) } };
+  return {
+    status: "idle",
+    errors: [],
+    values: {},
+    nonce: 0,
+    info: { matching: String(r.matching), changing: String(r.changing) },
+  };
 }
 
 /** Applies a confirmed bulk decision (with JavaScript: the bulk bar's confirm step); info: changed, unchanged, decision. */
@@ -26,7 +32,13 @@ export async function applyBulkDecisionAction(prev: TFormState, form: FormData):
   if (!r.ok) return { status: "error", errors: r.errors, values: {}, nonce };
   revalidatePath("/[locale]/moderate", "layout");
   const changed = r.changed ?? 0;
-  return { status: "ok", errors: [], values: {}, nonce, info: { changed: String(changed), unchanged: String(r.matching - changed), decision: r.decision.decision } };
+  return {
+    status: "ok",
+    errors: [],
+    values: {},
+    nonce,
+    info: { changed: String(changed), unchanged: String(r.matching - changed), decision: r.decision.decision },
+  };
 }
 
 /**
@@ -41,7 +53,9 @@ export async function confirmBulkDecisionAction(form: FormData): Promise<void> {
   const back = new URLSearchParams(typeof form.get("filter") === "string" ? (form.get("filter") as string) : "");
   if (!r.ok) {
     // The confirmation page says what is wrong (it checks the same input).
-    const again = new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")));
+    const again = new URLSearchParams(
+      [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")),
+    );
     redirect(`/${locale}/moderate/bulk/confirm?${again.toString()}`);
   }
   revalidatePath("/[locale]/moderate", "layout");
@@ -53,9 +67,12 @@ export async function confirmBulkDecisionAction(form: FormData): Promise<void> {
 }
 
 /** On a campaign's view: one status for every item of the group (versioned and logged as by hand). Moderators and admins only: checked here. */
-export const triageCampaignAction = formAction({ role: "moderator", schema: ZCampaignStatus }, async (input, { user, fail, ok }) => {
-  const changed = await triageCampaign(user, input.c, input.campaign, input.status);
-  if (changed === null) return fail({ field: "form", key: "err_forbidden" });
-  revalidatePath("/[locale]/moderate", "layout");
-  return ok({ changed: String(changed) });
-});
+export const triageCampaignAction = formAction(
+  { role: "moderator", schema: ZCampaignStatus },
+  async (input, { user, fail, ok }) => {
+    const changed = await triageCampaign(user, input.c, input.campaign, input.status);
+    if (changed === null) return fail({ field: "form", key: "err_forbidden" });
+    revalidatePath("/[locale]/moderate", "layout");
+    return ok({ changed: String(changed) });
+  },
+);

@@ -10,15 +10,26 @@ import { formAction } from "@/lib/forms/action";
 // one they may see (a hidden draft is an admin's only).
 export const mergeCampaignsAction = formAction(
   {
-    role: "moderator", schema: ZMergeCampaigns, field: "source", forbidden: "err_forbidden", maxValue: 200,
-    read: (form) => ({ slug: form.get("slug"), source: form.get("source") || undefined, target: form.get("target") || undefined }),
+    role: "moderator",
+    schema: ZMergeCampaigns,
+    field: "source",
+    forbidden: "err_forbidden",
+    maxValue: 200,
+    read: (form) => ({
+      slug: form.get("slug"),
+      source: form.get("source") || undefined,
+      target: form.get("target") || undefined,
+    }),
     errorField: (e) => (e.field === "slug" ? { ...e, field: "source" } : e),
   },
   async (input, { user, fail, ok }) => {
     const c = await getConsultationFor(user, input.slug);
     if (!c) return fail({ field: "source", key: "err_forbidden" });
     const r = await mergeCampaigns(user.id, c.id, input.source, input.target);
-    if (!r.ok) return fail(r.reason === "same" ? { field: "target", key: "err_same" } : { field: "source", key: "err_notFound" });
+    if (!r.ok)
+      return fail(
+        r.reason === "same" ? { field: "target", key: "err_same" } : { field: "source", key: "err_notFound" },
+      );
     revalidatePath("/[locale]/moderate", "layout");
     return ok({ moved: String(r.moved) });
   },
@@ -27,7 +38,11 @@ export const mergeCampaignsAction = formAction(
 // Takes items out of a campaign (never put back by a later search): moderators and admins only, checked here.
 export const removeFromCampaignAction = formAction(
   {
-    role: "moderator", schema: ZRemoveFromCampaign, field: "ids", forbidden: "err_forbidden", maxValue: 200,
+    role: "moderator",
+    schema: ZRemoveFromCampaign,
+    field: "ids",
+    forbidden: "err_forbidden",
+    maxValue: 200,
     read: (form) => ({ slug: form.get("slug"), campaign: form.get("campaign"), ids: form.getAll("ids") }),
     errorField: (e) => ({ ...e, field: e.field === "campaign" ? e.field : "ids" }),
   },

@@ -30,25 +30,64 @@ export function MergeCampaigns({ slug, options }: { slug: string; options: { val
   const { text, err } = useErrors(state);
   return (
     <>
-      {state.status === "ok" ? <div role="status"><Notice>{t("merged", { count: Number(state.info?.moved ?? 0) })}</Notice></div> : null}
-      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce}
-        errors={state.errors.map((e) => ({ href: `#merge-${e.field === "target" ? "target" : "source"}`, text: text(e.key) }))} />
+      {state.status === "ok" ? (
+        <div role="status">
+          <Notice>{t("merged", { count: Number(state.info?.moved ?? 0) })}</Notice>
+        </div>
+      ) : null}
+      <ErrorSummary
+        title={te("summaryTitle")}
+        focusKey={state.nonce}
+        errors={state.errors.map((e) => ({
+          href: `#merge-${e.field === "target" ? "target" : "source"}`,
+          text: text(e.key),
+        }))}
+      />
       {/* With one campaign left (after a merge, say) there is nothing to merge: the answer above stays. */}
-      {options.length < 2 ? null : <form action={action} noValidate key={state.nonce} className="max-w-full">
-        <input type="hidden" name="slug" value={slug} />
-        <Select id="merge-source" name="source" label={t("mergeSource")} placeholder={t("mergeChoose")} options={options}
-          defaultValue={state.values.source} error={err("source")} errorPrefix={te("prefix")} />
-        <Select id="merge-target" name="target" label={t("mergeTarget")} hint={t("mergeTargetHint")} placeholder={t("mergeChoose")} options={options}
-          defaultValue={state.values.target} error={err("target")} errorPrefix={te("prefix")} />
-        <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("mergeSubmit")}</button>
-      </form>}
+      {options.length < 2 ? null : (
+        <form action={action} noValidate key={state.nonce} className="max-w-full">
+          <input type="hidden" name="slug" value={slug} />
+          <Select
+            id="merge-source"
+            name="source"
+            label={t("mergeSource")}
+            placeholder={t("mergeChoose")}
+            options={options}
+            defaultValue={state.values.source}
+            error={err("source")}
+            errorPrefix={te("prefix")}
+          />
+          <Select
+            id="merge-target"
+            name="target"
+            label={t("mergeTarget")}
+            hint={t("mergeTargetHint")}
+            placeholder={t("mergeChoose")}
+            options={options}
+            defaultValue={state.values.target}
+            error={err("target")}
+            errorPrefix={te("prefix")}
+          />
+          <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">
+            {t("mergeSubmit")}
+          </button>
+        </form>
+      )}
     </>
   );
 }
 
 export type TItemOption = { id: string; reference: string; label: string; comment: string; href: string };
 
-export function RemoveFromCampaign({ slug, campaign, items }: { slug: string; campaign: string; items: TItemOption[] }) {
+export function RemoveFromCampaign({
+  slug,
+  campaign,
+  items,
+}: {
+  slug: string;
+  campaign: string;
+  items: TItemOption[];
+}) {
   const t = useTranslations("campaigns");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(removeFromCampaignAction, INITIAL_FORM);
@@ -58,23 +97,46 @@ export function RemoveFromCampaign({ slug, campaign, items }: { slug: string; ca
     <>
       {state.status === "ok" ? (
         <div role="status">
-          <Notice>{t("removed", { count: Number(state.info?.removed ?? 0) })} {state.info?.dissolved === "true" ? t("dissolved") : null}</Notice>
+          <Notice>
+            {t("removed", { count: Number(state.info?.removed ?? 0) })}{" "}
+            {state.info?.dissolved === "true" ? t("dissolved") : null}
+          </Notice>
         </div>
       ) : null}
-      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={state.errors.map((e) => ({ href: "#remove-ids", text: text(e.key) }))} />
+      <ErrorSummary
+        title={te("summaryTitle")}
+        focusKey={state.nonce}
+        errors={state.errors.map((e) => ({ href: "#remove-ids", text: text(e.key) }))}
+      />
       <form action={action} noValidate key={state.nonce}>
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="campaign" value={campaign} />
-        <fieldset id="remove-ids" tabIndex={-1} aria-describedby={error ? "remove-ids-error" : "remove-ids-hint"} className={`mb-4 ${error ? "border-l-4 border-error pl-4" : ""}`}>
+        <fieldset
+          id="remove-ids"
+          tabIndex={-1}
+          aria-describedby={error ? "remove-ids-error" : "remove-ids-hint"}
+          className={`mb-4 ${error ? "border-l-4 border-error pl-4" : ""}`}
+        >
           <legend className="mb-1 text-xl font-bold">{t("itemsTitle")}</legend>
-          <p id="remove-ids-hint" className="mb-2 text-muted">{t("removeHint")}</p>
+          <p id="remove-ids-hint" className="mb-2 text-muted">
+            {t("removeHint")}
+          </p>
           <ErrorMessage id="remove-ids" error={error} prefix={te("prefix")} />
           <ul className="divide-y divide-line border-y border-line">
             {items.map((i) => (
               <li key={i.id} className="flex gap-3 py-3">
-                <input type="checkbox" id={`remove-${i.id}`} name="ids" value={i.id} defaultChecked={state.values.ids === i.id} className="mt-1 h-6 w-6 shrink-0" />
+                <input
+                  type="checkbox"
+                  id={`remove-${i.id}`}
+                  name="ids"
+                  value={i.id}
+                  defaultChecked={state.values.ids === i.id}
+                  className="mt-1 h-6 w-6 shrink-0"
+                />
                 <div className="min-w-0">
-                  <label htmlFor={`remove-${i.id}`} className="font-bold">{i.label}</label>
+                  <label htmlFor={`remove-${i.id}`} className="font-bold">
+                    {i.label}
+                  </label>
                   <p className="break-words">{i.comment}</p>
                   <a href={i.href}>{t("openItem", { reference: i.reference })}</a>
                 </div>
@@ -82,7 +144,9 @@ export function RemoveFromCampaign({ slug, campaign, items }: { slug: string; ca
             ))}
           </ul>
         </fieldset>
-        <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">{t("removeSubmit")}</button>
+        <button type="submit" disabled={pending} className="bg-brand px-4 py-2 font-bold text-white">
+          {t("removeSubmit")}
+        </button>
       </form>
     </>
   );

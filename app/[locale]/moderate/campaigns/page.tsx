@@ -6,7 +6,14 @@ import { getConsultationFor } from "@/lib/consultations/get-consultation";
 import { pickConsultationFor } from "@/lib/consultations/list-consultations";
 import { formatDay, formatInstant } from "@/lib/consultations/format-instant";
 import { latestCampaignRun } from "@/lib/feedback/find-campaigns";
-import { cursorOf, getCampaign, listCampaignItems, listCampaigns, parseCursor, type TCampaignRow } from "@/lib/campaigns/list-campaigns";
+import {
+  cursorOf,
+  getCampaign,
+  listCampaignItems,
+  listCampaigns,
+  parseCursor,
+  type TCampaignRow,
+} from "@/lib/campaigns/list-campaigns";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/routing";
 import { FindCampaigns, type TRunView } from "@/app/[locale]/moderate/campaign-forms";
@@ -15,7 +22,10 @@ import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 100 ? v : undefined);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -35,7 +45,10 @@ export default async function CampaignsPage({ params, searchParams }: TProps) {
   const slug = one(sp.c);
   const c = slug ? await getConsultationFor(user, slug) : await pickConsultationFor(user, null);
   if (!c) notFound();
-  const [t, tt] = await Promise.all([getTranslations({ locale, namespace: "campaigns" }), getTranslations({ locale, namespace: "triage" })]);
+  const [t, tt] = await Promise.all([
+    getTranslations({ locale, namespace: "campaigns" }),
+    getTranslations({ locale, namespace: "triage" }),
+  ]);
   const num = new Intl.NumberFormat(locale);
   const day = (d: Date) => formatDay(d, locale, c.timeZone);
   const base = `/${locale}/moderate/campaigns?c=${encodeURIComponent(c.slug)}`;
@@ -46,7 +59,14 @@ export default async function CampaignsPage({ params, searchParams }: TProps) {
       <dt className="font-bold">{t("byStatus")}</dt>
       <dd>{row.statuses.map((s) => `${tt(`status_${s.key}`)} ${num.format(s.n)}`).join(" · ")}</dd>
       <dt className="font-bold">{t("byDecision")}</dt>
-      <dd>{row.dispositions.map((d) => `${d.key ? tt(`disposition_${d.key}` as "disposition_accepted") : tt("dispositionNone")} ${num.format(d.n)}`).join(" · ")}</dd>
+      <dd>
+        {row.dispositions
+          .map(
+            (d) =>
+              `${d.key ? tt(`disposition_${d.key}` as "disposition_accepted") : tt("dispositionNone")} ${num.format(d.n)}`,
+          )
+          .join(" · ")}
+      </dd>
       <dt className="font-bold">{t("submitted")}</dt>
       <dd>{row.firstAt && row.lastAt ? t("dateRange", { first: day(row.firstAt), last: day(row.lastAt) }) : "—"}</dd>
     </dl>
@@ -67,7 +87,9 @@ export default async function CampaignsPage({ params, searchParams }: TProps) {
         <>
           <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
           {header}
-          <Notice tone="warning">{t("notFound")} <a href={base}>{t("backToList")}</a></Notice>
+          <Notice tone="warning">
+            {t("notFound")} <a href={base}>{t("backToList")}</a>
+          </Notice>
         </>
       );
     }
@@ -75,19 +97,29 @@ export default async function CampaignsPage({ params, searchParams }: TProps) {
     const page = await listCampaignItems(campaign.id, itemsAfter && UUID.test(itemsAfter) ? itemsAfter : undefined);
     return (
       <>
-        <p className="mb-2"><a href={base}>{t("backToList")}</a></p>
+        <p className="mb-2">
+          <a href={base}>{t("backToList")}</a>
+        </p>
         <h1 className="mb-2 text-4xl font-bold">{t("badge", { size: num.format(campaign.size) })}</h1>
         {header}
         <blockquote className="mb-4 break-words border-l-4 border-brand bg-panel p-4">{campaign.sample}</blockquote>
         <div className="mb-4">{breakdown(campaign)}</div>
-        <p className="mb-8"><a href={queue(campaign.id)} className="font-bold">{t("open")}</a></p>
-        <RemoveFromCampaign slug={c.slug} campaign={campaign.id} items={page.items.map((i) => ({
-          id: i.id,
-          reference: i.reference,
-          label: `${i.reference} · ${day(i.submittedAt)} · ${tt(`status_${i.status}`)} · ${i.disposition ? tt(`disposition_${i.disposition}` as "disposition_accepted") : tt("dispositionNone")}`,
-          comment: i.comment,
-          href: `/${locale}/moderate/items/${i.id}`,
-        }))} />
+        <p className="mb-8">
+          <a href={queue(campaign.id)} className="font-bold">
+            {t("open")}
+          </a>
+        </p>
+        <RemoveFromCampaign
+          slug={c.slug}
+          campaign={campaign.id}
+          items={page.items.map((i) => ({
+            id: i.id,
+            reference: i.reference,
+            label: `${i.reference} · ${day(i.submittedAt)} · ${tt(`status_${i.status}`)} · ${i.disposition ? tt(`disposition_${i.disposition}` as "disposition_accepted") : tt("dispositionNone")}`,
+            comment: i.comment,
+            href: `/${locale}/moderate/items/${i.id}`,
+          }))}
+        />
         <nav aria-label={t("itemPages")} className="mt-6 flex flex-wrap gap-6">
           {itemsAfter ? <a href={`${base}&campaign=${campaign.id}`}>{t("firstItems")}</a> : null}
           {page.next ? <a href={`${base}&campaign=${campaign.id}&itemsAfter=${page.next}`}>{t("nextItems")}</a> : null}
@@ -120,8 +152,14 @@ export default async function CampaignsPage({ params, searchParams }: TProps) {
             <blockquote className="mb-3 break-words border-l-4 border-brand pl-3">{row.sample}</blockquote>
             <div className="mb-3">{breakdown(row)}</div>
             <p className="flex flex-wrap gap-x-6 gap-y-2">
-              <a href={queue(row.id)} className="font-bold">{t("open")}<span className="sr-only"> ({t("badge", { size: num.format(row.size) })})</span></a>
-              <a href={`${base}&campaign=${row.id}`}>{t("items")}<span className="sr-only"> ({t("badge", { size: num.format(row.size) })})</span></a>
+              <a href={queue(row.id)} className="font-bold">
+                {t("open")}
+                <span className="sr-only"> ({t("badge", { size: num.format(row.size) })})</span>
+              </a>
+              <a href={`${base}&campaign=${row.id}`}>
+                {t("items")}
+                <span className="sr-only"> ({t("badge", { size: num.format(row.size) })})</span>
+              </a>
             </p>
           </li>
         ))}
@@ -133,12 +171,17 @@ export default async function CampaignsPage({ params, searchParams }: TProps) {
 
       {list.campaigns.length ? (
         <section aria-labelledby="merge-title" className="mb-8 border-t-2 border-line pt-6">
-          <h2 id="merge-title" className="mb-1 text-2xl font-bold">{t("mergeTitle")}</h2>
+          <h2 id="merge-title" className="mb-1 text-2xl font-bold">
+            {t("mergeTitle")}
+          </h2>
           <p className="mb-4 max-w-prose text-muted">{t("mergeHint")}</p>
-          <MergeCampaigns slug={c.slug} options={list.campaigns.map((row) => ({
-            value: row.id,
-            label: `${t("badge", { size: num.format(row.size) })}: ${row.sample.slice(0, 60)}${row.sample.length > 60 ? "…" : ""}`,
-          }))} />
+          <MergeCampaigns
+            slug={c.slug}
+            options={list.campaigns.map((row) => ({
+              value: row.id,
+              label: `${t("badge", { size: num.format(row.size) })}: ${row.sample.slice(0, 60)}${row.sample.length > 60 ? "…" : ""}`,
+            }))}
+          />
         </section>
       ) : null}
     </>

@@ -11,7 +11,10 @@ import { ExtensionForm, ReopenForm } from "./moderator-forms";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -33,10 +36,14 @@ export default async function FormalPage({ params, searchParams }: TProps) {
   const when = (d: Date) => formatInstant(d, locale, c.timeZone);
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/moderate?c=${c.slug}`}>{t("backToQueue")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/moderate?c=${c.slug}`}>{t("backToQueue")}</a>
+      </p>
       <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-8 max-w-prose">{t("intro", { title: c.title[locale] })}</p>
-      {rows.length === 0 ? <p className="mb-8">{t("none")}</p> : (
+      {rows.length === 0 ? (
+        <p className="mb-8">{t("none")}</p>
+      ) : (
         <ul className="mb-12 space-y-6">
           {rows.map((r) => {
             const country = countryName(r.country, locale);
@@ -45,18 +52,31 @@ export default async function FormalPage({ params, searchParams }: TProps) {
                 <h2 className="text-2xl font-bold">{country}</h2>
                 <p>
                   <strong>{t(r.status === "submitted" ? "statusSubmitted" : "statusDraft")}</strong>
-                  {r.status === "submitted" && r.submittedAt ? ` · ${t("submittedBy", { name: r.submittedBy ?? "", when: when(r.submittedAt) })}` : ` · ${t("lastSaved", { when: when(r.updatedAt) })}`}
+                  {r.status === "submitted" && r.submittedAt
+                    ? ` · ${t("submittedBy", { name: r.submittedBy ?? "", when: when(r.submittedAt) })}`
+                    : ` · ${t("lastSaved", { when: when(r.updatedAt) })}`}
                 </p>
                 {r.reference ? (
-                  <p><a href={`/${locale}/moderate?c=${c.slug}&official=1&country=${r.country}`}>{t("officialItems", { reference: r.reference })}</a></p>
+                  <p>
+                    <a href={`/${locale}/moderate?c=${c.slug}&official=1&country=${r.country}`}>
+                      {t("officialItems", { reference: r.reference })}
+                    </a>
+                  </p>
                 ) : null}
                 {r.letter ? (
-                  <p><a href={`/api/formal/${r.id}/letter`}>{t("letter", { name: r.letter.fileName })}</a> <span className="break-all text-muted">SHA-256 {r.letter.sha256}</span></p>
+                  <p>
+                    <a href={`/api/formal/${r.id}/letter`}>{t("letter", { name: r.letter.fileName })}</a>{" "}
+                    <span className="break-all text-muted">SHA-256 {r.letter.sha256}</span>
+                  </p>
                 ) : null}
-                {r.extendedUntil && r.extendedUntil > c.closesAt ? <p>{t("extendedUntil", { when: when(r.extendedUntil) })}</p> : null}
+                {r.extendedUntil && r.extendedUntil > c.closesAt ? (
+                  <p>{t("extendedUntil", { when: when(r.extendedUntil) })}</p>
+                ) : null}
                 {r.events.map((e) => (
                   <p key={e.id} className="text-muted">
-                    {e.kind === "reopened" ? t("reopenedBy", { name: e.actor.name, when: when(e.at), reason: e.detail ?? "" }) : t("extensionBy", { name: e.actor.name, when: when(e.at) })}
+                    {e.kind === "reopened"
+                      ? t("reopenedBy", { name: e.actor.name, when: when(e.at), reason: e.detail ?? "" })
+                      : t("extensionBy", { name: e.actor.name, when: when(e.at) })}
                   </p>
                 ))}
                 {r.status === "submitted" ? <ReopenForm id={r.id} country={country} /> : null}

@@ -11,17 +11,36 @@ import { keyReusedFormState } from "@/lib/responses/idempotency";
 // Moderators and admins: checked here. The response is stored as keyed in by this account.
 export const keyInAction = formAction(
   {
-    role: "moderator", schema: ZKeyIn, maxValue: 100_000, forbidden: null, invalid: "invalid", intent: showQuestionsIntent,
+    role: "moderator",
+    schema: ZKeyIn,
+    maxValue: 100_000,
+    forbidden: null,
+    invalid: "invalid",
+    intent: showQuestionsIntent,
     read: (form, values) => ({ receivedOn: values.receivedOn ?? "", input: readResponseForm(form).input }),
     toErrors: (error, form) => responseFormErrors(error.issues, readResponseForm(form).feedbackClauses),
   },
   async ({ receivedOn, input }, { user, values, fail }) => {
     const slug = (values.slug ?? "").slice(0, 64);
     const locale = isLocale(values.locale) ? values.locale : "en";
-    const result = await submitResponse(slug, input, { locale, channel: "staff", keyedIn: { by: user.id, receivedOn } });
+    const result = await submitResponse(slug, input, {
+      locale,
+      channel: "staff",
+      keyedIn: { by: user.id, receivedOn },
+    });
     if (result.ok) redirect(`/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}`);
-    if (result.reason === "closed") return { ...fail({ field: "receivedOn", key: "receivedAfterDeadline" }), status: "invalid" };
-    if (result.reason === "invalid") return { ...fail(issuesToFieldErrors(result.issues, input.feedback.map((f) => f.clause))), status: "invalid" };
+    if (result.reason === "closed")
+      return { ...fail({ field: "receivedOn", key: "receivedAfterDeadline" }), status: "invalid" };
+    if (result.reason === "invalid")
+      return {
+        ...fail(
+          issuesToFieldErrors(
+            result.issues,
+            input.feedback.map((f) => f.clause),
+          ),
+        ),
+        status: "invalid",
+      };
     if (result.reason === "key_reused") return { ...fail([]), ...keyReusedFormState(values) };
     return fail([]);
   },

@@ -12,7 +12,10 @@ import { newIdempotencyKey } from "@/lib/responses/idempotency";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -32,12 +35,19 @@ export default async function KeyInPage({ params, searchParams }: TProps) {
   const tc = await getTranslations({ locale, namespace: "consultation" });
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/moderate?c=${c.slug}`}>{c.title[locale]}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/moderate?c=${c.slug}`}>{c.title[locale]}</a>
+      </p>
       <h1 className="mb-4 text-4xl font-bold">{t("keyInTitle")}</h1>
       <p className="mb-8 max-w-prose">{t("keyInIntro")}</p>
       <ResponseForm
-        slug={c.slug} locale={locale} timeZone={c.timeZone} idempotencyKey={newIdempotencyKey()} countries={listCountries(locale)}
-        action={keyInAction} keyIn
+        slug={c.slug}
+        locale={locale}
+        timeZone={c.timeZone}
+        idempotencyKey={newIdempotencyKey()}
+        countries={listCountries(locale)}
+        action={keyInAction}
+        keyIn
         clauses={formClauses(c.clauses, locale, tc)}
       />
     </>

@@ -13,7 +13,10 @@ import { heatStep } from "@/components/moderate/heat-scale";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const ASPECTS = ["clarity", "language", "feasibility"] as const;
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -28,14 +31,20 @@ function FigureTable({ caption, head, rows }: { caption: string; head: [string, 
       <caption className="mb-1 text-left text-muted">{caption}</caption>
       <thead>
         <tr className="border-b-2 border-ink">
-          <th scope="col" className="p-1 pr-6">{head[0]}</th>
-          <th scope="col" className="p-1 text-right">{head[1]}</th>
+          <th scope="col" className="p-1 pr-6">
+            {head[0]}
+          </th>
+          <th scope="col" className="p-1 text-right">
+            {head[1]}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map(([k, n]) => (
           <tr key={k} className="border-b border-line">
-            <th scope="row" className="p-1 pr-6 font-normal">{k}</th>
+            <th scope="row" className="p-1 pr-6 font-normal">
+              {k}
+            </th>
             <td className="p-1 text-right tabular-nums">{n}</td>
           </tr>
         ))}
@@ -60,16 +69,20 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
     getTranslations({ locale, namespace: "respond" }),
     getOverview(c.id, c.timeZone),
   ]);
-  const cell = (clauseId: string | null, aspect: string) => o.byClauseAspect.find((x) => x.clause_id === clauseId && x.aspect === aspect);
+  const cell = (clauseId: string | null, aspect: string) =>
+    o.byClauseAspect.find((x) => x.clause_id === clauseId && x.aspect === aspect);
   const max = Math.max(1, ...o.byClauseAspect.filter((x) => x.clause_id).map((x) => x.n));
-  const queue = (key: string, aspect: string) => `/${locale}/moderate?c=${c.slug}&clause=${encodeURIComponent(key)}&aspect=${aspect}`;
+  const queue = (key: string, aspect: string) =>
+    `/${locale}/moderate?c=${c.slug}&clause=${encodeURIComponent(key)}&aspect=${aspect}`;
   const typeRows: [string, number][] = o.byType.map((x) => [tr(`type_${x.key}` as "type_individual"), x.n]);
   const countryRows: [string, number][] = o.byCountry.map((x) => [countryName(x.key, locale), x.n]);
   const dayRows: [string, number][] = o.byDay.map((x) => [x.day, x.n]);
 
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/moderate?c=${c.slug}`}>{tm("title")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/moderate?c=${c.slug}`}>{tm("title")}</a>
+      </p>
       <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-8">{t("intro", { title: c.title[locale] })}</p>
 
@@ -79,27 +92,47 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
         <table className="border-collapse text-left">
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="p-2">{t("clause")}</th>
-              {ASPECTS.map((a) => <th key={a} scope="col" className="p-2 text-right">{tm(`aspect_${a}`)}</th>)}
-              <th scope="col" className="p-2 text-right">{t("clarity")}</th>
-              <th scope="col" className="p-2 text-right">{t("feasibility")}</th>
+              <th scope="col" className="p-2">
+                {t("clause")}
+              </th>
+              {ASPECTS.map((a) => (
+                <th key={a} scope="col" className="p-2 text-right">
+                  {tm(`aspect_${a}`)}
+                </th>
+              ))}
+              <th scope="col" className="p-2 text-right">
+                {t("clarity")}
+              </th>
+              <th scope="col" className="p-2 text-right">
+                {t("feasibility")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {c.clauses.map((k) => (
               <tr key={k.id} className="border-b border-line">
-                <th scope="row" className="p-2 font-normal">{clauseLabel(k, tc)}</th>
+                <th scope="row" className="p-2 font-normal">
+                  {clauseLabel(k, tc)}
+                </th>
                 {ASPECTS.map((a) => {
                   const n = cell(k.id, a)?.n ?? 0;
                   const step = n ? heatStep(n, max) : null;
                   return (
                     <td key={a} className="p-2 text-right tabular-nums" style={{ background: step?.background }}>
-                      {step ? <a href={queue(k.key, a)} style={{ color: step.text }}>{n}</a> : 0}
+                      {step ? (
+                        <a href={queue(k.key, a)} style={{ color: step.text }}>
+                          {n}
+                        </a>
+                      ) : (
+                        0
+                      )}
                     </td>
                   );
                 })}
                 <td className="p-2 text-right tabular-nums">{cell(k.id, "clarity")?.avg_rating ?? t("noRating")}</td>
-                <td className="p-2 text-right tabular-nums">{cell(k.id, "feasibility")?.avg_rating ?? t("noRating")}</td>
+                <td className="p-2 text-right tabular-nums">
+                  {cell(k.id, "feasibility")?.avg_rating ?? t("noRating")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -108,33 +141,49 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
 
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="by-type" className="min-w-0">
-          <h2 id="by-type" className="mb-2 text-2xl font-bold">{t("byType")}</h2>
+          <h2 id="by-type" className="mb-2 text-2xl font-bold">
+            {t("byType")}
+          </h2>
           <BarChart data={typeRows.map(([label, n]) => ({ label, n }))} width={520} />
           <FigureTable caption={t("chartTable")} head={[tm("respondentType"), t("count")]} rows={typeRows} />
         </section>
         <section aria-labelledby="by-country" className="min-w-0">
-          <h2 id="by-country" className="mb-2 text-2xl font-bold">{t("byCountry")}</h2>
+          <h2 id="by-country" className="mb-2 text-2xl font-bold">
+            {t("byCountry")}
+          </h2>
           <BarChart data={countryRows.slice(0, 12).map(([label, n]) => ({ label, n }))} width={520} />
           <FigureTable caption={t("chartTable")} head={[tm("country"), t("count")]} rows={countryRows} />
         </section>
       </div>
 
       <section aria-labelledby="per-day">
-        <h2 id="per-day" className="mb-2 text-2xl font-bold">{t("perDay")}</h2>
+        <h2 id="per-day" className="mb-2 text-2xl font-bold">
+          {t("perDay")}
+        </h2>
         <BarChart data={dayRows.map(([label, n]) => ({ label, n }))} />
         <FigureTable caption={t("chartTable")} head={[t("day"), t("count")]} rows={dayRows} />
       </section>
 
       <section aria-labelledby="terms">
-        <h2 id="terms" className="mb-1 text-2xl font-bold">{t("terms")}</h2>
+        <h2 id="terms" className="mb-1 text-2xl font-bold">
+          {t("terms")}
+        </h2>
         <p className="mb-2 text-muted">{t("termsHint")}</p>
-        {o.terms.length === 0 ? <p>{t("none")}</p> : (
+        {o.terms.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
           <table className="border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="p-2">{t("term")}</th>
-                <th scope="col" className="p-2">{t("proposed")}</th>
-                <th scope="col" className="p-2 text-right">{t("times")}</th>
+                <th scope="col" className="p-2">
+                  {t("term")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("proposed")}
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  {t("times")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -14,7 +14,14 @@ const ZDeleteView = z.object({ id: z.string({ error: "gone" }).max(100, { error:
 
 // Every error shows at the name (the one field); the form keeps what was typed (values.name, values.shared).
 export const saveViewAction = formAction(
-  { role: "moderator", schema: ZSaveView, field: "name", maxValue: 200, read: readSaveViewForm, errorField: (e) => ({ field: "name", key: KNOWN.has(e.key) ? e.key : "invalid" }) },
+  {
+    role: "moderator",
+    schema: ZSaveView,
+    field: "name",
+    maxValue: 200,
+    read: readSaveViewForm,
+    errorField: (e) => ({ field: "name", key: KNOWN.has(e.key) ? e.key : "invalid" }),
+  },
   async (input, { user, fail, ok }) => {
     // A hidden draft is an admin's only: a moderator is answered as for an unknown slug.
     const c = await getConsultationFor(user, input.consultation);
@@ -26,8 +33,11 @@ export const saveViewAction = formAction(
   },
 );
 
-export const deleteViewAction = formAction({ role: "moderator", schema: ZDeleteView, field: "name" }, async (input, { user, fail, ok }) => {
-  if (!(await deleteView(user.id, input.id))) return fail({ field: "name", key: "gone" });
-  revalidatePath("/[locale]/moderate", "layout");
-  return ok({ deleted: "1" });
-});
+export const deleteViewAction = formAction(
+  { role: "moderator", schema: ZDeleteView, field: "name" },
+  async (input, { user, fail, ok }) => {
+    if (!(await deleteView(user.id, input.id))) return fail({ field: "name", key: "gone" });
+    revalidatePath("/[locale]/moderate", "layout");
+    return ok({ deleted: "1" });
+  },
+);

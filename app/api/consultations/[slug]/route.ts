@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const c = await getPublicConsultation(slug);
-  if (!c) return NextResponse.json({ error: { code: "not_found", message: "No consultation has this slug." } }, { status: 404 });
+  if (!c)
+    return NextResponse.json(
+      { error: { code: "not_found", message: "No consultation has this slug." } },
+      { status: 404 },
+    );
   const [count, comments] = await Promise.all([countResponses(c.id), countCommentsByClause(c.id)]);
   return NextResponse.json(consultationJson(c, consultationStatus(c, now()), count, comments), {
     headers: { "Cache-Control": "public, max-age=5" },

@@ -17,7 +17,10 @@ export const dynamic = "force-dynamic";
 
 const DONE = ["publish", "extend", "close", "results", "republish"] as const;
 
-type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -41,24 +44,34 @@ export default async function ManageConsultationPage({ params, searchParams }: T
   const created = isToken(sp.preview) ? `${appUrl()}${publicPath}?preview=${sp.preview}` : null;
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin/consultations`}>{t("listTitle")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/admin/consultations`}>{t("listTitle")}</a>
+      </p>
       <h1 className="mb-2 text-4xl font-bold">{c.title[locale]}</h1>
-      <p className="mb-2 text-xl" data-testid="phase">{t(`phase_${phase}`)}</p>
+      <p className="mb-2 text-xl" data-testid="phase">
+        {t(`phase_${phase}`)}
+      </p>
       <p className="mb-2">{t("window", { opens: when(c.opensAt), closes: when(c.closesAt) })}</p>
       <p className="mb-6">{t("draftVersion", { version: c.draftVersion, count: c.clauses.length })}</p>
       {created ? (
         <Notice title={t("createdTitle")}>
           <p className="mb-2">{t("createdBody")}</p>
-          <a href={`${publicPath}?preview=${sp.preview}`} className="break-all">{created}</a>
+          <a href={`${publicPath}?preview=${sp.preview}`} className="break-all">
+            {created}
+          </a>
         </Notice>
       ) : null}
       {DONE.find((d) => d === sp.done) ? <Notice>{t(`done_${sp.done as (typeof DONE)[number]}`)}</Notice> : null}
-      {typeof sp.redrafted === "string" ? <Notice title={t("redraftedTitle")}>{t("redraftedBody", { version: c.draftVersion })}</Notice> : null}
+      {typeof sp.redrafted === "string" ? (
+        <Notice title={t("redraftedTitle")}>{t("redraftedBody", { version: c.draftVersion })}</Notice>
+      ) : null}
       <p className="mb-8 flex flex-wrap gap-6">
         <a href={`/${locale}/admin/consultations/${c.slug}/edit`}>{t("editLink")}</a>
         {phase !== "draft" ? <a href={publicPath}>{t("publicPage")}</a> : null}
         {phase !== "draft" ? <a href={`/${locale}/moderate?c=${c.slug}`}>{t("queue")}</a> : null}
-        {phase !== "draft" && phase !== "results" ? <a href={`/${locale}/moderate/key-in?c=${c.slug}`}>{t("keyIn")}</a> : null}
+        {phase !== "draft" && phase !== "results" ? (
+          <a href={`/${locale}/moderate/key-in?c=${c.slug}`}>{t("keyIn")}</a>
+        ) : null}
         {phase !== "results" ? <a href={`/${locale}/admin/consultations/${c.slug}/redraft`}>{t("redraft")}</a> : null}
         {phase === "results" ? <a href={`${publicPath}/results`}>{t("resultsPage")}</a> : null}
       </p>
@@ -76,13 +89,17 @@ export default async function ManageConsultationPage({ params, searchParams }: T
       {phase !== "results" ? (
         <>
           <h2 className="mb-2 text-2xl font-bold">{t("extendTitle")}</h2>
-          <LifecycleForm slug={c.slug} intent="extend" label={t("extend")}><ExtendFields timeZone={c.timeZone} /></LifecycleForm>
+          <LifecycleForm slug={c.slug} intent="extend" label={t("extend")}>
+            <ExtendFields timeZone={c.timeZone} />
+          </LifecycleForm>
         </>
       ) : null}
       {phase === "open" ? (
         <>
           <h2 className="mb-2 text-2xl font-bold">{t("closeTitle")}</h2>
-          <LifecycleForm slug={c.slug} intent="close" label={t("close")}><CloseFields /></LifecycleForm>
+          <LifecycleForm slug={c.slug} intent="close" label={t("close")}>
+            <CloseFields />
+          </LifecycleForm>
         </>
       ) : null}
       {phase === "closed" ? (

@@ -24,7 +24,9 @@ export default async function NewConsultationPage({ params }: TProps) {
   const t = await getTranslations({ locale, namespace: "authoring" });
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin/consultations`}>{t("listTitle")}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/admin/consultations`}>{t("listTitle")}</a>
+      </p>
       <h1 className="mb-4 text-4xl font-bold">{t("newTitle")}</h1>
       <p className="mb-8 max-w-prose">{t("newIntro")}</p>
       <ConsultationForm locale={locale} timeZones={timeZones()} />

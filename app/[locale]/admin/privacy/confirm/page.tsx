@@ -13,7 +13,10 @@ import { Notice } from "@/components/ui/notice";
 // JavaScript. Dynamic: it reads the live response.
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -35,14 +38,22 @@ export default async function ConfirmErasurePage({ params, searchParams }: TProp
       <>
         <h1 className="mb-4 text-3xl font-bold">{t("confirmPageTitle")}</h1>
         <Notice tone="warning">{t(counts.reason)}</Notice>
-        <p><a href={back}>{t("title")}</a></p>
+        <p>
+          <a href={back}>{t("title")}</a>
+        </p>
       </>
     );
   }
   const title = locale === "fr" ? counts.consultation.titleFr : counts.consultation.titleEn;
   return (
     <ConfirmPanel title={t("confirmTitle", { reference: counts.reference })}>
-      <p className="mb-2">{t("confirmResponse", { reference: counts.reference, consultation: title, submitted: formatInstant(counts.submittedAt, locale, counts.timeZone) })}</p>
+      <p className="mb-2">
+        {t("confirmResponse", {
+          reference: counts.reference,
+          consultation: title,
+          submitted: formatInstant(counts.submittedAt, locale, counts.timeZone),
+        })}
+      </p>
       <ul className="mb-4 list-disc space-y-1 pl-6" data-testid="consequence">
         <li>{t("confirmPersonal")}</li>
         <li>{t(counts.keepsText ? "confirmKept" : "confirmDeleted", { comments: counts.comments })}</li>

@@ -9,7 +9,10 @@ import { listPublished } from "@/lib/publication/list-published";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const generateMetadata = consultationMetadata("published");
 
@@ -32,20 +35,32 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
   const api = `/api/consultations/${c.slug}/published`;
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a>
+      </p>
       <h1 className="mb-4 text-4xl font-bold">{t("title", { title: c.title[locale] })}</h1>
       <p className="mb-6 max-w-prose">{t("intro")}</p>
       <form method="get" className="mb-8 flex flex-wrap items-end gap-4">
         <div>
-          <label htmlFor="published-clause" className="mb-1 block font-bold">{t("clause")}</label>
+          <label htmlFor="published-clause" className="mb-1 block font-bold">
+            {t("clause")}
+          </label>
           <select id="published-clause" name="clause" defaultValue={clause?.key ?? ""} className="input">
             <option value="">{t("allClauses")}</option>
-            {c.clauses.map((k) => <option key={k.key} value={k.key}>{clauseLabel(k, tc)}</option>)}
+            {c.clauses.map((k) => (
+              <option key={k.key} value={k.key}>
+                {clauseLabel(k, tc)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">{t("show")}</button>
+        <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">
+          {t("show")}
+        </button>
       </form>
-      {page.items.length === 0 ? <p className="mb-8">{t("none")}</p> : (
+      {page.items.length === 0 ? (
+        <p className="mb-8">{t("none")}</p>
+      ) : (
         <ol className="mb-8 space-y-4">
           {page.items.map((i) => {
             const k = i.clause_key ? byKey.get(i.clause_key) : undefined;
@@ -57,12 +72,25 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
                 </p>
                 {i.stance ? <p>{td(`stance_${i.stance}` as "stance_support")}</p> : null}
                 {i.rating ? <p>{t("rating", { rating: i.rating })}</p> : null}
-                {i.term ? <p>{tr("term")}: {i.term}</p> : null}
-                {i.proposed_wording ? <p>{i.aspect === "position" ? td("amendment") : tr("proposedWording")}: {i.proposed_wording}</p> : null}
-                {i.country_context ? <p>{tr("countryContext")}: {i.country_context}</p> : null}
+                {i.term ? (
+                  <p>
+                    {tr("term")}: {i.term}
+                  </p>
+                ) : null}
+                {i.proposed_wording ? (
+                  <p>
+                    {i.aspect === "position" ? td("amendment") : tr("proposedWording")}: {i.proposed_wording}
+                  </p>
+                ) : null}
+                {i.country_context ? (
+                  <p>
+                    {tr("countryContext")}: {i.country_context}
+                  </p>
+                ) : null}
                 {i.comment ? <p className="whitespace-pre-wrap break-words">{i.comment}</p> : null}
                 <p className="text-muted">
-                  {i.author ?? t("anonymous")} · {tr(`type_${i.respondent_type}` as "type_individual")} · {countryName(i.country, locale)} · {i.submitted_on}
+                  {i.author ?? t("anonymous")} · {tr(`type_${i.respondent_type}` as "type_individual")} ·{" "}
+                  {countryName(i.country, locale)} · {i.submitted_on}
                 </p>
               </li>
             );
@@ -70,14 +98,26 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
         </ol>
       )}
       {page.next ? (
-        <p className="mb-8"><a href={`/${locale}/c/${c.slug}/comments?${new URLSearchParams({ ...(clause ? { clause: clause.key } : {}), after: page.next })}`}>{t("next")}</a></p>
+        <p className="mb-8">
+          <a
+            href={`/${locale}/c/${c.slug}/comments?${new URLSearchParams({ ...(clause ? { clause: clause.key } : {}), after: page.next })}`}
+          >
+            {t("next")}
+          </a>
+        </p>
       ) : null}
       <h2 className="mb-2 text-2xl font-bold">{t("openData")}</h2>
       <p className="mb-2 max-w-prose">{t("openDataIntro")}</p>
       <ul className="list-disc pl-6">
-        <li><a href={`${api}/export?format=csv`}>{t("downloadCsv")}</a></li>
-        <li><a href={`${api}/export?format=json`}>{t("downloadJson")}</a></li>
-        <li><a href={`/${locale}/api-docs`}>{t("apiDocs")}</a></li>
+        <li>
+          <a href={`${api}/export?format=csv`}>{t("downloadCsv")}</a>
+        </li>
+        <li>
+          <a href={`${api}/export?format=json`}>{t("downloadJson")}</a>
+        </li>
+        <li>
+          <a href={`/${locale}/api-docs`}>{t("apiDocs")}</a>
+        </li>
       </ul>
     </>
   );

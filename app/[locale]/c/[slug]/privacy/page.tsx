@@ -30,13 +30,20 @@ export default async function PrivacyNoticePage({ params }: TProps) {
   );
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a>
+      </p>
       <h1 className="mb-6 text-4xl font-bold">{t("title", { title: c.title[locale] })}</h1>
       {c.privacy[locale] ? <p className="mb-8 max-w-prose whitespace-pre-line">{c.privacy[locale]}</p> : null}
       {section(t("keptTitle"), t("kept"))}
       {section(t("whyTitle"), t("why"))}
       {section(t("whoTitle"), t("who"))}
-      {section(t("howLongTitle"), erasedOn ? t("howLong", { days: retentionDays ?? 0, date: formatInstant(erasedOn, locale, c.timeZone) }) : t("howLongKept"))}
+      {section(
+        t("howLongTitle"),
+        erasedOn
+          ? t("howLong", { days: retentionDays ?? 0, date: formatInstant(erasedOn, locale, c.timeZone) })
+          : t("howLongKept"),
+      )}
       {section(t("rightsTitle"), t("rights"))}
     </>
   );

@@ -17,7 +17,10 @@ import { headers } from "next/headers";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const generateMetadata = consultationMetadata("respond");
 
@@ -45,7 +48,9 @@ export default async function RespondPage({ params, searchParams }: TProps) {
       {status === "open" ? (
         <>
           <p className="mb-2 max-w-prose text-lg">{t("intro")}</p>
-          <p className="mb-2 max-w-prose text-muted">{ts("closesAt", { date: formatInstant(c.closesAt, locale, c.timeZone) })}</p>
+          <p className="mb-2 max-w-prose text-muted">
+            {ts("closesAt", { date: formatInstant(c.closesAt, locale, c.timeZone) })}
+          </p>
           <p className="mb-6 max-w-prose text-muted">{t("saved")}</p>
           <ResponseForm
             action={respondAction}

@@ -36,30 +36,50 @@ export default async function ResultsPage({ params }: TProps) {
   const base = `/${locale}/c/${c.slug}/results`;
   const clause = (s: TSectionResult, level: 2 | 3) => (
     <ClauseResults
-      key={sectionSegment(s)} s={s} title={title(s)} label={sectionLabel(s, tc, t)} anchor={sectionAnchor(s)} level={level} locale={locale}
+      key={sectionSegment(s)}
+      s={s}
+      title={title(s)}
+      label={sectionLabel(s, tc, t)}
+      anchor={sectionAnchor(s)}
+      level={level}
+      locale={locale}
       allHref={`${base}/${encodeURIComponent(sectionSegment(s))}`}
     />
   );
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a>
+      </p>
       <h1 className="mb-2 text-4xl font-bold break-words">{t("title", { title: c.title[locale] })}</h1>
       <p className="mb-4">
         {t("publishedOn", { when: formatInstant(c.resultsPublishedAt, locale, c.timeZone) })}
-        {copy.builtAt > c.resultsPublishedAt ? ` ${t("updatedOn", { when: formatInstant(copy.builtAt, locale, c.timeZone) })}` : null}
+        {copy.builtAt > c.resultsPublishedAt
+          ? ` ${t("updatedOn", { when: formatInstant(copy.builtAt, locale, c.timeZone) })}`
+          : null}
       </p>
-      <p className="mb-2 max-w-prose">{t("intro")} <a href={`/api/consultations/${c.slug}/results`}>{t("download")}</a></p>
+      <p className="mb-2 max-w-prose">
+        {t("intro")} <a href={`/api/consultations/${c.slug}/results`}>{t("download")}</a>
+      </p>
       <p className="mb-8 max-w-prose">{t("redlineKey")}</p>
       <nav aria-labelledby="r-contents" className="mb-10 border-l-4 border-line pl-4">
-        <h2 id="r-contents" className="mb-2 text-2xl font-bold">{t("contents")}</h2>
+        <h2 id="r-contents" className="mb-2 text-2xl font-bold">
+          {t("contents")}
+        </h2>
         <ol className="space-y-1">
-          <li><a href="#r-summary">{t("summaryTitle")}</a></li>
+          <li>
+            <a href="#r-summary">{t("summaryTitle")}</a>
+          </li>
           {top.map((s) => (
             <li key={sectionSegment(s)}>
               <a href={`#${sectionAnchor(s)}`}>{title(s)}</a>
               {childrenOf(s).length ? (
                 <ol className="ml-6 space-y-1">
-                  {childrenOf(s).map((k) => <li key={sectionSegment(k)}><a href={`#${sectionAnchor(k)}`}>{title(k)}</a></li>)}
+                  {childrenOf(s).map((k) => (
+                    <li key={sectionSegment(k)}>
+                      <a href={`#${sectionAnchor(k)}`}>{title(k)}</a>
+                    </li>
+                  ))}
                 </ol>
               ) : null}
             </li>

@@ -13,7 +13,10 @@ import { confirmBulkDecisionAction } from "../actions";
 // Counts live data for the signed-in moderator.
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -30,7 +33,8 @@ export default async function ConfirmBulkPage({ params, searchParams }: TProps) 
   const tt = await getTranslations({ locale, namespace: "triage" });
   const sp = await searchParams;
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) query.append(k, one);
+  for (const [k, v] of Object.entries(sp))
+    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) query.append(k, one);
   const r = await bulkDecide(user, readBulkForm(query), false);
   if (!r.ok && r.errors.some((e) => e.key === "not_found")) notFound();
 
@@ -42,26 +46,46 @@ export default async function ConfirmBulkPage({ params, searchParams }: TProps) 
       {!r.ok ? (
         <div role="alert" className="mb-6 border-4 border-error p-4">
           <h2 className="mb-2 text-xl font-bold">{t("errorsTitle")}</h2>
-          <ul>{r.errors.map((e) => <li key={e.field + e.key} className="font-bold text-error">{t(`err_${e.key}` as "err_invalid")}</li>)}</ul>
+          <ul>
+            {r.errors.map((e) => (
+              <li key={e.field + e.key} className="font-bold text-error">
+                {t(`err_${e.key}` as "err_invalid")}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : r.changing === 0 ? (
         <p className="mb-6 text-lg">{t("nothing", { matching: r.matching })}</p>
       ) : (
         <form action={confirmBulkDecisionAction} className="mb-6 max-w-prose">
-          {bulkFields(r.decision).map(([k, v], i) => <input key={`${k}-${i}`} type="hidden" name={k} value={v} />)}
+          {bulkFields(r.decision).map(([k, v], i) => (
+            <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+          ))}
           <input type="hidden" name="locale" value={locale} />
           <p className="mb-2 text-lg">
             {r.decision.decision === "none"
               ? t("clear", { changing: r.changing })
-              : t("set", { decision: tt(`disposition_${r.decision.decision}`), hasReason: r.decision.reason ? "yes" : "no", changing: r.changing })}{" "}
+              : t("set", {
+                  decision: tt(`disposition_${r.decision.decision}`),
+                  hasReason: r.decision.reason ? "yes" : "no",
+                  changing: r.changing,
+                })}{" "}
             {t("of", { scope: r.decision.scope, matching: r.matching, already: r.matching - r.changing })}
           </p>
-          {r.decision.reason ? <p className="mb-2">{t("reasonLabel")} <q>{r.decision.reason}</q></p> : null}
+          {r.decision.reason ? (
+            <p className="mb-2">
+              {t("reasonLabel")} <q>{r.decision.reason}</q>
+            </p>
+          ) : null}
           <p className="mb-4 text-muted">{t("history")}</p>
-          <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">{t("confirm")}</button>
+          <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">
+            {t("confirm")}
+          </button>
         </form>
       )}
-      <p><a href={back}>{r.ok && r.changing > 0 ? t("cancel") : t("back")}</a></p>
+      <p>
+        <a href={back}>{r.ok && r.changing > 0 ? t("cancel") : t("back")}</a>
+      </p>
     </>
   );
 }

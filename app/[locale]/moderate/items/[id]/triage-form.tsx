@@ -14,7 +14,13 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { Radios, Select, TextArea, TextInput } from "@/components/ui/field";
 import { fieldLabel, valueLabel } from "@/lib/feedback/describe-change";
-import { DISPOSITIONS, ITEM_STATUSES, LOADED_PREFIX, loadedValues, type TStaleInfo } from "@/lib/feedback/triage-schema";
+import {
+  DISPOSITIONS,
+  ITEM_STATUSES,
+  LOADED_PREFIX,
+  loadedValues,
+  type TStaleInfo,
+} from "@/lib/feedback/triage-schema";
 import { INITIAL_FORM } from "@/lib/forms/form-state";
 
 type TProps = {
@@ -68,12 +74,26 @@ export function TriageForm(p: TProps) {
   // After a refused save: what the moderator changed (a field that differs from the value it was loaded with) stays;
   // every other field shows what is stored now.
   const sent = state.status === "error" ? state.values : undefined;
-  const mine = (f: keyof typeof stored) => (sent && sent[f] !== undefined && sent[f] !== sent[LOADED_PREFIX + f] ? sent[f] : undefined);
+  const mine = (f: keyof typeof stored) =>
+    sent && sent[f] !== undefined && sent[f] !== sent[LOADED_PREFIX + f] ? sent[f] : undefined;
   const value = (f: keyof typeof stored) => mine(f) ?? stored[f];
   const stale = state.info?.stale ? (JSON.parse(state.info.stale) as { at: string; changes: TStaleInfo[] }) : undefined;
   const when = (iso: string) => formatInstant(new Date(iso), p.locale, p.timeZone);
-  const fieldIds: Record<string, string> = { ids: "triage-status", status: "triage-status", disposition: "triage-disposition--none", dispositionReason: "triage-reason", assignee: "triage-assignee", setTags: "triage-tags", note: "triage-note", form: "triage-stale", version: "triage-status" };
-  const summary = state.errors.map((e) => ({ href: `#${fieldIds[e.field] ?? "triage-status"}`, text: e.key === "stale" ? t("staleSummary") : t(`err_${e.key}` as "err_invalid") }));
+  const fieldIds: Record<string, string> = {
+    ids: "triage-status",
+    status: "triage-status",
+    disposition: "triage-disposition--none",
+    dispositionReason: "triage-reason",
+    assignee: "triage-assignee",
+    setTags: "triage-tags",
+    note: "triage-note",
+    form: "triage-stale",
+    version: "triage-status",
+  };
+  const summary = state.errors.map((e) => ({
+    href: `#${fieldIds[e.field] ?? "triage-status"}`,
+    text: e.key === "stale" ? t("staleSummary") : t(`err_${e.key}` as "err_invalid"),
+  }));
   return (
     <>
       <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={summary} />
@@ -86,41 +106,132 @@ export function TriageForm(p: TProps) {
             <ul className="mb-2 list-disc pl-6">
               {stale.changes.map((c, i) => (
                 <li key={i} className="break-words">
-                  {t("eventLine", { actor: c.by ?? t("someone"), field: fieldLabel(tr, c.field), from: clip(valueLabel(tr, p.moderators, c.field, c.from)), to: clip(valueLabel(tr, p.moderators, c.field, c.to)) })}
-                  {" · "}{when(c.at)}
+                  {t("eventLine", {
+                    actor: c.by ?? t("someone"),
+                    field: fieldLabel(tr, c.field),
+                    from: clip(valueLabel(tr, p.moderators, c.field, c.from)),
+                    to: clip(valueLabel(tr, p.moderators, c.field, c.to)),
+                  })}
+                  {" · "}
+                  {when(c.at)}
                 </li>
               ))}
             </ul>
-          ) : <p className="mb-2">{t("staleNoDetail", { at: when(stale.at) })}</p>}
+          ) : (
+            <p className="mb-2">{t("staleNoDetail", { at: when(stale.at) })}</p>
+          )}
           <p>{t("staleBody")}</p>
         </div>
       ) : null}
       <form action={action} noValidate key={`${p.version}-${state.nonce}`}>
         <input type="hidden" name="ids" value={p.itemId} />
         <input type="hidden" name="version" value={p.version} />
-        {Object.entries(stored).map(([k, v]) => <input key={k} type="hidden" name={LOADED_PREFIX + k} value={v} />)}
+        {Object.entries(stored).map(([k, v]) => (
+          <input key={k} type="hidden" name={LOADED_PREFIX + k} value={v} />
+        ))}
         <input type="hidden" name="locale" value={p.locale} />
         <input type="hidden" name="filter" value={p.filter} />
         <input type="hidden" name="c" value={p.slug} />
-        <Select id="triage-status" name="status" label={t("status")} defaultValue={value("status")} placeholder={t("unchanged")} errorPrefix={te("summaryTitle")}
-          error={err("status") ?? err("ids") ?? err("version")} options={ITEM_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))} />
-        <Radios id="triage-disposition" name="disposition" label={t("disposition")} defaultValue={value("disposition")} errorPrefix={te("summaryTitle")} error={err("disposition")}
-          options={[{ value: "", label: t("dispositionNone") }, ...DISPOSITIONS.map((d) => ({ value: d, label: t(`disposition_${d}`) }))]} />
-        <TextArea id="triage-reason" name="dispositionReason" label={t("reason")} defaultValue={value("dispositionReason")} rows={3} maxLength={2000} errorPrefix={te("summaryTitle")} error={err("dispositionReason")} />
-        <Select id="triage-assignee" name="assignee" label={t("assignee")} defaultValue={value("assignee")} placeholder={t("unchanged")} errorPrefix={te("summaryTitle")} error={err("assignee")}
-          options={[{ value: "none", label: t("unassigned") }, ...p.moderators.map((m) => ({ value: m.id, label: m.name }))]} />
-        <Radios id="triage-publish" name="publish" label={t("publish")} hint={p.consented ? undefined : t("publishNoConsent")} defaultValue={value("publish")}
-          errorPrefix={te("summaryTitle")} error={err("publish")} inline
-          options={[{ value: "withhold", label: t("publish_withhold") }, { value: "clear", label: t("publish_clear") }]} />
-        <TextInput id="triage-tags" name="setTags" label={t("tags")} hint={t("tagsHint")} defaultValue={value("setTags")} maxLength={1000} errorPrefix={te("summaryTitle")} error={err("setTags")} />
-        <TextArea id="triage-note" name="note" label={t("note")} hint={t("noteHint")} rows={3} maxLength={5000} errorPrefix={te("summaryTitle")} error={err("note")}
-          defaultValue={sent?.note ?? ""} />
+        <Select
+          id="triage-status"
+          name="status"
+          label={t("status")}
+          defaultValue={value("status")}
+          placeholder={t("unchanged")}
+          errorPrefix={te("summaryTitle")}
+          error={err("status") ?? err("ids") ?? err("version")}
+          options={ITEM_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
+        />
+        <Radios
+          id="triage-disposition"
+          name="disposition"
+          label={t("disposition")}
+          defaultValue={value("disposition")}
+          errorPrefix={te("summaryTitle")}
+          error={err("disposition")}
+          options={[
+            { value: "", label: t("dispositionNone") },
+            ...DISPOSITIONS.map((d) => ({ value: d, label: t(`disposition_${d}`) })),
+          ]}
+        />
+        <TextArea
+          id="triage-reason"
+          name="dispositionReason"
+          label={t("reason")}
+          defaultValue={value("dispositionReason")}
+          rows={3}
+          maxLength={2000}
+          errorPrefix={te("summaryTitle")}
+          error={err("dispositionReason")}
+        />
+        <Select
+          id="triage-assignee"
+          name="assignee"
+          label={t("assignee")}
+          defaultValue={value("assignee")}
+          placeholder={t("unchanged")}
+          errorPrefix={te("summaryTitle")}
+          error={err("assignee")}
+          options={[
+            { value: "none", label: t("unassigned") },
+            ...p.moderators.map((m) => ({ value: m.id, label: m.name })),
+          ]}
+        />
+        <Radios
+          id="triage-publish"
+          name="publish"
+          label={t("publish")}
+          hint={p.consented ? undefined : t("publishNoConsent")}
+          defaultValue={value("publish")}
+          errorPrefix={te("summaryTitle")}
+          error={err("publish")}
+          inline
+          options={[
+            { value: "withhold", label: t("publish_withhold") },
+            { value: "clear", label: t("publish_clear") },
+          ]}
+        />
+        <TextInput
+          id="triage-tags"
+          name="setTags"
+          label={t("tags")}
+          hint={t("tagsHint")}
+          defaultValue={value("setTags")}
+          maxLength={1000}
+          errorPrefix={te("summaryTitle")}
+          error={err("setTags")}
+        />
+        <TextArea
+          id="triage-note"
+          name="note"
+          label={t("note")}
+          hint={t("noteHint")}
+          rows={3}
+          maxLength={5000}
+          errorPrefix={te("summaryTitle")}
+          error={err("note")}
+          defaultValue={sent?.note ?? ""}
+        />
         <div className="flex flex-wrap gap-4">
-          <button type="submit" disabled={pending} className="bg-success px-5 py-3 text-lg font-bold text-white">{t("save")}</button>
-          <button ref={nextButton} type="submit" name="next" value="1" disabled={pending} aria-keyshortcuts={SHORTCUT} aria-describedby="triage-next-hint"
-            className="border-2 border-success px-5 py-3 text-lg font-bold text-success">{t("saveNext")}</button>
+          <button type="submit" disabled={pending} className="bg-success px-5 py-3 text-lg font-bold text-white">
+            {t("save")}
+          </button>
+          <button
+            ref={nextButton}
+            type="submit"
+            name="next"
+            value="1"
+            disabled={pending}
+            aria-keyshortcuts={SHORTCUT}
+            aria-describedby="triage-next-hint"
+            className="border-2 border-success px-5 py-3 text-lg font-bold text-success"
+          >
+            {t("saveNext")}
+          </button>
         </div>
-        <p id="triage-next-hint" className="mt-2 text-muted">{t("saveNextHint", { shortcut: SHORTCUT })}</p>
+        <p id="triage-next-hint" className="mt-2 text-muted">
+          {t("saveNextHint", { shortcut: SHORTCUT })}
+        </p>
       </form>
     </>
   );

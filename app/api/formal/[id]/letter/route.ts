@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const letter = await getLetter(await currentUser(), id);
-  if (!letter) return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!letter)
+    return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(new Uint8Array(letter.content), {
     headers: {
       "content-type": "application/pdf",

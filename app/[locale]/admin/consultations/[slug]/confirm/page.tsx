@@ -19,7 +19,10 @@ import { Notice } from "@/components/ui/notice";
 export const dynamic = "force-dynamic";
 
 const INTENTS = ["close", "results", "republish"] as const;
-type TProps = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -41,12 +44,18 @@ export default async function ConfirmLifecyclePage({ params, searchParams }: TPr
   const back = `/${locale}/admin/consultations/${c.slug}`;
   const at = now();
   const when = (d: Date) => formatInstant(d, locale, c.timeZone);
-  const cancel = <a href={back} className="inline-block px-4 py-2 font-bold">{t("confirmNo")}</a>;
+  const cancel = (
+    <a href={back} className="inline-block px-4 py-2 font-bold">
+      {t("confirmNo")}
+    </a>
+  );
   const refused = (key: "alreadyClosed" | "notOpen" | "notClosed" | "resultsAlreadyPublished" | "reasonRequired") => (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("confirmPageTitle")}</h1>
       <Notice tone="warning">{t(key)}</Notice>
-      <p><a href={back}>{c.title[locale]}</a></p>
+      <p>
+        <a href={back}>{c.title[locale]}</a>
+      </p>
     </>
   );
 
@@ -57,7 +66,9 @@ export default async function ConfirmLifecyclePage({ params, searchParams }: TPr
     if (!reason) return refused("reasonRequired");
     return (
       <ConfirmPanel title={t("confirmCloseTitle", { title: c.title[locale] })}>
-        <p className="mb-2" data-testid="consequence">{t("confirmCloseDeadline", { from: when(counts.closesAt), now: when(counts.at) })}</p>
+        <p className="mb-2" data-testid="consequence">
+          {t("confirmCloseDeadline", { from: when(counts.closesAt), now: when(counts.at) })}
+        </p>
         <p className="mb-2">{t("confirmCloseResponses", { responses: counts.responses })}</p>
         <p className="mb-2">{t("confirmCloseReopen")}</p>
         <p className="mb-1 font-bold">{t("confirmCloseReason")}</p>
@@ -71,24 +82,32 @@ export default async function ConfirmLifecyclePage({ params, searchParams }: TPr
   }
 
   const phase = consultationPhase(c, at);
-  if (intent === "results" && phase !== "closed") return refused(phase === "results" ? "resultsAlreadyPublished" : "notClosed");
+  if (intent === "results" && phase !== "closed")
+    return refused(phase === "results" ? "resultsAlreadyPublished" : "notClosed");
   if (intent === "republish" && phase !== "results") return refused("notClosed");
   const counts = await countResults(c.id);
   const queue = `/${locale}/moderate?c=${encodeURIComponent(c.slug)}`;
   return (
-    <ConfirmPanel title={t(intent === "results" ? "confirmResultsTitle" : "confirmRepublishTitle", { title: c.title[locale] })}>
-      <p className="mb-2 font-bold" data-testid="consequence">{t("confirmUndecided", { undecided: counts.undecided, items: counts.items })}</p>
+    <ConfirmPanel
+      title={t(intent === "results" ? "confirmResultsTitle" : "confirmRepublishTitle", { title: c.title[locale] })}
+    >
+      <p className="mb-2 font-bold" data-testid="consequence">
+        {t("confirmUndecided", { undecided: counts.undecided, items: counts.items })}
+      </p>
       {counts.clauses.length ? (
         <>
           <p className="mb-2">{t("confirmUndecidedClauses")}</p>
           <ul className="mb-4 list-disc space-y-1 pl-6" data-testid="undecided-clauses">
             {counts.clauses.map((k) => {
               const label = k.kind ? clauseLabel({ kind: k.kind, number: k.number }, tc) : t("generalComments");
-              const href = k.key ? `${queue}&clause=${encodeURIComponent(k.key)}&decision=none` : `${queue}&aspect=general&decision=none`;
+              const href = k.key
+                ? `${queue}&clause=${encodeURIComponent(k.key)}&decision=none`
+                : `${queue}&aspect=general&decision=none`;
               return (
                 <li key={k.key ?? "general"}>
                   <a href={href}>{k.removed ? t("removedClause", { clause: label }) : label}</a>
-                  {": "}{t("confirmClauseUndecided", { undecided: k.undecided, items: k.items })}
+                  {": "}
+                  {t("confirmClauseUndecided", { undecided: k.undecided, items: k.items })}
                 </li>
               );
             })}
@@ -97,7 +116,12 @@ export default async function ConfirmLifecyclePage({ params, searchParams }: TPr
       ) : null}
       <p className="mb-2">{t("confirmPublished", { published: counts.published })}</p>
       <p className="mb-4">{t(intent === "results" ? "confirmResultsPublic" : "confirmRepublishPublic")}</p>
-      <LifecycleForm slug={c.slug} intent={intent} label={t(intent === "results" ? "confirmResultsYes" : "confirmRepublishYes")} after={cancel}>
+      <LifecycleForm
+        slug={c.slug}
+        intent={intent}
+        label={t(intent === "results" ? "confirmResultsYes" : "confirmRepublishYes")}
+        after={cancel}
+      >
         <input type="hidden" name="confirm" value="yes" />
       </LifecycleForm>
     </ConfirmPanel>

@@ -27,9 +27,15 @@ export default async function EditConsultationPage({ params }: TProps) {
   const t = await getTranslations({ locale, namespace: "authoring" });
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin/consultations/${c.slug}`}>{c.title[locale]}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/admin/consultations/${c.slug}`}>{c.title[locale]}</a>
+      </p>
       <h1 className="mb-8 text-4xl font-bold">{t("editTitle")}</h1>
-      <ConsultationForm locale={locale} timeZones={timeZones()} edit={{ slug: c.slug, values: c.values, draft: c.draft }} />
+      <ConsultationForm
+        locale={locale}
+        timeZones={timeZones()}
+        edit={{ slug: c.slug, values: c.values, draft: c.draft }}
+      />
     </>
   );
 }

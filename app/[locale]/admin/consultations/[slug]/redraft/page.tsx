@@ -28,11 +28,17 @@ export default async function RedraftPage({ params }: TProps) {
   const tc = await getTranslations({ locale, namespace: "consultation" });
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/admin/consultations/${c.slug}`}>{c.title[locale]}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/admin/consultations/${c.slug}`}>{c.title[locale]}</a>
+      </p>
       <h1 className="mb-4 text-4xl font-bold">{t("redraftTitle")}</h1>
       <p className="mb-8 max-w-prose">{t("redraftIntro", { version: c.draftVersion })}</p>
-      <RedraftForm locale={locale} slug={c.slug} nextVersion={c.draftVersion + 1}
-        current={c.clauses.map((k) => ({ id: k.id, label: clauseLabel(k, tc), body: k.body[locale] }))} />
+      <RedraftForm
+        locale={locale}
+        slug={c.slug}
+        nextVersion={c.draftVersion + 1}
+        current={c.clauses.map((k) => ({ id: k.id, label: clauseLabel(k, tc), body: k.body[locale] }))}
+      />
     </>
   );
 }

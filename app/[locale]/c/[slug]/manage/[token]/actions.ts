@@ -13,13 +13,21 @@ import { changeResponse, withdrawResponse } from "@/lib/responses/manage-respons
 /** Where the answer sends the person (the private link's page), read from the form itself: the token is not sent back. */
 const place = (form: FormData) => {
   const str = (k: string) => String(form.get(k) ?? "");
-  return { slug: str("slug").slice(0, 64), locale: isLocale(str("locale")) ? str("locale") : "en", token: str("token").slice(0, 100) };
+  return {
+    slug: str("slug").slice(0, 64),
+    locale: isLocale(str("locale")) ? str("locale") : "en",
+    token: str("token").slice(0, 100),
+  };
 };
 
 // Public: the private link's token (in the form) is the authorization, checked in changeResponse. Rate-limited per client.
 export const changeResponseAction = formAction(
   {
-    role: "public", schema: ZResponseChange, maxValue: 100_000, invalid: "invalid", intent: showQuestionsIntent,
+    role: "public",
+    schema: ZResponseChange,
+    maxValue: 100_000,
+    invalid: "invalid",
+    intent: showQuestionsIntent,
     read: (form) => ({ input: readResponseForm(form).input }),
     toErrors: (error, form) => responseFormErrors(error.issues, readResponseForm(form).feedbackClauses),
   },
@@ -28,7 +36,16 @@ export const changeResponseAction = formAction(
     if (!(await limitClient(clientIp(await headers()))).ok) return { ...fail([]), status: "rate_limited" };
     const result = await changeResponse(token, slug, input);
     if (result.ok) redirect(`/${locale}/c/${slug}/manage/${token}?changed=1`);
-    if (result.reason === "invalid") return { ...fail(issuesToFieldErrors(result.issues, input.feedback.map((f) => f.clause))), status: "invalid" };
+    if (result.reason === "invalid")
+      return {
+        ...fail(
+          issuesToFieldErrors(
+            result.issues,
+            input.feedback.map((f) => f.clause),
+          ),
+        ),
+        status: "invalid",
+      };
     if (result.reason === "closed") return { ...fail([]), status: "closed" };
     // Unknown token or already withdrawn: the page says so.
     redirect(`/${locale}/c/${slug}/manage/${token}`);
@@ -37,7 +54,13 @@ export const changeResponseAction = formAction(
 
 // Public: the token is the authorization, checked in withdrawResponse.
 export const withdrawAction = formAction(
-  { role: "public", schema: ZWithdraw, field: "withdraw-confirm", secret: ["token"], errorField: (e) => ({ ...e, field: "withdraw-confirm" }) },
+  {
+    role: "public",
+    schema: ZWithdraw,
+    field: "withdraw-confirm",
+    secret: ["token"],
+    errorField: (e) => ({ ...e, field: "withdraw-confirm" }),
+  },
   async (_, { form, fail }) => {
     const { slug, locale, token } = place(form);
     const result = await withdrawResponse(token);

@@ -17,7 +17,10 @@ import { changeResponseAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string; slug: string; token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string; slug: string; token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -49,13 +52,19 @@ export default async function ManagePage({ params, searchParams }: TProps) {
   const receipt = `/${locale}/c/${slug}/receipt/${r.reference}?key=${receiptKey(r.reference)}`;
   return (
     <>
-      <p className="mb-2"><a href={`/${locale}/c/${slug}`}>{c.title[locale]}</a></p>
+      <p className="mb-2">
+        <a href={`/${locale}/c/${slug}`}>{c.title[locale]}</a>
+      </p>
       <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-2 text-xl">{t("reference", { reference: r.reference })}</p>
-      <p className="mb-6"><a href={receipt}>{t("viewReceipt")}</a></p>
+      <p className="mb-6">
+        <a href={receipt}>{t("viewReceipt")}</a>
+      </p>
       {sp.changed ? <Notice title={t("changedTitle")}>{t("changedBody", { version: r.version })}</Notice> : null}
       {r.withdrawnAt ? (
-        <Notice tone="warning" title={t("withdrawnTitle")}>{t("withdrawnBody", { when: when(r.withdrawnAt) })}</Notice>
+        <Notice tone="warning" title={t("withdrawnTitle")}>
+          {t("withdrawnBody", { when: when(r.withdrawnAt) })}
+        </Notice>
       ) : !open ? (
         <Notice tone="warning">{t("closed", { when: when(c.closesAt) })}</Notice>
       ) : (
@@ -65,7 +74,14 @@ export default async function ManagePage({ params, searchParams }: TProps) {
         <details className="mb-8">
           <summary className="cursor-pointer font-bold">{t("history", { count: r.versions.length })}</summary>
           <ul className="mt-2 list-disc pl-6">
-            {r.versions.map((v) => <li key={`${v.version}-${v.kind}`}>{t(v.kind === "withdrawn" ? "historyWithdrawn" : "historyChanged", { version: v.version, when: when(v.at) })}</li>)}
+            {r.versions.map((v) => (
+              <li key={`${v.version}-${v.kind}`}>
+                {t(v.kind === "withdrawn" ? "historyWithdrawn" : "historyChanged", {
+                  version: v.version,
+                  when: when(v.at),
+                })}
+              </li>
+            ))}
           </ul>
         </details>
       ) : null}
@@ -73,8 +89,12 @@ export default async function ManagePage({ params, searchParams }: TProps) {
         <>
           <h2 className="mb-4 text-2xl font-bold">{t("changeTitle")}</h2>
           <ResponseForm
-            slug={slug} locale={locale} timeZone={c.timeZone} countries={listCountries(locale)}
-            action={changeResponseAction} change={{ values: responseFormValues(r), token }}
+            slug={slug}
+            locale={locale}
+            timeZone={c.timeZone}
+            countries={listCountries(locale)}
+            action={changeResponseAction}
+            change={{ values: responseFormValues(r), token }}
             clauses={formClauses(c.clauses, locale, tc)}
           />
           <h2 className="mt-12 mb-4 text-2xl font-bold">{t("withdrawTitle")}</h2>

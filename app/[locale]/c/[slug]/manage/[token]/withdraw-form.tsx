@@ -13,14 +13,26 @@ export function WithdrawForm({ locale, slug, token }: { locale: string; slug: st
   const e = state.errors[0];
   return (
     <>
-      <ErrorSummary title={te("summaryTitle")} focusKey={state.nonce} errors={e ? [{ href: "#withdraw-confirm", text: t(e.key as "withdrawConfirm") }] : []} />
+      <ErrorSummary
+        title={te("summaryTitle")}
+        focusKey={state.nonce}
+        errors={e ? [{ href: "#withdraw-confirm", text: t(e.key as "withdrawConfirm") }] : []}
+      />
       <form action={action} noValidate key={state.nonce} className="max-w-xl">
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
-        <Checkbox id="withdraw-confirm" name="confirm" value="yes" label={t("withdrawConfirmLabel")} error={e ? t(e.key as "withdrawConfirm") : undefined}
-          errorPrefix={te("prefix")} />
-        <button type="submit" disabled={pending} className="bg-error px-5 py-3 text-lg font-bold text-white">{t("withdraw")}</button>
+        <Checkbox
+          id="withdraw-confirm"
+          name="confirm"
+          value="yes"
+          label={t("withdrawConfirmLabel")}
+          error={e ? t(e.key as "withdrawConfirm") : undefined}
+          errorPrefix={te("prefix")}
+        />
+        <button type="submit" disabled={pending} className="bg-error px-5 py-3 text-lg font-bold text-white">
+          {t("withdraw")}
+        </button>
       </form>
     </>
   );

@@ -46,7 +46,10 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
   const { locale, slug, reference } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [receipt, c] = await Promise.all([getReceipt(slug, reference, (await searchParams).key), getPublishedConsultation(slug)]);
+  const [receipt, c] = await Promise.all([
+    getReceipt(slug, reference, (await searchParams).key),
+    getPublishedConsultation(slug),
+  ]);
   if (!receipt || !c) notFound();
   const t = await getTranslations({ locale, namespace: "receipt" });
   const tr = await getTranslations({ locale, namespace: "respond" });
@@ -67,15 +70,40 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
     [tr("email"), receipt.email ?? notGiven],
     [tr("publication"), tr(`publication_${receipt.publication}`)],
   ];
-  const aspectTitle = { clarity: tr("clarity"), language: tr("language"), feasibility: tr("feasibility"), general: t("general"), position: td("stance") };
+  const aspectTitle = {
+    clarity: tr("clarity"),
+    language: tr("language"),
+    feasibility: tr("feasibility"),
+    general: t("general"),
+    position: td("stance"),
+  };
   const answersOf = (item: TReceipt["feedbackItems"][number]): [string, ReactNode][] => {
     const rating = item.rating ? t("outOf5", { rating: item.rating }) : null;
     const rows: [string, ReactNode | null | undefined][] =
-      item.aspect === "clarity" ? [[tr("clarityRating"), rating], [tr("clarityComment"), item.comment]]
-      : item.aspect === "language" ? [[tr("term"), item.term], [tr("proposedWording"), item.proposedWording], [tr("reason"), item.comment]]
-      : item.aspect === "feasibility" ? [[tr("feasibilityRating"), rating], [tr("countryContext"), item.countryContext], [tr("feasibilityComment"), item.comment]]
-      : item.aspect === "general" ? [[tr("general"), item.comment]]
-      : [[td("stance"), item.stance ? td(`stance_${item.stance}`) : null], [td("amendment"), item.proposedWording], [tr("reason"), item.comment]];
+      item.aspect === "clarity"
+        ? [
+            [tr("clarityRating"), rating],
+            [tr("clarityComment"), item.comment],
+          ]
+        : item.aspect === "language"
+          ? [
+              [tr("term"), item.term],
+              [tr("proposedWording"), item.proposedWording],
+              [tr("reason"), item.comment],
+            ]
+          : item.aspect === "feasibility"
+            ? [
+                [tr("feasibilityRating"), rating],
+                [tr("countryContext"), item.countryContext],
+                [tr("feasibilityComment"), item.comment],
+              ]
+            : item.aspect === "general"
+              ? [[tr("general"), item.comment]]
+              : [
+                  [td("stance"), item.stance ? td(`stance_${item.stance}`) : null],
+                  [td("amendment"), item.proposedWording],
+                  [tr("reason"), item.comment],
+                ];
     return rows.filter((r): r is [string, ReactNode] => r[1] !== null && r[1] !== undefined && r[1] !== "");
   };
 
@@ -86,35 +114,51 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
         <h1 className="mb-4 text-3xl font-bold sm:text-4xl">{t("title")}</h1>
         <p className="text-lg">{t("reference")}</p>
         {/* One line, always: a reference read out or copied must not be split at its hyphens. */}
-        <p className="whitespace-nowrap text-2xl font-bold sm:text-3xl" data-testid="reference">{receipt.reference}</p>
+        <p className="whitespace-nowrap text-2xl font-bold sm:text-3xl" data-testid="reference">
+          {receipt.reference}
+        </p>
       </div>
       <p className="mb-2">{t("submittedAt", { date: formatInstant(receipt.submittedAt, locale, c.timeZone) })}</p>
       <p className="mb-4 max-w-prose">{t("referenceHint")}</p>
       <PrintButton text={t("print")} />
-      {receipt.withdrawnAt ? <Notice tone="warning">{t("withdrawn", { when: formatInstant(receipt.withdrawnAt, locale, c.timeZone) })}</Notice> : null}
+      {receipt.withdrawnAt ? (
+        <Notice tone="warning">
+          {t("withdrawn", { when: formatInstant(receipt.withdrawnAt, locale, c.timeZone) })}
+        </Notice>
+      ) : null}
 
       <h2 className="mb-3 text-2xl font-bold">{t("nextTitle")}</h2>
       <ul className="mb-8 max-w-prose list-disc space-y-2 pl-6">
         <li>
-          {next.email === "sent" ? t("emailSent", { email: receipt.email ?? "" })
-            : next.email === "sending" ? t("emailSending", { email: receipt.email ?? "" })
-            : next.email === "failed" ? t("emailFailed", { email: receipt.email ?? "" })
-            : next.email === "no_mail_server" ? t("emailNoServer")
-            : next.email === "erased" ? t("emailErased")
-            : t("emailNoAddress")}
+          {next.email === "sent"
+            ? t("emailSent", { email: receipt.email ?? "" })
+            : next.email === "sending"
+              ? t("emailSending", { email: receipt.email ?? "" })
+              : next.email === "failed"
+                ? t("emailFailed", { email: receipt.email ?? "" })
+                : next.email === "no_mail_server"
+                  ? t("emailNoServer")
+                  : next.email === "erased"
+                    ? t("emailErased")
+                    : t("emailNoAddress")}
         </li>
         {next.change === "withdrawn" ? null : (
           <li>
-            {next.change === "private_link" ? t("changePrivateLink", { date: deadline })
-              : next.change === "closed" ? t("changeClosed")
-              : next.change === "erased" ? t("changeErased")
-              : t("changeContact")}
+            {next.change === "private_link"
+              ? t("changePrivateLink", { date: deadline })
+              : next.change === "closed"
+                ? t("changeClosed")
+                : next.change === "erased"
+                  ? t("changeErased")
+                  : t("changeContact")}
           </li>
         )}
         <li>
-          {c.resultsPublishedAt ? t.rich("resultsPublished", { link: (text) => <a href={`/${locale}/c/${slug}/results`}>{text}</a> })
-            : c.closesAt > at ? t.rich("resultsLater", { link: consultationLink })
-            : t.rich("resultsAfterClose", { link: consultationLink })}
+          {c.resultsPublishedAt
+            ? t.rich("resultsPublished", { link: (text) => <a href={`/${locale}/c/${slug}/results`}>{text}</a> })
+            : c.closesAt > at
+              ? t.rich("resultsLater", { link: consultationLink })
+              : t.rich("resultsAfterClose", { link: consultationLink })}
         </li>
       </ul>
 

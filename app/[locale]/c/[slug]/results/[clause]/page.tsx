@@ -12,10 +12,14 @@ import { Pagination } from "@/components/results/pagination";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string; slug: string; clause: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ locale: string; slug: string; clause: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** The section a segment names: a clause's key, or GENERAL_KEY for the general comments. */
-const findSection = (copy: TResultsCopy, segment: string) => copy.summary.sections.find((s) => sectionSegment(s) === segment && (s.key !== null || segment === GENERAL_KEY));
+const findSection = (copy: TResultsCopy, segment: string) =>
+  copy.summary.sections.find((s) => sectionSegment(s) === segment && (s.key !== null || segment === GENERAL_KEY));
 
 /** "2" → 2; absent → 1; anything else (0, -1, 1.5, "x", repeated) → null. */
 function pageNumber(raw: string | string[] | undefined): number | null {
@@ -57,12 +61,18 @@ export default async function ClauseResultsPage({ params, searchParams }: TProps
   const num = new Intl.NumberFormat(locale);
   return (
     <>
-      <p className="mb-2"><a href={`${base}#${sectionAnchor(s)}`}>{t("backToResults")}</a></p>
+      <p className="mb-2">
+        <a href={`${base}#${sectionAnchor(s)}`}>{t("backToResults")}</a>
+      </p>
       <h1 className="mb-2 text-4xl font-bold break-words">{t("clausePageTitle", { clause: r.title })}</h1>
       <p className="mb-2">{c.title[locale]}</p>
-      <p className="mb-6 max-w-prose text-muted">{t("listedCount", { listed: s.listed, items: num.format(s.items) })}</p>
+      <p className="mb-6 max-w-prose text-muted">
+        {t("listedCount", { listed: s.listed, items: num.format(s.items) })}
+      </p>
       <Pagination page={page} pages={got.pages} href={(p) => (p === 1 ? here : `${here}?page=${p}`)} locale={locale} />
-      {got.rows.length ? <PublishedComments rows={got.rows} locale={locale} start={(page - 1) * COMMENTS_PER_PAGE + 1} /> : null}
+      {got.rows.length ? (
+        <PublishedComments rows={got.rows} locale={locale} start={(page - 1) * COMMENTS_PER_PAGE + 1} />
+      ) : null}
       <Pagination page={page} pages={got.pages} href={(p) => (p === 1 ? here : `${here}?page=${p}`)} locale={locale} />
     </>
   );
