@@ -36,12 +36,13 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { root } from "./project.mjs";
 import { buildIfNeeded, onStopSignal, startProcess, stopAll, stopProcess, waitHealthy } from "./processes.mjs";
-import { BODY_FIXED_BYTES, formPayloadMaker, ITEMS_PER_RESPONSE, jsonPayload } from "./bench-ingest/payload.mjs";
+import { BODY_FIXED_BYTES, formPayloadMaker, jsonPayload } from "./bench-ingest/payload.mjs";
 import { makeTarget, TIMEOUT_MS } from "./bench-ingest/open-loop.mjs";
 import { closedLoop, openLoop, warmUp, WARMUP_REQUESTS } from "./bench-ingest/phases.mjs";
 import { round } from "./bench-ingest/stats.mjs";
-import { truthCheck } from "./bench-ingest/truth.mjs";
-import { costOf, fmtMs, machineInfo, printTable } from "./bench-ingest/report.mjs";
+import { printTruth, truthCheck } from "./bench-ingest/truth.mjs";
+import { machineInfo, printTable } from "./bench-ingest/report.mjs";
+import { judge, TARGET } from "./bench-ingest/verdict.mjs";
 
 // ---------------------------------------------------------------- settings
 
@@ -66,15 +67,6 @@ const FORM_PATH = "/en/c/dpsi/respond";
 const CONCURRENCY = 64;
 const FORM_CONCURRENCY = 16;
 const HEALTH_TIMEOUT_MS = 60_000;
-const TARGET = {
-  share: 0.2,
-  seconds: 60,
-  p99Ms: 250,
-  capacityRatio: 0.3,
-  overloadFactor: 2,
-  answeredWithinMs: 1_000,
-  shedWithinMs: 100,
-};
 
 /** Anything answering on the port (a refused connection: free). */
 const portInUse = (port) =>
@@ -209,20 +201,7 @@ async function main() {
   max.phase = "m";
   overload.phase = "o";
   const truth = await truthCheck(databaseUrl, runId, [apiWarmup, fixed, max, overload], [formWarmup, formMax]);
-  console.log(
-    `\n== truth check: API ${truth.apiRows} rows for ${truth.returned201} 201s, form ${truth.formRows} rows for ${truth.returned303} 303s → ${truth.ok ? "OK" : "MISMATCH"}` +
-      (truth.ok || !truth.clientErrorsAndTimeouts
-        ? ""
-        : ` (the client gave up on ${truth.clientErrorsAndTimeouts} requests, which the server may still have stored)`),
-  );
-  console.log(
-    `   by phase: ${Object.entries(truth.phases)
-      .map(([k, v]) => `${k} ${v.rows}/${v.returned201}${v.ok ? "" : " MISMATCH"}`)
-      .join(", ")} (w warm-up, f fixed rate, m max, o overload)`,
-  );
-  console.log(
-    `   feedback items: ${truth.feedbackItems}, expected ${truth.expectedItems} (${ITEMS_PER_RESPONSE} per response) → ${truth.itemsOk ? "OK" : "MISMATCH"}`,
-  );
+  printTruth(truth);
 
   // ---- report
   const ratio = rawMax.throughput2xx > 0 ? max.throughput2xx / rawMax.throughput2xx : null;
@@ -235,57 +214,6 @@ async function main() {
     ["app overload", overload],
   ]);
 
-  const fixedErrors = fixed.non2xxCount + fixed.errorCount + (fixed.due - fixed.sent);
-  const latencyPass = fixed.latencyMs.p99 !== null && fixed.latencyMs.p99 <= TARGET.p99Ms && fixedErrors === 0;
-  const capacityPass = ratio !== null && ratio >= TARGET.capacityRatio;
-  const notAnswered = overload.sent - overload.answeredWithin1s; // late answers, timeouts and errors
-  const otherStatuses = Object.entries(overload.byStatus)
-    .filter(([s]) => s !== "201" && s !== "503")
-    .reduce((n, [, c]) => n + c, 0);
-  const overloadPass =
-    notAnswered === 0 &&
-    otherStatuses === 0 &&
-    overload.errorCount === 0 &&
-    overload.shed503.withoutRetryAfter === 0 &&
-    truth.phases.o.ok;
-  const shedPass = overload.shed503.count === 0 || overload.shed503.p99 <= TARGET.shedWithinMs;
-  const verdict = {
-    capacity: {
-      pass: capacityPass,
-      ratio: round(ratio, 3),
-      appMax: max.throughput2xx,
-      baselineMax: rawMax.throughput2xx,
-      target: `app flat out ≥ ${TARGET.capacityRatio} × the baseline's`,
-    },
-    latency: {
-      pass: latencyPass,
-      rate,
-      p99Ms: fixed.latencyMs.p99,
-      errors: fixedErrors,
-      target: `p99 ≤ ${TARGET.p99Ms} ms with 0 errors at ${TARGET.share * 100} % of the baseline's capacity`,
-    },
-    overload: {
-      pass: overloadPass,
-      rate: overloadRate,
-      notAnsweredWithin1s: notAnswered,
-      otherStatuses,
-      target: `at ${TARGET.overloadFactor} × the app's capacity every request answered 201 or 503 + Retry-After within ${TARGET.answeredWithinMs} ms, each 201 stored once`,
-    },
-    shedding: {
-      pass: shedPass,
-      p99Ms: overload.shed503.p99,
-      count: overload.shed503.count,
-      target: `503s answered within ${TARGET.shedWithinMs} ms (p99)`,
-    },
-    form: {
-      perSecond: formMax.throughput2xx,
-      ratioToApi: round(formRatio, 3),
-      note: "informative: the web form's Server Action flat out",
-    },
-    cost: costOf(max, rawMax),
-    pass: latencyPass && capacityPass && overloadPass && shedPass,
-    asTargeted: !FIXED_RATE && SECONDS >= TARGET.seconds,
-  };
   const machineEnd = { ...machine, loadAvgAtEnd: os.loadavg().map((x) => round(x, 2)) };
 
   console.log(
@@ -294,33 +222,20 @@ async function main() {
   console.log(
     `truth check: ${truth.ok ? "OK" : "MISMATCH"} (API ${truth.apiRows} rows, ${truth.returned201} 201s; form ${truth.formRows} rows, ${truth.returned303} 303s); feedback items ${truth.itemsOk ? "OK" : "MISMATCH"}`,
   );
-  const pf = (b) => (b ? "PASS" : "FAIL");
-  console.log("Verdict:");
-  console.log(
-    `  capacity ${pf(capacityPass)}  flat out: app ${max.throughput2xx}/s vs baseline ${rawMax.throughput2xx}/s = ${ratio === null ? "–" : ratio.toFixed(2)} (target: ≥ ${TARGET.capacityRatio})`,
-  );
-  console.log(
-    `  latency  ${pf(latencyPass)}  at ${rate}/s: p99 ${fmtMs(fixed.latencyMs.p99)} ms, ${fixedErrors} errors (target: ${verdict.latency.target})`,
-  );
-  console.log(
-    `  overload ${pf(overloadPass)}  at ${overloadRate}/s: ${overload.sent - notAnswered}/${overload.sent} answered within 1 s, ${overload.status201} 201s, ` +
-      `${truth.phases.o.rows} rows stored (${truth.phases.o.ok ? "each once" : "MISMATCH"}), ${overload.shed503.count} refused, ${otherStatuses} other, ${overload.errorCount} errors`,
-  );
-  console.log(
-    `  shedding ${pf(shedPass)}  503 p99 ${fmtMs(overload.shed503.p99)} ms (target: ≤ ${TARGET.shedWithinMs} ms)`,
-  );
-  console.log(
-    `  form     (informative) ${formMax.throughput2xx}/s = ${formRatio === null ? "–" : formRatio.toFixed(2)} × the JSON API`,
-  );
-  console.log(
-    `  cost     (informative, less sensitive to a busy machine) CPU per stored response, server + PostgreSQL, flat out: ` +
-      `app ${fmtMs(verdict.cost.appMs)} ms vs baseline ${fmtMs(verdict.cost.baselineMs)} ms = ${verdict.cost.ratio === null ? "–" : verdict.cost.ratio.toFixed(2)}`,
-  );
-  console.log(`  overall  ${pf(verdict.pass)}`);
-  if (!verdict.asTargeted)
-    console.log(
-      `  note: this run's fixed-rate phase lasted ${SECONDS} s${FIXED_RATE ? ` at BENCH_RATE=${FIXED_RATE}/s` : ""}, not the target's ${TARGET.seconds} s at ${TARGET.share * 100} %: indicative only`,
-    );
+  const verdict = judge({
+    rawMax,
+    fixed,
+    max,
+    formMax,
+    overload,
+    truth,
+    rate,
+    overloadRate,
+    ratio,
+    formRatio,
+    fixedRate: FIXED_RATE,
+    seconds: SECONDS,
+  });
 
   const dir = path.join(root, "bench-results");
   mkdirSync(dir, { recursive: true });

@@ -56,3 +56,21 @@ export async function truthCheck(databaseUrl, runId, api, form) {
     await client.end();
   }
 }
+
+/** The truth check's lines of the report. */
+export function printTruth(truth) {
+  console.log(
+    `\n== truth check: API ${truth.apiRows} rows for ${truth.returned201} 201s, form ${truth.formRows} rows for ${truth.returned303} 303s → ${truth.ok ? "OK" : "MISMATCH"}` +
+      (truth.ok || !truth.clientErrorsAndTimeouts
+        ? ""
+        : ` (the client gave up on ${truth.clientErrorsAndTimeouts} requests, which the server may still have stored)`),
+  );
+  console.log(
+    `   by phase: ${Object.entries(truth.phases)
+      .map(([k, v]) => `${k} ${v.rows}/${v.returned201}${v.ok ? "" : " MISMATCH"}`)
+      .join(", ")} (w warm-up, f fixed rate, m max, o overload)`,
+  );
+  console.log(
+    `   feedback items: ${truth.feedbackItems}, expected ${truth.expectedItems} (${ITEMS_PER_RESPONSE} per response) → ${truth.itemsOk ? "OK" : "MISMATCH"}`,
+  );
+}
