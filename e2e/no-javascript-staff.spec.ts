@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, createConsultation, signIn, uniqueSlug } from "./helpers";
+import { createHash, randomBytes } from "node:crypto";
+import { createAccount, createConsultation, signIn, sql, uniqueSlug } from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 
@@ -92,4 +93,27 @@ test("an admin checks a two-language draft and saves a consultation without Java
   await expect(page.getByTestId("aligned")).toContainText("4 clauses");
   await page.getByRole("button", { name: "Save as a draft (not public)" }).click();
   await expect(page.getByRole("heading", { name: "Saved as a draft" })).toBeVisible();
+});
+
+test("an invitation is accepted without JavaScript (its page's referrer policy keeps the form's Origin)", async ({
+  page,
+}) => {
+  const admin = await createAccount("admin");
+  const [{ id: adminId }] = await sql<{ id: string }>(`SELECT id FROM app_user WHERE email = $1`, [admin.email]);
+  const token = randomBytes(32).toString("base64url");
+  await sql(
+    `INSERT INTO invitation (email, name, role, token_hash, invited_by_id, expires_at)
+     VALUES ($1, 'Nora No-Script', 'moderator', $2, $3, now() + interval '7 days')`,
+    [
+      `${uniqueSlug("nojs-invited")}@test.clausewise.invalid`,
+      createHash("sha256").update(token).digest("hex"),
+      adminId,
+    ],
+  );
+  await page.goto(`/en/invitation/${token}`);
+  await page.locator("#accept-password").fill("a long enough passphrase");
+  await page.locator("#accept-confirm").fill("a long enough passphrase");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.getByText("Requests from another site's pages are refused.")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/\/invitation\//);
 });

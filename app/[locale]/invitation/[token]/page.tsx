@@ -14,8 +14,9 @@ type TProps = { params: Promise<{ locale: string; token: string }> };
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "invitations" });
-  // The token is a secret: no referrer leaves this page.
-  return { title: t("acceptTitle"), robots: { index: false }, referrer: "no-referrer" };
+  // The token is a secret: no referrer leaves for another site ("no-referrer" would make the form post "Origin: null",
+  // refused as cross-site without JavaScript).
+  return { title: t("acceptTitle"), robots: { index: false }, referrer: "same-origin" };
 }
 
 // Public: the token is the authorization.

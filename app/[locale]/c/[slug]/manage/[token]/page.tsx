@@ -25,8 +25,9 @@ type TProps = {
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "manage" });
-  // The token is a secret: no referrer leaves this page, and no search engine keeps it.
-  return { title: t("title"), robots: { index: false }, referrer: "no-referrer" };
+  // The token is a secret: no referrer leaves for another site, and no search engine keeps it. Not "no-referrer": a
+  // browser then sends "Origin: null" with the page's form posts, which the server refuses as cross-site (without JavaScript).
+  return { title: t("title"), robots: { index: false }, referrer: "same-origin" };
 }
 
 // Public: the token in the address is the authorization.
