@@ -75,7 +75,7 @@ export const ZEnv = z.object({
   /** pino's level for the JSON request log. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Requests one server handles at once; above it, 503 at once (load shedding). */
-  MAX_IN_FLIGHT: ZWhole(1, 100_000).default(96),
+  MAX_IN_FLIGHT: ZWhole(1, 100_000).default(192),
   /** Requests one server handles at once from one client address; 0 turns it off. Unset: 24, or MAX_IN_FLIGHT if lower. */
   MAX_IN_FLIGHT_PER_CLIENT: ZWhole(0, 100_000).optional(),
   /** Load shedding on the event loop's delay (lib/http/overload.mjs); 0 turns it off. */

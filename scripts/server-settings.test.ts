@@ -10,13 +10,13 @@ describe("readServerSettings", () => {
       hostname: "0.0.0.0",
       trustProxy: false,
       appUrl: undefined,
-      maxInFlight: 96,
+      maxInFlight: 192,
       maxInFlightPerClient: 24,
       logLevel: "info",
       maxEventLoopDelayMs: 40,
       maxEventLoopUtilisation: 1,
     });
-    expect(readServerSettings({ MAX_IN_FLIGHT: "", PORT: "" }).maxInFlight).toBe(96);
+    expect(readServerSettings({ MAX_IN_FLIGHT: "", PORT: "" }).maxInFlight).toBe(192);
   });
 
   it("listens on 127.0.0.1 only behind a proxy, unless HOSTNAME says otherwise", () => {

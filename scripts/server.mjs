@@ -230,7 +230,11 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = HEADERS_TIMEOUT_MS;
 server.requestTimeout = REQUEST_TIMEOUT_MS;
-server.listen(port, hostname, () => {
+// Connections waiting to be accepted: Node's default, 511, overflowed in a rush of new connections (bench:ingest at
+// twice capacity), and the kernel then drops the handshake: the client retries after 1 s, then 3 s. Linux caps it
+// at net.core.somaxconn (4096 on current kernels).
+const LISTEN_BACKLOG = 4096;
+server.listen({ port, host: hostname, backlog: LISTEN_BACKLOG }, () => {
   const { address } = server.address();
   const local = address === "::" || address === "0.0.0.0" ? "127.0.0.1" : address;
   pageCache.setOrigin(`http://${local.includes(":") ? `[${local}]` : local}:${port}`);

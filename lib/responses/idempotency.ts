@@ -30,13 +30,22 @@ export function requestHash(consultationId: string, input: TResponseInput, recei
 
 /** JSON with object members sorted by name at every level and undefined ones left out: one value, one text. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++)
+      out += (i ? "," : "") + (value[i] === undefined ? "null" : canonicalJson(value[i]));
+    return out + "]";
+  }
   if (value !== null && typeof value === "object") {
-    const members = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`);
-    return `{${members.join(",")}}`;
+    const record = value as Record<string, unknown>;
+    // Sorted by UTF-16 code units, as `<` compares: the same order on every server.
+    const keys = Object.keys(record).sort();
+    let out = "{";
+    for (const key of keys) {
+      if (record[key] === undefined) continue;
+      out += (out.length > 1 ? "," : "") + JSON.stringify(key) + ":" + canonicalJson(record[key]);
+    }
+    return out + "}";
   }
   return JSON.stringify(value) ?? "null";
 }

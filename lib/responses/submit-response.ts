@@ -151,44 +151,31 @@ export function yearFormat(timeZone: string): Intl.DateTimeFormat {
 
 export function toItems(input: TResponseInput, clauseIds: Map<string, string>): TItem[] {
   const items: TItem[] = [];
-  const blank = { rating: null, comment: null, term: null, proposed_wording: null, country_context: null };
+  // Every item has every field (absent ones null), written out: one object shape, cheap on the busiest path.
+  const item = (
+    clause_id: string | null,
+    aspect: TItem["aspect"],
+    fields: { rating?: number; comment?: string; term?: string; proposedWording?: string; countryContext?: string },
+  ): TItem => ({
+    clause_id,
+    aspect,
+    position: items.length,
+    rating: fields.rating ?? null,
+    comment: fields.comment ?? null,
+    term: fields.term ?? null,
+    proposed_wording: fields.proposedWording ?? null,
+    country_context: fields.countryContext ?? null,
+  });
   for (const f of input.feedback) {
     const clause_id = clauseIds.get(f.clause)!;
     const { clarity: cl, language: la, feasibility: fe } = f;
-    if (cl && (cl.rating || cl.comment)) {
-      items.push({
-        ...blank,
-        clause_id,
-        aspect: "clarity",
-        position: items.length,
-        rating: cl.rating ?? null,
-        comment: cl.comment ?? null,
-      });
-    }
-    if (la && la.term) {
-      items.push({
-        ...blank,
-        clause_id,
-        aspect: "language",
-        position: items.length,
-        term: la.term,
-        proposed_wording: la.proposedWording ?? null,
-        comment: la.reason ?? null,
-      });
-    }
-    if (fe && (fe.rating || fe.countryContext || fe.comment)) {
-      items.push({
-        ...blank,
-        clause_id,
-        aspect: "feasibility",
-        position: items.length,
-        rating: fe.rating ?? null,
-        country_context: fe.countryContext ?? null,
-        comment: fe.comment ?? null,
-      });
-    }
+    if (cl && (cl.rating || cl.comment)) items.push(item(clause_id, "clarity", cl));
+    if (la && la.term)
+      items.push(
+        item(clause_id, "language", { term: la.term, proposedWording: la.proposedWording, comment: la.reason }),
+      );
+    if (fe && (fe.rating || fe.countryContext || fe.comment)) items.push(item(clause_id, "feasibility", fe));
   }
-  if (input.generalComment)
-    items.push({ ...blank, clause_id: null, aspect: "general", position: items.length, comment: input.generalComment });
+  if (input.generalComment) items.push(item(null, "general", { comment: input.generalComment }));
   return items;
 }
