@@ -61,8 +61,13 @@ function jsonArrayEncoder(columns: readonly string[]): Transform {
   });
 }
 
-const pick = (row: Record<string, unknown>, columns: readonly string[]) =>
-  Object.fromEntries(columns.map((k) => [k, row[k]]));
+/** A row's columns as an object, in order: from an object row, or from an array row already in the columns' order. */
+const pick = (row: Record<string, unknown> | unknown[], columns: readonly string[]) =>
+  Object.fromEntries(
+    Array.isArray(row)
+      ? columns.map((k, i) => [k, row[i]])
+      : columns.map((k) => [k, (row as Record<string, unknown>)[k]]),
+  );
 
 export type TExportFormat = "csv" | "jsonl" | "json";
 
@@ -153,6 +158,16 @@ export async function releaseSlot(slot: TExportSlot): Promise<void> {
 
 export class ExportStalled extends Error {}
 
+/** Where each of `columns` is among the query's output fields (known once its first row has arrived). */
+function columnOrder(query: QueryStream, columns: readonly string[]): number[] {
+  const fields: { name: string }[] = query._result?.fields ?? [];
+  return columns.map((c) => {
+    const i = fields.findIndex((f) => f.name === c);
+    if (i < 0) throw new Error(`export: the query has no column "${c}"`);
+    return i;
+  });
+}
+
 /**
  * Streams `query` on the slot's connection through `encode` into `out` (a PassThrough
  * for a web Response by default). `done` resolves with the number of rows, or rejects
@@ -162,16 +177,27 @@ function streamRows<T extends Writable = PassThrough>(
   slot: TExportSlot,
   query: QueryStream,
   encode: Transform,
-  opts: { map?: (row: Record<string, unknown>) => Record<string, unknown>; out?: T } = {},
+  opts: { columns: readonly string[]; map?: (row: Record<string, unknown>) => Record<string, unknown>; out?: T },
 ): { stream: T; done: Promise<number> } {
   const out = opts.out ?? (new PassThrough() as unknown as T);
   let rows = 0;
   let written = 0;
+  // Rows come as arrays when there is no `map` (no object per row: a quarter of a million-row export's time went to
+  // building and reading objects); the first one tells where each column is in the query's output.
+  let order: number[] | null = null;
   const count = new Transform({
     objectMode: true,
-    transform(row, _e, cb) {
+    transform(row: Record<string, unknown> | unknown[], _e, cb) {
       rows += 1;
-      cb(null, opts.map ? opts.map(row) : row);
+      if (!Array.isArray(row)) return cb(null, opts.map ? opts.map(row) : row);
+      try {
+        order ??= columnOrder(query, opts.columns);
+      } catch (e) {
+        return cb(e as Error);
+      }
+      const out = new Array(order.length);
+      for (let i = 0; i < order.length; i++) out[i] = row[order[i]];
+      cb(null, out);
     },
   });
   // The encoder writes a chunk per row: batched into ~64 KB, the web stream's per-chunk work is paid hundreds of times less.
@@ -244,8 +270,15 @@ export function streamQuery<T extends Writable = PassThrough>(
     out?: T;
   },
 ): { stream: T; done: Promise<number> } {
-  const cursor = new QueryStream(query.text, [...query.values], { batchSize: 2000 });
-  return streamRows(slot, cursor, ENCODERS[opts.format](opts.columns), { map: opts.map, out: opts.out });
+  const cursor = new QueryStream(query.text, [...query.values], {
+    batchSize: 2000,
+    ...(opts.map ? {} : { rowMode: "array" as const }),
+  });
+  return streamRows(slot, cursor, ENCODERS[opts.format](opts.columns), {
+    columns: opts.columns,
+    map: opts.map,
+    out: opts.out,
+  });
 }
 
 /** The HTTP answer carrying an export: its type, a download file name, and the caller's headers (caching, rate limits…). */
