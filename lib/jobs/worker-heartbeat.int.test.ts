@@ -151,6 +151,20 @@ describe("the job queue's heartbeat (jobs of a server that died)", () => {
     expect(runs).toEqual(["busy"]);
   });
 
+  it("a clean stop also frees a lock its pool lost track of (PostgreSQL killed while a job was taken or completed)", async () => {
+    const task = taskName("lost");
+    const { id: poolId } = await startRunner(task, async () => {}, "alive");
+    // The lock as PostgreSQL keeps it when the pool never heard back: set here by hand, no worker runs the job.
+    const id = await addJob(task.replace("test-", "test-unknown-"));
+    await pool.query(
+      `UPDATE graphile_worker._private_jobs SET locked_by = $1, locked_at = now() WHERE id = $2::bigint`,
+      [poolId, id],
+    );
+    for (const stop of stops.splice(0)) await stop();
+    expect(await job(id)).toEqual({ locked_by: null });
+    await pool.query(`SELECT graphile_worker.complete_jobs(ARRAY[$1::bigint])`, [id]);
+  });
+
   it("a server's worker registers its pool at start and forgets it on a clean stop", async () => {
     const rows = async () =>
       (await pool.query<{ id: string }>(`SELECT id FROM job_worker WHERE id LIKE 'pool-%'`)).rows.map((r) => r.id);

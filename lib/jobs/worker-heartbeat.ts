@@ -56,7 +56,8 @@ export type THeartbeat = { stop(): Promise<void> };
 
 /**
  * Beats for every pool the runner given these `events` creates, and sweeps, at once and every `intervalMs`;
- * stop() (after the runner stopped: its jobs are done or handed back) forgets them. Never throws.
+ * stop() (only once the runner stopped: its jobs are done or handed back) frees what they still hold and forgets
+ * them. Never throws.
  */
 export function keepWorkersAlive(
   events: WorkerEvents,
@@ -94,11 +95,16 @@ export function keepWorkersAlive(
     await running; // a beat in flight would register the pool again
     const gone = [...ids];
     ids.clear();
-    // Not forgotten (the database is down): its row goes silent, and a sweep deletes it (it holds no job).
-    if (gone.length)
-      await pool
-        .query(`DELETE FROM job_worker WHERE id = ANY($1::text[])`, [gone])
-        .catch((e) => console.error(`[jobs] could not forget the stopped worker pool: ${(e as Error).message}`));
+    if (!gone.length) return;
+    try {
+      // Stopped, its pool runs nothing: a lock it still holds is one it lost track of (PostgreSQL killed while
+      // the pool took or completed that job), which graphile-worker would keep for 4 hours.
+      await pool.query(`SELECT graphile_worker.force_unlock_workers($1::text[])`, [gone]);
+      await pool.query(`DELETE FROM job_worker WHERE id = ANY($1::text[])`, [gone]);
+    } catch (e) {
+      // The database is down: the pool's row goes silent, and a sweep frees and deletes it.
+      console.error(`[jobs] could not forget the stopped worker pool: ${(e as Error).message}`);
+    }
   };
   // Called twice (the runner's stop, and its end): the second waits for the first.
   return { stop: () => (stopped ??= forget()) };
