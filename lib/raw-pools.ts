@@ -40,3 +40,21 @@ export function limiterPool(): pg.Pool {
   }
   return g.clausewiseLimiterPool;
 }
+
+/**
+ * One connection for the job queue's heartbeat (lib/jobs/worker-heartbeat.ts), kept apart from the app's pool
+ * so a server saturated with requests still beats, and is not taken for dead.
+ */
+export function heartbeatPool(): pg.Pool {
+  const g = globalThis as unknown as { clausewiseHeartbeatPool?: pg.Pool };
+  if (!g.clausewiseHeartbeatPool) {
+    g.clausewiseHeartbeatPool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: 1,
+      idleTimeoutMillis: 0,
+      connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
+    });
+    g.clausewiseHeartbeatPool.on("error", (err) => console.error("[db] heartbeat pool error:", err.message));
+  }
+  return g.clausewiseHeartbeatPool;
+}

@@ -5,7 +5,7 @@
 // run per consultation (a partial unique index), whichever server is asked.
 // The grouping is one transaction: a server that dies mid-run leaves nothing
 // half done, and graphile-worker gives the job to another server (at once after
-// a clean stop; after its 4-hour lock expiry if the server was killed).
+// a clean stop; about a minute after a kill: lib/jobs/worker-heartbeat.ts).
 import { db } from "@/lib/db";
 import { addJob } from "@/lib/jobs/add-job";
 import { TASKS } from "@/lib/jobs/job-names";

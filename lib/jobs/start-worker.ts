@@ -1,8 +1,12 @@
 // Every server runs one graphile-worker runner (instrumentation.ts starts it): it takes jobs from the shared
 // queue in PostgreSQL (LISTEN/NOTIFY, so a job added by any server starts at once; SKIP LOCKED, so no two
 // servers run the same job) and adds the periodic ones from the crontab, once per slot across all servers.
-import { Logger, parseCronItems, run, type CronItem, type Runner } from "graphile-worker";
+// Its heartbeat (worker-heartbeat.ts) frees the jobs of a server that died within about a minute.
+import { EventEmitter } from "node:events";
+import { Logger, parseCronItems, run, type CronItem, type Runner, type WorkerEvents } from "graphile-worker";
 import { env, requireDatabaseUrl } from "@/lib/env";
+import { heartbeatPool } from "@/lib/raw-pools";
+import { keepWorkersAlive } from "./worker-heartbeat";
 import { TASKS } from "./job-names";
 import { taskList } from "./task-list";
 
@@ -36,15 +40,33 @@ export const jobLogger = new Logger(() => (level, message) => {
 });
 
 export async function startWorker(): Promise<Runner> {
-  return run({
-    connectionString: requireDatabaseUrl(),
-    // Its own few connections: CONCURRENCY jobs, the LISTEN connection, and the bookkeeping.
-    maxPoolSize: CONCURRENCY + 2,
-    concurrency: CONCURRENCY,
-    // scripts/server.mjs owns the process's signals; instrumentation.ts stops the runner on them.
-    noHandleSignals: true,
-    logger: jobLogger,
-    taskList,
-    parsedCronItems: parseCronItems(cronItems(env().RETENTION_INTERVAL_HOURS)),
-  });
+  // The worker pool's id (its jobs' locked_by) is known from the "pool:create" event, sent inside run().
+  const events = new EventEmitter() as WorkerEvents;
+  const heartbeat = keepWorkersAlive(events, heartbeatPool());
+  let runner: Runner;
+  try {
+    runner = await run({
+      events,
+      connectionString: requireDatabaseUrl(),
+      // Its own few connections: CONCURRENCY jobs, the LISTEN connection, and the bookkeeping.
+      maxPoolSize: CONCURRENCY + 2,
+      concurrency: CONCURRENCY,
+      // scripts/server.mjs owns the process's signals; instrumentation.ts stops the runner on them.
+      noHandleSignals: true,
+      logger: jobLogger,
+      taskList,
+      parsedCronItems: parseCronItems(cronItems(env().RETENTION_INTERVAL_HOURS)),
+    });
+  } catch (e) {
+    await heartbeat.stop();
+    throw e;
+  }
+  // The pool is forgotten once stopped: its jobs are done or handed back (after a stop, or a failure).
+  const stop = runner.stop;
+  runner.stop = async (reason) => {
+    await stop(reason);
+    await heartbeat.stop();
+  };
+  runner.promise.then(heartbeat.stop, heartbeat.stop).catch((e) => console.error(`[jobs] ${(e as Error).message}`));
+  return runner;
 }

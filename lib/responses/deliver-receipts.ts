@@ -4,8 +4,9 @@
 // (LISTEN/NOTIFY) and sends it; a failure is retried with backoff and, after TASKS.sendReceipt.maxAttempts,
 // kept as failed (the admin's Jobs page, /api/health). Delivery is at least once: a server that dies after
 // the mail server accepted a receipt but before the job was marked done sends it again once its lock
-// expires. The job's payload holds the private link's token in clear until it is sent (the email carries
-// it; the response keeps its hash); an erasure removes the job.
+// is freed (a minute after its death: lib/jobs/worker-heartbeat.ts). The job's payload holds the private
+// link's token in clear until it is sent (the email carries it; the response keeps its hash); an erasure
+// removes the job.
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { isLocale } from "@/lib/i18n/routing";
