@@ -3,8 +3,11 @@
 // response is stored: a crash between the two loses neither. A server's worker picks the job up at once
 // (LISTEN/NOTIFY) and sends it; a failure is retried with backoff and, after TASKS.sendReceipt.maxAttempts,
 // kept as failed (the admin's Jobs page, /api/health). Delivery is at least once: a server that dies after
-// the mail server accepted a receipt but before the job was marked done sends it again once its lock
-// is freed (a minute after its death: lib/jobs/worker-heartbeat.ts). The job's payload holds the private
+// the mail server accepted a receipt but before the job was marked done could send it again once its lock
+// is freed (a minute after its death: lib/jobs/worker-heartbeat.ts). The response's receipt_sent_at narrows
+// that: written as soon as the mail server accepted the receipt and read before sending, so a job that runs
+// again after that moment sends nothing; only a crash in the few milliseconds between the two (or PostgreSQL
+// down at that moment) sends a second copy. The job's payload holds the private
 // link's token in clear until it is sent (the email carries it; the response keeps its hash); an erasure
 // removes the job.
 import { db } from "@/lib/db";
@@ -18,6 +21,7 @@ export type TReceiptPayload = { responseId: string; manageToken: string | null }
 
 type TRow = {
   email: string | null;
+  receipt_sent_at: Date | null;
   locale: string;
   reference: string;
   submitted_at: Date;
@@ -30,13 +34,14 @@ type TRow = {
 };
 
 /** The task: sends one response's receipt. Throws when the mail server refuses, so the queue retries it. */
-export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "nobody"> {
+export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "already_sent" | "nobody"> {
   const [row] = await db.$queryRaw<TRow[]>`
-    SELECT r.email, r.locale, r.reference, r.submitted_at, (SELECT count(*)::int FROM feedback_item i WHERE i.response_id = r.id) AS items,
+    SELECT r.email, r.receipt_sent_at, r.locale, r.reference, r.submitted_at, (SELECT count(*)::int FROM feedback_item i WHERE i.response_id = r.id) AS items,
       c.slug, c.title_en, c.title_fr, c.closes_at, c.time_zone
     FROM response r JOIN consultation c ON c.id = r.consultation_id WHERE r.id = ${payload.responseId}::uuid`;
   // Erased meanwhile (or gone): nobody to write to.
   if (!row?.email) return "nobody";
+  if (row.receipt_sent_at) return "already_sent";
   await deliverMail(
     composeReceiptMail({
       to: row.email,
@@ -54,6 +59,7 @@ export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "n
       manageToken: row.closes_at > now() ? payload.manageToken : null,
     }),
   );
+  await db.$executeRaw`UPDATE response SET receipt_sent_at = now() WHERE id = ${payload.responseId}::uuid`;
   return "sent";
 }
 

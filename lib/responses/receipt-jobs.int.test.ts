@@ -14,7 +14,7 @@ import { receiptJobKey, TASKS } from "@/lib/jobs/job-names";
 import { ZResponseInput } from "./schema";
 import { submitResponse } from "./submit-response";
 import { writeResponse, type TResponseRow } from "./write-responses";
-import { receiptJob } from "./deliver-receipts";
+import { receiptJob, sendReceipt, type TReceiptPayload } from "./deliver-receipts";
 
 // Before anything reads the environment: receipts go to this sink.
 const sink = await mailSink();
@@ -185,6 +185,19 @@ describe("email receipts on the job queue", () => {
     await sink.waitFor(email);
     expect(received(email)).toBe(1);
     expect(await job(reference)).toBeNull();
+  });
+
+  it("are not sent again when their job runs again after the mail server took them (a server killed before the job was marked done)", async () => {
+    const { email, reference } = await submit();
+    const [{ payload }] = await db.$queryRaw<{ payload: TReceiptPayload }[]>`
+      SELECT j.payload FROM graphile_worker._private_jobs j JOIN response r ON j.key = 'receipt:' || r.id WHERE r.reference = ${reference}`;
+    // The task, as a worker runs it; then again, as the worker that takes the freed job after a crash does.
+    expect(await sendReceipt(payload)).toBe("sent");
+    await sink.waitFor(email);
+    expect(await sendReceipt(payload)).toBe("already_sent");
+    await runJobs();
+    expect(received(email)).toBe(1);
+    expect((await db.response.findUniqueOrThrow({ where: { reference } })).receiptSentAt).toBeInstanceOf(Date);
   });
 
   it("an erasure takes an unsent receipt with it: nothing is sent afterwards", async () => {
