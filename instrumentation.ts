@@ -25,16 +25,10 @@ export async function register() {
   // Background work: this server's worker on the shared job queue (lib/jobs/start-worker.ts): receipts,
   // invitations, campaign searches, results copies, and the periodic retention and rate-limit cleanup.
   if (!env().DATABASE_URL) return;
-  const { startWorker } = await import("@/lib/jobs/start-worker");
-  // Not awaited: the server answers while the worker connects; a database that is not up yet is tried again.
-  const start = (wait: number): void =>
-    void startWorker().then(
-      // scripts/server.mjs calls this before it exits: running jobs finish (or are handed back) first.
-      (runner) => ((globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.stopWorker")] = () => runner.stop()),
-      (e) => {
-        console.error(`[jobs] the worker could not start (again in ${wait / 1000} s): ${(e as Error).message}`);
-        setTimeout(() => start(Math.min(wait * 2, 60_000)), wait).unref();
-      },
-    );
-  start(2_000);
+  const { superviseWorker } = await import("@/lib/jobs/supervise-worker");
+  // Not awaited: the server answers while the worker connects; a database that is not up yet is tried again,
+  // and a runner that gets stuck (lib/jobs/supervise-worker.ts) is replaced.
+  const worker = superviseWorker();
+  // scripts/server.mjs calls this before it exits: running jobs finish (or are handed back) first.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.stopWorker")] = () => worker.stop();
 }

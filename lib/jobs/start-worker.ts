@@ -39,9 +39,9 @@ export const jobLogger = new Logger(() => (level, message) => {
   else if (level === "warning") console.warn(`[jobs] ${message}`);
 });
 
-export async function startWorker(): Promise<Runner> {
+/** `events`: the runner's events (supervise-worker.ts watches them). */
+export async function startWorker(events = new EventEmitter() as WorkerEvents): Promise<Runner> {
   // The worker pool's id (its jobs' locked_by) is known from the "pool:create" event, sent inside run().
-  const events = new EventEmitter() as WorkerEvents;
   const heartbeat = keepWorkersAlive(events, heartbeatPool());
   let runner: Runner;
   try {
