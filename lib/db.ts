@@ -47,7 +47,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 /** The pool had no free connection in time (or PostgreSQL is unreachable): answer 503 and let the client retry. */
 export function isDatabaseBusy(err: unknown): boolean {
   const text = `${(err as Error)?.message ?? ""} ${String((err as { cause?: unknown })?.cause ?? "")}`;
-  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down)|DatabaseNotReachable|connect ETIMEDOUT/i.test(
+  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down)|DatabaseNotReachable|Can't reach database server|terminating connection|connect ETIMEDOUT/i.test(
     text,
   );
 }

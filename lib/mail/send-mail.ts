@@ -6,6 +6,19 @@ import { env } from "@/lib/env";
 
 let transport: Transporter | undefined;
 
+// A mail server that stops answering must not hold a job for good: nodemailer waits 2 minutes for a connection,
+// 30 s for the greeting and 10 minutes of a silent socket by default, and test:crash saw every worker of a server
+// held that way (receipts left untried). Failing sooner, the job is retried with backoff.
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+/** SMTP_URL with these timeouts as query options (nodemailer reads a URL's query as options), unless it sets its own. */
+export function withTimeouts(url: string): string {
+  const u = new URL(url);
+  for (const [key, ms] of Object.entries(SMTP_TIMEOUTS))
+    if (!u.searchParams.has(key)) u.searchParams.set(key, String(ms));
+  return u.toString();
+}
+
 export type TMail = { to: string; subject: string; text: string };
 
 export function mailConfigured(): boolean {
@@ -16,7 +29,7 @@ export function mailConfigured(): boolean {
 export async function deliverMail(mail: TMail): Promise<void> {
   const url = env().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set");
-  transport ??= nodemailer.createTransport(url);
+  transport ??= nodemailer.createTransport(withTimeouts(url));
   await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
 }
 

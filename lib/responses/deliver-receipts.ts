@@ -10,7 +10,7 @@
 // down at that moment) sends a second copy. The job's payload holds the private
 // link's token in clear until it is sent (the email carries it; the response keeps its hash); an erasure
 // removes the job.
-import { db } from "@/lib/db";
+import { db, isDatabaseBusy } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { isLocale } from "@/lib/i18n/routing";
 import { deliverMail } from "@/lib/mail/send-mail";
@@ -59,8 +59,28 @@ export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "a
       manageToken: row.closes_at > now() ? payload.manageToken : null,
     }),
   );
-  await db.$executeRaw`UPDATE response SET receipt_sent_at = now() WHERE id = ${payload.responseId}::uuid`;
+  await markSent(payload.responseId);
   return "sent";
+}
+
+/** How long a sent receipt's mark is tried again while PostgreSQL is unreachable (a restart takes seconds). */
+const MARK_RETRY_MS = 60_000;
+
+/**
+ * The mail server took the receipt: record it, trying again while the database is unreachable, since a job
+ * that failed here would send the receipt a second time (test:crash: PostgreSQL killed just then).
+ */
+async function markSent(responseId: string): Promise<void> {
+  const until = Date.now() + MARK_RETRY_MS;
+  for (;;) {
+    try {
+      await db.$executeRaw`UPDATE response SET receipt_sent_at = now() WHERE id = ${responseId}::uuid`;
+      return;
+    } catch (e) {
+      if (!isDatabaseBusy(e) || Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
 }
 
 /** The receipt's job, if it has not been sent: waiting (or being tried), or failed (every attempt spent). */
