@@ -14,73 +14,11 @@ import { PassThrough, Readable, Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import QueryStream from "pg-query-stream";
-import { stringify } from "csv-stringify";
 import { env } from "@/lib/env";
 import { exportPool, type TExportPool } from "@/lib/raw-pools";
+import { CONTENT_TYPES, ENCODERS, type TExportFormat } from "./export-encoders";
 
-/** A spreadsheet would run a cell starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** CSV as spreadsheets open it: UTF-8 with a BOM (Excel reads UTF-8 only with it), CRLF, formula cells neutralised. */
-function csvEncoder(columns: readonly string[]): Transform {
-  return stringify({
-    header: true,
-    columns: [...columns],
-    bom: true,
-    record_delimiter: "\r\n",
-    cast: { string: (v) => neutraliseFormula(v), boolean: (v) => (v ? "true" : "false") },
-  });
-}
-
-/** JSON Lines: one object per row, its columns in order. */
-function jsonLinesEncoder(columns: readonly string[]): Transform {
-  return new Transform({
-    writableObjectMode: true,
-    transform(row, _e, done) {
-      done(null, JSON.stringify(pick(row, columns)) + "\n");
-    },
-  });
-}
-
-/** A JSON array of one object per row, one row a line. */
-function jsonArrayEncoder(columns: readonly string[]): Transform {
-  let first = true;
-  return new Transform({
-    writableObjectMode: true,
-    transform(row, _e, done) {
-      done(null, `${first ? "[\n" : ",\n"}${JSON.stringify(pick(row, columns))}`);
-      first = false;
-    },
-    flush(done) {
-      done(null, first ? "[]\n" : "\n]\n");
-    },
-  });
-}
-
-/** A row's columns as an object, in order: from an object row, or from an array row already in the columns' order. */
-const pick = (row: Record<string, unknown> | unknown[], columns: readonly string[]) =>
-  Object.fromEntries(
-    Array.isArray(row)
-      ? columns.map((k, i) => [k, row[i]])
-      : columns.map((k) => [k, (row as Record<string, unknown>)[k]]),
-  );
-
-export type TExportFormat = "csv" | "jsonl" | "json";
-
-const ENCODERS: Record<TExportFormat, (columns: readonly string[]) => Transform> = {
-  csv: csvEncoder,
-  jsonl: jsonLinesEncoder,
-  json: jsonArrayEncoder,
-};
-const CONTENT_TYPES: Record<TExportFormat, string> = {
-  csv: "text/csv; charset=utf-8",
-  jsonl: "application/x-ndjson; charset=utf-8",
-  json: "application/json; charset=utf-8",
-};
+export { neutraliseFormula, type TExportFormat } from "./export-encoders";
 
 export type TExportSlot = { client: pg.PoolClient; lockKey: string | null };
 export type TExportRefusal = {
