@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { Countdown } from "./countdown";
 import { LocalTime } from "./local-time";
 import { formatInstant } from "@/lib/consultations/format-instant";
+import { countdownText } from "@/lib/consultations/countdown-text";
+import { offsetAt } from "@/lib/consultations/zoned-time";
 import type { TStatus } from "@/lib/consultations/consultation-status";
 
 type TProps = {
@@ -19,6 +21,9 @@ type TProps = {
 export async function ConsultationStatus(p: TProps) {
   const t = await getTranslations({ locale: p.locale, namespace: "status" });
   const deadline = formatInstant(p.closesAt, p.locale, p.timeZone);
+  const utc = formatInstant(p.closesAt, p.locale, "UTC");
+  const remainingMs = p.closesAt.getTime() - p.now.getTime();
+  const countdown = { template: t.raw("countdown") as string, soon: t("countdownSoon"), closed: t("closed") };
   const opens = t("opensAt", { date: formatInstant(p.opensAt, p.locale, p.timeZone) });
   // Open green, closed red, upcoming the brand's blue: not yet open must not look like open.
   const tone = p.status === "closed" ? "text-error" : p.status === "open" ? "text-success" : "text-brand";
@@ -46,8 +51,10 @@ export async function ConsultationStatus(p: TProps) {
             iso={p.closesAt.toISOString()}
             locale={p.locale}
             timeZone={p.timeZone}
+            zoneText={deadline}
+            zoneOffsetMinutes={offsetAt(p.closesAt.getTime(), p.timeZone) / 60_000}
             label={t("yourTime", { date: "{date}" })}
-            fallback={t("yourTimeNoScript", { date: formatInstant(p.closesAt, p.locale, "UTC") })}
+            fallback={utc === deadline ? undefined : t("yourTimeNoScript", { date: utc })}
           />
         </span>
       </dd>
@@ -56,11 +63,10 @@ export async function ConsultationStatus(p: TProps) {
           <dt className="font-bold">{t("timeLeft")}</dt>
           <dd>
             <Countdown
-              remainingMs={p.closesAt.getTime() - p.now.getTime()}
+              remainingMs={remainingMs}
               locale={p.locale}
-              template={t.raw("countdown") as string}
-              soon={t("countdownSoon")}
-              closed={t("closed")}
+              texts={countdown}
+              initial={countdownText(remainingMs, countdown, p.locale)}
             />
           </dd>
         </>

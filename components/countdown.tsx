@@ -3,9 +3,10 @@
 // browser's monotonic clock, so a wrong clock on the reader's device cannot
 // make it lie. Only a display: the server decides what is accepted.
 // Its texts come from the server (next-intl's messages, untranslated templates for the
-// ticking one), so the public pages ship no translation library to the browser.
+// ticking one), so the public pages ship no translation library to the browser; the first
+// text too (`initial`), so hydrating formats nothing.
 import { useState, useSyncExternalStore } from "react";
-import { formatPluralMessage } from "@/lib/i18n/plural-message";
+import { countdownText, type TCountdownTexts } from "@/lib/consultations/countdown-text";
 
 const TICK = 15_000;
 const subscribe = (cb: () => void) => {
@@ -13,30 +14,14 @@ const subscribe = (cb: () => void) => {
   return () => clearInterval(id);
 };
 
-type TProps = { remainingMs: number; locale: string; template: string; soon: string; closed: string };
+type TProps = { remainingMs: number; locale: string; texts: TCountdownTexts; initial: string };
 
-export function Countdown({ remainingMs, locale, template, soon, closed }: TProps) {
+export function Countdown({ remainingMs, locale, texts, initial }: TProps) {
   const [start] = useState(() => performance.now());
   const elapsed = useSyncExternalStore(
     subscribe,
     () => Math.floor((performance.now() - start) / TICK) * TICK,
     () => 0,
   );
-  const left = remainingMs - elapsed;
-  if (left <= 0) return <span>{closed}</span>;
-  if (left < 60_000) return <span>{soon}</span>;
-  const minutesTotal = Math.floor(left / 60_000);
-  return (
-    <span>
-      {formatPluralMessage(
-        template,
-        {
-          days: Math.floor(minutesTotal / 1440),
-          hours: Math.floor((minutesTotal % 1440) / 60),
-          minutes: minutesTotal % 60,
-        },
-        locale,
-      )}
-    </span>
-  );
+  return <span>{elapsed === 0 ? initial : countdownText(remainingMs - elapsed, texts, locale)}</span>;
 }

@@ -21,22 +21,28 @@ test("the draft and the home page send at most 120 KB of compressed JavaScript, 
   }
 });
 
-test("on a mid-range phone the draft paints within 2.5 s (its blocking time printed)", async ({ browser, baseURL }) => {
+test("on a mid-range phone the draft paints within 2.5 s and blocks at most 200 ms", async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
   // The best of up to 5 loads (stopping at the first within budget): other work on a shared machine only adds time.
   const { best, runs } = await measurePhoneBest(browser, `${baseURL}/en/c/dpsi`, { attempts: 5 });
   for (const r of runs) console.log(formatPhone(r));
   expect(best.lcpMs, "Largest Contentful Paint (ms)").toBeGreaterThan(0);
   expect(best.lcpMs, "Largest Contentful Paint (ms)").toBeLessThanOrEqual(PHONE_BUDGET.lcpMs);
+  expect(best.tbtMs, "total blocking time (ms)").toBeLessThanOrEqual(PHONE_BUDGET.tbtMs);
 });
 
-// Total blocking time (budget 200 ms) is printed, not asserted yet: on a quiet machine (2026-11-30) the draft measured
-// 141–207 ms and the response form 189–219 ms over five loads (the form 311–373 ms before its clauses' questions
-// came on demand), too close to the budget for a test that must pass on a busy machine. Issue 12 stays open for it.
-test("on a mid-range phone the response form paints within 2.5 s", async ({ browser, baseURL }) => {
+// Total blocking time, quiet machine, five loads each (2026-12-01): the draft 110–148 ms, the form 115–148 ms. What is
+// left is one task: loading React and Next.js's router (about 110 ms beyond the 50 ms a task may take). The reader's
+// local time (components/local-time.tsx) and the kept draft (components/response-form/response-form.tsx) are worked
+// out after hydration, in tasks of their own; inside it they had made the draft 131–187 ms and the form 160–251 ms.
+test("on a mid-range phone the response form paints within 2.5 s and blocks at most 200 ms", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   const { best, runs } = await measurePhoneBest(browser, `${baseURL}/en/c/dpsi/respond`, { attempts: 5 });
   for (const r of runs) console.log(formatPhone(r));
   expect(best.lcpMs, "Largest Contentful Paint (ms)").toBeGreaterThan(0);
   expect(best.lcpMs, "Largest Contentful Paint (ms)").toBeLessThanOrEqual(PHONE_BUDGET.lcpMs);
+  expect(best.tbtMs, "total blocking time (ms)").toBeLessThanOrEqual(PHONE_BUDGET.tbtMs);
 });

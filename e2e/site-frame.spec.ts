@@ -161,7 +161,14 @@ test.describe("dates in the reader's own time zone", () => {
     const paris = await (await browser.newContext({ timezoneId: "Europe/Paris" })).newPage();
     await paris.goto(`/en/c/${slug}`);
     await expect(paris.getByTestId("consultation-status")).toContainText("Closes on 28 February 2027, 23:59 CET");
+    // Without JavaScript it says the time in UTC; the browser, once it has seen the reader's zone, removes that.
+    await expect(paris.getByTestId("consultation-status")).not.toContainText("In UTC");
     await expect(paris.getByTestId("local-time")).toHaveCount(0);
+    // A reader whose clock reads the same as the consultation's (Lagos, UTC+1 like Paris in winter): the same.
+    const lagos = await (await browser.newContext({ timezoneId: "Africa/Lagos" })).newPage();
+    await lagos.goto(`/en/c/${slug}`);
+    await expect(lagos.getByTestId("consultation-status")).not.toContainText("In UTC");
+    await expect(lagos.getByTestId("local-time")).toHaveCount(0);
   });
 });
 

@@ -1,4 +1,3 @@
-import { useSyncExternalStore } from "react";
 // A response in progress, kept in this browser only (localStorage), so a
 // reload or a lost connection does not cost anyone their text.
 const SKIP = new Set(["slug", "locale", "idempotencyKey", "openClauses", "addClause"]);
@@ -19,22 +18,11 @@ export function saveDraft(form: HTMLFormElement, key: string): void {
   }
 }
 
-const noSubscription = () => () => {};
-
 /**
  * The clauses a kept draft has text in (from its field names, "c:<clause>:<aspect>:<field>"), space-separated, so
- * that the form puts their questions in the page before restoring the draft; null while hydrating (the server has
- * no draft). Read once per render: the form's own typing is in its state already.
+ * that the form puts their questions in the page before restoring the draft; "" when none.
  */
-export function useDraftClauses(slug: string): string | null {
-  return useSyncExternalStore(
-    noSubscription,
-    () => readDraftClauses(draftKey(slug)),
-    () => null,
-  );
-}
-
-function readDraftClauses(key: string): string {
+export function readDraftClauses(key: string): string {
   try {
     const data = JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, string>;
     return [...new Set(Object.keys(data).flatMap((n) => /^c:([^:]+):/.exec(n)?.[1] ?? []))].join(" ");

@@ -14,7 +14,7 @@ import { formatInstant } from "@/lib/consultations/format-instant";
 import { AboutYou } from "./about-you";
 import { ClauseFeedback, type TClauseTexts, type TFormClause } from "./clause-feedback";
 import { fieldPropsFactory } from "./field-props";
-import { draftKey, restoreDraft, saveDraft, useDraftClauses } from "./draft-storage";
+import { draftKey, readDraftClauses, restoreDraft, saveDraft } from "./draft-storage";
 import { fillLabel } from "@/lib/i18n/fill-label";
 
 /** The route's Server Action (respond, change through the private link, key-in), passed by its page. */
@@ -49,22 +49,34 @@ export function ResponseForm(p: TProps) {
   // text or an error are added below.
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const choose = (key: string) => setChosen((prev) => (prev.has(key) ? prev : new Set([...prev, key])));
-  const draft = useDraftClauses(p.slug);
-  const kept = p.change || p.keyIn ? "" : draft;
+  // The clauses a kept draft has text in: read once hydration is over, in a task of its own, and set only when
+  // there are some. (Read while hydrating, the server's "no draft" and the browser's "none" differed, and React
+  // re-rendered the whole form at once, hydrating every clause in one long task: issue 12, blocking time.)
+  const [kept, setKept] = useState("");
+  const draftRead = useRef(false);
   const restored = useRef(false);
 
   useEffect(() => {
     const form = formRef.current;
     if (!form || p.change || p.keyIn) return;
-    // Once the kept draft's clauses have their questions in the page (null: not read yet, while hydrating).
-    if (state.status === "idle" && !restored.current && kept !== null) {
-      restoreDraft(form, draftKey(p.slug));
-      restored.current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (state.status === "idle" && !restored.current) {
+      timer = setTimeout(() => {
+        if (!draftRead.current) {
+          draftRead.current = true;
+          const clauses = readDraftClauses(draftKey(p.slug));
+          // Their questions come into the page first; this effect runs again and restores.
+          if (clauses) return setKept(clauses);
+        }
+        restoreDraft(form, draftKey(p.slug));
+        restored.current = true;
+      }, 0);
     }
     const save = () => saveDraft(form, draftKey(p.slug));
     form.addEventListener("input", save);
     form.addEventListener("change", save);
     return () => {
+      clearTimeout(timer);
       form.removeEventListener("input", save);
       form.removeEventListener("change", save);
     };
@@ -75,7 +87,7 @@ export function ResponseForm(p: TProps) {
   const clauseHasError = (key: string) =>
     state.errors.some((e) => e.field === `c:${key}` || e.field.startsWith(`c:${key}:`));
   const posted = new Set(
-    [...(values.openClauses ?? "").split(" "), ...(kept ?? "").split(" "), values.addClause ?? ""].filter(Boolean),
+    [...(values.openClauses ?? "").split(" "), ...kept.split(" "), values.addClause ?? ""].filter(Boolean),
   );
   const isActive = (key: string) =>
     chosen.has(key) || posted.has(key) || p.preselected === key || clauseHasValues(key) || clauseHasError(key);

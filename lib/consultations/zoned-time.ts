@@ -2,7 +2,8 @@
 // time in the consultation's time zone; this finds the instant.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function offsetAt(instant: number, timeZone: string): number {
+/** How far a time zone's wall clock is ahead of UTC at an instant, in milliseconds (Paris in winter: 3,600,000). */
+export function offsetAt(instant: number, timeZone: string): number {
   let f = formats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
