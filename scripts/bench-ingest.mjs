@@ -112,7 +112,11 @@ async function main() {
     output: "prefixed",
   });
   await waitHealthy(`http://${HOST}:${RAW_PORT}/health`, { child: raw, timeoutMs: HEALTH_TIMEOUT_MS });
-  const rawTarget = { ...makeTarget("baseline", raw.pid, HOST, RAW_PORT, "/", jsonPayload), databaseUrl };
+  const rawTarget = {
+    ...makeTarget("baseline", raw.pid, HOST, RAW_PORT, "/", jsonPayload),
+    databaseUrl,
+    warmPath: "/health",
+  };
   await warmUp(rawTarget, key("raw", "w"));
   const rawMax = await closedLoop(rawTarget, "max throughput", {
     concurrency: CONCURRENCY,
@@ -150,7 +154,9 @@ async function main() {
       );
     },
   );
-  const api = { ...makeTarget("app", app.pid, HOST, APP_PORT, APP_PATH, jsonPayload), databaseUrl };
+  // openConnections' request: a malformed address, which scripts/server.mjs refuses (400) before the framework.
+  const warmPath = "/%E0%A4%A";
+  const api = { ...makeTarget("app", app.pid, HOST, APP_PORT, APP_PATH, jsonPayload), databaseUrl, warmPath };
   const form = {
     ...makeTarget(
       "app form",
@@ -162,6 +168,7 @@ async function main() {
       303,
     ),
     databaseUrl,
+    warmPath,
   };
   const apiWarmup = await warmUp(api, key("api", "w"));
   const fixed = await openLoop(

@@ -2,12 +2,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runClosedLoop } from "./closed-loop.mjs";
-import { makeTarget, runFixedRate } from "./open-loop.mjs";
+import { makeTarget, openConnections, runFixedRate } from "./open-loop.mjs";
 import { jsonPayload } from "./payload.mjs";
 
 // A server that stores each idempotency key it is sent and answers 201 after 40 ms: what the truth check counts.
 const stored: string[] = [];
+let connections = 0;
 const server = http.createServer((req, res) => {
+  if (req.method === "GET") return void res.writeHead(200).end("ok");
   let body = "";
   req.on("data", (c) => (body += c));
   req.on("end", () => {
@@ -22,7 +24,8 @@ beforeAll(
       server.listen(0, "127.0.0.1", () => ((port = (server.address() as AddressInfo).port), r())),
     ),
 );
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+server.on("connection", () => (connections += 1));
+afterAll(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
 const target = () => makeTarget("test", process.pid, "127.0.0.1", port, "/", jsonPayload);
 const keys = (prefix: string) => stored.filter((k) => k.startsWith(prefix));
 
@@ -47,5 +50,19 @@ describe("bench:ingest's load", () => {
     expect([r.sent, r.status201, keys("open-").length]).toEqual([100, 100, 100]);
     expect(r.sendLagMs.max).toBeGreaterThanOrEqual(0);
     expect(r.mode).toBe("open loop, 100/s for 1 s");
+  });
+
+  it("opens connections before a phase, which the open loop then uses instead of opening its own", async () => {
+    const t = target();
+    const before = connections;
+    await openConnections(t, 20);
+    expect(connections - before).toBe(20);
+    const free = Object.values(t.agent.freeSockets).flat();
+    expect(free).toHaveLength(20);
+    // 50 requests at 100/s, each answered in 40 ms: about 4 in flight at once, all on the open connections.
+    const r = await runFixedRate(t, { rate: 100, seconds: 0.5, keyPrefix: "warm-" });
+    expect(r.status201).toBe(50);
+    expect(connections - before).toBe(20);
+    t.agent.destroy();
   });
 });

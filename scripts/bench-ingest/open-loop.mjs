@@ -77,6 +77,30 @@ function fire(target, key, done) {
 }
 
 /**
+ * Opens `count` keep-alive connections to the target and leaves them idle in its agent, for the next phase to
+ * use: the app runs behind nginx (README, "Several servers"), which keeps its connections to the app open, so a
+ * rush reaches the app on open connections, not as a thousand TCP handshakes in one second. A phase that needs
+ * more still opens them (the agent has no limit). Each costs one GET of `target.warmPath`, a request the server
+ * answers itself (the app: 400 for a malformed address, before the framework; the baseline: its health check).
+ */
+export function openConnections(target, count) {
+  let left = count;
+  return new Promise((resolve) => {
+    for (let i = 0; i < count; i++) {
+      const req = http.request(
+        { host: target.host, port: target.port, method: "GET", path: target.warmPath ?? "/", agent: target.agent },
+        (res) => {
+          res.resume();
+          res.on("end", () => --left === 0 && resolve());
+        },
+      );
+      req.on("error", () => --left === 0 && resolve());
+      req.end();
+    }
+  });
+}
+
+/**
  * Open loop: request i is due at t0 + i/rate and sent as soon as the event
  * loop gets there; its latency runs from the due time, so a server that falls
  * behind is charged for the queue (no coordinated omission). Nothing waits

@@ -3,7 +3,7 @@
 // autocannon), with the CPU each process used meanwhile.
 import { cpuEnd, cpuStart } from "./cpu.mjs";
 import { runClosedLoop } from "./closed-loop.mjs";
-import { runFixedRate } from "./open-loop.mjs";
+import { openConnections, runFixedRate } from "./open-loop.mjs";
 import { problems } from "./stats.mjs";
 
 // Enough for the JIT to compile the whole path (a server meets a rush warm: it has served for hours), not only
@@ -20,8 +20,17 @@ export async function warmUp(target, keyPrefix, count = WARMUP_REQUESTS) {
   return warmup;
 }
 
+// Connections open before an open-loop phase (see openConnections): about what nginx keeps to an app server.
+export const OPEN_CONNECTIONS = 1_024;
+
 export async function openLoop(target, label, { rate, seconds, keyPrefix }) {
-  console.log(`== ${target.label}: ${label}, ${rate}/s for ${seconds} s (open loop)`);
+  console.log(
+    `== ${target.label}: ${label}, ${rate}/s for ${seconds} s (open loop, ${OPEN_CONNECTIONS} connections open at the start)`,
+  );
+  await openConnections(target, OPEN_CONNECTIONS);
+  // A thousand requests at once trip the app's event-loop gate for a moment (it refuses for 200 ms after a
+  // saturated 100 ms window): the phase starts once that is over.
+  await sleep(1_000);
   const cpu = cpuStart(target.pid, target.databaseUrl);
   const r = await runFixedRate(target, { rate, seconds, keyPrefix });
   r.cpu = cpuEnd(cpu);
