@@ -22,7 +22,7 @@ import { buildIfNeeded, startProcess, stopProcess, waitHealthy } from "./process
 import { closeWithDecisions, seedSyntheticFeedback } from "./bench-seed.mjs";
 import { NGINX, startNginx } from "./nginx-pair.mjs";
 import { phoneFigures } from "./phone-metrics.mjs";
-import { compressStatic } from "./static-brotli.mjs";
+import { compressStatic } from "./static-compressed.mjs";
 
 const ITEMS = Number(process.env.BENCH_READ_ITEMS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 15);

@@ -11,7 +11,7 @@ import { isForeignOrigin } from "../lib/http/origin-check.mjs";
 import { eventLoopGate } from "../lib/http/overload.mjs";
 import { createPageCache } from "../lib/http/page-cache.mjs";
 import { readServerSettings, SettingError } from "./server-settings.mjs";
-import { staticBrotli } from "./static-brotli.mjs";
+import { staticCompressed } from "./static-compressed.mjs";
 import { bodyDeadline, readBodyThen, refuse, refuseIn, validPath } from "./server-requests.mjs";
 import { securityHeaders } from "../lib/http/security-headers.mjs";
 
@@ -111,8 +111,8 @@ const handle = app.getRequestHandler();
 // Public pages rendered once and reused (lib/http/page-cache.mjs); every server forgets them when any announces a change.
 const pageCache = createPageCache({ dev, log: (m) => log.warn(m) });
 globalThis[Symbol.for("clausewise.clearPageCache")] = () => pageCache.clear();
-// Scripts and styles as brotli to browsers that take it (Next.js sends gzip): most of a phone's download.
-const serveBrotli = staticBrotli({
+// Scripts and styles compressed once, sent from memory: brotli to browsers that take it (most of a phone's download), gzip to others.
+const serveCompressed = staticCompressed({
   dir: new URL("../.next/static", import.meta.url).pathname,
   extraHeaders: securityHeaders,
 });
@@ -189,7 +189,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
     return refuseIn(req, res, 403, "forbidden_origin", "Requests from another site's pages are refused.");
   }
   if (!validPath(req.url)) return refuse(res, 400, "Bad request: this address is not valid.");
-  if (!dev && serveBrotli(req, res, pathname)) return;
+  if (!dev && serveCompressed(req, res, pathname)) return;
   const dispatch = () =>
     handle(req, res).catch((err) => {
       log.error({ reqId: id, err }, "unhandled");

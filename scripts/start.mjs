@@ -13,7 +13,7 @@ import { seed } from "./seed.mjs";
 import { localSecret, root } from "./project.mjs";
 import { buildIfNeeded, onStopSignal, startProcess, stopProcess } from "./processes.mjs";
 import { publishEmbeddedUrl, withdrawEmbeddedUrl } from "./embedded-url.mjs";
-import { compressStatic } from "./static-brotli.mjs";
+import { compressStatic } from "./static-compressed.mjs";
 
 const dev = process.argv.includes("--dev");
 const env = { ...process.env };

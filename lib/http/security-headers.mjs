@@ -1,6 +1,6 @@
 // The headers every answer carries: next.config.ts sets them on what Next.js serves; the JSON API that
 // scripts/server.mjs serves itself carries them from lib/api/post-response.ts, and the static files it
-// answers itself (brotli, scripts/static-brotli.mjs) from the server. Plain JavaScript, like
+// answers itself (brotli and gzip, scripts/static-compressed.mjs) from the server. Plain JavaScript, like
 // client-key.mjs, so that all of them can import it.
 
 export const securityHeaders = [
