@@ -28,8 +28,8 @@ export const ZEnv = z.object({
   RETENTION_INTERVAL_HOURS: z.coerce.number().min(0).max(168).default(1),
   /** PostgreSQL connection string. scripts/start.mjs sets it to the embedded database when unset. */
   DATABASE_URL: z.string().optional(),
-  /** Connections in this process's pool. */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Connections in this process's pool: about twice PostgreSQL's cores (README, Decisions). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(8),
   /** Secret for signing receipt links (and, later, sessions). scripts/start.mjs generates one for the embedded demo. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Milliseconds a request waits for a free database connection before it is answered 503 (overload). */
