@@ -44,10 +44,14 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** The pool had no free connection in time (or PostgreSQL is unreachable): answer 503 and let the client retry. */
+/**
+ * The pool had no free connection in time (or PostgreSQL is unreachable, or restarting: 57P03 cannot_connect_now,
+ * "not yet accepting connections" while it recovers from a crash): answer 503 and let the client retry.
+ */
 export function isDatabaseBusy(err: unknown): boolean {
+  if ((err as { code?: unknown })?.code === "57P03") return true;
   const text = `${(err as Error)?.message ?? ""} ${String((err as { cause?: unknown })?.cause ?? "")}`;
-  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down)|DatabaseNotReachable|Can't reach database server|terminating connection|connect ETIMEDOUT/i.test(
+  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|57P03|DatabaseNotReachable|Can't reach database server|terminating connection|connect ETIMEDOUT/i.test(
     text,
   );
 }

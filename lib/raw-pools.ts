@@ -58,3 +58,25 @@ export function heartbeatPool(): pg.Pool {
   }
   return g.clausewiseHeartbeatPool;
 }
+
+/**
+ * The receipt sender's connections (lib/responses/deliver-receipts.ts): each holds one receipt's transaction
+ * while the mail server takes it, so they are kept apart from the app's pool, one per job a server runs at once
+ * (lib/jobs/start-worker.ts CONCURRENCY). A connection PostgreSQL no longer answers on fails its query after
+ * 15 s instead of holding a job, and a transaction left open by a stuck sender ends after 2 minutes.
+ */
+export function receiptPool(): pg.Pool {
+  const g = globalThis as unknown as { clausewiseReceiptPool?: pg.Pool };
+  if (!g.clausewiseReceiptPool) {
+    g.clausewiseReceiptPool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: 4,
+      connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
+      query_timeout: 15_000,
+      idle_in_transaction_session_timeout: 120_000,
+      keepAlive: true,
+    });
+    g.clausewiseReceiptPool.on("error", (err) => console.error("[db] receipt pool error:", err.message));
+  }
+  return g.clausewiseReceiptPool;
+}

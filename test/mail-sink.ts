@@ -43,6 +43,11 @@ export async function mailSink(): Promise<TSink> {
     setDelay(ms: number) {
       delay = ms;
     },
-    stop: sink.stop,
+    async stop() {
+      // The app keeps its connections to the mail server open (lib/mail/send-mail.ts): closed first, or the sink
+      // would wait for them to time out.
+      (await import("@/lib/mail/send-mail")).closeMail();
+      await sink.stop();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
-import { SMTP_TIMEOUTS, withTimeouts } from "./send-mail";
+import { SMTP_POOL, SMTP_TIMEOUTS, withTimeouts } from "./send-mail";
 
 describe("the SMTP transport", () => {
   it("gives up on a mail server that stops answering within seconds, not nodemailer's 10 minutes", () => {
@@ -9,7 +9,7 @@ describe("the SMTP transport", () => {
         options: Record<string, unknown>;
       }
     ).options;
-    expect(options).toMatchObject({ ...SMTP_TIMEOUTS, host: "mail.example.org", port: 587 });
+    expect(options).toMatchObject({ ...SMTP_TIMEOUTS, ...SMTP_POOL, host: "mail.example.org", port: 587 });
     expect(options.auth).toEqual({ user: "user", pass: "p@ss" });
   });
 

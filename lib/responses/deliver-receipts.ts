@@ -5,12 +5,15 @@
 // kept as failed (the admin's Jobs page, /api/health). Delivery is at least once: a server that dies after
 // the mail server accepted a receipt but before the job was marked done could send it again once its lock
 // is freed (a minute after its death: lib/jobs/worker-heartbeat.ts). The response's receipt_sent_at narrows
-// that: written as soon as the mail server accepted the receipt and read before sending, so a job that runs
-// again after that moment sends nothing; only a crash in the few milliseconds between the two (or PostgreSQL
-// down at that moment) sends a second copy. The job's payload holds the private
-// link's token in clear until it is sent (the email carries it; the response keeps its hash); an erasure
-// removes the job.
+// that: each attempt locks the response's row (a second attempt of the same receipt at the same time is
+// refused and retried later), writes the mark, sends, and commits the mark once the mail server accepted
+// the receipt (rolled back if it refused); a job that runs again after that sends nothing. Only a crash in
+// the moment between the mail server's acceptance and that COMMIT (or PostgreSQL down for over a minute just
+// then) sends a second copy. The job's payload holds the private link's token in clear until it is sent (the
+// email carries it; the response keeps its hash); an erasure removes the job (it waits for a send in progress).
+import pg from "pg";
 import { db, isDatabaseBusy } from "@/lib/db";
+import { receiptPool } from "@/lib/raw-pools";
 import { now } from "@/lib/clock";
 import { isLocale } from "@/lib/i18n/routing";
 import { deliverMail } from "@/lib/mail/send-mail";
@@ -35,33 +38,83 @@ type TRow = {
 
 /** The task: sends one response's receipt. Throws when the mail server refuses, so the queue retries it. */
 export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "already_sent" | "nobody"> {
-  const [row] = await db.$queryRaw<TRow[]>`
-    SELECT r.email, r.receipt_sent_at, r.locale, r.reference, r.submitted_at, (SELECT count(*)::int FROM feedback_item i WHERE i.response_id = r.id) AS items,
-      c.slug, c.title_en, c.title_fr, c.closes_at, c.time_zone
-    FROM response r JOIN consultation c ON c.id = r.consultation_id WHERE r.id = ${payload.responseId}::uuid`;
-  // Erased meanwhile (or gone): nobody to write to.
-  if (!row?.email) return "nobody";
-  if (row.receipt_sent_at) return "already_sent";
-  await deliverMail(
-    composeReceiptMail({
-      to: row.email,
-      locale: isLocale(row.locale) ? row.locale : "en",
-      consultation: {
-        slug: row.slug,
-        title: { en: row.title_en, fr: row.title_fr },
-        closesAt: row.closes_at,
-        timeZone: row.time_zone,
-      },
-      reference: row.reference,
-      submittedAt: row.submitted_at,
-      items: row.items,
-      // Past the deadline the private link can change nothing: the receipt goes without it.
-      manageToken: row.closes_at > now() ? payload.manageToken : null,
-    }),
-  );
-  await markSent(payload.responseId);
-  return "sent";
+  // One transaction holds the response's row from the read to the mark: a second attempt of the same receipt
+  // (its job freed while this one still sends) is refused at once and tried again later by the queue, instead of
+  // sending a second copy. The mark is written before the mail goes and committed as soon as the mail server
+  // took it, on a connection already held (no wait for the app's pool); a mail server that refuses rolls it back.
+  const client = await receiptPool().connect();
+  // Set when the connection failed (not an error PostgreSQL answered): it is closed, not handed back.
+  let broken: Error | undefined;
+  const query = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+    client.query<R>(text, values).catch((e: unknown) => {
+      if (!(e instanceof pg.DatabaseError)) broken = e as Error;
+      throw e;
+    });
+  const rollback = () => query("ROLLBACK").catch(() => {});
+  try {
+    await query("BEGIN");
+    const row = await lockReceipt(query, payload.responseId);
+    // Erased meanwhile (or gone): nobody to write to.
+    if (!row?.email || row.receipt_sent_at) {
+      await rollback();
+      return row?.email ? "already_sent" : "nobody";
+    }
+    await query(`UPDATE response SET receipt_sent_at = now() WHERE id = $1::uuid`, [payload.responseId]);
+    await deliverMail(
+      composeReceiptMail({
+        to: row.email,
+        locale: isLocale(row.locale) ? row.locale : "en",
+        consultation: {
+          slug: row.slug,
+          title: { en: row.title_en, fr: row.title_fr },
+          closesAt: row.closes_at,
+          timeZone: row.time_zone,
+        },
+        reference: row.reference,
+        submittedAt: row.submitted_at,
+        items: row.items,
+        // Past the deadline the private link can change nothing: the receipt goes without it.
+        manageToken: row.closes_at > now() ? payload.manageToken : null,
+      }),
+    );
+    try {
+      await query("COMMIT");
+    } catch (e) {
+      // PostgreSQL went away with the transaction: the mail server has the receipt, so the mark is written again.
+      broken ??= e as Error;
+      await markSent(payload.responseId);
+    }
+    return "sent";
+  } catch (e) {
+    // Refused by the mail server, or a query failed: the mark (if written) is rolled back, and the queue retries.
+    if (!broken) await rollback();
+    throw e;
+  } finally {
+    client.release(broken);
+  }
 }
+
+type TQuery = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;
+
+/** The response's row for its receipt, locked; throws at once when another attempt holds it. */
+async function lockReceipt(query: TQuery, responseId: string): Promise<TRow | undefined> {
+  try {
+    const { rows } = await query<TRow>(
+      `SELECT r.email, r.receipt_sent_at, r.locale, r.reference, r.submitted_at,
+        (SELECT count(*)::int FROM feedback_item i WHERE i.response_id = r.id) AS items,
+        c.slug, c.title_en, c.title_fr, c.closes_at, c.time_zone
+      FROM response r JOIN consultation c ON c.id = r.consultation_id WHERE r.id = $1::uuid FOR UPDATE OF r NOWAIT`,
+      [responseId],
+    );
+    return rows[0];
+  } catch (e) {
+    if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE)
+      throw new Error(`the receipt of response ${responseId} is being sent by another attempt; tried again later`);
+    throw e;
+  }
+}
+
+const LOCK_NOT_AVAILABLE = "55P03";
 
 /** How long a sent receipt's mark is tried again while PostgreSQL is unreachable (a restart takes seconds). */
 const MARK_RETRY_MS = 60_000;

@@ -200,6 +200,27 @@ describe("email receipts on the job queue", () => {
     expect((await db.response.findUniqueOrThrow({ where: { reference } })).receiptSentAt).toBeInstanceOf(Date);
   });
 
+  it("are sent once when two attempts of one receipt run at the same time (a job freed while its first attempt still sends)", async () => {
+    const { email, reference } = await submit();
+    const [{ payload }] = await db.$queryRaw<{ payload: TReceiptPayload }[]>`
+      SELECT j.payload FROM graphile_worker._private_jobs j JOIN response r ON j.key = 'receipt:' || r.id WHERE r.reference = ${reference}`;
+    // A slow mail server: the second attempt starts while the first is still sending.
+    sink.setDelay(500);
+    const first = sendReceipt(payload);
+    await new Promise((r) => setTimeout(r, 100));
+    const second = await sendReceipt(payload).then(
+      (outcome) => outcome,
+      (e: Error) => e.message,
+    );
+    expect(await first).toBe("sent");
+    await sink.waitFor(email);
+    // The second is refused while the first holds the receipt (the queue tries it again later), or finds it sent.
+    expect(second).toMatch(/being sent|already_sent/);
+    expect(await sendReceipt(payload)).toBe("already_sent");
+    await new Promise((r) => setTimeout(r, 700)); // a second copy would arrive by now
+    expect(received(email)).toBe(1);
+  });
+
   it("an erasure takes an unsent receipt with it: nothing is sent afterwards", async () => {
     const { email, reference } = await submit();
     expect(await job(reference)).not.toBeNull();
