@@ -10,6 +10,10 @@ export type TSink = {
   setDown(down: boolean): void;
   /** Each message takes this long to be accepted (a slow mail server). */
   setDelay(ms: number): void;
+  /** Called once the sink holds a whole message, before it answers (null: none): what a crash at that moment would leave. */
+  setOnReceived(fn: ((to: string[]) => Promise<void>) | null): void;
+  /** While set, the sink refuses each whole message once it has it (an SMTP error after the end of the data). */
+  setRefuseAtEnd(refuse: boolean): void;
   stop(): Promise<void>;
 };
 
@@ -18,9 +22,13 @@ export async function mailSink(): Promise<TSink> {
   const pending: Promise<unknown>[] = [];
   let down = false;
   let delay = 0;
+  let onReceived: ((to: string[]) => Promise<void>) | null = null;
+  let refuseAtEnd = false;
   const sink = await startMailSink({
     async onMessage(raw: string, to: string[]) {
       if (down) throw Object.assign(new Error("Mail server unavailable, try later"), { responseCode: 451 });
+      if (onReceived) await onReceived(to);
+      if (refuseAtEnd) throw Object.assign(new Error("Message refused: content rejected"), { responseCode: 554 });
       if (delay) await new Promise((r) => setTimeout(r, delay));
       pending.push(simpleParser(raw).then((mail) => messages.push({ to, mail })));
     },
@@ -42,6 +50,12 @@ export async function mailSink(): Promise<TSink> {
     },
     setDelay(ms: number) {
       delay = ms;
+    },
+    setOnReceived(fn) {
+      onReceived = fn;
+    },
+    setRefuseAtEnd(refuse: boolean) {
+      refuseAtEnd = refuse;
     },
     async stop() {
       // The app keeps its connections to the mail server open (lib/mail/send-mail.ts): closed first, or the sink

@@ -1,7 +1,9 @@
 // Sends one plain-text email through SMTP_URL. Without SMTP configured nothing
 // is sent and only the subject is logged: a body may hold a one-time link (an
 // invitation), which the caller shows to the one person who may pass it on.
+import { Readable } from "node:stream";
 import nodemailer, { type Transporter } from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
 import { env } from "@/lib/env";
 
 let transport: Transporter | undefined;
@@ -29,12 +31,54 @@ export function mailConfigured(): boolean {
   return !!env().SMTP_URL;
 }
 
+export type TDeliverOptions = {
+  /**
+   * Called once the whole message has gone to the mail server but its end has not: the server takes nothing
+   * before it resolves, and nothing at all if it throws (the message is abandoned). A receipt commits its "sent"
+   * mark here (lib/responses/deliver-receipts.ts), so that a crash leaves either both or, in the instant between
+   * the commit and the end, a mark without a message, never a message without its mark (sent again later).
+   */
+  beforeEnd?: () => Promise<void>;
+};
+
 /** Resolves once the SMTP server accepted the message; throws when it did not (or SMTP is not configured). */
-export async function deliverMail(mail: TMail): Promise<void> {
+export async function deliverMail(mail: TMail, opts: TDeliverOptions = {}): Promise<void> {
   const url = env().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set");
   transport ??= nodemailer.createTransport(withTimeouts(url));
-  await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+  const message = { from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text };
+  if (!opts.beforeEnd) {
+    await transport.sendMail(message);
+    return;
+  }
+  const built = await new MailComposer(message).compile().build();
+  await transport.sendMail({
+    envelope: { from: env().MAIL_FROM, to: [mail.to] },
+    raw: heldBack(built, opts.beforeEnd),
+  });
+}
+
+/**
+ * The message as a stream that gives all its bytes, then waits for `beforeEnd` before it ends (the SMTP "."
+ * that makes the server take it is written at its end). With no buffer of its own, its second read comes only
+ * once the transport has taken the bytes.
+ */
+function heldBack(message: Buffer, beforeEnd: () => Promise<void>): Readable {
+  let given = false;
+  return new Readable({
+    highWaterMark: 0,
+    read() {
+      if (!given) {
+        given = true;
+        this.push(message);
+        return;
+      }
+      beforeEnd().then(
+        () => this.push(null),
+        (e: unknown) => this.destroy(e as Error),
+      );
+    },
+  });
 }
 
 /** Closes the connections kept open to the mail server (a test's sink can then stop at once). */

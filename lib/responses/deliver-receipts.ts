@@ -2,15 +2,15 @@
 // same SQL statement as the response (graphile_worker.add_jobs), so a receipt is owed exactly when its
 // response is stored: a crash between the two loses neither. A server's worker picks the job up at once
 // (LISTEN/NOTIFY) and sends it; a failure is retried with backoff and, after TASKS.sendReceipt.maxAttempts,
-// kept as failed (the admin's Jobs page, /api/health). Delivery is at least once: a server that dies after
-// the mail server accepted a receipt but before the job was marked done could send it again once its lock
-// is freed (a minute after its death: lib/jobs/worker-heartbeat.ts). The response's receipt_sent_at narrows
-// that: each attempt locks the response's row (a second attempt of the same receipt at the same time is
-// refused and retried later), writes the mark, sends, and commits the mark once the mail server accepted
-// the receipt (rolled back if it refused); a job that runs again after that sends nothing. Only a crash in
-// the moment between the mail server's acceptance and that COMMIT (or PostgreSQL down for over a minute just
-// then) sends a second copy. The job's payload holds the private link's token in clear until it is sent (the
-// email carries it; the response keeps its hash); an erasure removes the job (it waits for a send in progress).
+// kept as failed (the admin's Jobs page, /api/health). Each attempt locks the response's row (a second attempt
+// of the same receipt at the same time is refused and retried later), writes the response's receipt_sent_at,
+// sends the whole receipt to the mail server and, before the end that makes the server take it, commits that
+// mark (lib/mail/send-mail.ts, beforeEnd); a job that runs again after that sends nothing. So a crash before the
+// commit sends nothing (the job is tried again once its lock is freed: lib/jobs/worker-heartbeat.ts), and a crash
+// after it leaves a receipt that was sent and marked: none goes twice. Only a crash in the instant between the
+// commit and the end's write leaves a mark without a message. A mail server that refuses after the end gets the
+// mark taken back. The job's payload holds the private link's token in clear until it is sent (the email carries
+// it; the response keeps its hash); an erasure removes the job (it waits for a send in progress).
 import pg from "pg";
 import { db, isDatabaseBusy } from "@/lib/db";
 import { receiptPool } from "@/lib/raw-pools";
@@ -60,29 +60,37 @@ export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "a
       return row?.email ? "already_sent" : "nobody";
     }
     await query(`UPDATE response SET receipt_sent_at = now() WHERE id = $1::uuid`, [payload.responseId]);
-    await deliverMail(
-      composeReceiptMail({
-        to: row.email,
-        locale: isLocale(row.locale) ? row.locale : "en",
-        consultation: {
-          slug: row.slug,
-          title: { en: row.title_en, fr: row.title_fr },
-          closesAt: row.closes_at,
-          timeZone: row.time_zone,
-        },
-        reference: row.reference,
-        submittedAt: row.submitted_at,
-        items: row.items,
-        // Past the deadline the private link can change nothing: the receipt goes without it.
-        manageToken: row.closes_at > now() ? payload.manageToken : null,
-      }),
-    );
+    let committed = false;
+    const mail = composeReceiptMail({
+      to: row.email,
+      locale: isLocale(row.locale) ? row.locale : "en",
+      consultation: {
+        slug: row.slug,
+        title: { en: row.title_en, fr: row.title_fr },
+        closesAt: row.closes_at,
+        timeZone: row.time_zone,
+      },
+      reference: row.reference,
+      submittedAt: row.submitted_at,
+      items: row.items,
+      // Past the deadline the private link can change nothing: the receipt goes without it.
+      manageToken: row.closes_at > now() ? payload.manageToken : null,
+    });
     try {
-      await query("COMMIT");
+      // The mark is committed once the whole receipt has gone to the mail server, before the end that makes the
+      // server take it: a crash before the commit sends nothing (tried again), one after it leaves the mark.
+      await deliverMail(mail, {
+        beforeEnd: async () => {
+          await query("COMMIT");
+          committed = true;
+        },
+      });
     } catch (e) {
-      // PostgreSQL went away with the transaction: the mail server has the receipt, so the mark is written again.
-      broken ??= e as Error;
-      await markSent(payload.responseId);
+      if (!committed) throw e;
+      // The mail server refused it after its end (or its connection broke then): the mark is taken back, and the
+      // queue tries again.
+      await unmarkSent(payload.responseId);
+      throw e;
     }
     return "sent";
   } catch (e) {
@@ -116,18 +124,15 @@ async function lockReceipt(query: TQuery, responseId: string): Promise<TRow | un
 
 const LOCK_NOT_AVAILABLE = "55P03";
 
-/** How long a sent receipt's mark is tried again while PostgreSQL is unreachable (a restart takes seconds). */
-const MARK_RETRY_MS = 60_000;
+/** How long a refused receipt's mark is taken back again while PostgreSQL is unreachable (a restart takes seconds). */
+const UNMARK_RETRY_MS = 60_000;
 
-/**
- * The mail server took the receipt: record it, trying again while the database is unreachable, since a job
- * that failed here would send the receipt a second time (test:crash: PostgreSQL killed just then).
- */
-async function markSent(responseId: string): Promise<void> {
-  const until = Date.now() + MARK_RETRY_MS;
+/** The mail server did not take a receipt whose mark was committed: take the mark back, so that it is sent again. */
+async function unmarkSent(responseId: string): Promise<void> {
+  const until = Date.now() + UNMARK_RETRY_MS;
   for (;;) {
     try {
-      await db.$executeRaw`UPDATE response SET receipt_sent_at = now() WHERE id = ${responseId}::uuid`;
+      await db.$executeRaw`UPDATE response SET receipt_sent_at = NULL WHERE id = ${responseId}::uuid`;
       return;
     } catch (e) {
       if (!isDatabaseBusy(e) || Date.now() > until) throw e;

@@ -24,6 +24,8 @@ afterEach(() => {
   setNow(null);
   sink.setDown(false);
   sink.setDelay(0);
+  sink.setOnReceived(null);
+  sink.setRefuseAtEnd(false);
 });
 
 const received = (email: string) => sink.messages.filter((m) => m.to.includes(email)).length;
@@ -198,6 +200,37 @@ describe("email receipts on the job queue", () => {
     await runJobs();
     expect(received(email)).toBe(1);
     expect((await db.response.findUniqueOrThrow({ where: { reference } })).receiptSentAt).toBeInstanceOf(Date);
+  });
+
+  it("are marked sent, committed, by the time the mail server holds the whole receipt and before it answers (a server killed then does not send it twice)", async () => {
+    const { email, reference } = await submit();
+    const { id } = await db.response.findUniqueOrThrow({ where: { reference }, select: { id: true } });
+    // What another server sees at the moment the mail server has the message: a crash now must not send it again.
+    const seen: (Date | null)[] = [];
+    sink.setOnReceived(async () => {
+      const [r] = await db.$queryRaw<
+        { at: Date | null }[]
+      >`SELECT receipt_sent_at AS at FROM response WHERE id = ${id}::uuid`;
+      seen.push(r.at);
+    });
+    await runJobs();
+    await sink.waitFor(email);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Date);
+    expect(received(email)).toBe(1);
+  });
+
+  it("a mail server that refuses the whole receipt after its end gets the mark taken back: it is sent on the next try", async () => {
+    const { email, reference } = await submit();
+    const [{ payload }] = await db.$queryRaw<{ payload: TReceiptPayload }[]>`
+      SELECT j.payload FROM graphile_worker._private_jobs j JOIN response r ON j.key = 'receipt:' || r.id WHERE r.reference = ${reference}`;
+    sink.setRefuseAtEnd(true);
+    await expect(sendReceipt(payload)).rejects.toThrow(/554|refused/i);
+    expect((await db.response.findUniqueOrThrow({ where: { reference } })).receiptSentAt).toBeNull();
+    sink.setRefuseAtEnd(false);
+    expect(await sendReceipt(payload)).toBe("sent");
+    await sink.waitFor(email);
+    expect(received(email)).toBe(1);
   });
 
   it("are sent once when two attempts of one receipt run at the same time (a job freed while its first attempt still sends)", async () => {
