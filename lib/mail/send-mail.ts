@@ -33,12 +33,12 @@ export function mailConfigured(): boolean {
 
 export type TDeliverOptions = {
   /**
-   * Called once the whole message has gone to the mail server but its end has not: the server takes nothing
-   * before it resolves, and nothing at all if it throws (the message is abandoned). A receipt commits its "sent"
-   * mark here (lib/responses/deliver-receipts.ts), so that a crash leaves either both or, in the instant between
-   * the commit and the end, a mark without a message, never a message without its mark (sent again later).
+   * Called just after the end of the message (the SMTP "." that makes the server take it) has been written, before
+   * the server's answer: a receipt sends its "sent" mark's COMMIT here (lib/responses/deliver-receipts.ts), so that
+   * both leave in the same instant and a crash leaves both or neither (the end first: if anything, a second copy
+   * rather than none). deliverMail settles only after it has run.
    */
-  beforeEnd?: () => Promise<void>;
+  atEnd?: () => void;
 };
 
 /** Resolves once the SMTP server accepted the message; throws when it did not (or SMTP is not configured). */
@@ -47,36 +47,45 @@ export async function deliverMail(mail: TMail, opts: TDeliverOptions = {}): Prom
   if (!url) throw new Error("SMTP_URL is not set");
   transport ??= nodemailer.createTransport(withTimeouts(url));
   const message = { from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text };
-  if (!opts.beforeEnd) {
+  const atEnd = opts.atEnd;
+  if (!atEnd) {
     await transport.sendMail(message);
     return;
   }
   const built = await new MailComposer(message).compile().build();
-  await transport.sendMail({
-    envelope: { from: env().MAIL_FROM, to: [mail.to] },
-    raw: heldBack(built, opts.beforeEnd),
+  let ended = false;
+  let ran = () => {};
+  const atEndRan = new Promise<void>((resolve) => (ran = resolve));
+  const raw = untilEnd(built, () => {
+    ended = true;
+    // After this turn's writes: the end goes through a few streams before it reaches the socket.
+    setImmediate(() => {
+      try {
+        atEnd();
+      } finally {
+        ran();
+      }
+    });
   });
+  try {
+    await transport.sendMail({ envelope: { from: env().MAIL_FROM, to: [mail.to] }, raw });
+  } finally {
+    if (ended) await atEndRan;
+  }
 }
 
-/**
- * The message as a stream that gives all its bytes, then waits for `beforeEnd` before it ends (the SMTP "."
- * that makes the server take it is written at its end). With no buffer of its own, its second read comes only
- * once the transport has taken the bytes.
- */
-function heldBack(message: Buffer, beforeEnd: () => Promise<void>): Readable {
+/** The message as a stream that calls `onEnd` as it ends (the SMTP "." is written at its end). */
+function untilEnd(message: Buffer, onEnd: () => void): Readable {
   let given = false;
   return new Readable({
-    highWaterMark: 0,
     read() {
       if (!given) {
         given = true;
         this.push(message);
         return;
       }
-      beforeEnd().then(
-        () => this.push(null),
-        (e: unknown) => this.destroy(e as Error),
-      );
+      this.push(null);
+      onEnd();
     },
   });
 }
