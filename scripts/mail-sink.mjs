@@ -16,7 +16,8 @@ export function startMailSink({ port = 0, onMessage }) {
       const chunks = [];
       stream.on("data", (c) => chunks.push(c));
       stream.on("end", async () => {
-        // onMessage may return a promise (a slow mail server); throwing refuses the message.
+        // onMessage may return a promise (a slow mail server); throwing refuses the message, and throwing
+        // { dropConnection: true } closes the connection without an answer (a mail server that died then).
         try {
           await onMessage(
             Buffer.concat(chunks).toString("utf8"),
@@ -24,7 +25,8 @@ export function startMailSink({ port = 0, onMessage }) {
           );
           cb();
         } catch (e) {
-          cb(e);
+          if (!e?.dropConnection) return cb(e);
+          for (const c of server.connections) if (c.session === session) c._socket.destroy();
         }
       });
     },

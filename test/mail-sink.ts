@@ -14,6 +14,8 @@ export type TSink = {
   setOnReceived(fn: ((to: string[]) => Promise<void>) | null): void;
   /** While set, the sink refuses each whole message once it has it (an SMTP error after the end of the data). */
   setRefuseAtEnd(refuse: boolean): void;
+  /** While set, the sink closes the connection once it has a whole message, without an answer (nor keeping it). */
+  setDropAtEnd(drop: boolean): void;
   stop(): Promise<void>;
 };
 
@@ -24,10 +26,13 @@ export async function mailSink(): Promise<TSink> {
   let delay = 0;
   let onReceived: ((to: string[]) => Promise<void>) | null = null;
   let refuseAtEnd = false;
+  let dropAtEnd = false;
+  let dropped = 0;
   const sink = await startMailSink({
     async onMessage(raw: string, to: string[]) {
       if (down) throw Object.assign(new Error("Mail server unavailable, try later"), { responseCode: 451 });
       if (onReceived) await onReceived(to);
+      if (dropAtEnd) throw Object.assign(new Error(`dropped message ${++dropped}`), { dropConnection: true });
       if (refuseAtEnd) throw Object.assign(new Error("Message refused: content rejected"), { responseCode: 554 });
       if (delay) await new Promise((r) => setTimeout(r, delay));
       pending.push(simpleParser(raw).then((mail) => messages.push({ to, mail })));
@@ -56,6 +61,9 @@ export async function mailSink(): Promise<TSink> {
     },
     setRefuseAtEnd(refuse: boolean) {
       refuseAtEnd = refuse;
+    },
+    setDropAtEnd(drop: boolean) {
+      dropAtEnd = drop;
     },
     async stop() {
       // The app keeps its connections to the mail server open (lib/mail/send-mail.ts): closed first, or the sink

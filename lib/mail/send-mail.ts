@@ -1,9 +1,7 @@
 // Sends one plain-text email through SMTP_URL. Without SMTP configured nothing
 // is sent and only the subject is logged: a body may hold a one-time link (an
 // invitation), which the caller shows to the one person who may pass it on.
-import { Readable } from "node:stream";
 import nodemailer, { type Transporter } from "nodemailer";
-import MailComposer from "nodemailer/lib/mail-composer";
 import { env } from "@/lib/env";
 
 let transport: Transporter | undefined;
@@ -31,63 +29,12 @@ export function mailConfigured(): boolean {
   return !!env().SMTP_URL;
 }
 
-export type TDeliverOptions = {
-  /**
-   * Called just after the end of the message (the SMTP "." that makes the server take it) has been written, before
-   * the server's answer: a receipt sends its "sent" mark's COMMIT here (lib/responses/deliver-receipts.ts), so that
-   * both leave in the same instant and a crash leaves both or neither (the end first: if anything, a second copy
-   * rather than none). deliverMail settles only after it has run.
-   */
-  atEnd?: () => void;
-};
-
 /** Resolves once the SMTP server accepted the message; throws when it did not (or SMTP is not configured). */
-export async function deliverMail(mail: TMail, opts: TDeliverOptions = {}): Promise<void> {
+export async function deliverMail(mail: TMail): Promise<void> {
   const url = env().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set");
   transport ??= nodemailer.createTransport(withTimeouts(url));
-  const message = { from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text };
-  const atEnd = opts.atEnd;
-  if (!atEnd) {
-    await transport.sendMail(message);
-    return;
-  }
-  const built = await new MailComposer(message).compile().build();
-  let ended = false;
-  let ran = () => {};
-  const atEndRan = new Promise<void>((resolve) => (ran = resolve));
-  const raw = untilEnd(built, () => {
-    ended = true;
-    // After this turn's writes: the end goes through a few streams before it reaches the socket.
-    setImmediate(() => {
-      try {
-        atEnd();
-      } finally {
-        ran();
-      }
-    });
-  });
-  try {
-    await transport.sendMail({ envelope: { from: env().MAIL_FROM, to: [mail.to] }, raw });
-  } finally {
-    if (ended) await atEndRan;
-  }
-}
-
-/** The message as a stream that calls `onEnd` as it ends (the SMTP "." is written at its end). */
-function untilEnd(message: Buffer, onEnd: () => void): Readable {
-  let given = false;
-  return new Readable({
-    read() {
-      if (!given) {
-        given = true;
-        this.push(message);
-        return;
-      }
-      this.push(null);
-      onEnd();
-    },
-  });
+  await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
 }
 
 /** Closes the connections kept open to the mail server (a test's sink can then stop at once). */

@@ -2,16 +2,15 @@
 // same SQL statement as the response (graphile_worker.add_jobs), so a receipt is owed exactly when its
 // response is stored: a crash between the two loses neither. A server's worker picks the job up at once
 // (LISTEN/NOTIFY) and sends it; a failure is retried with backoff and, after TASKS.sendReceipt.maxAttempts,
-// kept as failed (the admin's Jobs page, /api/health). Each attempt locks the response's row (a second attempt
-// of the same receipt at the same time is refused and retried later), writes the response's receipt_sent_at,
-// sends the receipt, and sends that mark's COMMIT in the same instant as the receipt's end (the SMTP "." that
-// makes the mail server take it; lib/mail/send-mail.ts, atEnd), before the mail server answers. A job that runs
-// again after that sends nothing. So a server killed before the end sends nothing (the job is tried again once
-// its lock is freed: lib/jobs/worker-heartbeat.ts), and one killed after it, while the mail server answers, has
-// sent both. Only a kill in the instant between the two writes could send a second copy. A refusal after the end
-// takes the mark back; a COMMIT lost with PostgreSQL is written again once it is back. The job's payload holds the
-// private link's token in clear until it is sent (the email carries it; the response keeps its hash); an
-// erasure removes the job (it waits for a send in progress).
+// kept as failed (the admin's Jobs page, /api/health). Delivery is at least once: a server that dies after
+// the mail server accepted a receipt but before the job was marked done could send it again once its lock
+// is freed (a minute after its death: lib/jobs/worker-heartbeat.ts). The response's receipt_sent_at narrows
+// that: each attempt locks the response's row (a second attempt of the same receipt at the same time is
+// refused and retried later), writes the mark, sends, and commits the mark once the mail server accepted
+// the receipt (rolled back if it refused); a job that runs again after that sends nothing. Only a crash in
+// the moment between the mail server's acceptance and that COMMIT (or PostgreSQL down for over a minute just
+// then) sends a second copy. The job's payload holds the private link's token in clear until it is sent (the
+// email carries it; the response keeps its hash); an erasure removes the job (it waits for a send in progress).
 import pg from "pg";
 import { db, isDatabaseBusy } from "@/lib/db";
 import { receiptPool } from "@/lib/raw-pools";
@@ -41,8 +40,8 @@ type TRow = {
 export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "already_sent" | "nobody"> {
   // One transaction holds the response's row from the read to the mark: a second attempt of the same receipt
   // (its job freed while this one still sends) is refused at once and tried again later by the queue, instead of
-  // sending a second copy. The mark is written before the mail goes, on a connection already held (no wait for the
-  // app's pool), and committed in the instant the receipt's end is written (see below).
+  // sending a second copy. The mark is written before the mail goes and committed as soon as the mail server
+  // took it, on a connection already held (no wait for the app's pool); a mail server that refuses rolls it back.
   const client = await receiptPool().connect();
   // Set when the connection failed (not an error PostgreSQL answered): it is closed, not handed back.
   let broken: Error | undefined;
@@ -61,41 +60,30 @@ export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "a
       return row?.email ? "already_sent" : "nobody";
     }
     await query(`UPDATE response SET receipt_sent_at = now() WHERE id = $1::uuid`, [payload.responseId]);
-    const mail = composeReceiptMail({
-      to: row.email,
-      locale: isLocale(row.locale) ? row.locale : "en",
-      consultation: {
-        slug: row.slug,
-        title: { en: row.title_en, fr: row.title_fr },
-        closesAt: row.closes_at,
-        timeZone: row.time_zone,
-      },
-      reference: row.reference,
-      submittedAt: row.submitted_at,
-      items: row.items,
-      // Past the deadline the private link can change nothing: the receipt goes without it.
-      manageToken: row.closes_at > now() ? payload.manageToken : null,
-    });
-    // The mark's COMMIT leaves right after the receipt's end, before the mail server answers: a server killed while
-    // it answers has sent both (the job, run again, sends nothing).
-    let commit: Promise<boolean> | undefined;
-    let refused: unknown;
-    await deliverMail(mail, {
-      atEnd: () => {
-        commit = query("COMMIT").then(
-          () => true,
-          () => false,
-        );
-      },
-    }).catch((e: unknown) => (refused = e ?? new Error("the mail server did not take the receipt")));
-    const committed = commit ? await commit : false;
-    if (refused) {
-      // Refused (or its connection broke) after the end: the mark is taken back, and the queue tries again.
-      if (committed) await unmarkSent(payload.responseId);
-      throw refused;
+    await deliverMail(
+      composeReceiptMail({
+        to: row.email,
+        locale: isLocale(row.locale) ? row.locale : "en",
+        consultation: {
+          slug: row.slug,
+          title: { en: row.title_en, fr: row.title_fr },
+          closesAt: row.closes_at,
+          timeZone: row.time_zone,
+        },
+        reference: row.reference,
+        submittedAt: row.submitted_at,
+        items: row.items,
+        // Past the deadline the private link can change nothing: the receipt goes without it.
+        manageToken: row.closes_at > now() ? payload.manageToken : null,
+      }),
+    );
+    try {
+      await query("COMMIT");
+    } catch (e) {
+      // PostgreSQL went away with the transaction: the mail server has the receipt, so the mark is written again.
+      broken ??= e as Error;
+      await markSent(payload.responseId);
     }
-    // The mail server has it, but the COMMIT failed (PostgreSQL went away): the mark is written again.
-    if (!committed) await markSent(payload.responseId);
     return "sent";
   } catch (e) {
     // Refused by the mail server, or a query failed: the mark (if written) is rolled back, and the queue retries.
@@ -128,15 +116,18 @@ async function lockReceipt(query: TQuery, responseId: string): Promise<TRow | un
 
 const LOCK_NOT_AVAILABLE = "55P03";
 
-/** How long a mark is tried again while PostgreSQL is unreachable (a restart takes seconds). */
+/** How long a sent receipt's mark is tried again while PostgreSQL is unreachable (a restart takes seconds). */
 const MARK_RETRY_MS = 60_000;
 
-/** Runs `write`, again every second while PostgreSQL is unreachable, for up to MARK_RETRY_MS. */
-async function whileUnreachable(write: () => Promise<unknown>): Promise<void> {
+/**
+ * The mail server took the receipt: record it, trying again while the database is unreachable, since a job
+ * that failed here would send the receipt a second time (test:crash: PostgreSQL killed just then).
+ */
+async function markSent(responseId: string): Promise<void> {
   const until = Date.now() + MARK_RETRY_MS;
   for (;;) {
     try {
-      await write();
+      await db.$executeRaw`UPDATE response SET receipt_sent_at = now() WHERE id = ${responseId}::uuid`;
       return;
     } catch (e) {
       if (!isDatabaseBusy(e) || Date.now() > until) throw e;
@@ -144,14 +135,6 @@ async function whileUnreachable(write: () => Promise<unknown>): Promise<void> {
     }
   }
 }
-
-/** The mail server took the receipt but its mark's COMMIT failed: written again, or the job would send it twice. */
-const markSent = (responseId: string) =>
-  whileUnreachable(() => db.$executeRaw`UPDATE response SET receipt_sent_at = now() WHERE id = ${responseId}::uuid`);
-
-/** The mail server did not take a receipt whose mark was committed: taken back, so that it is sent again. */
-const unmarkSent = (responseId: string) =>
-  whileUnreachable(() => db.$executeRaw`UPDATE response SET receipt_sent_at = NULL WHERE id = ${responseId}::uuid`);
 
 /** The receipt's job, if it has not been sent: waiting (or being tried), or failed (every attempt spent). */
 export async function receiptJob(responseId: string): Promise<{ gaveUp: boolean } | null> {
