@@ -15,7 +15,11 @@ it("without SMTP, an admin's reset returns the link to show once (never logged),
   const admin = await staff("admin");
   const user = await staff("moderator");
   const sent = await sendPasswordReset(admin.id, user.id, "fr");
-  expect(sent).toMatchObject({ ok: true, emailed: false, link: expect.stringMatching(/\/fr\/reset\/[A-Za-z0-9_-]{43}$/) });
+  expect(sent).toMatchObject({
+    ok: true,
+    emailed: false,
+    link: expect.stringMatching(/\/fr\/reset\/[A-Za-z0-9_-]{43}$/),
+  });
   const token = sent.ok && !sent.emailed ? sent.link.split("/reset/")[1] : "?";
   expect(await findPasswordReset(token)).toEqual({ ok: true, email: user.email });
   expect(out.join("\n")).not.toContain(token);

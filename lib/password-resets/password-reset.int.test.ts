@@ -142,7 +142,13 @@ describe("password reset", () => {
     const hash = vi.fn((pw: string) => hashPassword(pw));
     const setIp = randomIp().replace("198.51.100", "203.0.113");
     for (let i = 0; i < 10; i++)
-      expect(await resetPassword(`${"C".repeat(40)}${String(i).padStart(3, "0")}`, { password: NEW }, { clientIp: setIp, hash })).toEqual({
+      expect(
+        await resetPassword(
+          `${"C".repeat(40)}${String(i).padStart(3, "0")}`,
+          { password: NEW },
+          { clientIp: setIp, hash },
+        ),
+      ).toEqual({
         ok: false,
         reason: "unknown",
       });

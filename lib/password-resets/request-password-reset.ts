@@ -56,5 +56,7 @@ export async function issueResetForEmail({ email, locale }: TResetRequest): Prom
     if (!user || user.disabledAt) return;
     await issuePasswordReset(tx, user, locale === "fr" ? "fr" : "en");
   });
-  console.log("[password-reset] a reset was asked for by email: a link was queued if the address has an active account");
+  console.log(
+    "[password-reset] a reset was asked for by email: a link was queued if the address has an active account",
+  );
 }

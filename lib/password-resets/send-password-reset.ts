@@ -23,7 +23,13 @@ export async function sendPasswordReset(actorId: string, userId: string, locale:
     if (!user) return { ok: false, key: "notFound" } as const;
     if (user.disabledAt) return { ok: false, key: "deactivated" } as const;
     const issued = await issuePasswordReset(tx, user, locale);
-    await logAdminEvent(actorId, "account.reset_sent", user.email, issued.emailed ? "emailed" : "shown to the admin", tx);
+    await logAdminEvent(
+      actorId,
+      "account.reset_sent",
+      user.email,
+      issued.emailed ? "emailed" : "shown to the admin",
+      tx,
+    );
     return issued.emailed
       ? ({ ok: true, email: user.email, emailed: true, expiresAt: issued.expiresAt } as const)
       : ({ ok: true, email: user.email, emailed: false, link: issued.link, expiresAt: issued.expiresAt } as const);

@@ -9,5 +9,7 @@ export const ZNewPassword = z
   .max(PASSWORD_MAX, { error: "passwordTooLong" });
 
 /** The refinement both forms put on { password, confirm }: a mismatch is reported on "confirm". */
-export const SAME_PASSWORDS: [(v: { password: string; confirm: string }) => boolean, { path: string[]; error: string }] =
-  [(v) => v.password === v.confirm, { path: ["confirm"], error: "passwordsDiffer" }];
+export const SAME_PASSWORDS: [
+  (v: { password: string; confirm: string }) => boolean,
+  { path: string[]; error: string },
+] = [(v) => v.password === v.confirm, { path: ["confirm"], error: "passwordsDiffer" }];

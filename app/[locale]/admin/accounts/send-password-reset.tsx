@@ -43,7 +43,9 @@ export function SendPasswordReset({ id, name, locale }: { id: string; name: stri
           <p className="mt-1 font-bold text-error">{t(e.key as TKey)}</p>
         ) : null}
       </div>
-      {info?.link ? <CopyLink text={info.link} label={t("copyLink")} done={t("copied")} failed={t("copyFailed")} /> : null}
+      {info?.link ? (
+        <CopyLink text={info.link} label={t("copyLink")} done={t("copied")} failed={t("copyFailed")} />
+      ) : null}
     </div>
   );
 }

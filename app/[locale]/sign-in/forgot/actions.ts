@@ -20,7 +20,10 @@ export const forgotPasswordAction = formAction(
     const locale = isLocale(values.locale) ? values.locale : "en";
     const result = await requestPasswordReset(input.email, locale, { clientIp: clientIp(await headers()) });
     if (!result.ok)
-      return fail({ field: "email", key: "rateLimited" }, { minutes: String(Math.ceil(result.retryAfterSeconds / 60)) });
+      return fail(
+        { field: "email", key: "rateLimited" },
+        { minutes: String(Math.ceil(result.retryAfterSeconds / 60)) },
+      );
     return ok({ email: input.email });
   },
 );
