@@ -27,7 +27,8 @@ export function SendPasswordReset({ id, name, locale }: { id: string; name: stri
           {t("sendButton", { name })}
         </button>
       </form>
-      <div role="status">
+      {/* A live region, not role="status": each account's row already has one for its own form. */}
+      <div aria-live="polite">
         {info ? (
           info.emailed === "true" ? (
             <p className="mt-1">{t("adminSentEmailed", { email: info.email, expires })}</p>
