@@ -38,6 +38,8 @@ export const ZEnv = z.object({
   SIGN_IN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(50),
   /** Attempts to accept an invitation (set a password) one client (IP address) may make in 15 minutes. 0 turns the limit off. */
   INVITATION_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
+  /** Requests for a password reset link, and attempts to set a new password, one client (IP address) may make in 15 minutes (each counted apart). 0 turns the limit off. */
+  PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
   /** Responses one email address may submit per hour (form and API together). 0 turns the limit off. */
   SUBMIT_RATE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(0).default(10),
   /** Responses one client (IP address) may submit per minute, on the form and the API together. 0 turns the limit off. */

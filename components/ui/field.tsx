@@ -52,7 +52,7 @@ export function TextInput(
   props: TBase & {
     defaultValue?: string;
     maxLength: number;
-    type?: "text" | "email";
+    type?: "text" | "email" | "password";
     autoComplete?: string;
     errorPrefix: string;
     width?: string;

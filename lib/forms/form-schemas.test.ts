@@ -10,6 +10,7 @@ import { ZLifecycle, ZRedraft } from "@/lib/drafting/schema";
 import { ZCampaignStatus, ZFindCampaigns, ZMergeCampaigns, ZRemoveFromCampaign } from "@/lib/campaigns/schema";
 import { ZAccountChange, ZUnlockSignIn } from "@/lib/users/account-schema";
 import { ZWithdraw } from "@/lib/responses/form-schemas";
+import { ZForgotPassword, ZResetPassword, ZSendPasswordReset } from "@/lib/password-resets/schema";
 
 type TMessages = Record<string, Record<string, unknown>>;
 // What a form sends: an object of strings (a field missing, a value too long or of the wrong kind).
@@ -33,6 +34,9 @@ const cases: [string, z.ZodType, string[]][] = [
   ["account change", ZAccountChange, ["accounts"]],
   ["unlocking", ZUnlockSignIn, ["accounts"]],
   ["withdrawal", ZWithdraw, ["manage"]],
+  ["forgotten password", ZForgotPassword, ["reset"]],
+  ["new password", ZResetPassword, ["reset"]],
+  ["sending a password reset", ZSendPasswordReset, ["reset"]],
 ];
 
 describe("the forms' schemas on malformed input", () => {

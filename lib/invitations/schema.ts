@@ -1,7 +1,7 @@
 // The invitation form: one schema for the admin's form and the server.
 import { z } from "zod";
 import { isCountryCode } from "@/lib/countries/list-countries";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/users/create-user";
+import { SAME_PASSWORDS, ZNewPassword } from "@/lib/users/new-password";
 
 export const INVITE_ROLES = ["delegate", "moderator", "admin"] as const;
 export const DELEGATION_ROLES = ["drafter", "approver"] as const;
@@ -34,11 +34,7 @@ export type TInvitationInput = z.output<typeof ZInvitation>;
 export const ZAcceptInvitation = z
   .object({
     name: z.string().trim().min(1, { error: "nameRequired" }).max(200, { error: "nameTooLong" }),
-    // The same limits as ZPassword, with message keys (ZPassword's own English message would show as a raw key).
-    password: z
-      .string()
-      .min(PASSWORD_MIN, { error: "passwordTooShort" })
-      .max(PASSWORD_MAX, { error: "passwordTooLong" }),
+    password: ZNewPassword,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "passwordsDiffer" });
+  .refine(...SAME_PASSWORDS);

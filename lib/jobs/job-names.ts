@@ -6,6 +6,10 @@ export const TASKS = {
   sendReceipt: { name: "send-receipt", maxAttempts: 8 },
   /** An invitation's email (payload: invitationId, link, locale…). */
   sendInvitation: { name: "send-invitation", maxAttempts: 8 },
+  /** "Forgot your password?": a link for the address's account, if it has one (payload: email, locale). */
+  requestPasswordReset: { name: "request-password-reset", maxAttempts: 5 },
+  /** A password reset link's email (payload: resetId, to, subject, text). */
+  sendPasswordReset: { name: "send-password-reset", maxAttempts: 5 },
   /** "Find campaigns" for one consultation (payload: runId, consultationId). */
   findCampaigns: { name: "find-campaigns", maxAttempts: 3 },
   /** The results copy made at publication (payload: consultationId, builtAt). */

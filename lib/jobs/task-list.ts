@@ -14,6 +14,14 @@ export const taskList: TaskList = {
     const { sendInvitationMail } = await import("@/lib/invitations/create-invitation");
     await sendInvitationMail(payload as Parameters<typeof sendInvitationMail>[0]);
   },
+  async [TASKS.requestPasswordReset.name](payload) {
+    const { issueResetForEmail } = await import("@/lib/password-resets/request-password-reset");
+    await issueResetForEmail(payload as Parameters<typeof issueResetForEmail>[0]);
+  },
+  async [TASKS.sendPasswordReset.name](payload) {
+    const { sendPasswordResetMail } = await import("@/lib/password-resets/issue-password-reset");
+    await sendPasswordResetMail(payload as Parameters<typeof sendPasswordResetMail>[0]);
+  },
   async [TASKS.findCampaigns.name](payload, helpers) {
     const { runFindCampaigns } = await import("@/lib/feedback/find-campaigns");
     await runFindCampaigns(payload as Parameters<typeof runFindCampaigns>[0], lastAttempt(helpers));

@@ -24,13 +24,18 @@ export default async function SignInPage({ params, searchParams }: TProps) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "auth" });
+  const tr = await getTranslations({ locale, namespace: "reset" });
   const sp = await searchParams;
   return (
     <>
       <h1 className="mb-4 text-4xl font-bold">{t("signInTitle")}</h1>
       {sp.signedOut ? <Notice>{t("signedOut")}</Notice> : null}
+      {sp.reset ? <Notice>{tr("done")}</Notice> : null}
       <p className="mb-6 max-w-prose">{t("signInIntro")}</p>
       <SignInForm locale={locale} callbackUrl={safeCallback(sp.callbackUrl, `/${locale}/moderate`)} />
+      <p className="mt-6">
+        <a href={`/${locale}/sign-in/forgot`}>{tr("forgotLink")}</a>
+      </p>
     </>
   );
 }

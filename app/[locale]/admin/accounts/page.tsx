@@ -9,6 +9,7 @@ import { listAccounts } from "@/lib/users/manage-users";
 import { listAdminEvents } from "@/lib/users/admin-event";
 import { AccountForm } from "./account-form";
 import { SignInLock } from "./sign-in-lock";
+import { SendPasswordReset } from "./send-password-reset";
 import { listSignInLocks, type TSignInLockState } from "@/lib/users/unlock-sign-in";
 import type { TLockView } from "./sign-in-lock";
 
@@ -72,6 +73,7 @@ export default async function AccountsPage({ params }: TProps) {
               }}
             />
             <SignInLock id={a.id} name={a.name} lock={lockView(locks.get(a.email), locale)} />
+            {a.id !== me.id && !a.disabledAt ? <SendPasswordReset id={a.id} name={a.name} locale={locale} /> : null}
           </li>
         ))}
       </ul>
