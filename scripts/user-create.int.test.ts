@@ -31,4 +31,15 @@ describe("npm run user:create", () => {
     expect(short.status).toBe(1);
     expect(short.stderr).toContain("12 characters");
   });
+
+  it("prints how to call it for --help, and names an unknown option instead of crashing", () => {
+    const help = run("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("usage: npm run user:create -- --email <address> --role");
+    const typo = run("--emial", "x@example.org", "--role", "admin");
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain("--emial");
+    expect(typo.stderr).toContain("usage:");
+    expect(typo.stderr).not.toMatch(/\bat [\w.]+ \(/); // no stack trace
+  });
 });

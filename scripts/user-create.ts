@@ -7,23 +7,39 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({
-  options: {
-    email: { type: "string" },
-    role: { type: "string" },
-    name: { type: "string" },
-    password: { type: "string" },
-    country: { type: "string" },
-    "delegation-role": { type: "string" },
-    quiet: { type: "boolean", default: false },
-  },
-});
+const USAGE =
+  "usage: npm run user:create -- --email <address> --role admin|moderator|delegate [--name <name>] [--password <password>] [--country XX --delegation-role drafter|approver]";
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        password: { type: "string" },
+        country: { type: "string" },
+        "delegation-role": { type: "string" },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }).values;
+  } catch (e) {
+    // An unknown or malformed option: say which, and how to call it, without a stack trace.
+    console.error(`${e instanceof Error ? e.message : e}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readArgs();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 async function main() {
   if (!values.email || !values.role || !["admin", "moderator", "delegate"].includes(values.role)) {
-    console.error(
-      "usage: npm run user:create -- --email <address> --role admin|moderator|delegate [--name <name>] [--password <password>] [--country XX --delegation-role drafter|approver]",
-    );
+    console.error(USAGE);
     process.exit(2);
   }
   let stopDb: (() => Promise<void>) | undefined;
