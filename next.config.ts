@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
   },
+  // Where integrators look first: the API reference is a page of the site (in both languages), not under /api.
+  async redirects() {
+    return [{ source: "/api/docs", destination: "/en/api-docs", permanent: false }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -18,6 +18,11 @@ test("the API reference, reached from the footer, lists every operation of the s
   );
   expect(operations.length).toBeGreaterThan(8);
 
+  // Where an integrator looks first: /api/docs leads to the reference.
+  const guessed = await request.get("/api/docs", { maxRedirects: 0 });
+  expect(guessed.status()).toBe(307);
+  expect(new URL(guessed.headers().location, "http://x").pathname).toBe("/en/api-docs");
+
   // Cached like the other public pages (lib/http/page-cache.mjs): the same for everyone, under a CSP of its own scripts' hashes.
   const html = await request.get("/en/api-docs");
   expect(html.headers()["cache-control"]).toMatch(/^public, (max-age=0, )?s-maxage=\d+/);
