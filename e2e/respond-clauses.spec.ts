@@ -97,6 +97,9 @@ for (const locale of ["en", "fr"] as const) {
       if (locale === "fr")
         expect(await summary.getByRole("link", { name: l.clauseError }).textContent()).toContain("langue\u202f: ");
       await expect(block.getByLabel(l.term, { exact: true })).toHaveValue("weak signals");
+      // The field's own message starts with "Error: " for a screen reader, in French with the narrow no-break space.
+      const fieldError = await block.locator('p[id$="-error"]').first().textContent();
+      expect(fieldError).toMatch(locale === "fr" ? /^Erreur\u202f: \S/ : /^Error: \S/);
       await expectNoSidewaysScroll(page);
       await expectAccessible(page);
     });

@@ -14,7 +14,7 @@ export function AboutYou({
   privacyHref: string;
 }) {
   const t = useTranslations("respond");
-  const prefix = useTranslations("errors")("summaryTitle");
+  const prefix = useTranslations("errors")("prefix");
   return (
     <>
       <h2 className="mb-4 mt-10 text-2xl font-bold">{t("stepAbout")}</h2>

@@ -181,7 +181,7 @@ export function ResponseForm(p: TProps) {
               hint={t("generalHint")}
               rows={6}
               maxLength={LIMITS.comment}
-              errorPrefix={te("summaryTitle")}
+              errorPrefix={te("prefix")}
             />
           </div>
         </fieldset>
@@ -223,7 +223,7 @@ function useClauseTexts(): TClauseTexts & { aspectName: Record<string, string> }
     showQuestions: t("clauseShowQuestions"),
     hasFeedback: t("clauseHasFeedback"),
     optional: t("optional"),
-    errorPrefix: te("summaryTitle"),
+    errorPrefix: te("prefix"),
     clarity: t("clarity"),
     clarityHint: t("clarityHint"),
     clarityRating: t("clarityRating"),
@@ -267,7 +267,7 @@ function ReceivedOn({
       </p>
       {error ? (
         <p id={`${id}-error`} className="mb-2 font-bold text-error">
-          <span className="sr-only">{prefix}: </span>
+          <span className="sr-only">{prefix} </span>
           {error}
         </p>
       ) : null}

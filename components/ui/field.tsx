@@ -38,7 +38,7 @@ export function Hint({ id, children }: { id: string; children?: ReactNode }) {
 export function ErrorMessage({ id, error, prefix }: { id: string; error?: string; prefix: string }) {
   return error ? (
     <p id={`${id}-error`} className="mb-2 font-bold text-error">
-      <span className="sr-only">{prefix}: </span>
+      <span className="sr-only">{prefix} </span>
       {error}
     </p>
   ) : null;

@@ -33,7 +33,7 @@ export function SignInForm({ locale, callbackUrl }: { locale: string; callbackUr
           maxLength={254}
           defaultValue={state.values.email}
           error={errorOf("email")}
-          errorPrefix={te("summaryTitle")}
+          errorPrefix={te("prefix")}
         />
         <div className="mb-6">
           <label htmlFor="password" className="mb-1 block font-bold">

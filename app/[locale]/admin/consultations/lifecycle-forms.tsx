@@ -73,6 +73,7 @@ export function LifecycleForm({
 
 export function ExtendFields({ timeZone }: { timeZone: string }) {
   const t = useTranslations("authoring");
+  const te = useTranslations("errors");
   return (
     <>
       <label htmlFor="extend-until" className="mb-1 block font-bold">
@@ -94,7 +95,7 @@ export function ExtendFields({ timeZone }: { timeZone: string }) {
         label={t("extendReason")}
         maxLength={2000}
         rows={2}
-        errorPrefix={t("extendReason")}
+        errorPrefix={te("prefix")}
       />
     </>
   );
@@ -102,6 +103,7 @@ export function ExtendFields({ timeZone }: { timeZone: string }) {
 
 export function CloseFields() {
   const t = useTranslations("authoring");
+  const te = useTranslations("errors");
   return (
     <TextArea
       id="close-closeReason"
@@ -109,7 +111,7 @@ export function CloseFields() {
       label={t("closeReason")}
       maxLength={2000}
       rows={2}
-      errorPrefix={t("closeReason")}
+      errorPrefix={te("prefix")}
     />
   );
 }

@@ -36,7 +36,7 @@ function Password({
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="mb-2 font-bold text-error">
-          <span className="sr-only">{prefix}: </span>
+          <span className="sr-only">{prefix} </span>
           {error}
         </p>
       ) : null}

@@ -82,7 +82,7 @@ export function ExtensionForm({
           </p>
           {err("until") ? (
             <p id="ext-until-error" className="mb-2 font-bold text-error">
-              <span className="sr-only">{te("prefix")}: </span>
+              <span className="sr-only">{te("prefix")} </span>
               {err("until")}
             </p>
           ) : null}

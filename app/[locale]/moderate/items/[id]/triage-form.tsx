@@ -138,7 +138,7 @@ export function TriageForm(p: TProps) {
           label={t("status")}
           defaultValue={value("status")}
           placeholder={t("unchanged")}
-          errorPrefix={te("summaryTitle")}
+          errorPrefix={te("prefix")}
           error={err("status") ?? err("ids") ?? err("version")}
           options={ITEM_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
         />
@@ -147,7 +147,7 @@ export function TriageForm(p: TProps) {
           name="disposition"
           label={t("disposition")}
           defaultValue={value("disposition")}
-          errorPrefix={te("summaryTitle")}
+          errorPrefix={te("prefix")}
           error={err("disposition")}
           options={[
             { value: "", label: t("dispositionNone") },
@@ -161,7 +161,7 @@ export function TriageForm(p: TProps) {
           defaultValue={value("dispositionReason")}
           rows={3}
           maxLength={2000}
-          errorPrefix={te("summaryTitle")}
+          errorPrefix={te("prefix")}
           error={err("dispositionReason")}
         />
         <Select
@@ -170,7 +170,7 @@ export function TriageForm(p: TProps) {
           label={t("assignee")}
           defaultValue={value("assignee")}
           placeholder={t("unchanged")}
-          errorPrefix={te("summaryTitle")}
+          errorPrefix={te("prefix")}
           error={err("assignee")}
           options={[
             { value: "none", label: t("unassigned") },
@@ -183,7 +183,7 @@ export function TriageForm(p: TProps) {
           label={t("publish")}
           hint={p.consented ? undefined : t("publishNoConsent")}
           defaultValue={value("publish")}
-          errorPrefix={te("summaryTitle")}
+          errorPrefix={te("prefix")}
           error={err("publish")}
           inline
           options={[
@@ -198,7 +198,7 @@ export function TriageForm(p: TProps) {
           hint={t("tagsHint")}
           defaultValue={value("setTags")}
           maxLength={1000}
-          errorPrefix={te("summaryTitle")}
+          errorPrefix={te("prefix")}
           error={err("setTags")}
         />
         <TextArea
@@ -208,7 +208,7 @@ export function TriageForm(p: TProps) {
           hint={t("noteHint")}
           rows={3}
           maxLength={5000}
-          errorPrefix={te("summaryTitle")}
+          errorPrefix={te("prefix")}
           error={err("note")}
           defaultValue={sent?.note ?? ""}
         />
