@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
+import { logPoolErrors } from "@/lib/pool-errors";
 
 const globalForDb = globalThis as unknown as { clausewisePrisma?: PrismaClient; clausewisePool?: pg.Pool };
 
@@ -29,8 +30,8 @@ export function getPool(): pg.Pool {
       max: env().DATABASE_POOL_SIZE,
       connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
     });
-    // An idle connection dropped by the server must not crash the process.
-    pool.on("error", (err) => console.error("[db] pool error:", err.message));
+    // A connection dropped by the server, idle or lent out, must not crash the process.
+    logPoolErrors(pool, "app");
     globalForDb.clausewisePool = pool;
   }
   return globalForDb.clausewisePool;

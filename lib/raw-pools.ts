@@ -3,6 +3,7 @@
 import "server-only";
 import pg from "pg";
 import { env, requireDatabaseUrl } from "@/lib/env";
+import { logPoolErrors } from "@/lib/pool-errors";
 
 export type TExportPool = "staff" | "public";
 
@@ -21,7 +22,7 @@ export function exportPool(kind: TExportPool): pg.Pool {
       max: 4,
       connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
     });
-    pool.on("error", (err) => console.error(`[db] ${kind} export pool error:`, err.message));
+    logPoolErrors(pool, `${kind} export`);
     pools[kind] = pool;
   }
   return pool;
@@ -36,7 +37,7 @@ export function limiterPool(): pg.Pool {
       max: 6,
       connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
     });
-    g.clausewiseLimiterPool.on("error", (err) => console.error("[db] limiter pool error:", err.message));
+    logPoolErrors(g.clausewiseLimiterPool, "limiter");
   }
   return g.clausewiseLimiterPool;
 }
@@ -54,7 +55,7 @@ export function heartbeatPool(): pg.Pool {
       idleTimeoutMillis: 0,
       connectionTimeoutMillis: env().DATABASE_POOL_TIMEOUT_MS,
     });
-    g.clausewiseHeartbeatPool.on("error", (err) => console.error("[db] heartbeat pool error:", err.message));
+    logPoolErrors(g.clausewiseHeartbeatPool, "heartbeat");
   }
   return g.clausewiseHeartbeatPool;
 }
@@ -76,7 +77,7 @@ export function receiptPool(): pg.Pool {
       idle_in_transaction_session_timeout: 120_000,
       keepAlive: true,
     });
-    g.clausewiseReceiptPool.on("error", (err) => console.error("[db] receipt pool error:", err.message));
+    logPoolErrors(g.clausewiseReceiptPool, "receipt");
   }
   return g.clausewiseReceiptPool;
 }
