@@ -1,8 +1,10 @@
 // Sends one plain-text email through SMTP_URL. Without SMTP configured nothing
 // is sent and only the subject is logged: a body may hold a one-time link (an
 // invitation), which the caller shows to the one person who may pass it on.
+import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
+import { installDataEndHook, onDataEnd } from "./data-end";
 
 let transport: Transporter | undefined;
 
@@ -29,12 +31,24 @@ export function mailConfigured(): boolean {
   return !!env().SMTP_URL;
 }
 
-/** Resolves once the SMTP server accepted the message; throws when it did not (or SMTP is not configured). */
-export async function deliverMail(mail: TMail): Promise<void> {
+/**
+ * Resolves once the SMTP server accepted the message; throws when it did not (or SMTP is not configured).
+ * onDataEnd runs the moment the message's end is written to the server, before its answer (lib/mail/data-end.ts);
+ * on a connection that never wrote it, it does not run.
+ */
+export async function deliverMail(mail: TMail, opts: { onDataEnd?: () => void } = {}): Promise<void> {
   const url = env().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set");
+  installDataEndHook();
   transport ??= nodemailer.createTransport(withTimeouts(url));
-  await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+  const domain = /@([^>\s]+)/.exec(env().MAIL_FROM)?.[1] ?? "clausewise.invalid";
+  const messageId = `<${randomUUID()}@${domain}>`;
+  const forget = opts.onDataEnd ? onDataEnd(messageId, opts.onDataEnd) : () => {};
+  try {
+    await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, messageId });
+  } finally {
+    forget();
+  }
 }
 
 /** Closes the connections kept open to the mail server (a test's sink can then stop at once). */

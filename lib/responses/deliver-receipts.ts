@@ -2,15 +2,14 @@
 // same SQL statement as the response (graphile_worker.add_jobs), so a receipt is owed exactly when its
 // response is stored: a crash between the two loses neither. A server's worker picks the job up at once
 // (LISTEN/NOTIFY) and sends it; a failure is retried with backoff and, after TASKS.sendReceipt.maxAttempts,
-// kept as failed (the admin's Jobs page, /api/health). Delivery is at least once: a server that dies after
-// the mail server accepted a receipt but before the job was marked done could send it again once its lock
-// is freed (a minute after its death: lib/jobs/worker-heartbeat.ts). The response's receipt_sent_at narrows
-// that: each attempt locks the response's row (a second attempt of the same receipt at the same time is
-// refused and retried later), writes the mark, sends, and commits the mark once the mail server accepted
-// the receipt (rolled back if it refused); a job that runs again after that sends nothing. Only a crash in
-// the moment between the mail server's acceptance and that COMMIT (or PostgreSQL down for over a minute just
-// then) sends a second copy. The job's payload holds the private link's token in clear until it is sent (the
-// email carries it; the response keeps its hash); an erasure removes the job (it waits for a send in progress).
+// kept as failed (the admin's Jobs page, /api/health). The response's receipt_sent_at makes a job that runs
+// again (its lock freed after its server died: lib/jobs/worker-heartbeat.ts) send nothing: each attempt locks
+// the response's row (a second attempt of the same receipt at the same time is refused and retried later),
+// writes the mark, sends, and commits the mark the moment the receipt's last bytes are written to the mail
+// server (lib/mail/data-end.ts), before its answer; a refusal after that takes the mark back. A process killed
+// at any instant leaves either both the receipt's end and the COMMIT on their way, or neither. The job's
+// payload holds the private link's token in clear until it is sent (the email carries it; the response keeps
+// its hash); an erasure removes the job (it waits for a send in progress).
 import pg from "pg";
 import { db, isDatabaseBusy } from "@/lib/db";
 import { receiptPool } from "@/lib/raw-pools";
@@ -40,8 +39,8 @@ type TRow = {
 export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "already_sent" | "nobody"> {
   // One transaction holds the response's row from the read to the mark: a second attempt of the same receipt
   // (its job freed while this one still sends) is refused at once and tried again later by the queue, instead of
-  // sending a second copy. The mark is written before the mail goes and committed as soon as the mail server
-  // took it, on a connection already held (no wait for the app's pool); a mail server that refuses rolls it back.
+  // sending a second copy. The mark is written before the mail goes and committed with the mail's end, on a
+  // connection already held (no wait for the app's pool); a mail server that refuses gets it taken back.
   const client = await receiptPool().connect();
   // Set when the connection failed (not an error PostgreSQL answered): it is closed, not handed back.
   let broken: Error | undefined;
@@ -51,6 +50,8 @@ export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "a
       throw e;
     });
   const rollback = () => query("ROLLBACK").catch(() => {});
+  // Once the mark is committed or rolled back, a failure has nothing left to roll back.
+  let settled = false;
   try {
     await query("BEGIN");
     const row = await lockReceipt(query, payload.responseId);
@@ -60,38 +61,56 @@ export async function sendReceipt(payload: TReceiptPayload): Promise<"sent" | "a
       return row?.email ? "already_sent" : "nobody";
     }
     await query(`UPDATE response SET receipt_sent_at = now() WHERE id = $1::uuid`, [payload.responseId]);
-    await deliverMail(
-      composeReceiptMail({
-        to: row.email,
-        locale: isLocale(row.locale) ? row.locale : "en",
-        consultation: {
-          slug: row.slug,
-          title: { en: row.title_en, fr: row.title_fr },
-          closesAt: row.closes_at,
-          timeZone: row.time_zone,
+    // The mark is committed the moment the receipt's last bytes are written to the mail server, in the same turn of
+    // the event loop (both writes then reach their servers even if this process is killed next), not after the mail
+    // server's answer: a process killed while waiting for that answer would leave a receipt taken but unmarked,
+    // sent again by the next attempt (test:crash).
+    let commit: Promise<boolean> | undefined;
+    const commitNow = () =>
+      (commit = query("COMMIT").then(
+        () => true,
+        (e: unknown) => {
+          broken ??= e as Error;
+          return false;
         },
-        reference: row.reference,
-        submittedAt: row.submitted_at,
-        items: row.items,
-        // Past the deadline the private link can change nothing: the receipt goes without it.
-        manageToken: row.closes_at > now() ? payload.manageToken : null,
-      }),
-    );
+      ));
     try {
-      await query("COMMIT");
+      await deliverMail(composeReceipt({ ...row, email: row.email }, payload), { onDataEnd: commitNow });
     } catch (e) {
-      // PostgreSQL went away with the transaction: the mail server has the receipt, so the mark is written again.
-      broken ??= e as Error;
-      await markSent(payload.responseId);
+      // Refused or cut off after its end: the mark, if committed, is taken back, and the queue tries again.
+      settled = true;
+      if (commit && (await commit)) await markSent(payload.responseId, false);
+      else if (!commit) await rollback();
+      throw e;
     }
+    // PostgreSQL went away with the transaction: the mail server has the receipt, so the mark is written again.
+    if (!(await (commit ?? commitNow()))) await markSent(payload.responseId, true);
     return "sent";
   } catch (e) {
-    // Refused by the mail server, or a query failed: the mark (if written) is rolled back, and the queue retries.
-    if (!broken) await rollback();
+    // A query failed before the mail went: the mark (if written) is rolled back, and the queue retries.
+    if (!broken && !settled) await rollback();
     throw e;
   } finally {
     client.release(broken);
   }
+}
+
+function composeReceipt(row: TRow & { email: string }, payload: TReceiptPayload) {
+  return composeReceiptMail({
+    to: row.email,
+    locale: isLocale(row.locale) ? row.locale : "en",
+    consultation: {
+      slug: row.slug,
+      title: { en: row.title_en, fr: row.title_fr },
+      closesAt: row.closes_at,
+      timeZone: row.time_zone,
+    },
+    reference: row.reference,
+    submittedAt: row.submitted_at,
+    items: row.items,
+    // Past the deadline the private link can change nothing: the receipt goes without it.
+    manageToken: row.closes_at > now() ? payload.manageToken : null,
+  });
 }
 
 type TQuery = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;
@@ -120,14 +139,15 @@ const LOCK_NOT_AVAILABLE = "55P03";
 const MARK_RETRY_MS = 60_000;
 
 /**
- * The mail server took the receipt: record it, trying again while the database is unreachable, since a job
- * that failed here would send the receipt a second time (test:crash: PostgreSQL killed just then).
+ * The mail server took the receipt (sent) or refused it after its mark was committed (not sent): record it,
+ * trying again while the database is unreachable, since a job that failed here would send the receipt a second
+ * time (test:crash: PostgreSQL killed just then), or never.
  */
-async function markSent(responseId: string): Promise<void> {
+async function markSent(responseId: string, sent: boolean): Promise<void> {
   const until = Date.now() + MARK_RETRY_MS;
   for (;;) {
     try {
-      await db.$executeRaw`UPDATE response SET receipt_sent_at = now() WHERE id = ${responseId}::uuid`;
+      await db.$executeRaw`UPDATE response SET receipt_sent_at = ${sent ? now() : null} WHERE id = ${responseId}::uuid`;
       return;
     } catch (e) {
       if (!isDatabaseBusy(e) || Date.now() > until) throw e;

@@ -203,6 +203,29 @@ describe("email receipts on the job queue", () => {
     expect((await db.response.findUniqueOrThrow({ where: { reference } })).receiptSentAt).toBeInstanceOf(Date);
   });
 
+  it("are marked sent as their end is written, before the mail server answers: a server killed while waiting for the answer leaves no second copy to send", async () => {
+    const { email, reference } = await submit();
+    const [{ payload }] = await db.$queryRaw<{ payload: TReceiptPayload }[]>`
+      SELECT j.payload FROM graphile_worker._private_jobs j JOIN response r ON j.key = 'receipt:' || r.id WHERE r.reference = ${reference}`;
+    // The sink holds the whole receipt and has not answered yet: what would a crash at this moment leave?
+    let markedBeforeAnswer: boolean | undefined;
+    sink.setOnReceived(async () => {
+      const until = Date.now() + 3_000;
+      do {
+        const [r] = await db.$queryRaw<{ marked: boolean }[]>`
+          SELECT receipt_sent_at IS NOT NULL AS marked FROM response WHERE reference = ${reference}`;
+        markedBeforeAnswer = r.marked;
+        if (r.marked) return;
+        await new Promise((res) => setTimeout(res, 25));
+      } while (Date.now() < until);
+    });
+    expect(await sendReceipt(payload)).toBe("sent");
+    expect(markedBeforeAnswer).toBe(true);
+    await sink.waitFor(email);
+    expect(await sendReceipt(payload)).toBe("already_sent");
+    expect(received(email)).toBe(1);
+  });
+
   it("a mail server that refuses the whole receipt after its end gets the mark taken back: it is sent on the next try", async () => {
     const { email, reference } = await submit();
     const [{ payload }] = await db.$queryRaw<{ payload: TReceiptPayload }[]>`
