@@ -1,3 +1,4 @@
+import { meanOfRuns } from "./stats.mjs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,5 +65,21 @@ describe("bench:ingest's load", () => {
     expect(r.status201).toBe(50);
     expect(connections - before).toBe(20);
     t.agent.destroy();
+  });
+});
+
+describe("the baseline measured on both sides of the app's flat-out phase", () => {
+  it("counts as the mean of its two runs, with their CPU and responses added up", () => {
+    const run = (throughput2xx: number, ok2xx: number, serverMs: number, postgresMs: number) => ({
+      mode: "closed",
+      throughput2xx,
+      ok2xx,
+      cpu: { serverMs, postgresMs, benchPctOfCore: 50, serverPctOfCore: 80, machineBusyPct: 90 },
+    });
+    const both = meanOfRuns(run(3000, 60_000, 6_000, 12_000), run(5000, 100_000, 8_000, 20_000));
+    expect(both.throughput2xx).toBe(4000);
+    expect(both.ok2xx).toBe(160_000);
+    expect(both.cpu).toMatchObject({ serverMs: 14_000, postgresMs: 32_000 });
+    expect(meanOfRuns(run(3000, 1, 1, 1), { ...run(5000, 1, 1, 1), cpu: null }).cpu).toBeNull();
   });
 });

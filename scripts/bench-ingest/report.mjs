@@ -1,6 +1,9 @@
 // bench:ingest's report: the table of every phase, the CPU cost per stored
 // response, and the machine it ran on.
 import os from "node:os";
+import path from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { root } from "../project.mjs";
 import { fmtCounts, round } from "./stats.mjs";
 
 export function fmtMs(x) {
@@ -66,4 +69,13 @@ export function machineInfo() {
     node: process.version,
     loadAvgAtStart: os.loadavg().map((x) => round(x, 2)),
   };
+}
+
+/** Writes the run's figures to bench-results/ingest-<time>.json (never committed). */
+export function writeResults(startedAt, results) {
+  const dir = path.join(root, "bench-results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `ingest-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nresults: ${path.relative(root, file)}`);
 }

@@ -97,3 +97,24 @@ export const fmtCounts = (o) =>
         .map(([k, v]) => `${k}×${v}`)
         .join(" ")
     : "0";
+
+/**
+ * Two flat-out runs of the baseline as one (both sides of the app's): their mean throughput, and their CPU and
+ * responses added up, so that the CPU per response is the two runs' together.
+ */
+export function meanOfRuns(a, b) {
+  const sum = (x, y) => (x == null || y == null ? null : x + y);
+  return {
+    ...a,
+    throughput2xx: Math.round((a.throughput2xx + b.throughput2xx) / 2),
+    ok2xx: a.ok2xx + b.ok2xx,
+    cpu:
+      a.cpu && b.cpu
+        ? {
+            ...a.cpu,
+            serverMs: sum(a.cpu.serverMs, b.cpu.serverMs),
+            postgresMs: sum(a.cpu.postgresMs, b.cpu.postgresMs),
+          }
+        : null,
+  };
+}

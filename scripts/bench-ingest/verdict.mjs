@@ -15,6 +15,7 @@ export const TARGET = {
 /** The verdict (PASS/FAIL per target, with its figures), printed as it is judged. */
 export function judge({
   rawMax,
+  rawRuns = [],
   fixed,
   max,
   formMax,
@@ -47,6 +48,7 @@ export function judge({
       ratio: round(ratio, 3),
       appMax: max.throughput2xx,
       baselineMax: rawMax.throughput2xx,
+      baselineRuns: rawRuns,
       target: `app flat out ≥ ${TARGET.capacityRatio} × the baseline's`,
     },
     latency: {
@@ -81,7 +83,7 @@ export function judge({
   const pf = (b) => (b ? "PASS" : "FAIL");
   console.log("Verdict:");
   console.log(
-    `  capacity ${pf(capacityPass)}  flat out: app ${max.throughput2xx}/s vs baseline ${rawMax.throughput2xx}/s = ${ratio === null ? "–" : ratio.toFixed(2)} (target: ≥ ${TARGET.capacityRatio})`,
+    `  capacity ${pf(capacityPass)}  flat out: app ${max.throughput2xx}/s vs baseline ${rawMax.throughput2xx}/s${rawRuns.length > 1 ? ` (mean of ${rawRuns.map((r) => `${r}/s`).join(" before and ")} after)` : ""} = ${ratio === null ? "–" : ratio.toFixed(2)} (target: ≥ ${TARGET.capacityRatio})`,
   );
   console.log(
     `  latency  ${pf(latencyPass)}  at ${rate}/s: p99 ${fmtMs(fixed.latencyMs.p99)} ms, ${fixedErrors} errors (target: ${verdict.latency.target})`,
