@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { root } from "./project.mjs";
-import { buildIfNeeded, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
+import { buildIfNeeded, fetchWithin, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 
 const PORT = 3210;
 const URL = `http://127.0.0.1:${PORT}`;
@@ -100,14 +100,13 @@ let recoveredMs = null;
 while (Date.now() - stoppedAt < 30_000) {
   const t0 = Date.now();
   try {
-    const r = await fetch(`${URL}${request.path}`, {
-      method: "POST",
-      headers: request.headers,
-      body: body(),
-      signal: AbortSignal.timeout(5000),
-    });
-    await r.body?.cancel();
-    if (r.status === 201 && Date.now() - t0 < 500) {
+    const status = await fetchWithin(
+      `${URL}${request.path}`,
+      { method: "POST", headers: request.headers, body: body() },
+      5000,
+      async (r) => (await r.body?.cancel(), r.status),
+    );
+    if (status === 201 && Date.now() - t0 < 500) {
       recoveredMs = Date.now() - stoppedAt;
       break;
     }

@@ -80,11 +80,41 @@ export async function runNode(args, env = process.env) {
 /** The status of GET `url` (0: no connection or no answer within 2 s). */
 export async function statusOf(url) {
   try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await r.arrayBuffer();
-    return r.status;
+    return await fetchWithin(url, {}, 2_000, async (r) => {
+      await r.arrayBuffer();
+      return r.status;
+    });
   } catch {
     return 0;
+  }
+}
+
+/**
+ * fetch(url, init), then `read(response)`, all within `ms`: rejects with a TimeoutError after that, whatever fetch
+ * does (the request is aborted too). Not only AbortSignal.timeout(): test:crash hung for good twice in a health
+ * check whose fetch never settled (its clients allocating heavily meanwhile; Node holds that signal weakly, undici
+ * #4068), and a race with a timer of our own cannot hang.
+ * @template T
+ * @param {string} url
+ * @param {RequestInit} init
+ * @param {number} ms
+ * @param {(r: Response) => Promise<T>} read
+ * @returns {Promise<T>}
+ */
+export async function fetchWithin(url, init, ms, read) {
+  const controller = new AbortController();
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const e = new DOMException(`no answer from ${url} within ${ms} ms`, "TimeoutError");
+      controller.abort(e);
+      reject(e);
+    }, ms);
+  });
+  try {
+    return await Promise.race([fetch(url, { ...init, signal: controller.signal }).then(read), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { startProcess, stopProcess, waitHealthy } from "./processes.mjs";
+import { fetchWithin, startProcess, statusOf, stopProcess, waitHealthy } from "./processes.mjs";
 
 describe("scripts/processes.mjs", () => {
   it("waitHealthy fails at once, with the child's last lines, when the child exits before it is healthy", async () => {
@@ -40,5 +40,24 @@ describe("scripts/processes.mjs", () => {
     const polite = startProcess("polite", ["-e", "setInterval(() => {}, 1000)"], { output: "quiet" });
     await stopProcess(polite, { signal: "SIGINT" });
     expect(await polite.exited).toEqual({ code: null, signal: "SIGINT" });
+  });
+
+  it("fetchWithin gives up within its time on a server that never answers, or whose body never ends (statusOf: 0)", async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url === "/half") res.writeHead(200).write("never ends"); // headers, then nothing more
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const path of ["/silent", "/half"]) {
+        const started = Date.now();
+        await expect(fetchWithin(`${base}${path}`, {}, 300, (r) => r.text())).rejects.toThrow(/within 300 ms/);
+        expect(Date.now() - started).toBeLessThan(2_000);
+      }
+      expect(await statusOf(`${base}/half`)).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

@@ -17,7 +17,7 @@ import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
 import { startMailSink } from "./mail-sink.mjs";
 import { root } from "./project.mjs";
-import { buildIfNeeded, startProcess, waitHealthy } from "./processes.mjs";
+import { buildIfNeeded, fetchWithin, startProcess, waitHealthy } from "./processes.mjs";
 
 const PORT = Number(process.env.CRASH_PORT || 3300);
 const CLIENTS = 16;
@@ -89,17 +89,18 @@ async function client() {
     sent += 1;
     for (;;) {
       try {
-        const r = await fetch(`http://127.0.0.1:${PORT}/api/consultations/dpsi/responses`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: body(key),
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (r.status === 200 || r.status === 201) {
-          acknowledged.set(key, (await r.json()).reference);
+        const request = { method: "POST", headers: { "content-type": "application/json" }, body: body(key) };
+        const reference = await fetchWithin(
+          `http://127.0.0.1:${PORT}/api/consultations/dpsi/responses`,
+          request,
+          10_000,
+          async (r) =>
+            r.status === 200 || r.status === 201 ? (await r.json()).reference : void (await r.body?.cancel()),
+        );
+        if (reference) {
+          acknowledged.set(key, reference);
           break;
         }
-        await r.body?.cancel();
       } catch {
         /* the app or the database is down: retry */
       }
