@@ -6,9 +6,14 @@
 //
 // A timer that should fire every `sampleMs` measures, over each `windowMs`:
 //   - delay: how late it fired, on average (one long task, a page rendered in 60 ms, is not saturation;
-//     a loop that is late at every turn is). A loop blocked for longer than a window counts alone;
+//     a loop that is late at every turn is);
 //   - utilisation: the share of the window the loop spent running code (performance.eventLoopUtilization()).
-// Over either limit, the gate shuts for `holdMs`, and is measured again.
+// Over either limit in two windows in a row, the gate shuts for `holdMs`, and is measured again; for a second
+// after that, one window over the limit shuts it again (a loop that stays saturated is not let through for a
+// window each time it reopens). One pause shorter than two windows (a garbage collection, the process
+// descheduled on a busy machine) is not saturation: shutting for it refused every request that arrived during
+// it (bench:ingest, at a fifth of capacity), a backlog the server clears in milliseconds. A loop blocked for two
+// windows or more counts alone.
 import { performance } from "node:perf_hooks";
 
 /**
@@ -23,18 +28,21 @@ export function eventLoopGate({ maxDelayMs, maxUtilisation, sampleMs = 10, windo
   let delaySum = 0;
   let samples = 0;
   let elu = performance.eventLoopUtilization();
-  let shutUntil = 0;
+  let shutUntil = -Infinity;
   let delay = 0;
   let utilisation = 0;
+  let overBefore = false; // the previous window was over a limit
+  let blockedLong = false; // one sample late by two windows or more, in this window
 
   const sample = () => {
     const now = performance.now();
     const late = Math.max(0, now - expected);
-    // A loop blocked for longer than a window was saturated for that window, whatever came before.
+    // A loop blocked for longer than a window: that window's figure is the block alone, whatever came before.
     if (late >= windowMs) {
       delaySum = 0;
       samples = 0;
     }
+    if (late >= 2 * windowMs) blockedLong = true;
     delaySum += late;
     samples += 1;
     if (now - windowStart >= windowMs) {
@@ -45,7 +53,11 @@ export function eventLoopGate({ maxDelayMs, maxUtilisation, sampleMs = 10, windo
       windowStart = now;
       delaySum = 0;
       samples = 0;
-      if ((delayOn && delay > maxDelayMs) || (utilisationOn && utilisation > maxUtilisation)) shutUntil = now + holdMs;
+      const over = (delayOn && delay > maxDelayMs) || (utilisationOn && utilisation > maxUtilisation);
+      const shutLately = now - shutUntil < 1_000;
+      if (over && (overBefore || shutLately || (delayOn && blockedLong))) shutUntil = now + holdMs;
+      overBefore = over;
+      blockedLong = false;
     }
     expected = now + sampleMs;
     timer = setTimeout(sample, sampleMs);
