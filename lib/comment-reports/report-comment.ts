@@ -11,22 +11,33 @@ import type { TReportReason } from "./schema";
 export type TReportResult =
   { ok: true } | { ok: false; reason: "not_found" } | { ok: false; reason: "rateLimited"; retryAfterSeconds: number };
 
+export type TReportableComment = {
+  id: string;
+  clauseKey: string | null;
+  comment: string | null;
+  proposedWording: string | null;
+};
+
 /**
- * True when the public reads this item of this consultation: cleared for publication by a moderator, from a
- * respondent who agreed, not withdrawn; or listed (and not withdrawn since) on the published results.
+ * The item when the public reads it in this consultation: cleared for publication by a moderator, from a
+ * respondent who agreed, not withdrawn; or listed (and not withdrawn since) on the published results. Else null.
  */
-export async function isReportable(consultationId: string, itemId: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ ok: boolean }[]>`
-    SELECT true AS ok FROM feedback_item fi
+export async function getReportableComment(consultationId: string, itemId: string): Promise<TReportableComment | null> {
+  if (!UUID.test(itemId)) return null;
+  const [row] = await db.$queryRaw<TReportableComment[]>`
+    SELECT fi.id, c.key AS "clauseKey", fi.comment, fi.proposed_wording AS "proposedWording" FROM feedback_item fi
     JOIN response r ON r.id = fi.response_id
     JOIN consultation k ON k.id = r.consultation_id
+    LEFT JOIN clause c ON c.id = fi.clause_id
     WHERE fi.id = ${itemId}::uuid AND r.consultation_id = ${consultationId}::uuid AND k.published_at IS NOT NULL
       AND r.channel <> 'formal' AND r.withdrawn_at IS NULL
       AND ((r.publication <> 'none' AND fi.cleared_at IS NOT NULL)
         OR (k.results_published_at IS NOT NULL AND EXISTS (SELECT 1 FROM results_row rr
               WHERE rr.consultation_id = k.id AND rr.feedback_item_id = fi.id AND rr.listed_seq IS NOT NULL AND rr.withdrawn_at IS NULL)))`;
-  return rows.length > 0;
+  return row ?? null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function reportComment(
   consultationId: string,
@@ -34,7 +45,7 @@ export async function reportComment(
   input: { reason: TReportReason; details: string },
   opts: { clientIp?: string } = {},
 ): Promise<TReportResult> {
-  if (!(await isReportable(consultationId, itemId))) return { ok: false, reason: "not_found" };
+  if (!(await getReportableComment(consultationId, itemId))) return { ok: false, reason: "not_found" };
   const perHour = env().COMMENT_REPORT_RATE_LIMIT_PER_HOUR;
   if (perHour > 0) {
     const r = await consume(sharedLimiter("comment-report-ip", perHour, 3600), opts.clientIp ?? "unknown");
