@@ -1,11 +1,12 @@
 // Issue 15, section 5: anyone reports a published comment (the comments page and the results pages); moderators
 // keep or withdraw its publication with a reason, and a withdrawn comment leaves the public pages.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import {
   announceChange,
   createAccount,
   createConsultation,
   expectAccessible,
+  withoutJavaScript,
   signIn,
   sql,
   uniqueSlug,
@@ -41,19 +42,11 @@ async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
-async function withoutJavaScript<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  try {
-    return await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
 test("a visitor reports a published comment: the list of reasons, a clear error, a thank-you; only the address's keyed hash is kept", async ({
   page,
   request,
 }) => {
+  test.setTimeout(120_000);
   const text = `Please call ${uniqueSlug("someone")} on their mobile`;
   const { slug, item } = await publishedComment(request, text);
   await page.goto(`/en/c/${slug}/comments`);
@@ -106,6 +99,7 @@ test("without JavaScript: a report, then a moderator withdraws the comment with 
   page,
   request,
 }) => {
+  test.setTimeout(120_000);
   const text = `Offensive words ${uniqueSlug("w")}`;
   const { slug, id, item } = await publishedComment(request, text);
   // The results are published too (the copy is made on first read), so the comment shows there as well.
@@ -169,6 +163,7 @@ test("without JavaScript: a report, then a moderator withdraws the comment with 
 });
 
 test("a moderator keeps a reported comment: the reports close, the comment stays public", async ({ page, request }) => {
+  test.setTimeout(120_000);
   const text = `A fair if blunt criticism ${uniqueSlug("k")}`;
   const { slug, item } = await publishedComment(request, text);
   await sql(
