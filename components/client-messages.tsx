@@ -31,3 +31,8 @@ export function AllMessagesLayout(p: TLayoutProps) {
 export function ResponseFormMessagesLayout(p: TLayoutProps) {
   return <ClientMessages {...p} namespaces={["respond", "manage", "errors"]} />;
 }
+
+/** "Report this comment" (a public form): only what its client component says. */
+export function CommentReportMessagesLayout(p: TLayoutProps) {
+  return <ClientMessages {...p} namespaces={["commentReports", "errors"]} />;
+}

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
 import { PDFDocument } from "pdf-lib";
@@ -227,4 +227,14 @@ export async function signedLetter(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   doc.addPage().drawText("Signed on behalf of the delegation.");
   return Buffer.from(await doc.save());
+}
+
+/** Runs `fn` in a browser context of its own without JavaScript (a form's no-JavaScript path); closes it after. */
+export async function withoutJavaScript<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
 }

@@ -48,6 +48,8 @@ export const ZEnv = z.object({
   CONSULTATION_CLOSES_AT: z.iso.datetime({ offset: true }).optional(),
   /** Requests one client may make per minute to the open-data API (the export counts 10). 0 turns the limit off. */
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** Reports of published comments one client (IP address) may send per hour. 0 turns the limit off. */
+  COMMENT_REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(10),
   /** Export streams (moderation, open data, results CSV) one client may hold at once, across servers (0: no limit). */
   EXPORT_STREAMS_PER_CLIENT: z.coerce.number().int().min(0).max(20).default(1),
   /** Seconds an export stream may wait for its reader before it is destroyed and its connection returned. */

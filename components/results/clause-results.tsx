@@ -20,6 +20,7 @@ export async function ClauseResults({
   level,
   locale,
   allHref,
+  reportBase,
 }: {
   s: TSectionResult;
   title: string;
@@ -28,6 +29,7 @@ export async function ClauseResults({
   level: 2 | 3;
   locale: "en" | "fr";
   allHref: string;
+  reportBase?: string;
 }) {
   const t = await getTranslations({ locale, namespace: "results" });
   const tm = await getTranslations({ locale, namespace: "moderate" });
@@ -82,7 +84,7 @@ export async function ClauseResults({
           <p className="mb-3 max-w-prose text-muted">
             {t("listedCount", { listed: s.listed, items: num.format(s.items) })}
           </p>
-          {s.listed ? <PublishedComments rows={s.shown} locale={locale} /> : null}
+          {s.listed ? <PublishedComments rows={s.shown} locale={locale} reportBase={reportBase} /> : null}
           {s.listed > s.shown.length ? (
             <p>
               <a href={allHref}>{t("showAll", { count: num.format(s.listed), clause: label })}</a>

@@ -7,14 +7,18 @@ export async function PublishedComments({
   rows,
   locale,
   start = 1,
+  reportBase,
 }: {
   rows: TListedRow[];
   locale: string;
   start?: number;
+  /** The consultation's comments address: each comment gets "Report this comment" (its page is under it). */
+  reportBase?: string;
 }) {
   const t = await getTranslations({ locale, namespace: "results" });
   const tm = await getTranslations({ locale, namespace: "moderate" });
   const td = await getTranslations({ locale, namespace: "delegation" });
+  const tr = await getTranslations({ locale, namespace: "commentReports" });
   return (
     <ol start={start} aria-label={t("publishedComments")} className="mb-4 max-w-prose list-none space-y-2">
       {rows.map((m, i) => (
@@ -29,6 +33,7 @@ export async function PublishedComments({
               .filter(Boolean)
               .join(" · ")}
           </p>
+          {m.withdrawn ? <p className="italic">{tr("withdrawnOnResults")}</p> : null}
           {m.comment ? <p className="whitespace-pre-wrap break-words">{m.comment}</p> : null}
           {m.proposed_wording ? (
             <p className="whitespace-pre-wrap break-words">{t("proposedWording", { text: m.proposed_wording })}</p>
@@ -39,6 +44,11 @@ export async function PublishedComments({
             </span>
             {m.disposition_reason ? ` ${t("reason", { reason: m.disposition_reason })}` : null}
           </p>
+          {reportBase && m.id && !m.official && !m.withdrawn ? (
+            <p>
+              <a href={`${reportBase}/${m.id}/report`}>{tr("report")}</a>
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { ttlCache } from "@/lib/ttl-cache";
 import type { TLocale } from "@/lib/i18n/routing";
+import type { TDraftLabels } from "./draft-labels";
 
 export type TClause = {
   id: string;
@@ -36,6 +37,8 @@ export type TConsultation = {
   clauses: TClause[];
   /** Clauses the current version removed (when it is not the first): their number then. */
   removedNow: { number: string | null; kind: TClause["kind"] }[];
+  /** The draft's own words for its sections and items; null: the default words. */
+  labels: TDraftLabels;
 };
 
 async function load(slug: string): Promise<TConsultation | null> {
@@ -80,6 +83,10 @@ async function load(slug: string): Promise<TConsultation | null> {
       addedInVersion: k.addedInVersion,
     })),
     removedNow,
+    labels: {
+      section: { en: c.sectionLabelEn, fr: c.sectionLabelFr },
+      item: { en: c.itemLabelEn, fr: c.itemLabelFr },
+    },
   };
 }
 

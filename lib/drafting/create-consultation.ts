@@ -28,6 +28,10 @@ export function consultationTexts(f: TConsultationForm) {
     privacyEn: f.privacyEn || null,
     privacyFr: f.privacyFr || null,
     timeZone: f.timeZone,
+    sectionLabelEn: f.sectionLabelEn || null,
+    sectionLabelFr: f.sectionLabelFr || null,
+    itemLabelEn: f.itemLabelEn || null,
+    itemLabelFr: f.itemLabelFr || null,
   };
 }
 

@@ -18,6 +18,10 @@ export async function getConsultationValues(slug: string) {
     privacyEn: c.privacyEn ?? "",
     privacyFr: c.privacyFr ?? "",
     timeZone: c.timeZone,
+    sectionLabelEn: c.sectionLabelEn ?? "",
+    sectionLabelFr: c.sectionLabelFr ?? "",
+    itemLabelEn: c.itemLabelEn ?? "",
+    itemLabelFr: c.itemLabelFr ?? "",
     opensAt: utcToZonedLocal(c.opensAt, c.timeZone),
     closesAt: utcToZonedLocal(c.closesAt, c.timeZone),
   };

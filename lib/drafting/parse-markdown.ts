@@ -4,6 +4,9 @@
 //   "1. Text" (a numbered item in a section)   → action 2.1, 2.2 … (lines indented under an item continue it)
 // A "# " title line is skipped (the title has its own field). Nothing else of Markdown is interpreted:
 // the text is kept as written, paragraphs separated by a blank line.
+// The draft may name its sections and items in its own words (a consultation's labels, e.g. "Recommendation",
+// "Article"): "## Recommendation 2: Heading" is section 2 headed "Heading", and "Article 3. Text" an item. A label is
+// recognised only before a number, so "## Principle of openness" stays a heading.
 export type TParsedClause = {
   key: string;
   kind: "preamble" | "principle" | "action";
@@ -22,7 +25,23 @@ export type TParseProblem = {
 const HEADING = /^##\s+(?:(\d+)[.)]?\s+)?(.+?)\s*#*\s*$/;
 const ITEM = /^(\d+)[.)]\s+(.*)$/;
 
-export function parseMarkdown(source: string): { clauses: TParsedClause[]; problems: TParseProblem[] } {
+/** The words a draft names its sections and items with (besides plain numbers), in the draft's language. */
+export type TDraftWords = { section?: string | null; item?: string | null };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** "## Recommendation 2: Heading", "## Recommendation 2 – Heading", "## Recommendation 2" (no heading). */
+const labelledHeading = (label: string) =>
+  new RegExp(`^##\\s+${escape(label)}\\s+(\\d+)(?:\\s*[.):]|\\s+[–—-])?(?:\\s+(.*?))?\\s*#*\\s*$`, "iu");
+/** "Article 3. Text", "Article 3: Text", "Article 3 – Text", "Article 3 Text". */
+const labelledItem = (label: string) =>
+  new RegExp(`^${escape(label)}\\s+(\\d+)(?:\\s*[.):]|\\s+[–—-])?\\s+(.*)$`, "iu");
+
+export function parseMarkdown(
+  source: string,
+  words: TDraftWords = {},
+): { clauses: TParsedClause[]; problems: TParseProblem[] } {
+  const sectionWord = words.section?.trim() ? labelledHeading(words.section.trim()) : null;
+  const itemWord = words.item?.trim() ? labelledItem(words.item.trim()) : null;
   const lines = source
     .replace(/\r\n?/g, "\n")
     .replace(/\u0000/g, "")
@@ -60,7 +79,7 @@ export function parseMarkdown(source: string): { clauses: TParsedClause[]; probl
   lines.forEach((raw, index) => {
     const line = raw.trimEnd();
     if (/^#\s/.test(line)) return; // the document's title
-    const h = HEADING.exec(line);
+    const h = sectionWord?.exec(line) ?? HEADING.exec(line);
     if (h) {
       closeSection();
       const number = h[1] ?? String(clauses.filter((c) => c.kind === "principle").length + 1);
@@ -68,7 +87,7 @@ export function parseMarkdown(source: string): { clauses: TParsedClause[]; probl
         key: number,
         kind: "principle",
         number,
-        heading: h[2].trim(),
+        heading: h[2]?.trim() || null,
         body: "",
         parentKey: null,
       };
@@ -76,7 +95,7 @@ export function parseMarkdown(source: string): { clauses: TParsedClause[]; probl
       section = { clause, body: [], items: 0 };
       return;
     }
-    const it = ITEM.exec(line);
+    const it = ITEM.exec(line) ?? itemWord?.exec(line);
     if (it && !/^\s/.test(raw)) {
       if (!section) {
         problems.push({ key: "itemOutsideSection", line: index + 1 });

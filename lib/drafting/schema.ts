@@ -12,6 +12,18 @@ const text = (max: number, required = true) =>
         : z.string().max(max, { error: "tooLong" }),
     );
 
+const label = () =>
+  z
+    .string()
+    .default("")
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .max(40, { error: "tooLong" })
+        .regex(/^[^\d\n#]*$/u, { error: "labelInvalid" }),
+    );
+
 const TIME_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 export const timeZones = () => [...TIME_ZONES].sort();
 
@@ -42,7 +54,20 @@ const ZConsultationBase = z.object({
   timeZone: z.string().refine((tz) => TIME_ZONES.has(tz), { error: "timeZoneInvalid" }),
   markdownEn: z.string().max(400_000, { error: "tooLong" }),
   markdownFr: z.string().max(400_000, { error: "tooLong" }),
+  // The draft's words for its sections and items (empty: the default words); a word, not a sentence.
+  sectionLabelEn: label(),
+  sectionLabelFr: label(),
+  itemLabelEn: label(),
+  itemLabelFr: label(),
 });
+
+/** The consultation's labels as the form gives them (empty: the default words). */
+export function formLabels(f: Record<"sectionLabelEn" | "sectionLabelFr" | "itemLabelEn" | "itemLabelFr", string>) {
+  return {
+    section: { en: f.sectionLabelEn || null, fr: f.sectionLabelFr || null },
+    item: { en: f.itemLabelEn || null, fr: f.itemLabelFr || null },
+  };
+}
 
 export const ZConsultationForm = ZConsultationBase.refine((v) => v.closesAt > v.opensAt, {
   path: ["closesAt"],

@@ -11,6 +11,7 @@ import { ZCampaignStatus, ZFindCampaigns, ZMergeCampaigns, ZRemoveFromCampaign }
 import { ZAccountChange, ZUnlockSignIn } from "@/lib/users/account-schema";
 import { ZWithdraw } from "@/lib/responses/form-schemas";
 import { ZForgotPassword, ZResetPassword, ZSendPasswordReset } from "@/lib/password-resets/schema";
+import { ZDecideReport, ZReportComment } from "@/lib/comment-reports/schema";
 
 type TMessages = Record<string, Record<string, unknown>>;
 // What a form sends: an object of strings (a field missing, a value too long or of the wrong kind).
@@ -37,6 +38,8 @@ const cases: [string, z.ZodType, string[]][] = [
   ["forgotten password", ZForgotPassword, ["reset"]],
   ["new password", ZResetPassword, ["reset"]],
   ["sending a password reset", ZSendPasswordReset, ["reset"]],
+  ["reporting a comment", ZReportComment, ["commentReports"]],
+  ["deciding on a comment's reports", ZDecideReport, ["commentReports"]],
 ];
 
 describe("the forms' schemas on malformed input", () => {

@@ -31,6 +31,10 @@ export type TListedRow = {
   disposition_reason: string | null;
   official: boolean;
   country: string | null;
+  /** The feedback item (for "Report this comment"); absent in copies made before reports existed. */
+  id?: string | null;
+  /** A moderator withdrew its publication after a report: its words are gone from the copy. */
+  withdrawn?: boolean;
 };
 
 type TText = { en: string; fr: string };
@@ -108,10 +112,10 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
   // published comments are one range of it.
   await tx.$executeRaw`
     INSERT INTO results_row (consultation_id, seq, clause_id, clause_key, clause_number, aspect, rating, stance, comment, proposed_wording,
-      published, disposition, disposition_reason, official, country, listed_seq)
+      published, disposition, disposition_reason, official, country, listed_seq, feedback_item_id)
     SELECT ${consultationId}::uuid, row_number() OVER w, m.clause_id, m.clause_key, m.clause_number, m.aspect, m.rating, m.stance, m.comment, m.proposed_wording,
       m.published, m.disposition, m.disposition_reason, m.official, m.country,
-      CASE WHEN m.listed THEN count(*) FILTER (WHERE m.listed) OVER w END
+      CASE WHEN m.listed THEN count(*) FILTER (WHERE m.listed) OVER w END, m.feedback_item_id
     FROM (SELECT *, published AND (comment IS NOT NULL OR proposed_wording IS NOT NULL OR stance IS NOT NULL) AS listed
           FROM (${resultsSelect(consultationId)}) s) m
     WINDOW w AS (ORDER BY m.clause_position NULLS LAST, m.disposition_order NULLS LAST, m.number, m.position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
@@ -224,7 +228,8 @@ export async function buildResultsCopy(tx: TTx, consultationId: string, builtAt:
   // Each clause's first comments: a key range of listed_seq, exactly its own.
   const ranges = [...sections.values()].filter((e) => e.firstListed !== null);
   const shown = await tx.$queryRaw<(TListedRow & { clause_id: string | null })[]>`
-    SELECT rr.clause_id, rr.aspect, rr.rating, rr.stance, rr.comment, rr.proposed_wording, rr.disposition, rr.disposition_reason, rr.official, rr.country
+    SELECT rr.clause_id, rr.aspect, rr.rating, rr.stance, rr.comment, rr.proposed_wording, rr.disposition, rr.disposition_reason, rr.official, rr.country,
+      rr.feedback_item_id AS id, (rr.withdrawn_at IS NOT NULL) AS withdrawn
     FROM unnest(${ranges.map((e) => e.firstListed!)}::int[], ${ranges.map((e) => e.firstListed! + Math.min(e.listed, COMMENTS_SHOWN) - 1)}::int[]) f(a, b)
     JOIN results_row rr ON rr.consultation_id = ${consultationId}::uuid AND rr.listed_seq BETWEEN f.a AND f.b
     ORDER BY rr.listed_seq`;

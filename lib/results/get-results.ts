@@ -13,7 +13,7 @@ export const PUBLISHABLE = Prisma.sql`(r.publication <> 'none' AND (fi.cleared_a
  * first (by disposition), then response and item order. Spam and duplicates are left out.
  */
 export const resultsSelect = (consultationId: string) => Prisma.sql`
-  SELECT c.position AS clause_position, tr.disposition AS disposition_order, r.number, fi.position,
+  SELECT c.position AS clause_position, tr.disposition AS disposition_order, r.number, fi.position, fi.id AS feedback_item_id,
     fi.clause_id, c.number AS clause_number, c.key AS clause_key, fi.aspect::text AS aspect, fi.rating, fi.stance::text AS stance,
     CASE WHEN ${PUBLISHABLE} THEN fi.comment END AS comment,
     CASE WHEN ${PUBLISHABLE} THEN fi.proposed_wording END AS proposed_wording,

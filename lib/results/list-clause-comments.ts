@@ -19,7 +19,8 @@ export async function listClauseComments(
   const from = section.firstListed + (page - 1) * COMMENTS_PER_PAGE;
   const to = Math.min(section.firstListed + section.listed, from + COMMENTS_PER_PAGE) - 1;
   const rows = await db.$queryRaw<TListedRow[]>`
-    SELECT aspect, rating, stance, comment, proposed_wording, disposition, disposition_reason, official, country
+    SELECT aspect, rating, stance, comment, proposed_wording, disposition, disposition_reason, official, country,
+      feedback_item_id AS id, (withdrawn_at IS NOT NULL) AS withdrawn
     FROM results_row WHERE consultation_id = ${consultationId}::uuid AND listed_seq BETWEEN ${from} AND ${to}
     ORDER BY listed_seq`;
   return { rows, pages };

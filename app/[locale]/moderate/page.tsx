@@ -49,6 +49,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const t = await getTranslations({ locale, namespace: "moderate" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const tr = await getTranslations({ locale, namespace: "respond" });
+  const tcr = await getTranslations({ locale, namespace: "commentReports" });
   const tt = await getTranslations({ locale, namespace: "triage" });
   const tk = await getTranslations({ locale, namespace: "campaigns" });
   const td = await getTranslations({ locale, namespace: "delegation" });
@@ -108,6 +109,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
         <a href={`/${locale}/moderate/formal?c=${c.slug}`}>{t("formalLink")}</a>
         {" · "}
         <a href={`/${locale}/moderate/key-in?c=${c.slug}`}>{t("keyInLink")}</a>
+        {" · "}
+        <a href={`/${locale}/moderate/reports?c=${c.slug}`}>{tcr("title")}</a>
       </p>
 
       <div className="mb-2 flex flex-wrap items-center gap-x-6 gap-y-2">

@@ -10,6 +10,7 @@ import {
   ZConsultationForm,
   ZLifecycle,
   ZRedraft,
+  formLabels,
   type TLifecycleInput,
 } from "@/lib/drafting/schema";
 import { formAction } from "@/lib/forms/action";
@@ -44,7 +45,17 @@ async function readDrafts(form: FormData, values: Record<string, string>) {
 
 const consultationFields = (values: Record<string, string>) =>
   Object.fromEntries(CONSULTATION_FIELDS.map((k) => [k, values[k] ?? ""]));
-const draftCheck = (values: Record<string, string>) => checkDraft(values.markdownEn ?? "", values.markdownFr ?? "");
+const draftCheck = (values: Record<string, string>) =>
+  checkDraft(
+    values.markdownEn ?? "",
+    values.markdownFr ?? "",
+    formLabels({
+      sectionLabelEn: values.sectionLabelEn ?? "",
+      sectionLabelFr: values.sectionLabelFr ?? "",
+      itemLabelEn: values.itemLabelEn ?? "",
+      itemLabelFr: values.itemLabelFr ?? "",
+    }),
+  );
 
 // Admins only: checked here. Every answer carries the drafts' check (info.check), which the form shows.
 export const createConsultationAction = formAction(
@@ -148,7 +159,7 @@ export const redraftAction = formAction(
   async (input, { user, values, fail, idle }) => {
     const c = await getConsultationFresh(input.slug);
     if (!c) return fail({ field: "markdownEn", key: "forbidden" });
-    const check = checkDraft(input.markdownEn, input.markdownFr);
+    const check = checkDraft(input.markdownEn, input.markdownFr, c.labels);
     const info = { check: JSON.stringify(check), proposal: JSON.stringify(proposeMapping(c.clauses, check.clauses)) };
     if (check.problems.length || check.mismatches.length) return fail(draftErrors(check), info);
     if (input.intent !== "publish" || !check.clauses.every((n) => `map@${n.key}` in values)) return idle(info);

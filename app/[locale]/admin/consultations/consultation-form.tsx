@@ -26,6 +26,7 @@ export function ConsultationForm({
   edit?: { slug: string; values: Record<string, string>; draft: boolean };
 }) {
   const t = useTranslations("authoring");
+  const tl = useTranslations("draftLabels");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(
     edit ? editConsultationAction : createConsultationAction,
@@ -36,11 +37,16 @@ export function ConsultationForm({
   // The generic messages ("Fill this in") name their field, so a summary of eight of them says which eight.
   const label = (f: string): string => {
     const m = /^(.+)(En|Fr)$/.exec(f);
+    if (m && (m[1] === "sectionLabel" || m[1] === "itemLabel")) return tl(`${m[1]}_${m[2] as "En"}`);
     if (f === "markdownEn" || f === "markdownFr") return t(`field_markdown_${f.slice(-2) as "En"}`);
     return t((m ? `field_${m[1]}_${m[2]}` : `field_${f}`) as TKey);
   };
   const text = (e: { field: string; key: string }) =>
-    NAMED.has(e.key) ? t(`${e.key}Named` as TKey, { field: label(e.field) }) : t(e.key as TKey);
+    e.key === "labelInvalid"
+      ? tl("labelInvalid", { field: label(e.field) })
+      : NAMED.has(e.key)
+        ? t(`${e.key}Named` as TKey, { field: label(e.field) })
+        : t(e.key as TKey);
   const err = (f: string) => {
     const e = state.errors.find((x) => x.field === f);
     return e ? text(e) : undefined;
@@ -106,6 +112,24 @@ export function ConsultationForm({
         {pair("askedFor", "area", 4000)}
         {pair("audience", "area", 4000)}
         {pair("privacy", "area", 8000, 4)}
+        <h2 className="mt-8 mb-2 text-2xl font-bold">{tl("title")}</h2>
+        <p className="mb-4 max-w-prose">{tl("intro")}</p>
+        {(["sectionLabel", "itemLabel"] as const).flatMap((name) =>
+          (["En", "Fr"] as const).map((l) => (
+            <TextInput
+              key={`${name}${l}`}
+              id={`cf-${name}${l}`}
+              name={`${name}${l}`}
+              label={tl(`${name}_${l}`)}
+              hint={tl(`${name}_hint_${l}`)}
+              maxLength={40}
+              defaultValue={v[`${name}${l}`]}
+              error={err(`${name}${l}`)}
+              errorPrefix={p}
+              width="max-w-xs"
+            />
+          )),
+        )}
         {!dates ? (
           <>
             <p className="mb-6 max-w-prose">{t("datesPublished")}</p>

@@ -13,6 +13,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { ConsultationStatus } from "@/components/consultation-status";
 import { ClauseBody } from "@/components/clause-body";
 import { Notice } from "@/components/ui/notice";
+import { labelledT } from "@/lib/consultations/draft-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -35,13 +36,14 @@ export default async function ConsultationPage({ params, searchParams }: TParams
   const c = await getPublicConsultation(slug, (await searchParams).preview);
   if (!c) notFound();
   const t = await getTranslations({ locale, namespace: "consultation" });
+  const tl = labelledT(t, c.labels, locale);
   const ts = await getTranslations({ locale, namespace: "status" });
   const at = now();
   const status = consultationStatus(c, at);
   const [responseCount, comments] = await Promise.all([countResponses(c.id), countCommentsByClause(c.id)]);
   const top = c.clauses.filter((k) => !k.parentId);
   const childrenOf = (id: string) => c.clauses.filter((k) => k.parentId === id);
-  const label = (k: TClause) => clauseLabel(k, t);
+  const label = (k: TClause) => clauseLabel(k, tl);
   const title = (k: TClause) => {
     const heading = k.heading[locale];
     return heading && k.kind !== "preamble" ? `${label(k)}: ${heading}` : label(k);
@@ -112,7 +114,7 @@ export default async function ConsultationPage({ params, searchParams }: TParams
         <p className="mb-6">
           {t("versionNote", { version: c.draftVersion })}
           {c.removedNow.length
-            ? ` ${t("removedInVersion", { clauses: c.removedNow.map((k) => clauseLabel(k, t)).join(", ") })}`
+            ? ` ${t("removedInVersion", { clauses: c.removedNow.map((k) => clauseLabel(k, tl)).join(", ") })}`
             : ""}
         </p>
       ) : null}

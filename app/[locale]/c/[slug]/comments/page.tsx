@@ -6,6 +6,7 @@ import { clauseLabel } from "@/lib/consultations/clause-label";
 import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 import { listPublished } from "@/lib/publication/list-published";
+import { labelledT } from "@/lib/consultations/draft-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +27,11 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: "published" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
+  const tcl = labelledT(tc, c.labels, locale);
   const tr = await getTranslations({ locale, namespace: "respond" });
   const tm = await getTranslations({ locale, namespace: "moderate" });
   const td = await getTranslations({ locale, namespace: "delegation" });
+  const tcr = await getTranslations({ locale, namespace: "commentReports" });
   const clause = c.clauses.find((k) => k.key === sp.clause);
   const page = await listPublished(c.id, { clause: clause?.key ?? null, after: sp.after });
   const byKey = new Map(c.clauses.map((k) => [k.key, k]));
@@ -49,7 +52,7 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
             <option value="">{t("allClauses")}</option>
             {c.clauses.map((k) => (
               <option key={k.key} value={k.key}>
-                {clauseLabel(k, tc)}
+                {clauseLabel(k, tcl)}
               </option>
             ))}
           </select>
@@ -67,7 +70,7 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
             return (
               <li key={i.id} className="border-l-4 border-line pl-4">
                 <p className="font-bold">
-                  {k ? clauseLabel(k, tc) : t("wholeDraft")} – {tm(`aspect_${i.aspect}` as "aspect_clarity")}
+                  {k ? clauseLabel(k, tcl) : t("wholeDraft")} – {tm(`aspect_${i.aspect}` as "aspect_clarity")}
                   {i.official ? <span className="ml-2 bg-brand px-2 text-white">{tm("official")}</span> : null}
                 </p>
                 {i.stance ? <p>{td(`stance_${i.stance}` as "stance_support")}</p> : null}
@@ -92,6 +95,11 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
                   {i.author ?? t("anonymous")} · {tr(`type_${i.respondent_type}` as "type_individual")} ·{" "}
                   {countryName(i.country, locale)} · {i.submitted_on}
                 </p>
+                {i.official ? null : (
+                  <p>
+                    <a href={`/${locale}/c/${c.slug}/comments/${i.id}/report`}>{tcr("report")}</a>
+                  </p>
+                )}
               </li>
             );
           })}

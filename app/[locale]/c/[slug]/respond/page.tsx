@@ -14,6 +14,7 @@ import { respondAction } from "./actions";
 import { newIdempotencyKey } from "@/lib/responses/idempotency";
 import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "@/lib/http/page-render.mjs";
 import { headers } from "next/headers";
+import { labelledT } from "@/lib/consultations/draft-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -59,7 +60,7 @@ export default async function RespondPage({ params, searchParams }: TProps) {
             timeZone={c.timeZone}
             preselected={typeof clause === "string" ? clause : undefined}
             countries={listCountries(locale)}
-            clauses={formClauses(c.clauses, locale, tc)}
+            clauses={formClauses(c.clauses, locale, labelledT(tc, c.labels, locale))}
             // Last: in the page's React payload it then comes after the long lists, where the cache hashes less per reader.
             idempotencyKey={forCache ? FORM_KEY_PLACEHOLDER : newIdempotencyKey()}
           />

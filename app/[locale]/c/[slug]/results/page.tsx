@@ -8,6 +8,7 @@ import { readResults, type TSectionResult } from "@/lib/results/build-results";
 import { sectionAnchor, sectionLabel, sectionSegment, sectionTitle } from "@/lib/results/section-label";
 import { ResultsSummary } from "@/components/results/results-summary";
 import { ClauseResults } from "@/components/results/clause-results";
+import { labelledT } from "@/lib/consultations/draft-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export default async function ResultsPage({ params }: TProps) {
   const c = await getPublicConsultation(slug);
   if (!c?.resultsPublishedAt) notFound();
   const t = await getTranslations({ locale, namespace: "results" });
-  const tc = await getTranslations({ locale, namespace: "consultation" });
+  const tc = labelledT(await getTranslations({ locale, namespace: "consultation" }), c.labels, locale);
   const copy = await readResults(c.id);
   const sections = copy.summary.sections;
   const ids = new Set(sections.map((s) => s.clauseId));
@@ -44,6 +45,7 @@ export default async function ResultsPage({ params }: TProps) {
       level={level}
       locale={locale}
       allHref={`${base}/${encodeURIComponent(sectionSegment(s))}`}
+      reportBase={`/${locale}/c/${c.slug}/comments`}
     />
   );
   return (

@@ -14,6 +14,7 @@ import { Notice } from "@/components/ui/notice";
 import { ResponseForm } from "@/components/response-form/response-form";
 import { WithdrawForm } from "./withdraw-form";
 import { changeResponseAction } from "./actions";
+import { labelledT } from "@/lib/consultations/draft-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -96,7 +97,7 @@ export default async function ManagePage({ params, searchParams }: TProps) {
             countries={listCountries(locale)}
             action={changeResponseAction}
             change={{ values: responseFormValues(r), token }}
-            clauses={formClauses(c.clauses, locale, tc)}
+            clauses={formClauses(c.clauses, locale, labelledT(tc, c.labels, locale))}
           />
           <h2 className="mt-12 mb-4 text-2xl font-bold">{t("withdrawTitle")}</h2>
           <p className="mb-4 max-w-prose">{t("withdrawIntro")}</p>

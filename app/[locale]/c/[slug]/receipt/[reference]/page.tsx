@@ -13,6 +13,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { Notice } from "@/components/ui/notice";
 import { ClearDraft } from "@/components/clear-draft";
 import { PrintButton } from "@/components/print-button";
+import { labelledT } from "@/lib/consultations/draft-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -171,7 +172,7 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
         {receipt.feedbackItems.map((item) => (
           <li key={item.id} className="break-inside-avoid border-l-4 border-line pl-4">
             <h4 className="mb-1 text-lg font-bold">
-              {item.clause ? `${clauseLabel(item.clause, tc)} – ` : ""}
+              {item.clause ? `${clauseLabel(item.clause, labelledT(tc, c.labels, locale))} – ` : ""}
               {aspectTitle[item.aspect]}
             </h4>
             <Answers rows={answersOf(item)} />

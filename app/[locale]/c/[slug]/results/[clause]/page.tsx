@@ -9,6 +9,7 @@ import { COMMENTS_PER_PAGE, listClauseComments } from "@/lib/results/list-clause
 import { GENERAL_KEY, sectionAnchor, sectionLabel, sectionSegment, sectionTitle } from "@/lib/results/section-label";
 import { PublishedComments } from "@/components/results/published-comments";
 import { Pagination } from "@/components/results/pagination";
+import { labelledT } from "@/lib/consultations/draft-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ const load = cache(async (locale: string, slug: string, clause: string) => {
   const s = findSection(copy, clause);
   if (!s) return null;
   const t = await getTranslations({ locale, namespace: "results" });
-  const tc = await getTranslations({ locale, namespace: "consultation" });
+  const tc = labelledT(await getTranslations({ locale, namespace: "consultation" }), c.labels, locale);
   return { locale, c, s, t, label: sectionLabel(s, tc, t), title: sectionTitle(s, locale, tc, t) };
 });
 
@@ -71,7 +72,12 @@ export default async function ClauseResultsPage({ params, searchParams }: TProps
       </p>
       <Pagination page={page} pages={got.pages} href={(p) => (p === 1 ? here : `${here}?page=${p}`)} locale={locale} />
       {got.rows.length ? (
-        <PublishedComments rows={got.rows} locale={locale} start={(page - 1) * COMMENTS_PER_PAGE + 1} />
+        <PublishedComments
+          rows={got.rows}
+          locale={locale}
+          start={(page - 1) * COMMENTS_PER_PAGE + 1}
+          reportBase={`/${locale}/c/${c.slug}/comments`}
+        />
       ) : null}
       <Pagination page={page} pages={got.pages} href={(p) => (p === 1 ? here : `${here}?page=${p}`)} locale={locale} />
     </>
