@@ -164,7 +164,7 @@ async function main() {
   const apiWarmup = await warmUp(api, key("api", "w"));
   const fixed = await openLoop(
     api,
-    `fixed rate (${FIXED_RATE ? "BENCH_RATE" : `${TARGET.share * 100} % of the baseline's ${rawMax.throughput2xx}/s`})`,
+    `fixed rate (${FIXED_RATE ? "BENCH_RATE" : `${TARGET.share * 100} % of the baseline's ${rawBefore.throughput2xx}/s`})`,
     { rate, seconds: SECONDS, keyPrefix: key("api", "f") },
   );
   await settle();
