@@ -3,18 +3,8 @@
 // derived from what the invitations, accounts and the workspace say (nothing kept twice).
 import { db } from "@/lib/db";
 
-export const TRACKER_STATES = [
-  "notInvited",
-  "invited",
-  "accepted",
-  "drafting",
-  "ready",
-  "submitted",
-  "reopened",
-] as const;
-export type TTrackerState = (typeof TRACKER_STATES)[number];
-
-export const isTrackerState = (v: unknown): v is TTrackerState => (TRACKER_STATES as readonly unknown[]).includes(v);
+export { isTrackerState, TRACKER_STATES, type TTrackerState } from "./states";
+import type { TTrackerState } from "./states";
 
 type TRow = {
   country: string;
