@@ -64,6 +64,7 @@ test.describe("without JavaScript", () => {
 
   test("a drafter marks the workspace ready for approval: the approver is emailed, the workspace says who and when", async ({
     page,
+    browser,
   }) => {
     const slug = uniqueSlug("ready");
     await createConsultation({ slug, closesAt: new Date(Date.now() + 10 * 86_400_000) });
@@ -79,7 +80,13 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("marked the draft as ready for approval")).toBeVisible();
     const mail = await readMail(approver.email, /Estonia: the formal response is ready for approval/);
     expect(mail.text).toContain(`/en/delegation/${slug}#submit`);
-    await checkThisPage(page, "the workspace marked ready");
+    // axe needs JavaScript: the page as the approver sees it, in a browser with it, at 1280 and 390 px.
+    await checkThisPage(page, "the workspace marked ready (no JavaScript)", { axe: false });
+    const js = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+    await signIn(js, approver, { path: ws });
+    await expect(js.getByText(/^Test delegate asked the approvers to sign off on /).first()).toBeVisible();
+    await checkPage(js, ws);
+    await checkPage(js, `/fr/delegation/${slug}`);
   });
 });
 
