@@ -15,8 +15,15 @@ async function ClientMessages({ children, params, namespaces }: TLayoutProps & {
   setRequestLocale(locale);
   if (!namespaces) return <NextIntlClientProvider locale={locale}>{children}</NextIntlClientProvider>;
   const all = await getMessages({ locale });
+  // "namespace" gives all of it, "namespace.key" only that message (the form needs two of the tracker's).
+  const messages: Record<string, unknown> = {};
+  for (const n of namespaces) {
+    const [ns, key] = n.split(".");
+    if (!key) messages[ns] = all[ns];
+    else messages[ns] = { ...(messages[ns] as object), [key]: (all[ns] as Record<string, unknown>)[key] };
+  }
   return (
-    <NextIntlClientProvider locale={locale} messages={Object.fromEntries(namespaces.map((n) => [n, all[n]]))}>
+    <NextIntlClientProvider locale={locale} messages={messages as typeof all}>
       {children}
     </NextIntlClientProvider>
   );
@@ -29,7 +36,12 @@ export function AllMessagesLayout(p: TLayoutProps) {
 
 /** The response form (respond, manage): only what its client components say. */
 export function ResponseFormMessagesLayout(p: TLayoutProps) {
-  return <ClientMessages {...p} namespaces={["respond", "manage", "errors"]} />;
+  return (
+    <ClientMessages
+      {...p}
+      namespaces={["respond", "manage", "errors", "countryTracker.notifyResults", "countryTracker.notifyResultsHint"]}
+    />
+  );
 }
 
 /** "Report this comment" (a public form): only what its client component says. */

@@ -72,6 +72,7 @@ test("the authorization matrix: every staff page and route × anonymous, a deleg
     ["/en/moderate?c=dpsi", { ...mod, "delegate FR": "delegation", "delegate DE": "delegation" }],
     ["/en/moderate/overview?c=dpsi", mod],
     ["/en/moderate/formal?c=dpsi", mod],
+    ["/en/moderate/countries?c=dpsi", mod],
     ["/en/moderate/key-in?c=dpsi", mod],
     [`/en/moderate/items/${item}`, mod],
     ["/en/admin", adminOnly],
@@ -96,6 +97,10 @@ test("the authorization matrix: every staff page and route × anonymous, a deleg
     ],
     [
       "/api/moderate/consultations/dpsi/export?what=audit",
+      { anonymous: 401, "delegate FR": 403, "delegate DE": 403, moderator: 200, admin: 200 },
+    ],
+    [
+      "/api/moderate/consultations/dpsi/countries",
       { anonymous: 401, "delegate FR": 403, "delegate DE": 403, moderator: 200, admin: 200 },
     ],
     [

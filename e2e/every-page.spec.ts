@@ -168,6 +168,7 @@ test("a moderator's pages, in both languages", async ({ browser }) => {
     `/L/moderate/items/${id}?c=dpsi`,
     "/L/moderate/overview?c=dpsi",
     "/L/moderate/formal?c=dpsi",
+    "/L/moderate/countries?c=dpsi",
     "/L/moderate/key-in?c=dpsi",
     "/L/moderate/campaigns?c=dpsi",
     "/L/moderate/bulk/confirm?c=dpsi&scope=matching&filter=q%3Dsignals&bulkDecision=accepted&bulkReason=Walk",

@@ -194,7 +194,7 @@ test("the French form: errors and receipt in French", async ({ page }) => {
     .getByRole("radio")
     .first()
     .check();
-  await page.getByRole("checkbox").check();
+  await page.getByRole("checkbox", { name: /^J’ai lu les informations/ }).check();
   await page.getByRole("button", { name: "Envoyer votre réponse" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Réponse reçue" })).toBeVisible();
   await expect(page.getByText("Côte d’Ivoire")).toBeVisible();

@@ -71,6 +71,7 @@ test("no staff page scrolls sideways on a 390 px phone", async ({ page, request 
     `/en/moderate/items/${id}?c=dpsi`,
     "/en/moderate/overview?c=dpsi",
     "/en/moderate/formal?c=dpsi",
+    "/en/moderate/countries?c=dpsi",
     "/en/moderate/key-in?c=dpsi",
     "/en/moderate/campaigns?c=dpsi",
     // The confirmations: a bulk decision, closing early, an erasure.

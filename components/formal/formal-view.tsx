@@ -65,6 +65,7 @@ export async function FormalHistory({
   events: TEvent[];
 }) {
   const t = await getTranslations({ locale, namespace: "delegation" });
+  const tr = await getTranslations({ locale, namespace: "countryTracker" });
   const what = (e: TEvent) => {
     switch (e.kind) {
       case "saved":
@@ -81,6 +82,8 @@ export async function FormalHistory({
         return t("event_reopened", { reason: e.detail ?? "" });
       case "submitted":
         return t("event_submitted", { reference: e.detail ?? "" });
+      case "ready":
+        return tr("event_ready");
       case "letter_uploaded":
         return t("event_letter_uploaded", { detail: e.detail ?? "" });
       default:

@@ -15,6 +15,7 @@ export function AboutYou({
 }) {
   const t = useTranslations("respond");
   const prefix = useTranslations("errors")("prefix");
+  const tn = useTranslations("countryTracker");
   return (
     <>
       <h2 className="mb-4 mt-10 text-2xl font-bold">{t("stepAbout")}</h2>
@@ -72,6 +73,15 @@ export function AboutYou({
         hint={t("emailHint")}
         maxLength={LIMITS.email}
         autoComplete="email"
+        errorPrefix={prefix}
+      />
+      <Checkbox
+        id={f.field("notifyResults").id}
+        name="notifyResults"
+        value="yes"
+        label={tn("notifyResults")}
+        hint={tn("notifyResultsHint")}
+        defaultChecked={f.field("notifyResults").defaultValue === "yes"}
         errorPrefix={prefix}
       />
 

@@ -2,6 +2,7 @@
 // (lib/responses/schema.ts, wire.ts) by zod-openapi, which reads zod 4's own .meta() and JSON Schema
 // output. Served at /api/openapi and read by the reference page /{locale}/api-docs. What no schema
 // says (which status each route really gives, headers, examples) is written here, beside the paths.
+import { TRACKER_STATES } from "@/lib/country-tracker/states";
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_TEXT, ZResponseInput } from "@/lib/responses/schema";
@@ -273,6 +274,28 @@ function build() {
               404: notFound,
               429: staffError("This account already has an export running.", ["too_many_streams"], RETRY_AFTER),
               503: busyOrShed(z.object({ error: z.object({ code: z.literal("busy"), message: z.string() }) })),
+            },
+          },
+        },
+        "/api/moderate/consultations/{slug}/countries": {
+          get: {
+            tags: ["Staff"],
+            operationId: "exportCountryTracker",
+            summary: "The country tracker as CSV (moderators)",
+            description:
+              "Every country with a delegation or expected to answer: its state (notInvited, invited, accepted, drafting, ready, submitted, reopened), last change and own deadline (ISO 8601 UTC), as on the tracker page.",
+            security: [{ staffSession: [] }],
+            requestParams: {
+              ...slugParam,
+              query: z.object({ state: z.enum(TRACKER_STATES).optional() }),
+            },
+            responses: {
+              200: { description: "The CSV file.", content: { "text/csv": { schema: z.string() } } },
+              400: staffError("An unknown state.", ["invalid"]),
+              401: staffError("Not signed in.", ["unauthenticated"]),
+              403: staffError("Signed in without the moderator's role.", ["forbidden"]),
+              404: notFound,
+              503: shed,
             },
           },
         },

@@ -136,8 +136,11 @@ export async function publishResults(actorId: string, consultationId: string): P
       SELECT slug, results_published_at FROM consultation
       WHERE id = ${consultationId}::uuid AND published_at IS NOT NULL AND closes_at <= ${at} FOR UPDATE`;
       if (!c) return { ok: false, key: "notClosed" } as const;
-      if (!c.results_published_at)
+      if (!c.results_published_at) {
         await tx.$executeRaw`UPDATE consultation SET results_published_at = ${at} WHERE id = ${consultationId}::uuid`;
+        // Respondents who asked to be told (lib/country-tracker/notify-results.ts): once, at the first publication.
+        await addJob(tx, TASKS.notifyResults, { consultationId });
+      }
       await addJob(tx, TASKS.buildResults, { consultationId, builtAt: at.toISOString() } satisfies TResultsJob);
       await logAdminEvent(
         actorId,

@@ -14,6 +14,7 @@ export async function getWorkspace(consultationId: string, country: string) {
       letter: { select: { fileName: true, size: true, sha256: true, uploadedAt: true } },
       events: { orderBy: { at: "desc" }, take: 200, include: { actor: { select: { name: true } } } },
       responses: { where: { withdrawnAt: null }, select: { reference: true, submittedAt: true } },
+      readyBy: { select: { name: true } },
     },
   });
   const submitter = ws.submittedById

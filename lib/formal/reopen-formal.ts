@@ -14,7 +14,7 @@ export async function reopenFormal(actorId: string, formalResponseId: string, re
   return db.$transaction(async (tx) => {
     const n =
       await tx.$executeRaw`UPDATE formal_response SET status = 'draft', submitted_at = NULL, submitted_by_id = NULL,
-      version = version + 1, updated_at = ${at} WHERE id = ${formalResponseId}::uuid AND status = 'submitted'`;
+      version = version + 1, updated_at = ${at}, ready_at = NULL, ready_by_id = NULL WHERE id = ${formalResponseId}::uuid AND status = 'submitted'`;
     if (n !== 1) return { ok: false, reason: "notSubmitted" } as const;
     await tx.formalEvent.create({ data: { formalResponseId, actorId, at, kind: "reopened", detail: why } });
     return { ok: true } as const;

@@ -1,6 +1,7 @@
 // Saves the delegation's shared draft. Every save bumps the version; a save
 // made from an older version is refused (two delegates never silently
-// overwrite each other), and the history says who changed which clauses.
+// overwrite each other), and the history says who changed which clauses. A save withdraws a "ready for
+// approval" request (lib/country-tracker/mark-ready.ts): the approvers were asked about the earlier text.
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import type { TConsultation } from "@/lib/consultations/get-consultation";
@@ -86,7 +87,7 @@ export async function saveDraft(
     if ((ws.statement ?? undefined) !== draft.statement) changed.push("statement");
     const version = ws.version + 1;
     await tx.$executeRaw`UPDATE formal_response SET positions = ${JSON.stringify(byId)}::jsonb, statement = ${draft.statement ?? null},
-      version = ${version}, updated_at = ${at} WHERE id = ${ws.id}::uuid`;
+      version = ${version}, updated_at = ${at}, ready_at = NULL, ready_by_id = NULL WHERE id = ${ws.id}::uuid`;
     await tx.formalEvent.create({
       data: {
         formalResponseId: ws.id,

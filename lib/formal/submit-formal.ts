@@ -81,7 +81,7 @@ export async function submitFormal(
         // Publication was checked when the workspace was locked and is never undone; were it undone, nothing is written.
         if (!row) throw new NotPublished();
         await tx.$executeRaw`UPDATE formal_response SET status = 'submitted', submitted_at = ${at}, submitted_by_id = ${user.id}::uuid,
-        version = version + 1, updated_at = ${at} WHERE id = ${ws.id}::uuid`;
+        version = version + 1, updated_at = ${at}, ready_at = NULL, ready_by_id = NULL WHERE id = ${ws.id}::uuid`;
         await tx.formalEvent.create({
           data: { formalResponseId: ws.id, actorId: user.id, at, kind: "submitted", detail: row.reference },
         });

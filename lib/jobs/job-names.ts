@@ -18,6 +18,12 @@ export const TASKS = {
   applyRetention: { name: "apply-retention", maxAttempts: 3 },
   /** Periodic (crontab): rate-limit counters an hour past their window. */
   clearExpiredLimits: { name: "clear-expired-limits", maxAttempts: 3 },
+  /** A country tracker's email: ready for approval, a deadline reminder, results published (payload: to, subject, text). */
+  sendNotice: { name: "send-notice", maxAttempts: 8 },
+  /** Periodic (crontab, hourly): deadline reminders due to delegations that have not submitted (lib/country-tracker/). */
+  remindDelegations: { name: "remind-delegations", maxAttempts: 3 },
+  /** Results published: one email to each respondent who asked for it (payload: consultationId). */
+  notifyResults: { name: "notify-results", maxAttempts: 5 },
 } as const;
 
 export type TTaskName = (typeof TASKS)[keyof typeof TASKS]["name"];

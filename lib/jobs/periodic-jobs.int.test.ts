@@ -14,14 +14,15 @@ import { taskList } from "./task-list";
 afterEach(() => setNow(null));
 
 describe("the periodic jobs (the queue's crontab)", () => {
-  it("schedule the rate-limit cleanup every 10 minutes and retention every RETENTION_INTERVAL_HOURS, tasks the worker knows", () => {
+  it("schedule the rate-limit cleanup every 10 minutes, deadline reminders hourly and retention every RETENTION_INTERVAL_HOURS, tasks the worker knows", () => {
     expect(cronItems(1).map((i) => [i.task, i.match])).toEqual([
       [TASKS.clearExpiredLimits.name, "*/10 * * * *"],
+      [TASKS.remindDelegations.name, "7 * * * *"],
       [TASKS.applyRetention.name, "0 */1 * * *"],
     ]);
     expect(cronItems(6).at(-1)!.match).toBe("0 */6 * * *");
     expect(cronItems(48).at(-1)!.match).toBe("0 0 */2 * *");
-    expect(cronItems(0).map((i) => i.task)).toEqual([TASKS.clearExpiredLimits.name]);
+    expect(cronItems(0).map((i) => i.task)).toEqual([TASKS.clearExpiredLimits.name, TASKS.remindDelegations.name]);
     expect(() => parseCronItems(cronItems(168))).not.toThrow();
     for (const item of cronItems(1)) expect(taskList[item.task]).toBeTypeOf("function");
   });

@@ -13,13 +13,19 @@ import { taskList } from "./task-list";
 /** Jobs one server runs at once (mail, campaign searches, results copies). */
 export const CONCURRENCY = 4;
 
-/** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes. */
+/** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes, reminders hourly. */
 export function cronItems(retentionHours: number): CronItem[] {
   const items: CronItem[] = [
     {
       task: TASKS.clearExpiredLimits.name,
       match: "*/10 * * * *",
       options: { maxAttempts: TASKS.clearExpiredLimits.maxAttempts, backfillPeriod: 0 },
+    },
+    {
+      // Deadline reminders, hourly: each is sent once (formal_reminder), whichever hour finds it due.
+      task: TASKS.remindDelegations.name,
+      match: "7 * * * *",
+      options: { maxAttempts: TASKS.remindDelegations.maxAttempts, backfillPeriod: 0 },
     },
   ];
   if (retentionHours > 0) {

@@ -40,4 +40,17 @@ export const taskList: TaskList = {
     const { clearExpiredLimits } = await import("@/lib/http/shared-limiter");
     await clearExpiredLimits();
   },
+  async [TASKS.sendNotice.name](payload) {
+    const { sendNotice } = await import("@/lib/country-tracker/notice-mail");
+    await sendNotice(payload as Parameters<typeof sendNotice>[0]);
+  },
+  async [TASKS.remindDelegations.name]() {
+    const { sendDueReminders } = await import("@/lib/country-tracker/send-reminders");
+    const n = await sendDueReminders();
+    if (n) console.log(`[reminders] queued ${n} deadline reminders to delegations`);
+  },
+  async [TASKS.notifyResults.name](payload) {
+    const { notifyResults } = await import("@/lib/country-tracker/notify-results");
+    await notifyResults(payload as Parameters<typeof notifyResults>[0]);
+  },
 };

@@ -38,6 +38,7 @@ export function readResponseForm(form: FormData): { input: unknown; values: TFor
     if (v === undefined || v === "") continue;
     if (f === "publicSector") respondent[f] = v === "yes" ? true : v === "no" ? false : v;
     else if (f === "privacyConsent") respondent[f] = v === "yes";
+    else if (f === "notifyResults") respondent[f] = v === "yes";
     else respondent[f] = v;
   }
 

@@ -19,6 +19,7 @@ export const RESPONDENT_FIELDS = [
   "email",
   "publication",
   "privacyConsent",
+  "notifyResults",
 ] as const;
 
 /** The name of a per-clause field: "c:1.2:clarity:rating". Clause keys never hold a colon. */

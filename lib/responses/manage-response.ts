@@ -114,6 +114,7 @@ export async function changeResponse(token: unknown, slug: string, input: TRespo
           publicSector: p.publicSector,
           email: p.email ?? null,
           publication: p.publication,
+          notifyResults: !!p.notifyResults && !!p.email,
           privacyConsentAt: at,
           version: r.version + 1,
         },

@@ -11,6 +11,7 @@ type TStored = {
   publicSector: boolean;
   email: string | null;
   publication: string;
+  notifyResults?: boolean;
   feedbackItems: {
     aspect: string;
     clause: { key: string } | null;
@@ -33,6 +34,7 @@ export function responseFormValues(r: TStored): TFormValues {
   if (r.organisationName) v.organisationName = r.organisationName;
   if (r.respondentName) v.name = r.respondentName;
   if (r.email) v.email = r.email;
+  if (r.notifyResults) v.notifyResults = "yes";
   const set = (key: string, aspect: string, field: string, value: string | number | null) => {
     if (value !== null && value !== "") v[clauseFieldName(key, aspect, field)] = String(value);
   };

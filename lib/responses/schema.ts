@@ -143,6 +143,10 @@ export const ZRespondent = z
     privacyConsent: z
       .literal(true, { error: "consentRequired" })
       .meta({ description: "Confirms the privacy notice has been read. Must be true (consentRequired)." }),
+    notifyResults: z.boolean().optional().meta({
+      description:
+        "Email the results' link to `email` when they are published (once; default false, ignored without `email`).",
+    }),
   })
   .superRefine((r, ctx) => {
     const type = r.type as unknown;

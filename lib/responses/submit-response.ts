@@ -101,6 +101,7 @@ export async function submitResponse(
     received_on: keyed?.receivedOn ?? null,
     request_hash: hash,
     manage_token: manageToken,
+    notify_results: !!r.notifyResults && !!r.email,
     items,
   });
 

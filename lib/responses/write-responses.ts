@@ -41,6 +41,8 @@ export type TResponseRow = {
   manage_token: string | null;
   /** The country's workspace, for an official response. */
   formal_response_id?: string;
+  /** "Tell me when the results are published" (lib/country-tracker/notify-results.ts). */
+  notify_results?: boolean;
   items: TItemRow[];
 };
 
@@ -76,7 +78,7 @@ WITH x AS (
   SELECT * FROM jsonb_to_recordset(${rowsJson}::jsonb) AS x(ord int, consultation_id uuid, at timestamptz, in_time boolean, year text,
     idempotency_key text, locale text, channel text, respondent_type respondent_type, country text, organisation_name text,
     respondent_name text, public_sector boolean, email text, publication publication, manage_token_hash text, ip_hash text,
-    in_extension boolean, keyed_by_id uuid, received_on date, request_hash text, manage_token text, formal_response_id uuid, items jsonb)
+    in_extension boolean, keyed_by_id uuid, received_on date, request_hash text, manage_token text, formal_response_id uuid, items jsonb, notify_results boolean)
 ), n AS (
   SELECT x.*, c.reference_prefix, nextval(pg_get_serial_sequence('response', 'number')) AS num
   FROM x JOIN consultation c ON c.id = x.consultation_id AND c.published_at IS NOT NULL AND c.opens_at <= x.at
@@ -85,10 +87,11 @@ WITH x AS (
 ), r AS (
   INSERT INTO response (consultation_id, number, reference, idempotency_key, submitted_at, locale, channel,
     respondent_type, country, organisation_name, respondent_name, public_sector, email, publication, privacy_consent_at,
-    manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on, request_hash, formal_response_id)
+    manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on, request_hash, formal_response_id, notify_results)
   SELECT consultation_id, num, reference_prefix || '-' || year || '-' || lpad(num::text, greatest(6, length(num::text)), '0'),
     idempotency_key, at, locale, channel, respondent_type, country, organisation_name, respondent_name, public_sector,
-    email, publication, at, manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on, request_hash, formal_response_id
+    email, publication, at, manage_token_hash, ip_hash, in_extension, keyed_by_id, received_on, request_hash, formal_response_id,
+    COALESCE(notify_results, false)
   FROM n
   ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
   RETURNING id, reference, consultation_id, idempotency_key

@@ -5,6 +5,7 @@ import { formAction } from "@/lib/forms/action";
 import { formClauseKeys, readFormalForm, ZFormalDraft, ZSubmitFormal } from "@/lib/formal/schema";
 import { saveDraft } from "@/lib/formal/save-draft";
 import { submitFormal } from "@/lib/formal/submit-formal";
+import { markReady, ZMarkReady } from "@/lib/country-tracker/mark-ready";
 
 const consultationOf = (form: FormData) => {
   const slug = form.get("slug");
@@ -58,5 +59,18 @@ export const submitFormalAction = formAction(
     }
     revalidatePath("/[locale]/delegation/[slug]", "page");
     return ok({ reference: result.reference });
+  },
+);
+
+// Members of the country's delegation only: requireRole here, the country in markReady.
+export const markReadyAction = formAction(
+  { role: "delegate", schema: ZMarkReady, field: "ready", forbidden: "ready_forbidden" },
+  async (input, { user, form, fail, ok }) => {
+    const consultation = await consultationOf(form);
+    if (!consultation) return fail({ field: "ready", key: "ready_forbidden" });
+    const result = await markReady(user, consultation, input.version);
+    if (!result.ok) return fail({ field: "ready", key: `ready_${result.reason}` });
+    revalidatePath("/[locale]/delegation/[slug]", "page");
+    return ok({ count: String(result.approvers) });
   },
 );

@@ -13,6 +13,7 @@ import { LETTER_MAX_BYTES } from "@/lib/formal/letter";
 import { receiptKey } from "@/lib/responses/receipt-key";
 import { WorkspaceForm } from "./workspace-form";
 import { SubmitFormalForm } from "./submit-form";
+import { ReadyForm } from "./ready-form";
 import { FormalHistory, FormalReadOnly } from "@/components/formal/formal-view";
 import { Notice } from "@/components/ui/notice";
 
@@ -39,6 +40,7 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
   const consultation = await getPublishedConsultation(slug);
   if (!consultation || !user.country) notFound();
   const t = await getTranslations({ locale, namespace: "delegation" });
+  const tr = await getTranslations({ locale, namespace: "countryTracker" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const ws = await getWorkspace(consultation.id, user.country);
   const country = countryName(user.country, locale);
@@ -103,6 +105,22 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
       ) : null}
     </>
   );
+  // "Ready for approval" (lib/country-tracker/mark-ready.ts): asked once; a later save withdraws it.
+  const ready = (
+    <>
+      <h2 id="ready" className="mt-12 mb-4 text-2xl font-bold">
+        {tr("readyTitle")}
+      </h2>
+      {ws.readyAt ? (
+        <p className="mb-4 max-w-prose">{tr("readyBy", { name: ws.readyBy?.name ?? "", when: when(ws.readyAt) })}</p>
+      ) : (
+        <>
+          <p className="mb-4 max-w-prose">{tr("readyIntro", { country })}</p>
+          <ReadyForm slug={slug} version={ws.version} />
+        </>
+      )}
+    </>
+  );
   const submission = (
     <>
       <h2 id="submit" className="mt-12 mb-4 text-2xl font-bold">
@@ -158,6 +176,11 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
           })}
         </Notice>
       ) : null}
+      {ws.readyAt && ws.status === "draft" ? (
+        <Notice title={tr("readyTitle")}>
+          {tr("readyBy", { name: ws.readyBy?.name ?? "", when: when(ws.readyAt) })}
+        </Notice>
+      ) : null}
       {!open && ws.status === "draft" ? (
         <Notice tone="warning">{at < consultation.opensAt ? t("notOpen") : t("closedNotice")}</Notice>
       ) : null}
@@ -175,6 +198,7 @@ export default async function WorkspacePage({ params, searchParams }: TProps) {
           after={
             <>
               {letter}
+              {ready}
               {submission}
             </>
           }

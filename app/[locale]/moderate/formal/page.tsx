@@ -28,6 +28,7 @@ export default async function FormalPage({ params, searchParams }: TProps) {
   setRequestLocale(locale);
   const user = await requireRoleForPage("moderator", locale, `/${locale}/moderate/formal`);
   const t = await getTranslations({ locale, namespace: "formal" });
+  const tr = await getTranslations({ locale, namespace: "countryTracker" });
   const sp = await searchParams;
   // Hidden drafts: admins only.
   const c = await pickConsultationFor(user, sp.c);
@@ -41,6 +42,9 @@ export default async function FormalPage({ params, searchParams }: TProps) {
       </p>
       <h1 className="mb-2 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-8 max-w-prose">{t("intro", { title: c.title[locale] })}</p>
+      <p className="mb-8">
+        <a href={`/${locale}/moderate/countries?c=${c.slug}`}>{tr("title")}</a>
+      </p>
       {rows.length === 0 ? (
         <p className="mb-8">{t("none")}</p>
       ) : (
