@@ -53,6 +53,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const tk = await getTranslations({ locale, namespace: "campaigns" });
   const td = await getTranslations({ locale, namespace: "delegation" });
   const tv = await getTranslations({ locale, namespace: "queueViews" });
+  const trep = await getTranslations({ locale, namespace: "reports" });
 
   // Hidden drafts: admins only (a moderator's queue, picker and counts never show them).
   const c = await pickConsultationFor(user, one(sp.c));
@@ -345,6 +346,9 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`}>
             {t("exportCsv")}
+          </DownloadLink>
+          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("xlsx")}&lang=${locale}`}>
+            {trep("exportXlsx")}
           </DownloadLink>
           <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`}>
             {t("exportJsonl")}
