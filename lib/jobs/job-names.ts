@@ -18,6 +18,8 @@ export const TASKS = {
   applyRetention: { name: "apply-retention", maxAttempts: 3 },
   /** Periodic (crontab): rate-limit counters an hour past their window. */
   clearExpiredLimits: { name: "clear-expired-limits", maxAttempts: 3 },
+  /** Periodic (crontab): detect new comments' languages, recompute the themes of consultations with new responses. */
+  refreshThemes: { name: "refresh-themes", maxAttempts: 3 },
 } as const;
 
 export type TTaskName = (typeof TASKS)[keyof typeof TASKS]["name"];

@@ -17,11 +17,12 @@ describe("the periodic jobs (the queue's crontab)", () => {
   it("schedule the rate-limit cleanup every 10 minutes and retention every RETENTION_INTERVAL_HOURS, tasks the worker knows", () => {
     expect(cronItems(1).map((i) => [i.task, i.match])).toEqual([
       [TASKS.clearExpiredLimits.name, "*/10 * * * *"],
+      [TASKS.refreshThemes.name, "*/5 * * * *"],
       [TASKS.applyRetention.name, "0 */1 * * *"],
     ]);
     expect(cronItems(6).at(-1)!.match).toBe("0 */6 * * *");
     expect(cronItems(48).at(-1)!.match).toBe("0 0 */2 * *");
-    expect(cronItems(0).map((i) => i.task)).toEqual([TASKS.clearExpiredLimits.name]);
+    expect(cronItems(0).map((i) => i.task)).toEqual([TASKS.clearExpiredLimits.name, TASKS.refreshThemes.name]);
     expect(() => parseCronItems(cronItems(168))).not.toThrow();
     for (const item of cronItems(1)) expect(taskList[item.task]).toBeTypeOf("function");
   });

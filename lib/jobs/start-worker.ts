@@ -13,13 +13,19 @@ import { taskList } from "./task-list";
 /** Jobs one server runs at once (mail, campaign searches, results copies). */
 export const CONCURRENCY = 4;
 
-/** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes. */
+/** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes, themes every 5. */
 export function cronItems(retentionHours: number): CronItem[] {
   const items: CronItem[] = [
     {
       task: TASKS.clearExpiredLimits.name,
       match: "*/10 * * * *",
       options: { maxAttempts: TASKS.clearExpiredLimits.maxAttempts, backfillPeriod: 0 },
+    },
+    // Themes (lib/themes/): every 5 minutes, a no-op when no response came in.
+    {
+      task: TASKS.refreshThemes.name,
+      match: "*/5 * * * *",
+      options: { maxAttempts: TASKS.refreshThemes.maxAttempts, backfillPeriod: 0 },
     },
   ];
   if (retentionHours > 0) {

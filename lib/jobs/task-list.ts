@@ -40,4 +40,9 @@ export const taskList: TaskList = {
     const { clearExpiredLimits } = await import("@/lib/http/shared-limiter");
     await clearExpiredLimits();
   },
+  async [TASKS.refreshThemes.name]() {
+    const { refreshDueThemes } = await import("@/lib/themes/refresh-themes");
+    const ids = await refreshDueThemes();
+    if (ids.length) console.log(`[themes] recomputed the themes of ${ids.length} consultation(s)`);
+  },
 };
