@@ -18,6 +18,15 @@ export function isOtherLanguage(code: string | null): boolean {
   return !!code && code !== "und" && !(CONSULTATION_LANGUAGES as readonly string[]).includes(code);
 }
 
+/**
+ * Between English and French franc-min is unreliable on short texts ("Synthetic comment on partnership" reads as
+ * French): there the write-time guess, made for exactly these two languages from their commonest words, decides.
+ */
+function consultationAware(detected: string, writeTime: string | null): string {
+  if ((detected === "eng" || detected === "fra") && writeTime) return writeTime === "fr" ? "fra" : "eng";
+  return detected;
+}
+
 const BATCH = 2000;
 
 /**
@@ -29,13 +38,13 @@ export async function detectLanguages(budgetMs = 60_000): Promise<number> {
   let done = 0;
   for (;;) {
     // The partial index feedback_item_undetected_idx holds exactly these rows.
-    const rows = await db.$queryRaw<{ id: string; comment: string }[]>`
-      SELECT id, comment FROM feedback_item
+    const rows = await db.$queryRaw<{ id: string; comment: string; language: string | null }[]>`
+      SELECT id, comment, language FROM feedback_item
       WHERE detected_language IS NULL AND comment IS NOT NULL
       ORDER BY id LIMIT ${BATCH}`;
     if (!rows.length) return done;
     const ids = rows.map((r) => r.id);
-    const langs = rows.map((r) => detectLanguage(r.comment));
+    const langs = rows.map((r) => consultationAware(detectLanguage(r.comment), r.language));
     await db.$executeRaw`
       UPDATE feedback_item fi SET detected_language = d.lang
       FROM unnest(${ids}::uuid[], ${langs}::varchar[]) AS d(id, lang)
