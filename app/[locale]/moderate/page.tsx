@@ -358,9 +358,10 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
           <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`}>
             {t("exportCsv")}
           </DownloadLink>
-          <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("xlsx")}&lang=${locale}`}>
+          {/* A plain download: the progress of DownloadLink counts CSV lines, which a zip has none of. */}
+          <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("xlsx")}&lang=${locale}`} download>
             {trep("exportXlsx")}
-          </DownloadLink>
+          </a>
           <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`}>
             {t("exportJsonl")}
           </DownloadLink>
