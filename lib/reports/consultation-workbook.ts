@@ -36,9 +36,9 @@ async function summarySheets(slot: TExportSlot, c: TWorkbookConsultation, locale
       [t("generatedAt"), generatedAt.toISOString()],
       [t("responses"), responses],
       [t("items"), items],
-      ...o.byType.map((x) => [`${t("byType")}: ${tr(`type_${x.key}` as "type_individual")}`, x.n]),
-      ...o.byCountry.map((x) => [`${t("byCountry")}: ${countryName(x.key, locale)}`, x.n]),
-      ...o.byDay.map((x) => [`${t("byDay")}: ${x.day}`, x.n]),
+      ...o.byType.map((x) => [t("byType", { value: tr(`type_${x.key}` as "type_individual") }), x.n]),
+      ...o.byCountry.map((x) => [t("byCountry", { value: countryName(x.key, locale) }), x.n]),
+      ...o.byDay.map((x) => [t("byDay", { value: x.day }), x.n]),
     ] as TSheet["rows"],
   };
   const terminology: TSheet = {

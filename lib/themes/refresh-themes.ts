@@ -41,6 +41,8 @@ export const THEMES_PER_GROUP = 10;
 export async function refreshThemes(consultationId: string): Promise<{ items: number }> {
   return db.$transaction(
     async (tx) => {
+      // One refresh of a consultation at a time (a slow run and the next crontab slot): the second waits, then redoes it.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`themes:${consultationId}`}, 0))`;
       await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
       await tx.$executeRaw`DELETE FROM comment_theme WHERE consultation_id = ${consultationId}::uuid`;
       await tx.$executeRaw`
