@@ -171,6 +171,9 @@ export function filterWhere(
   // fi.search: English and French, written by a trigger (prisma/migrations/*_derived_by_trigger.sql)
   if (f.q) part(false, () => searchCondition("fi.search", p(f.q)));
   if (f.lang === "other") part(false, () => "fi.detected_language NOT IN ('eng', 'fra', 'und')");
+  // Another language: said twice so PostgreSQL may use the small partial index of other languages.
+  else if (f.lang && !["eng", "fra", "und"].includes(f.lang))
+    part(false, () => `fi.detected_language = ${p(f.lang)} AND fi.detected_language NOT IN ('eng', 'fra', 'und')`);
   else if (f.lang) part(false, () => `fi.detected_language = ${p(f.lang)}`);
   return { sql: parts.length ? parts.join(" AND ") : "TRUE", params };
 }
