@@ -1,15 +1,47 @@
 // One export, measured: run by scripts/bench-export.mjs in its own process so
 // its peak memory is the export's own. Streams exactly as the route does
-// (a staff slot → openFeedbackExport → exportBody) and reads it to the end.
+// (a staff slot → openFeedbackExport, or openConsultationWorkbook for xlsx → exportBody) and reads it to the end.
 import { claimExportSlot, exportBody } from "@/lib/http/export-stream";
 import { openFeedbackExport } from "@/lib/feedback/export-feedback";
+import type pg from "pg";
+import { openConsultationWorkbook, type TWorkbookConsultation } from "@/lib/reports/consultation-workbook";
+
+async function workbookConsultation(client: pg.PoolClient, id: string): Promise<TWorkbookConsultation> {
+  const { rows } = await client.query(
+    `SELECT id, reference_prefix, title_en, title_fr, time_zone FROM consultation WHERE id = $1::uuid`,
+    [id],
+  );
+  const clauses = await client.query(
+    `SELECT id, key, kind::text AS kind, number FROM clause WHERE consultation_id = $1::uuid AND removed_in_version IS NULL ORDER BY position`,
+    [id],
+  );
+  const k = rows[0];
+  return {
+    id: k.id,
+    referencePrefix: k.reference_prefix,
+    title: { en: k.title_en, fr: k.title_fr },
+    timeZone: k.time_zone,
+    clauses: clauses.rows as TWorkbookConsultation["clauses"],
+  };
+}
 
 async function main() {
-  const [consultationId, format] = process.argv.slice(2) as [string, "csv" | "jsonl"];
+  const [consultationId, format] = process.argv.slice(2) as [string, "csv" | "jsonl" | "xlsx"];
   const started = performance.now();
   const claim = await claimExportSlot("staff", "bench");
   if (!claim.ok) throw new Error(claim.message);
-  const { stream, done } = openFeedbackExport(claim.slot, consultationId, {}, format);
+  // The workbook's consultation, on the same connection (the route has it already; Prisma's client would add
+  // ~100 MB of RSS that the server pays once, not per export).
+  const { stream, done } =
+    format === "xlsx"
+      ? await openConsultationWorkbook(
+          claim.slot,
+          await workbookConsultation(claim.slot.client, consultationId),
+          {},
+          "en",
+          new Date(),
+        )
+      : openFeedbackExport(claim.slot, consultationId, {}, format);
   const reader = (exportBody(stream) as ReadableStream<Uint8Array>).getReader();
   let bytes = 0;
   let peakRss = process.memoryUsage().rss;

@@ -11,6 +11,7 @@ import bulkDecision from "./bench-queue/bulk";
 import saveAndNext from "./bench-queue/save-and-next";
 import confirmations from "./bench-queue/confirmations";
 import { campaignList } from "./bench-queue/campaign-list";
+import themes from "./bench-queue/themes";
 
 const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 
@@ -18,7 +19,8 @@ const RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 20);
 type TSection = (consultationId: string, runs: number) => Promise<TBenchCase[]>;
 const READS: TSection[] = [queueFilters, confirmations];
 const AFTER_CAMPAIGNS: TSection[] = [campaignList];
-const WRITES: TSection[] = [saveAndNext, bulkDecision];
+// themes last: its job writes every item's detected language.
+const WRITES: TSection[] = [saveAndNext, bulkDecision, themes];
 
 async function queueFilters(consultationId: string, runs: number): Promise<TBenchCase[]> {
   const since = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:queue: 1 M synthetic feedback items, then every timed case of
 // scripts/bench-queue-child.ts (the queue's first page for each single filter
-// and full-text searches, p95 of 20 runs each, …), each against its own target.
+// and full-text searches, p95 of 20 runs each, …, the themes' read on the overview), each against its own target.
 // Run through scripts/with-db.mjs (a fresh database; DATABASE_URL is set).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -10,6 +10,7 @@ import { DISPOSITIONS, ITEM_STATUSES } from "@/lib/feedback/triage-schema";
 import { ErrorMessage } from "@/components/ui/field";
 import { RESPONDENT_TYPES } from "@/lib/responses/schema";
 import type { TFilterCounts } from "@/lib/feedback/filter-counts";
+import { languageName } from "@/lib/themes/language-name";
 
 type TOption = { value: string; label: string };
 import { QUEUE_ASPECTS as ASPECTS } from "@/lib/feedback/queue-filter";
@@ -54,7 +55,10 @@ export async function QueueFilters(p: {
   moderators: TOption[];
   counts: TFilterCounts;
   problems: Partial<Record<"from" | "to", "dateInvalid" | "dateOrder">>;
+  /** Detected languages to offer besides English and French (lib/themes/get-themes.ts themeLanguages). */
+  languages?: string[];
 }) {
+  const th = await getTranslations({ locale: p.locale, namespace: "themes" });
   const [t, tt, tc, tr, tv, te] = await Promise.all([
     getTranslations({ locale: p.locale, namespace: "moderate" }),
     getTranslations({ locale: p.locale, namespace: "triage" }),
@@ -180,6 +184,19 @@ export async function QueueFilters(p: {
                   value: d,
                   label: withCount(tt(`disposition_${d}`), p.counts.decision.get(d)),
                 })),
+              ]}
+            />
+            <SelectFilter
+              id="filter-lang"
+              name="lang"
+              label={th("languageFilter")}
+              value={f.lang}
+              any={t("any")}
+              options={[
+                { value: "other", label: th("languageOther") },
+                ...[
+                  ...new Set(["eng", "fra", ...(p.languages ?? []), ...(f.lang && f.lang !== "other" ? [f.lang] : [])]),
+                ].map((code) => ({ value: code, label: languageName(code, p.locale) })),
               ]}
             />
           </div>

@@ -251,13 +251,17 @@ function build() {
             operationId: "exportFeedback",
             summary: "The moderation export (moderators)",
             description:
-              "The queue's feedback items matching its filter (the queue's own URL parameters: clause, aspect, status…), or with what=audit the audit log, streamed; every export is logged. One stream at a time per account.",
+              "The queue's feedback items matching its filter (the queue's own URL parameters: clause, aspect, status…), or with what=audit the audit log, streamed; with format=xlsx the consultation workbook (overview figures, the items with their triage, terminology, response matrix). Every export is logged. One stream at a time per account.",
             security: [{ staffSession: [] }],
             requestParams: {
               ...slugParam,
               query: z.object({
-                format: z.enum(["csv", "jsonl"]).default("csv"),
+                format: z.enum(["csv", "jsonl", "xlsx"]).default("csv"),
                 what: z.enum(["feedback", "audit"]).default("feedback"),
+                lang: z
+                  .enum(["en", "fr"])
+                  .default("en")
+                  .describe("xlsx only: the language of the workbook's sheet names and headings."),
               }),
             },
             responses: {
@@ -266,9 +270,17 @@ function build() {
                 headers: z.object({
                   "X-Row-Count": int("Rows to come (feedback only), for a progress bar.").optional(),
                 }),
-                content: { "text/csv": { schema: z.string() }, "application/x-ndjson": { schema: z.string() } },
+                content: {
+                  "text/csv": { schema: z.string() },
+                  "application/x-ndjson": { schema: z.string() },
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                    schema: z
+                      .string()
+                      .describe("The consultation workbook: overview, items, terminology, response matrix."),
+                  },
+                },
               },
-              400: staffError("Another format, or an unknown clause.", ["invalid"]),
+              400: staffError("Another format, the audit log as xlsx, or an unknown clause.", ["invalid"]),
               401: staffError("Not signed in.", ["unauthenticated"]),
               403: staffError("Signed in without the moderator's role.", ["forbidden"]),
               404: notFound,

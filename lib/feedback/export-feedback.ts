@@ -121,3 +121,4 @@ export async function exportFeedback(
   if (!claim.ok) throw new Error(claim.message);
   return openFeedbackExport(claim.slot, consultationId, filter, format, kind, out).done;
 }
+export { query as feedbackExportQuery };

@@ -1,4 +1,5 @@
 // GET /api/moderate/consultations/{slug}/export?format=csv|jsonl&<the queue's filters>
+//     …/export?format=xlsx&lang=en|fr&<the queue's filters>: the consultation workbook (lib/reports/)
 //     …/export?what=audit&format=csv|jsonl: the audit log of the consultation's items
 // Moderators only; every export is logged (who, when, which filter, how many rows).
 import { AccessDenied, requireRole } from "@/lib/auth";

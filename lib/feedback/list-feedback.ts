@@ -45,6 +45,8 @@ export type TQueueItem = {
   in_extension: boolean;
   number: bigint;
   position: number;
+  /** ISO 639-3, detected in the background (lib/themes/detect-languages.ts); null until then. */
+  detected_language: string | null;
 };
 
 /** "1234.2" → the response number and the item position to continue after. */
@@ -87,7 +89,7 @@ export async function listFeedback(
        c.number AS clause_number, c.kind::text AS clause_kind, fi.aspect::text, fi.rating, fi.comment, fi.term,
        fi.proposed_wording, fi.country_context, tr.status::text,
        (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM feedback_item_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.feedback_item_id = fi.id) AS tags,
-       tr.campaign_id, r.channel, fi.stance::text, r.in_extension, r.number, fi.position
+       tr.campaign_id, r.channel, fi.stance::text, r.in_extension, r.number, fi.position, fi.detected_language
      FROM ${QUEUE_FROM_SQL}`;
   const order = Prisma.sql`ORDER BY r.number ${dir}, fi.position ASC`;
   // The page's ids first (the state's and tags' columns are read for those 50 items only, not for every

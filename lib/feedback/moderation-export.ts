@@ -4,7 +4,9 @@
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
-import { claimExportSlot, exportResponse, releaseSlot } from "@/lib/http/export-stream";
+import { claimExportSlot, exportBody, exportResponse, releaseSlot } from "@/lib/http/export-stream";
+import { openConsultationWorkbook } from "@/lib/reports/consultation-workbook";
+import { XLSX_CONTENT_TYPE } from "@/lib/reports/xlsx-encoder";
 import { openFeedbackExport } from "./export-feedback";
 import { parseQueueFilter, type TQueueFilter } from "./queue-filter";
 import { filterSql, QUEUE_FROM_SQL } from "./filter-sql";
@@ -29,10 +31,12 @@ export async function moderationExport(
 
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "jsonl")
-    return Response.json({ error: { code: "invalid", message: "format is csv or jsonl" } }, { status: 400 });
+  if (format !== "csv" && format !== "jsonl" && format !== "xlsx")
+    return Response.json({ error: { code: "invalid", message: "format is csv, jsonl or xlsx" } }, { status: 400 });
   // The queue's filters, from the same URL parameters (values that do not parse are ignored, as in the queue).
   const kind = url.searchParams.get("what") === "audit" ? "audit" : "feedback";
+  if (format === "xlsx" && kind === "audit")
+    return Response.json({ error: { code: "invalid", message: "the audit log is csv or jsonl" } }, { status: 400 });
   const filter = kind === "audit" ? {} : parseQueueFilter(url.searchParams);
   if (filter.clause && !c.clauses.some((k) => k.key === filter.clause)) {
     return Response.json({ error: { code: "invalid", message: "unknown clause" } }, { status: 400 });
@@ -53,15 +57,38 @@ export async function moderationExport(
       await releaseSlot(claim.slot);
       throw e;
     });
-  const { stream, done } = openFeedbackExport(claim.slot, c.id, filter, format, kind);
+  const stamp = now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  const headers = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...(rowCount === null ? {} : { "X-Row-Count": String(rowCount) }),
+  };
+  // The workbook: the same items on the same cursor, with the overview's sheets (lib/reports/consultation-workbook.ts).
+  const opened =
+    format === "xlsx"
+      ? await openConsultationWorkbook(
+          claim.slot,
+          c,
+          filter,
+          url.searchParams.get("lang") === "fr" ? "fr" : "en",
+          now(),
+        ).catch(async (e) => {
+          await releaseSlot(claim.slot);
+          throw e;
+        })
+      : openFeedbackExport(claim.slot, c.id, filter, format, kind);
+  const { stream, done } = opened;
   done
     .then((rowCount) => db.exportEvent.update({ where: { id: event.id }, data: { finishedAt: now(), rowCount } }))
     .catch((err) => console.error(`[export] ${event.id} failed:`, err?.message ?? err));
 
-  const stamp = now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return exportResponse(stream, format, `${c.slug}-${kind}-${stamp}.${format}`, {
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-    ...(rowCount === null ? {} : { "X-Row-Count": String(rowCount) }),
-  });
+  if (format === "xlsx")
+    return new Response(exportBody(stream), {
+      headers: {
+        "content-type": XLSX_CONTENT_TYPE,
+        "content-disposition": `attachment; filename="${c.slug}-workbook-${stamp}.xlsx"`,
+        ...headers,
+      },
+    });
+  return exportResponse(stream, format, `${c.slug}-${kind}-${stamp}.${format}`, headers);
 }

@@ -52,6 +52,8 @@ const FIELDS = {
   campaign: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
   // "none": items with no decision yet (what the publish-results confirmation links to).
   decision: z.enum(["none", ...DISPOSITIONS]),
+  // The comment's detected language (ISO 639-3, lib/themes/detect-languages.ts); "other": not the consultation's.
+  lang: z.union([z.literal("other"), z.string().regex(/^[a-z]{3}$/)]),
 } as const;
 
 export type TQueueFilter = { [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]> };
@@ -168,5 +170,10 @@ export function filterWhere(
   if (f.assignee === "none" || f.decision === "none") part(true, () => "tr.feedback_item_id IS NOT NULL");
   // fi.search: English and French, written by a trigger (prisma/migrations/*_derived_by_trigger.sql)
   if (f.q) part(false, () => searchCondition("fi.search", p(f.q)));
+  if (f.lang === "other") part(false, () => "fi.detected_language NOT IN ('eng', 'fra', 'und')");
+  // Another language: said twice so PostgreSQL may use the small partial index of other languages.
+  else if (f.lang && !["eng", "fra", "und"].includes(f.lang))
+    part(false, () => `fi.detected_language = ${p(f.lang)} AND fi.detected_language NOT IN ('eng', 'fra', 'und')`);
+  else if (f.lang) part(false, () => `fi.detected_language = ${p(f.lang)}`);
   return { sql: parts.length ? parts.join(" AND ") : "TRUE", params };
 }

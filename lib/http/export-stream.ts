@@ -10,7 +10,7 @@
 //   count holds across servers and ends with the connection: 429 + Retry-After;
 // - a stream whose reader takes nothing for EXPORT_STALL_SECONDS while data waits
 //   is destroyed and its connection returned.
-import { PassThrough, Readable, Transform, type Writable } from "node:stream";
+import { type Duplex, PassThrough, Readable, Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import QueryStream from "pg-query-stream";
@@ -217,6 +217,19 @@ export function streamQuery<T extends Writable = PassThrough>(
     map: opts.map,
     out: opts.out,
   });
+}
+
+/**
+ * A query streamed through an encoder of the caller's (the XLSX workbook, lib/reports/): its rows arrive as arrays
+ * in the columns' order, as the CSV encoder gets them, with the same cursor, slot release and stall watchdog.
+ */
+export function streamQueryThrough<T extends Writable = PassThrough>(
+  slot: TExportSlot,
+  query: TQueryText,
+  opts: { columns: readonly string[]; encode: Transform | Duplex; out?: T },
+): { stream: T; done: Promise<number> } {
+  const cursor = new QueryStream(query.text, [...query.values], { batchSize: 2000, rowMode: "array" });
+  return streamRows(slot, cursor, opts.encode as Transform, { columns: opts.columns, out: opts.out });
 }
 
 /** The HTTP answer carrying an export: its type, a download file name, and the caller's headers (caching, rate limits…). */

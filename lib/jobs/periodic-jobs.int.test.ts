@@ -18,11 +18,16 @@ describe("the periodic jobs (the queue's crontab)", () => {
     expect(cronItems(1).map((i) => [i.task, i.match])).toEqual([
       [TASKS.clearExpiredLimits.name, "*/10 * * * *"],
       [TASKS.remindDelegations.name, "7 * * * *"],
+      [TASKS.refreshThemes.name, "*/5 * * * *"],
       [TASKS.applyRetention.name, "0 */1 * * *"],
     ]);
     expect(cronItems(6).at(-1)!.match).toBe("0 */6 * * *");
     expect(cronItems(48).at(-1)!.match).toBe("0 0 */2 * *");
-    expect(cronItems(0).map((i) => i.task)).toEqual([TASKS.clearExpiredLimits.name, TASKS.remindDelegations.name]);
+    expect(cronItems(0).map((i) => i.task)).toEqual([
+      TASKS.clearExpiredLimits.name,
+      TASKS.remindDelegations.name,
+      TASKS.refreshThemes.name,
+    ]);
     expect(() => parseCronItems(cronItems(168))).not.toThrow();
     for (const item of cronItems(1)) expect(taskList[item.task]).toBeTypeOf("function");
   });

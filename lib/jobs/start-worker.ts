@@ -13,7 +13,7 @@ import { taskList } from "./task-list";
 /** Jobs one server runs at once (mail, campaign searches, results copies). */
 export const CONCURRENCY = 4;
 
-/** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes, reminders hourly. */
+/** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes, reminders hourly, themes every 5 minutes. */
 export function cronItems(retentionHours: number): CronItem[] {
   const items: CronItem[] = [
     {
@@ -26,6 +26,12 @@ export function cronItems(retentionHours: number): CronItem[] {
       task: TASKS.remindDelegations.name,
       match: "7 * * * *",
       options: { maxAttempts: TASKS.remindDelegations.maxAttempts, backfillPeriod: 0 },
+    },
+    // Themes (lib/themes/): every 5 minutes, a no-op when no response came in.
+    {
+      task: TASKS.refreshThemes.name,
+      match: "*/5 * * * *",
+      options: { maxAttempts: TASKS.refreshThemes.maxAttempts, backfillPeriod: 0 },
     },
   ];
   if (retentionHours > 0) {

@@ -53,4 +53,9 @@ export const taskList: TaskList = {
     const { notifyResults } = await import("@/lib/country-tracker/notify-results");
     await notifyResults(payload as Parameters<typeof notifyResults>[0]);
   },
+  async [TASKS.refreshThemes.name]() {
+    const { refreshDueThemes } = await import("@/lib/themes/refresh-themes");
+    const ids = await refreshDueThemes();
+    if (ids.length) console.log(`[themes] recomputed the themes of ${ids.length} consultation(s)`);
+  },
 };

@@ -14,6 +14,9 @@ import { listTags } from "@/lib/feedback/list-tags";
 import { filterCounts } from "@/lib/feedback/filter-counts";
 import { BulkTriage } from "./bulk-triage";
 import { QueueFilters } from "@/components/moderate/queue-filters";
+import { isOtherLanguage } from "@/lib/themes/detect-languages";
+import { themeLanguages } from "@/lib/themes/get-themes";
+import { languageName } from "@/lib/themes/language-name";
 import { QueueKeys } from "@/components/moderate/queue-keys";
 import { DownloadLink } from "@/components/moderate/download-link";
 import { FindCampaigns, TriageCampaign, type TRunView } from "./campaign-forms";
@@ -54,6 +57,8 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const tk = await getTranslations({ locale, namespace: "campaigns" });
   const td = await getTranslations({ locale, namespace: "delegation" });
   const tv = await getTranslations({ locale, namespace: "queueViews" });
+  const trep = await getTranslations({ locale, namespace: "reports" });
+  const th = await getTranslations({ locale, namespace: "themes" });
 
   // Hidden drafts: admins only (a moderator's queue, picker and counts never show them).
   const c = await pickConsultationFor(user, one(sp.c));
@@ -61,13 +66,14 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   const parsed = parseQueueFilter(sp);
   const filter =
     parsed.clause && !c.clauses.some((k) => k.key === parsed.clause) ? { ...parsed, clause: undefined } : parsed;
-  const [page, moderators, tags, counts, run, views] = await Promise.all([
+  const [page, moderators, tags, counts, run, views, languages] = await Promise.all([
     listFeedback(c.id, filter, one(sp.after)),
     listModerators(),
     listTags(c.id),
     filterCounts(c.id),
     latestCampaignRun(c.id),
     listViews(user.id, c.id),
+    themeLanguages(c.id),
   ]);
   const runView: TRunView | null = run && {
     state: run.running ? "running" : run.finishedAt && !run.error ? "done" : "failed",
@@ -163,6 +169,7 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
         moderators={moderators.map((m) => ({ value: m.id, label: m.name }))}
         counts={counts}
         problems={filterProblems(sp)}
+        languages={languages}
       />
 
       {filter.campaign ? (
@@ -291,6 +298,11 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
                     <td className="p-2 max-md:hidden">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
                     <td className="p-2 max-md:hidden">{item.rating ?? "–"}</td>
                     <td className="whitespace-pre-wrap p-2 [overflow-wrap:anywhere] md:max-w-md max-md:w-full max-md:p-1">
+                      {isOtherLanguage(item.detected_language) ? (
+                        <span className="mb-1 block w-fit border border-ink px-2" lang={locale}>
+                          {th("otherLanguageMark", { language: languageName(item.detected_language!, locale) })}
+                        </span>
+                      ) : null}
                       {item.stance ? (
                         <span className="block">
                           <strong>{td(`stance_${item.stance}` as "stance_support")}</strong>
@@ -349,6 +361,10 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
           <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("csv")}`}>
             {t("exportCsv")}
           </DownloadLink>
+          {/* A plain download: the progress of DownloadLink counts CSV lines, which a zip has none of. */}
+          <a href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("xlsx")}&lang=${locale}`} download>
+            {trep("exportXlsx")}
+          </a>
           <DownloadLink href={`/api/moderate/consultations/${c.slug}/export?${exportQuery("jsonl")}`}>
             {t("exportJsonl")}
           </DownloadLink>

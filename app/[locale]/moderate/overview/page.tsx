@@ -10,6 +10,8 @@ import { getOverview } from "@/lib/feedback/overview";
 import { isLocale } from "@/lib/i18n/routing";
 import { BarChart } from "@/components/moderate/bar-chart";
 import { heatStep } from "@/components/moderate/heat-scale";
+import { ThemesTable } from "@/components/moderate/themes-table";
+import { getThemes } from "@/lib/themes/get-themes";
 
 export const dynamic = "force-dynamic";
 
@@ -62,12 +64,13 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
   // Hidden drafts: admins only.
   const c = typeof sp.c === "string" ? await getConsultationFor(user, sp.c) : await pickConsultationFor(user, null);
   if (!c) notFound();
-  const [t, tm, tc, tr, o] = await Promise.all([
+  const [t, tm, tc, tr, o, themes] = await Promise.all([
     getTranslations({ locale, namespace: "overview" }),
     getTranslations({ locale, namespace: "moderate" }),
     getTranslations({ locale, namespace: "consultation" }),
     getTranslations({ locale, namespace: "respond" }),
     getOverview(c.id, c.timeZone),
+    getThemes(c.id),
   ]);
   const cell = (clauseId: string | null, aspect: string) =>
     o.byClauseAspect.find((x) => x.clause_id === clauseId && x.aspect === aspect);
@@ -138,6 +141,8 @@ export default async function OverviewPage({ params, searchParams }: TProps) {
           </tbody>
         </table>
       </div>
+
+      <ThemesTable locale={locale} consultation={c} themes={themes} />
 
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="by-type" className="min-w-0">

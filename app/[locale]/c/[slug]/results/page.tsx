@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
 import { consultationMetadata } from "@/lib/consultations/consultation-metadata";
-import { formatInstant } from "@/lib/consultations/format-instant";
+import { formatDay, formatInstant } from "@/lib/consultations/format-instant";
 import { isLocale } from "@/lib/i18n/routing";
 import { readResults, type TSectionResult } from "@/lib/results/build-results";
 import { sectionAnchor, sectionLabel, sectionSegment, sectionTitle } from "@/lib/results/section-label";
@@ -27,6 +27,7 @@ export default async function ResultsPage({ params }: TProps) {
   if (!c?.resultsPublishedAt) notFound();
   const t = await getTranslations({ locale, namespace: "results" });
   const tc = labelledT(await getTranslations({ locale, namespace: "consultation" }), c.labels, locale);
+  const tr = await getTranslations({ locale, namespace: "reports" });
   const copy = await readResults(c.id);
   const sections = copy.summary.sections;
   const ids = new Set(sections.map((s) => s.clauseId));
@@ -50,7 +51,7 @@ export default async function ResultsPage({ params }: TProps) {
   );
   return (
     <>
-      <p className="mb-2">
+      <p className="mb-2 print:hidden">
         <a href={`/${locale}/c/${c.slug}`}>{c.title[locale]}</a>
       </p>
       <h1 className="mb-2 text-4xl font-bold break-words">{t("title", { title: c.title[locale] })}</h1>
@@ -64,7 +65,7 @@ export default async function ResultsPage({ params }: TProps) {
         {t("intro")} <a href={`/api/consultations/${c.slug}/results`}>{t("download")}</a>
       </p>
       <p className="mb-8 max-w-prose">{t("redlineKey")}</p>
-      <nav aria-labelledby="r-contents" className="mb-10 border-l-4 border-line pl-4">
+      <nav aria-labelledby="r-contents" className="mb-10 border-l-4 border-line pl-4 print:hidden">
         <h2 id="r-contents" className="mb-2 text-2xl font-bold">
           {t("contents")}
         </h2>
@@ -89,12 +90,20 @@ export default async function ResultsPage({ params }: TProps) {
         </ol>
       </nav>
       <ResultsSummary summary={copy.summary} locale={locale} />
+      {/* Printed ("Save as PDF"), each clause starts a page; the footer repeats on every page (globals.css). */}
       {top.map((s) => (
-        <div key={sectionSegment(s)}>
+        <div key={sectionSegment(s)} className="print:break-before-page">
           {clause(s, 2)}
           {childrenOf(s).map((k) => clause(k, 3))}
         </div>
       ))}
+      <p className="print-footer hidden print:block" data-print-footer>
+        {tr("printFooter", {
+          title: c.title[locale],
+          reference: c.referencePrefix,
+          date: formatDay(copy.builtAt, locale, c.timeZone),
+        })}
+      </p>
     </>
   );
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { listFeedback } from "@/lib/feedback/list-feedback";
+import { ZResponseInput } from "@/lib/responses/schema";
+import { submitResponse } from "@/lib/responses/submit-response";
+import { createConsultation, respondent } from "@/test/db-fixtures";
+import { detectLanguages } from "./detect-languages";
+import { getThemes, themeLanguages } from "./get-themes";
+import { refreshDueThemes, refreshThemes } from "./refresh-themes";
+
+async function comment(slug: string, clarity: string, general?: string) {
+  const r = await submitResponse(
+    slug,
+    ZResponseInput.parse({
+      feedback: [{ clause: "1.1", clarity: { rating: 3, comment: clarity } }],
+      ...(general ? { generalComment: general } : {}),
+      respondent,
+    }),
+    { locale: "en", channel: "web" },
+  );
+  if (!r.ok) throw new Error("expected stored");
+}
+
+describe("themes of the comments", () => {
+  it("count the frequent words and two-word phrases per clause, aspect and language, stop words left out", async () => {
+    const c = await createConsultation();
+    await comment(c.slug, "The procurement rules are unclear for small suppliers.");
+    await comment(c.slug, "Procurement rules should be simpler; the procurement rules differ by country.");
+    await comment(c.slug, "I think the procurement rules need a clear definition.");
+    await comment(c.slug, "Unrelated remark about training budgets and evaluation of programmes.");
+    await comment(
+      c.slug,
+      "Die Vergaberegeln sind für kleine Unternehmen viel zu kompliziert und sollten deutlich vereinfacht werden.",
+    );
+    await comment(
+      c.slug,
+      "Die Vergaberegeln müssen für kleine Unternehmen klarer formuliert und einheitlich angewendet werden.",
+    );
+
+    // Before the job: nothing computed, and the overview says so.
+    expect((await getThemes(c.id)).refreshedAt).toBeNull();
+    expect(await detectLanguages()).toBeGreaterThanOrEqual(6);
+    const langs = await db.feedbackItem.findMany({
+      where: { response: { consultationId: c.id } },
+      select: { comment: true, detectedLanguage: true },
+    });
+    expect(langs.find((x) => x.comment!.startsWith("Die Vergaberegeln sind"))!.detectedLanguage).toBe("deu");
+    expect(langs.find((x) => x.comment!.startsWith("The procurement"))!.detectedLanguage).toBe("eng");
+
+    expect(await refreshDueThemes()).toContain(c.id);
+    const themes = await getThemes(c.id);
+    expect(themes.refreshedAt).toBeInstanceOf(Date);
+    expect(themes.items).toBe(6);
+    const clause11 = (await db.clause.findFirstOrThrow({ where: { consultationId: c.id, key: "1.1" } })).id;
+    const english = themes.groups.find(
+      (g) => g.clauseId === clause11 && g.aspect === "clarity" && g.language === "eng",
+    );
+    expect(english).toBeDefined();
+    // "procurement rules": three comments (the second says it twice: counted once per comment).
+    expect(english!.phrases[0]).toEqual({ phrase: "procurement rules", n: 3 });
+    expect(english!.words).toContainEqual({ phrase: "procurement", n: 3 });
+    expect(english!.words).toContainEqual({ phrase: "rules", n: 3 });
+    // Stop words and once-only words are left out.
+    const all = themes.groups.flatMap((g) => [...g.words, ...g.phrases].map((x) => x.phrase));
+    for (const stop of ["the", "are", "should", "think", "training", "und", "für"]) expect(all).not.toContain(stop);
+    const german = themes.groups.find((g) => g.language === "deu");
+    expect(german!.words).toContainEqual({ phrase: "vergaberegeln", n: 2 });
+    expect(german!.phrases).toContainEqual({ phrase: "kleine unternehmen", n: 2 });
+    expect(await themeLanguages(c.id)).toEqual(["deu", "eng"]);
+
+    // Nothing new: the job leaves it alone; a new response makes it due again.
+    expect(await refreshDueThemes()).not.toContain(c.id);
+    await comment(c.slug, "Procurement rules again.");
+    expect(await refreshDueThemes()).toContain(c.id);
+    expect((await getThemes(c.id)).items).toBe(7);
+  });
+
+  it("the queue filters by detected language, 'other' being any but the consultation's", async () => {
+    const c = await createConsultation();
+    await comment(c.slug, "The procurement rules are unclear for small suppliers and need work.");
+    await comment(c.slug, "Las normas de contratación pública son demasiado complicadas para las pequeñas empresas.");
+    await detectLanguages();
+    const spanish = await listFeedback(c.id, { lang: "spa" });
+    expect(spanish.items.map((i) => i.detected_language)).toEqual(["spa"]);
+    expect(spanish.items[0].comment).toMatch(/^Las normas/);
+    const other = await listFeedback(c.id, { lang: "other" });
+    expect(other.items.map((i) => i.comment)).toEqual([spanish.items[0].comment]);
+    expect((await listFeedback(c.id, { lang: "eng" })).items).toHaveLength(1);
+    await refreshThemes(c.id);
+    expect((await getThemes(c.id)).items).toBe(2);
+  });
+});
