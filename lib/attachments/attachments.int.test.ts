@@ -7,7 +7,10 @@ import { submitResponseForm } from "@/lib/responses/submit-response-form";
 import { eraseResponse } from "@/lib/privacy/erase-responses";
 import { checkAttachments } from "./check-attachments";
 import { clearAttachment } from "./clear-attachment";
-import { getAttachment, listAttachments } from "./get-attachment";
+import { getAttachment, listAttachments, publishedAttachmentsOf } from "./get-attachment";
+import { Writable } from "node:stream";
+import { exportFeedback } from "@/lib/feedback/export-feedback";
+import { appUrl } from "@/lib/env";
 
 const about = { type: "individual", country: "CA", publicSector: "no", privacyConsent: "yes" };
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -173,8 +176,10 @@ describe("attachments: who reads them, clearing, erasure", () => {
     expect((await listAttachments(moderator, response.id)).map((f) => f.id)).toEqual([file.id]);
     expect(await listAttachments(null, response.id)).toEqual([]);
 
+    expect((await publishedAttachmentsOf([item.id])).size).toBe(0);
     expect(await clearAttachment(moderator, item.id, file.id, true)).toEqual({ ok: true });
     expect((await getAttachment(null, file.id))?.sha256).toBe(file.sha256);
+    expect((await publishedAttachmentsOf([item.id])).get(item.id)?.map((f) => f.id)).toEqual([file.id]);
     const events = await db.moderationEvent.findMany({ where: { feedbackItemId: item.id, field: "attachment" } });
     expect(events).toHaveLength(1);
     expect(events[0].actorId).toBe(moderator.id);
@@ -191,6 +196,7 @@ describe("attachments: who reads them, clearing, erasure", () => {
     // Even set by hand, consent is checked when the file is read.
     await db.responseAttachment.update({ where: { id: file.id }, data: { clearedAt: new Date() } });
     expect(await getAttachment(null, file.id)).toBeNull();
+    expect((await publishedAttachmentsOf([item.id])).size).toBe(0);
     expect(await getAttachment(moderator, file.id)).not.toBeNull();
   });
 
@@ -209,5 +215,48 @@ describe("attachments: who reads them, clearing, erasure", () => {
       expect(await db.responseAttachment.count({ where: { responseId: response.id } })).toBe(0);
       expect(await getAttachment(admin, file.id)).toBeNull();
     }
+  });
+});
+
+describe("attachments: the moderators' export", () => {
+  it("gives each row of a response its files' links and SHA-256, in order; a response without files has empty cells", async () => {
+    const pdf = await pdfFile();
+    const { c, out } = await send("none", [
+      { name: "paper.pdf", bytes: pdf },
+      { name: "chart.png", bytes: pngFile() },
+    ]);
+    if (!("redirectTo" in out)) throw new Error("expected a receipt");
+    const files = await db.responseAttachment.findMany({
+      where: { response: { consultationId: c.id } },
+      orderBy: { position: "asc" },
+    });
+    const plain = await submitResponseForm(
+      form({ slug: c.slug, locale: "en", generalComment: "No files here", publication: "none", ...about }, []),
+      uniqueSlug("ip"),
+      0,
+    );
+    expect("redirectTo" in plain).toBe(true);
+    let text = "";
+    await exportFeedback(
+      c.id,
+      {},
+      "jsonl",
+      new Writable({
+        write(chunk, _e, done) {
+          text += chunk;
+          done();
+        },
+      }),
+    );
+    const rows = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const withFiles = rows.find((r) => r.comment === "See the attached paper");
+    expect(withFiles.attachment_urls).toBe(files.map((f) => `${appUrl()}/api/attachments/${f.id}`).join(" "));
+    expect(withFiles.attachment_sha256).toBe(`${sha(pdf)} ${sha(pngFile())}`);
+    const without = rows.find((r) => r.comment === "No files here");
+    expect(without.attachment_urls).toBeNull();
+    expect(without.attachment_sha256).toBeNull();
   });
 });

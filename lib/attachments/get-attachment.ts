@@ -54,3 +54,30 @@ export type TListedAttachment = Awaited<ReturnType<typeof listAttachments>>[numb
 
 /** Where a file is downloaded. */
 export const attachmentHref = (id: string) => `/api/attachments/${id}`;
+
+/**
+ * The files to show beside published comments (the public comments page): by item, the cleared files of its response,
+ * when the respondent agreed to publication (the same rule as getAttachment's for the public).
+ */
+export async function publishedAttachmentsOf(itemIds: string[]) {
+  const ids = itemIds.filter((id) => UUID.test(id));
+  if (!ids.length) return new Map<string, TListedAttachment[]>();
+  const rows = await db.feedbackItem.findMany({
+    where: {
+      id: { in: ids },
+      response: {
+        publication: { not: "none" },
+        withdrawnAt: null,
+        erasedAt: null,
+        consultation: { publishedAt: { not: null } },
+      },
+    },
+    select: {
+      id: true,
+      response: {
+        select: { attachments: { where: { clearedAt: { not: null } }, select: LISTED, orderBy: { position: "asc" } } },
+      },
+    },
+  });
+  return new Map(rows.filter((r) => r.response.attachments.length).map((r) => [r.id, r.response.attachments]));
+}
