@@ -16,10 +16,18 @@ export type TCheckedAttachment = {
 
 export type TAttachmentsCheck = { ok: true; files: TCheckedAttachment[] } | { ok: false; error: TFieldError };
 
-/** The files posted in a form's field; a file input left empty posts one nameless empty file, which is no file. */
+/**
+ * The files posted in a form's field. A file input left empty posts one nameless empty file, which is no file
+ * (through a Server Action posted by React its name is not even a string, hence the check on its type).
+ */
 export function postedFiles(form: FormData, field = "attachments"): File[] {
-  return form.getAll(field).filter((v): v is File => typeof v !== "string" && (v.size > 0 || v.name !== ""));
+  return form
+    .getAll(field)
+    .filter((v): v is File => typeof v !== "string" && (v.size > 0 || (typeof v.name === "string" && v.name !== "")));
 }
+
+/** A file's name as sent, or "" (a multipart part's name may be missing). */
+const nameOf = (f: File) => (typeof f.name === "string" ? f.name : "").slice(0, 120);
 
 export async function checkAttachments(files: File[], limits: TAttachmentLimits): Promise<TAttachmentsCheck> {
   const refuse = (key: string, extra: Partial<TFieldError> = {}): TAttachmentsCheck => ({
@@ -30,15 +38,15 @@ export async function checkAttachments(files: File[], limits: TAttachmentLimits)
   const total = files.reduce((sum, f) => sum + f.size, 0);
   for (const f of files)
     if (f.size > limits.maxFileBytes)
-      return refuse("errorTooLarge", { max: toMb(limits.maxFileBytes), file: f.name.slice(0, 120) });
+      return refuse("errorTooLarge", { max: toMb(limits.maxFileBytes), file: nameOf(f) });
   if (total > limits.maxResponseBytes) return refuse("errorTotalTooLarge", { max: toMb(limits.maxResponseBytes) });
   const checked: TCheckedAttachment[] = [];
   for (const f of files) {
     const content = new Uint8Array(await f.arrayBuffer());
     const check = await checkAttachment(content);
-    if (!check.ok) return refuse(check.reason === "empty" ? "errorEmpty" : "errorType", { file: f.name.slice(0, 120) });
+    if (!check.ok) return refuse(check.reason === "empty" ? "errorEmpty" : "errorType", { file: nameOf(f) });
     checked.push({
-      fileName: attachmentFileName(f.name, check.mediaType),
+      fileName: attachmentFileName(nameOf(f), check.mediaType),
       mediaType: check.mediaType,
       size: content.length,
       sha256: createHash("sha256").update(content).digest("hex"),
