@@ -94,6 +94,18 @@ test("a respondent attaches files; a program renamed .pdf is refused with a clea
   await expectAccessible(page);
 });
 
+test("a response without files, sent with JavaScript, is stored with none (the empty file field is no file)", async ({
+  page,
+}) => {
+  const slug = await ownConsultation();
+  await page.goto(`/en/c/${slug}/respond`);
+  await page.getByLabel("General comment on the whole draft (optional)").fill("No files with this one.");
+  await fillAboutYou(page, { type: "An individual" });
+  await page.getByRole("button", { name: "Submit your response" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Response received" })).toBeVisible();
+  expect(await storedFiles(slug)).toEqual([]);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
