@@ -17,13 +17,12 @@ export type TCheckedAttachment = {
 export type TAttachmentsCheck = { ok: true; files: TCheckedAttachment[] } | { ok: false; error: TFieldError };
 
 /**
- * The files posted in a form's field. A file input left empty posts one nameless empty file, which is no file
- * (through a Server Action posted by React its name is not even a string, hence the check on its type).
+ * The files posted in a form's field, leaving out empty ones: a file input left empty posts one empty part (with
+ * no name in a plain form post; through a Server Action posted by React, with the name "undefined"), and an
+ * empty file has nothing to keep anyway.
  */
 export function postedFiles(form: FormData, field = "attachments"): File[] {
-  return form
-    .getAll(field)
-    .filter((v): v is File => typeof v !== "string" && (v.size > 0 || (typeof v.name === "string" && v.name !== "")));
+  return form.getAll(field).filter((v): v is File => typeof v !== "string" && v.size > 0);
 }
 
 /** A file's name as sent, or "" (a multipart part's name may be missing). */
