@@ -10,7 +10,9 @@ const nextConfig: NextConfig = {
   // The job queue (lib/jobs/) loads its SQL migrations and plugins from its own files at run time: not bundled.
   serverExternalPackages: ["graphile-worker"],
   experimental: {
-    serverActions: { bodySizeLimit: "1mb" },
+    // The response form carries its attachments (lib/attachments/): up to ATTACHMENT_MAX_RESPONSE_MB (at most 50)
+    // and its text. scripts/server.mjs holds every other Server Action to 1 MB, and this one to the configured total.
+    serverActions: { bodySizeLimit: "52mb" },
   },
   // Where integrators look first: the API reference is a page of the site (in both languages), not under /api.
   async redirects() {

@@ -73,6 +73,12 @@ export const ZEnv = z.object({
   HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   /** The address people write to about the service (the footer, the accessibility statement). Unset: no address is shown. */
   CONTACT_EMAIL: z.email().max(254).optional(),
+  /** Files a respondent may attach to a response (lib/attachments/); 0 turns attachments off. */
+  ATTACHMENT_MAX_FILES: ZWhole(0, 20).default(5),
+  /** Largest file a respondent may attach, in MB (1 MB = 1,048,576 bytes). */
+  ATTACHMENT_MAX_FILE_MB: ZWhole(1, 50).default(10),
+  /** Largest total of one response's files, in MB; the server reads a response form or API request of up to this plus 2 MB. */
+  ATTACHMENT_MAX_RESPONSE_MB: ZWhole(1, 50).default(25),
   // The HTTP server's own settings (scripts/server.mjs reads them through readServerSettings below).
   /** Address the server listens on. Unset: 0.0.0.0, or 127.0.0.1 with TRUST_PROXY. */
   HOSTNAME: z.string().min(1).optional(),

@@ -60,6 +60,12 @@ ${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
       # Whole bodies only: the app gets a request once its body is here.
       proxy_request_buffering on;
     }
+    # A response with its attachments (lib/attachments/; 25 MB by default, ATTACHMENT_MAX_RESPONSE_MB): the form
+    # and the API's multipart variant, buffered whole like every body. Before the public pages' location (first match wins).
+    location ~ ^/((en|fr)/c/[^/]+/respond|api/consultations/[^/]+/responses)/?$ {${proxied}
+      client_max_body_size 27m;
+      proxy_request_buffering on;
+    }
 ${
   cache
     ? `    # Public pages (the app sends them private, no-store when they are not to be shared): cached, buffered.

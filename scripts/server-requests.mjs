@@ -27,14 +27,14 @@ export function refuseIn(req, res, status, code, text) {
  * request's body is still read, and dropped, by Node.js): else 408 if nothing was answered yet, and the
  * connection is closed.
  */
-export function bodyDeadline(req, res) {
+export function bodyDeadline(req, res, ms = BODY_TIMEOUT_MS) {
   const late = setTimeout(() => {
     if (res.headersSent) return void req.socket.destroy();
     res.statusCode = 408;
     res.setHeader("connection", "close");
     res.setHeader("content-type", "text/plain; charset=utf-8");
     res.end("Request timeout: the request body did not arrive in time.", () => req.socket.destroy());
-  }, BODY_TIMEOUT_MS);
+  }, ms);
   const done = () => {
     clearTimeout(late);
     req.socket.off("close", done);
@@ -44,24 +44,25 @@ export function bodyDeadline(req, res) {
 }
 
 /**
- * Reads a request body whole (at most BODY_LIMIT bytes), then hands the request on with that body, as
+ * Reads a request body whole (at most `limit` bytes: BODY_LIMIT, or more for a response with attachments), then hands the request on with that body, as
  * Next.js itself replays a body it has read; so a client sending its body slowly, or in endless chunks,
  * never reaches Next.js. Too large: 413 (the rest is read and dropped).
  */
-export function readBodyThen(req, res, dispatch, direct) {
+export function readBodyThen(req, res, dispatch, direct, limit = BODY_LIMIT) {
   const chunks = [];
   let size = 0;
-  let tooLarge = Number(req.headers["content-length"] ?? 0) > BODY_LIMIT;
-  if (tooLarge) return refuseIn(req, res, 413, "body_too_large", "This request is larger than 1 MB.");
+  const tooLargeText = `This request is larger than ${Math.round(limit / (1024 * 1024))} MB.`;
+  let tooLarge = Number(req.headers["content-length"] ?? 0) > limit;
+  if (tooLarge) return refuseIn(req, res, 413, "body_too_large", tooLargeText);
   // Not destroyed at its end: a late "close" would reach the listeners of the replayed body.
   req._readableState.autoDestroy = false;
   req.on("data", (chunk) => {
     if (tooLarge) return;
     size += chunk.length;
-    if (size <= BODY_LIMIT) return void chunks.push(chunk);
+    if (size <= limit) return void chunks.push(chunk);
     tooLarge = true;
     chunks.length = 0;
-    refuseIn(req, res, 413, "body_too_large", "This request is larger than 1 MB.");
+    refuseIn(req, res, 413, "body_too_large", tooLargeText);
   });
   req.on("end", async () => {
     if (tooLarge || res.headersSent) return;

@@ -26,5 +26,7 @@ export function readServerSettings(source = process.env) {
     // Load shedding on the event loop itself (lib/http/overload.mjs): 0 and 100 turn each signal off.
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     maxEventLoopUtilisation: e.MAX_EVENT_LOOP_UTILISATION / 100,
+    // A response with its attachments (lib/attachments/): the files' total and room for the text and the envelope.
+    uploadBodyLimit: (e.ATTACHMENT_MAX_RESPONSE_MB + 2) * 1024 * 1024,
   };
 }

@@ -15,6 +15,7 @@ describe("readServerSettings", () => {
       logLevel: "info",
       maxEventLoopDelayMs: 40,
       maxEventLoopUtilisation: 1,
+      uploadBodyLimit: 27 * 1024 * 1024,
     });
     expect(readServerSettings({ MAX_IN_FLIGHT: "", PORT: "" }).maxInFlight).toBe(192);
   });

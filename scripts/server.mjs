@@ -32,6 +32,7 @@ const {
   maxInFlightPerClient,
   maxEventLoopDelayMs,
   maxEventLoopUtilisation,
+  uploadBodyLimit,
 } = settings;
 const dev = process.argv.includes("--dev");
 // Structured JSON logs, one line per request (LOG_LEVEL=warn keeps only problems).
@@ -81,6 +82,9 @@ setInterval(() => {
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 120_000;
 const STREAMED_UPLOAD = /^\/api\/delegation\/[^/]+\/letter\/?$/;
+// A response with its attachments (lib/attachments/): the form's Server Action and the API's multipart variant
+// read up to uploadBodyLimit (ATTACHMENT_MAX_RESPONSE_MB + 2 MB), with a body deadline that grows with the length.
+const RESPONSE_UPLOAD = /^\/(?:[a-z]{2}\/c\/[^/]+\/respond|api\/consultations\/[^/]+\/responses)\/?$/;
 // Submissions to the JSON API: answered here, by the same code as its Next.js route (lib/api/post-response.ts,
 // registered by instrumentation.ts), without Next.js's per-request work, which was most of their cost.
 const API_RESPONSES = /^\/api\/consultations\/([^/]+)\/responses\/?$/;
@@ -139,7 +143,16 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   const pathname = (req.url ?? "/").split("?")[0];
   const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
   const streamedUpload = STREAMED_UPLOAD.test(pathname);
-  if (hasBody && !streamedUpload) bodyDeadline(req, res);
+  const responseUpload =
+    req.method === "POST" &&
+    /^multipart\/form-data/i.test(String(req.headers["content-type"] ?? "")) &&
+    RESPONSE_UPLOAD.test(pathname);
+  // Its deadline grows with its declared length (a second per 256 KB, at least 10 s): a short form keeps the 10 s.
+  const uploadMs = Math.min(
+    REQUEST_TIMEOUT_MS,
+    10_000 + Math.ceil(Number(req.headers["content-length"] ?? 0) / 262_144) * 1000,
+  );
+  if (hasBody && !streamedUpload) bodyDeadline(req, res, responseUpload ? uploadMs : undefined);
   const mine = inFlightByClient.get(client) ?? 0;
   const busy =
     inFlight >= maxInFlight ||
@@ -223,7 +236,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
             if (!res.headersSent) refuseIn(req, res, 500, "internal", "Internal Server Error");
           })
     : undefined;
-  readBodyThen(req, res, dispatch, direct);
+  readBodyThen(req, res, dispatch, direct, responseUpload ? uploadBodyLimit : undefined);
 });
 // Keep-alive connections wait up to 65 s for their next request (longer than a balancer's usual 60 s);
 // the headers timeout counts from a request's first byte, not from the idle wait, so 10 s is safe with it.

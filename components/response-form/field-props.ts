@@ -8,7 +8,9 @@ export function fieldPropsFactory(values: Record<string, string>, errors: TField
   const byName = new Map(errors.map((e) => [e.field, e]));
   const errorText = (name: string) => {
     const e = byName.get(name);
-    return e ? tErr(e.key, e.max !== undefined ? { max: e.max } : undefined) : undefined;
+    if (!e) return undefined;
+    if (e.file !== undefined) return tErr(e.key, { max: e.max ?? 0, file: e.file });
+    return tErr(e.key, e.max !== undefined ? { max: e.max } : undefined);
   };
   return {
     errorText,

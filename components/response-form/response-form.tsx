@@ -16,6 +16,7 @@ import { ClauseFeedback, type TClauseTexts, type TFormClause } from "./clause-fe
 import { fieldPropsFactory } from "./field-props";
 import { draftKey, readDraftClauses, restoreDraft, saveDraft } from "./draft-storage";
 import { fillLabel } from "@/lib/i18n/fill-label";
+import { AttachmentsField, attachmentErrorText, type TAttachmentTexts } from "./attachments-field";
 
 /** The route's Server Action (respond, change through the private link, key-in), passed by its page. */
 type TAction = (prev: TFormState, form: FormData) => Promise<TFormState>;
@@ -34,6 +35,8 @@ type TProps = {
   change?: { values: Record<string, string>; token: string };
   /** Staff keying in a response received by email or on paper: fields of its own, no browser draft. */
   keyIn?: boolean;
+  /** A new response may carry files (lib/attachments/): the file field's texts, translated by the page. */
+  attachments?: TAttachmentTexts;
 };
 
 export function ResponseForm(p: TProps) {
@@ -42,7 +45,7 @@ export function ResponseForm(p: TProps) {
   const [state, formAction, pending] = useActionState(p.action, INITIAL_FORM);
   const formRef = useRef<HTMLFormElement>(null);
   const values = state.status === "idle" && p.change ? p.change.values : state.values;
-  const f = fieldPropsFactory(values, state.errors, (k, v) => te(k, v));
+  const f = fieldPropsFactory(values, state.errors, (k, v) => attachmentErrorText(p.attachments, k, v) ?? te(k, v));
 
   // The clauses whose questions are in the page (see ClauseFeedback): chosen in this browser, or posted back as
   // chosen (`openClauses`, and the no-JavaScript button's `addClause`), or with text in a kept draft; those with
@@ -184,6 +187,14 @@ export function ResponseForm(p: TProps) {
               errorPrefix={te("prefix")}
             />
           </div>
+          {p.attachments ? (
+            <AttachmentsField
+              texts={p.attachments}
+              error={f.errorText("attachments")}
+              errorPrefix={te("prefix")}
+              cameBack={state.status !== "idle"}
+            />
+          ) : null}
         </fieldset>
 
         <Activity>

@@ -165,6 +165,10 @@ export const submitResponses: ZodOpenApiResponsesObject = {
       },
       invalid_json: { message: "The request body is not valid JSON." },
       invalid_utf8: { message: "The request body is not valid UTF-8." },
+      invalid_multipart: {
+        message:
+          'The multipart body cannot be read, or has no part named "response" (the response as JSON; files in parts named "attachments").',
+      },
     },
   ),
   403: apiError("Sent by a web page of another site (its Origin header): programs send no Origin.", {

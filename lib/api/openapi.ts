@@ -85,8 +85,22 @@ function build() {
             },
             requestBody: {
               required: true,
-              description: "At most 1 MB, UTF-8; Content-Type application/json (a charset parameter is allowed).",
-              content: { [JSON_TYPE]: { schema: ZResponseInput, examples: REQUEST_EXAMPLES } },
+              description:
+                "At most 1 MB, UTF-8; Content-Type application/json (a charset parameter is allowed). With files: multipart/form-data, the same JSON in a part named `response` and each file in a part named `attachments`: at most 5 files (ATTACHMENT_MAX_FILES), 10 MB each (ATTACHMENT_MAX_FILE_MB), 25 MB in all (ATTACHMENT_MAX_RESPONSE_MB); PDF, DOCX, ODT, PNG or JPEG, recognised by their content (not their name or declared type). A file refused is a 400 invalid with a field error on `attachments` (codes errorTooMany, errorTooLarge, errorTotalTooLarge, errorType, errorEmpty); a multipart body without a `response` part is a 400 invalid_multipart.",
+              content: {
+                [JSON_TYPE]: { schema: ZResponseInput, examples: REQUEST_EXAMPLES },
+                "multipart/form-data": {
+                  schema: z.object({
+                    response: ZResponseInput,
+                    attachments: z
+                      .array(z.string().meta({ format: "binary" }))
+                      .max(5)
+                      .optional()
+                      .meta({ description: "The files, one part each, in the order they are to be listed." }),
+                  }),
+                  encoding: { response: { contentType: JSON_TYPE } },
+                },
+              },
             },
             responses: submitResponses,
           },
@@ -190,6 +204,33 @@ function build() {
               },
               404: {
                 description: "No letter there, or not visible to this caller.",
+                content: { "text/plain": { schema: z.string(), example: "Not found." } },
+              },
+              503: shed,
+            },
+          },
+        },
+        "/api/attachments/{id}": {
+          get: {
+            tags: ["Open data"],
+            operationId: "getAttachment",
+            summary: "A file attached to a response",
+            description:
+              "Sent as a download (Content-Disposition: attachment, X-Content-Type-Options: nosniff, Content-Security-Policy: default-src 'none'). Anyone once a moderator cleared it and the respondent agreed to publication; otherwise moderators and admins (signed in). Its SHA-256 comes in X-Content-SHA256.",
+            security: [{}, { staffSession: [] }],
+            requestParams: {
+              path: z.object({ id: z.uuid().meta({ description: "The file's id." }) }),
+            },
+            responses: {
+              200: {
+                description: "The file, with the media type found from its content.",
+                headers: z.object({
+                  "X-Content-SHA256": z.string().meta({ description: "Hex SHA-256 of the file, as stored." }),
+                }),
+                content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } },
+              },
+              404: {
+                description: "No file there, or not visible to this caller.",
                 content: { "text/plain": { schema: z.string(), example: "Not found." } },
               },
               503: shed,

@@ -8,7 +8,11 @@ import { jsonBodyFrom, readJsonBody, type TBodyResult } from "@/lib/http/read-js
 import { toIssues, ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
 import { apiCsp, securityHeaders } from "@/lib/http/security-headers.mjs";
-import { apiLocale, issueErrors } from "./api-messages";
+import { apiLocale, attachmentErrors, issueErrors } from "./api-messages";
+import { isMultipart, multipartBodyFrom, type TMultipartResult } from "./multipart-body";
+import { readCapped } from "@/lib/http/read-json-body";
+import { checkAttachments } from "@/lib/attachments/check-attachments";
+import { attachmentLimits } from "@/lib/attachments/limits";
 
 type TOut = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -43,7 +47,9 @@ export async function servePostResponse(call: {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  return toWire(await answer(headers, async () => jsonBodyFrom(headers, call.body), call.slug, call.clientKey));
+  const read = async () =>
+    isMultipart(headers) ? multipartBodyFrom(headers, call.body) : jsonBodyFrom(headers, call.body);
+  return toWire(await answer(headers, read, call.slug, call.clientKey));
 }
 
 const err = (
@@ -63,18 +69,26 @@ const BODY_MESSAGES = {
   body_too_large: "The request body is larger than 1 MB.",
   invalid_utf8: "The request body is not valid UTF-8.",
   invalid_json: "The request body is not valid JSON.",
+  invalid_multipart:
+    'The multipart body cannot be read, or has no part named "response" (the response as JSON; files in parts named "attachments").',
 } as const;
 
 const KEY_REUSED =
   "This idempotency key was already used with a different request body. Nothing was stored. Use a new key for a new response; reuse a key only to retry the exact same request.";
 
 export async function postResponse(request: Request, slug: string, clientKey: string): Promise<TOut> {
-  return answer(request.headers, () => readJsonBody(request), slug, clientKey);
+  const read = async (): Promise<TBodyResult | TMultipartResult> => {
+    if (!isMultipart(request.headers)) return readJsonBody(request);
+    // The files' total and room for the JSON part and the envelope (as scripts/server.mjs's cap).
+    const body = await readCapped(request, attachmentLimits().maxResponseBytes + 2 * 1024 * 1024);
+    return body ? multipartBodyFrom(request.headers, body) : { ok: false, status: 413, code: "body_too_large" };
+  };
+  return answer(request.headers, read, slug, clientKey);
 }
 
 async function answer(
   headers: Headers,
-  readBody: () => Promise<TBodyResult>,
+  readBody: () => Promise<TBodyResult | TMultipartResult>,
   slug: string,
   clientKey: string,
 ): Promise<TOut> {
@@ -101,8 +115,12 @@ async function answer(
       ? { ...value, idempotencyKey: headerKey }
       : value;
   const parsed = ZResponseInput.safeParse(withKey);
-  if (!parsed.success) {
-    return err(400, "invalid", "The response has errors.", { fields: issueErrors(toIssues(parsed.error), locale) });
+  // The files (multipart only) are checked with the JSON, so that one answer lists every problem.
+  const files = "files" in body ? await checkAttachments(body.files, attachmentLimits()) : null;
+  const fileErrors = files && !files.ok ? attachmentErrors(files.error, locale) : [];
+  if (!parsed.success || fileErrors.length) {
+    const fields = parsed.success ? [] : issueErrors(toIssues(parsed.error), locale);
+    return err(400, "invalid", "The response has errors.", { fields: [...fields, ...fileErrors] });
   }
   try {
     const byEmail = await limitEmail(parsed.data.respondent.email);
@@ -115,7 +133,12 @@ async function answer(
         { "Retry-After": String(byEmail.retryAfterSeconds) },
       );
     }
-    const result = await submitResponse(slug, parsed.data, { locale, channel: "api", clientIp: clientKey });
+    const result = await submitResponse(slug, parsed.data, {
+      locale,
+      channel: "api",
+      clientIp: clientKey,
+      attachments: files?.ok ? files.files : undefined,
+    });
     if (result.ok) {
       const receiptUrl = `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}`;
       return {

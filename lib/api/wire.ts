@@ -104,6 +104,7 @@ export const API_ERROR_CODES = [
   "rate_limited",
   "unavailable",
   "forbidden_origin",
+  "invalid_multipart",
 ] as const;
 
 export const ZFieldError = z

@@ -38,7 +38,7 @@ describe("exportFeedback", () => {
     expect(csv.rows).toBe(3);
     const lines = csv.text.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe(
-      "reference,submitted_at,respondent_type,country,organisation,publication,clause_number,clause_heading,aspect,rating,comment,term,proposed_wording,country_context,channel,locale,status,disposition,disposition_reason,tags,campaign,campaign_size,official,stance,letter_url,letter_sha256,in_extension,received_on,clause_version",
+      "reference,submitted_at,respondent_type,country,organisation,publication,clause_number,clause_heading,aspect,rating,comment,term,proposed_wording,country_context,channel,locale,status,disposition,disposition_reason,tags,campaign,campaign_size,official,stance,letter_url,letter_sha256,in_extension,received_on,clause_version,attachment_urls,attachment_sha256",
     );
     expect(csv.text).toContain(`"'=cmd|"" /C calc""!A0"`);
     expect(csv.text).toContain(",'+term,");

@@ -35,6 +35,9 @@ export const EXPORT_COLUMNS = [
   "in_extension",
   "received_on",
   "clause_version",
+  // The response's attached files (lib/attachments/), on each of its rows: download links and SHA-256, space-separated, in order.
+  "attachment_urls",
+  "attachment_sha256",
 ] as const;
 
 export type TExportFilter = TQueueFilter;
@@ -82,9 +85,16 @@ function query(consultationId: string, filter: TExportFilter): TQueryText {
       tr.campaign_id AS campaign, cp.size AS campaign_size,
       (r.channel = 'formal') AS official, fi.stance::text AS stance,
       CASE WHEN fl.formal_response_id IS NOT NULL THEN $${params.length + 1} || '/api/formal/' || fl.formal_response_id || '/letter' END AS letter_url,
-      fl.sha256 AS letter_sha256, r.in_extension, to_char(r.received_on, 'YYYY-MM-DD') AS received_on, fi.clause_version
+      fl.sha256 AS letter_sha256, r.in_extension, to_char(r.received_on, 'YYYY-MM-DD') AS received_on, fi.clause_version,
+      att.urls AS attachment_urls, att.sha256 AS attachment_sha256
     FROM ${QUEUE_FROM}
     LEFT JOIN formal_letter fl ON fl.formal_response_id = r.formal_response_id
+    -- One probe of response_attachment's (response_id, position) key per row; most responses have no files.
+    LEFT JOIN LATERAL (
+      SELECT string_agg($${params.length + 1} || '/api/attachments/' || a.id, ' ' ORDER BY a.position) AS urls,
+        string_agg(a.sha256, ' ' ORDER BY a.position) AS sha256
+      FROM response_attachment a WHERE a.response_id = r.id
+    ) att ON true
     -- campaign.size: its items, kept by a trigger (…_campaign_membership.sql)
     LEFT JOIN campaign cp ON cp.id = tr.campaign_id
     WHERE ${where}

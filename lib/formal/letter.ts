@@ -19,9 +19,9 @@ const HEADER = /^%PDF-[12]\.\d/;
  * the header, so no browser sniffs it as anything else, and parse as a PDF with at least one page.
  * Encrypted files are refused (the letter must be readable by whoever checks it).
  */
-export async function checkPdf(bytes: Uint8Array): Promise<TLetterCheck> {
+export async function checkPdf(bytes: Uint8Array, maxBytes = LETTER_MAX_BYTES): Promise<TLetterCheck> {
   if (bytes.length === 0) return "empty";
-  if (bytes.length > LETTER_MAX_BYTES) return "tooLarge";
+  if (bytes.length > maxBytes) return "tooLarge";
   if (!HEADER.test(Buffer.from(bytes.subarray(0, 8)).toString("latin1"))) return "notPdf";
   try {
     // Throws on an encrypted file (ignoreEncryption is off) and on any object it cannot parse.

@@ -2,7 +2,7 @@
 // translated on display; `field` is the form's field name, "form" for the form as a whole), the values the
 // person sent (so nothing is lost), a nonce that changes with each answer (the error summary takes focus),
 // and what the action has to say beyond that (`info`: a few named strings, e.g. how many items changed).
-export type TFieldError = { field: string; key: string; max?: number };
+export type TFieldError = { field: string; key: string; max?: number; file?: string };
 
 export type TFormState = {
   /**

@@ -32,7 +32,7 @@ export function jsonBodyFrom(headers: Headers, body: Uint8Array, maxBytes = MAX_
   return parseJsonBytes(body);
 }
 
-function parseJsonBytes(body: Uint8Array): TBodyResult {
+export function parseJsonBytes(body: Uint8Array): TBodyResult {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body);

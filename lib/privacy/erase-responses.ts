@@ -1,5 +1,5 @@
 // Erasing a respondent's personal data: names, organisation, email, the
-// address hash and the private link go (with any receipt not yet sent); the earlier versions go; internal
+// address hash, the attached files and the private link go (with any receipt not yet sent); the earlier versions go; internal
 // notes on their comments go. The comments stay (without any name) only if
 // the respondent agreed to publication; otherwise they are deleted too. The
 // response row stays (type and country only), so the counts stay true. Each
@@ -28,6 +28,8 @@ async function eraseRows(
   await tx.$executeRaw`DELETE FROM item_note WHERE feedback_item_id IN (SELECT id FROM feedback_item WHERE response_id = ANY(${ids}::uuid[]))`;
   await tx.$executeRaw`DELETE FROM moderation_event WHERE field = 'note' AND feedback_item_id IN (SELECT id FROM feedback_item WHERE response_id = ANY(${ids}::uuid[]))`;
   await tx.$executeRaw`DELETE FROM response_version WHERE response_id = ANY(${ids}::uuid[])`;
+  // Attached files may carry anything personal (a signature, a letterhead): they go whatever the publication.
+  await tx.$executeRaw`DELETE FROM response_attachment WHERE response_id = ANY(${ids}::uuid[])`;
   // The receipt not yet sent (its job holds the private link in clear): graphile-worker's remove_job deletes it,
   // or, while a worker holds it, clears its key and retries (sendReceipt then finds no address).
   await tx.$executeRaw`SELECT 1 FROM unnest(${ids.map(receiptJobKey)}::text[]) k, LATERAL graphile_worker.remove_job(k)`;

@@ -20,11 +20,19 @@ export function newIdempotencyKey(): string {
  * any order) hashes equal; the channel is left out, so a form's retry sent by
  * a program with the same key and the same content is still a retry.
  */
-export function requestHash(consultationId: string, input: TResponseInput, receivedOn?: string | null): string {
+export function requestHash(
+  consultationId: string,
+  input: TResponseInput,
+  receivedOn?: string | null,
+  /** The SHA-256 of each attached file, in order: a retry with other files is another request. */
+  files: string[] = [],
+): string {
   const content: Partial<TResponseInput> = { ...input };
   delete content.idempotencyKey;
+  // Without files, the text hashed is what it was before attachments existed.
+  const text = { v: 1, consultation: consultationId, receivedOn: receivedOn ?? null, content };
   return createHash("sha256")
-    .update(canonicalJson({ v: 1, consultation: consultationId, receivedOn: receivedOn ?? null, content }))
+    .update(canonicalJson(files.length ? { ...text, files } : text))
     .digest("hex");
 }
 

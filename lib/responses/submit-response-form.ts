@@ -10,6 +10,8 @@ import type { TFormState } from "@/lib/forms/form-state";
 import { toIssues, ZResponseInput } from "./schema";
 import { submitResponse } from "./submit-response";
 import { keyReusedFormState } from "./idempotency";
+import { checkAttachments, postedFiles } from "@/lib/attachments/check-attachments";
+import { attachmentLimits } from "@/lib/attachments/limits";
 
 export type TFormOutcome = { state: TFormState } | { redirectTo: string };
 
@@ -32,12 +34,22 @@ export async function submitResponseForm(form: FormData, clientKey: string, prev
   if (values.website) return state({ status: "error" });
 
   const parsed = ZResponseInput.safeParse(input);
-  if (!parsed.success) {
-    return state({ status: "invalid", errors: issuesToFieldErrors(toIssues(parsed.error), feedbackClauses) });
+  // The files are checked with the text, so that one answer names every problem (files are never sent back:
+  // the person chooses them again).
+  const files = await checkAttachments(postedFiles(form), attachmentLimits());
+  const fileErrors = files.ok ? [] : [files.error];
+  if (!parsed.success || !files.ok) {
+    const errors = parsed.success ? [] : issuesToFieldErrors(toIssues(parsed.error), feedbackClauses);
+    return state({ status: "invalid", errors: [...errors, ...fileErrors] });
   }
   try {
     if (!(await limitEmail(parsed.data.respondent.email)).ok) return state({ status: "rate_limited" });
-    const result = await submitResponse(slug, parsed.data, { locale, channel: "web", clientIp: clientKey });
+    const result = await submitResponse(slug, parsed.data, {
+      locale,
+      channel: "web",
+      clientIp: clientKey,
+      attachments: files.files,
+    });
     if (result.ok) {
       return { redirectTo: `/${locale}/c/${slug}/receipt/${result.reference}?key=${result.receiptKey}` };
     }

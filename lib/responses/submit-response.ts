@@ -16,7 +16,9 @@ import { hashToken, newToken } from "@/lib/security/token";
 import { ipHash } from "@/lib/security/ip-hash";
 import { newIdempotencyKey, requestHash } from "./idempotency";
 import type { TIssue, TResponseInput } from "./schema";
-import { writeResponse } from "./write-responses";
+import { writeResponse, writeResponseIn } from "./write-responses";
+import type { TCheckedAttachment } from "@/lib/attachments/check-attachments";
+import { storeAttachmentsIn } from "@/lib/attachments/store-attachments";
 import { withLanguages } from "./text-language";
 
 export type TSubmitResult =
@@ -47,6 +49,8 @@ export async function submitResponse(
     channel: "web" | "api" | "staff";
     clientIp?: string;
     keyedIn?: { by: string; receivedOn: string };
+    /** Files already checked (lib/attachments/check-attachments.ts): stored in the response's transaction. */
+    attachments?: TCheckedAttachment[];
   },
 ): Promise<TSubmitResult> {
   const consultation = await getConsultation(slug);
@@ -73,13 +77,18 @@ export async function submitResponse(
   const items = withLanguages(toItems(input, clauseIds), meta.locale);
   const r = input.respondent;
   const idempotencyKey = input.idempotencyKey ?? newIdempotencyKey();
-  const hash = requestHash(consultation.id, input, keyed?.receivedOn);
+  const hash = requestHash(
+    consultation.id,
+    input,
+    keyed?.receivedOn,
+    (meta.attachments ?? []).map((f) => f.sha256),
+  );
   const year = yearFormat(consultation.timeZone).format(at);
   // With an email address (and a mail server), a private link to change or withdraw the response.
   const wantsReceipt = !!r.email && mailConfigured();
   const manageToken = wantsReceipt ? newToken() : null;
 
-  const stored = await writeResponse({
+  const row: Parameters<typeof writeResponse>[0] = {
     consultation_id: consultation.id,
     at,
     in_time: receivedInTime,
@@ -103,7 +112,16 @@ export async function submitResponse(
     manage_token: manageToken,
     notify_results: !!r.notifyResults && !!r.email,
     items,
-  });
+  };
+  // With files, the response and its files are one transaction (whole or absent); without, the batched writer.
+  const files = meta.attachments ?? [];
+  const stored = files.length
+    ? await db.$transaction(async (tx) => {
+        const one = await writeResponseIn(tx, row);
+        if (one) await storeAttachmentsIn(tx, one.id, files);
+        return one;
+      })
+    : await writeResponse(row);
 
   if (stored) {
     const reference = stored.reference;

@@ -7,6 +7,7 @@ import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 import { listPublished } from "@/lib/publication/list-published";
 import { labelledT } from "@/lib/consultations/draft-labels";
+import { attachmentHref, publishedAttachmentsOf } from "@/lib/attachments/get-attachment";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +36,9 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
   const clause = c.clauses.find((k) => k.key === sp.clause);
   const page = await listPublished(c.id, { clause: clause?.key ?? null, after: sp.after });
   const byKey = new Map(c.clauses.map((k) => [k.key, k]));
+  // The files a moderator cleared, of respondents who agreed to publication (lib/attachments/get-attachment.ts).
+  const files = await publishedAttachmentsOf(page.items.map((i) => i.id));
+  const ta = await getTranslations({ locale, namespace: "attachments" });
   const api = `/api/consultations/${c.slug}/published`;
   return (
     <>
@@ -95,6 +99,26 @@ export default async function PublishedPage({ params, searchParams }: TProps) {
                   {i.author ?? t("anonymous")} · {tr(`type_${i.respondent_type}` as "type_individual")} ·{" "}
                   {countryName(i.country, locale)} · {i.submitted_on}
                 </p>
+                {files.get(i.id) ? (
+                  <div>
+                    <p className="font-bold">{ta("publishedTitle")}</p>
+                    <ul className="list-disc pl-6">
+                      {files.get(i.id)!.map((f) => (
+                        <li key={f.id}>
+                          <a
+                            href={attachmentHref(f.id)}
+                            download={f.fileName}
+                            aria-label={ta("download", { name: f.fileName })}
+                            className="break-all"
+                          >
+                            {f.fileName}
+                          </a>{" "}
+                          · {ta("sizeKb", { kb: Math.max(1, Math.round(f.size / 1024)) })}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
                 {i.official ? null : (
                   <p>
                     <a href={`/${locale}/c/${c.slug}/comments/${i.id}/report`}>{tcr("report")}</a>

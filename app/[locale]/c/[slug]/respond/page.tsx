@@ -15,6 +15,8 @@ import { newIdempotencyKey } from "@/lib/responses/idempotency";
 import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "@/lib/http/page-render.mjs";
 import { headers } from "next/headers";
 import { labelledT } from "@/lib/consultations/draft-labels";
+import { attachmentLimits } from "@/lib/attachments/limits";
+import { attachmentTexts } from "@/lib/attachments/attachment-texts";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +37,7 @@ export default async function RespondPage({ params, searchParams }: TProps) {
   const tc = await getTranslations({ locale, namespace: "consultation" });
   const ts = await getTranslations({ locale, namespace: "status" });
   const status = consultationStatus(c, now());
+  const limits = attachmentLimits();
   const clause = (await searchParams).clause;
   // Rendered once for every visitor (lib/http/page-cache.mjs), the page holds a placeholder that the cache
   // replaces with a fresh key per visitor; rendered for one visitor (signed-in staff), its own key.
@@ -61,6 +64,7 @@ export default async function RespondPage({ params, searchParams }: TProps) {
             preselected={typeof clause === "string" ? clause : undefined}
             countries={listCountries(locale)}
             clauses={formClauses(c.clauses, locale, labelledT(tc, c.labels, locale))}
+            attachments={limits.maxFiles > 0 ? await attachmentTexts(locale, limits) : undefined}
             // Last: in the page's React payload it then comes after the long lists, where the cache hashes less per reader.
             idempotencyKey={forCache ? FORM_KEY_PLACEHOLDER : newIdempotencyKey()}
           />

@@ -13,6 +13,8 @@ import { filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
 import { isLocale } from "@/lib/i18n/routing";
 import { TriageForm } from "./triage-form";
 import { ClauseVersions } from "@/components/moderate/clause-versions";
+import { listAttachments } from "@/lib/attachments/get-attachment";
+import { AttachmentsSection } from "./attachments-section";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +44,7 @@ export default async function ItemPage({ params, searchParams }: TProps) {
   );
   const item = await getItem(id, user);
   if (!item) notFound();
-  const [t, tm, tc, tr, td, moderators, place] = await Promise.all([
+  const [t, tm, tc, tr, td, moderators, place, files, ta] = await Promise.all([
     getTranslations({ locale, namespace: "triage" }),
     getTranslations({ locale, namespace: "moderate" }),
     getTranslations({ locale, namespace: "consultation" }),
@@ -50,10 +52,12 @@ export default async function ItemPage({ params, searchParams }: TProps) {
     getTranslations({ locale, namespace: "delegation" }),
     listModerators(),
     itemPlace(filter, id),
+    listAttachments(user, item.response.id),
+    getTranslations({ locale, namespace: "attachments" }),
   ]);
   const r = item.response;
   const tt = (k: string) => t(k as "status");
-  const fieldName = (f: string) => fieldLabel(tt, f);
+  const fieldName = (f: string) => (f === "attachment" ? ta("historyField") : fieldLabel(tt, f));
   const campaigns = await campaignSamples(
     item.events
       .filter((e) => e.field === "campaign")
@@ -150,6 +154,13 @@ export default async function ItemPage({ params, searchParams }: TProps) {
             {tr(`publication_${r.publication}` as "publication_none")} ·{" "}
             {formatInstant(r.submittedAt, locale, r.consultation.timeZone)}
           </p>
+          <AttachmentsSection
+            locale={locale}
+            itemId={item.id}
+            files={files}
+            consented={r.publication !== "none"}
+            outcome={typeof sp.file === "string" ? sp.file : undefined}
+          />
           <h3 className="mb-1 font-bold">{t("sameResponse")}</h3>
           <ul className="mb-6 list-disc pl-6">
             {r.feedbackItems

@@ -1,5 +1,6 @@
 import { currentUser } from "@/lib/auth";
 import { getLetter } from "@/lib/formal/letter";
+import { downloadHeaders } from "@/lib/http/download-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -10,12 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!letter)
     return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(new Uint8Array(letter.content), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="${letter.fileName}"`,
-      "x-content-sha256": letter.sha256,
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-store",
-    },
+    headers: downloadHeaders({ fileName: letter.fileName, mediaType: "application/pdf", sha256: letter.sha256 }),
   });
 }
