@@ -183,3 +183,19 @@ export async function requireRoleOrNull(role: TRole): Promise<TCurrentUser | nul
     throw e;
   }
 }
+
+/**
+ * requireRole for a Route Handler: the account, or the API's error answer (401 unauthenticated, 403 forbidden,
+ * in the shape of lib/api/wire.ts) to return as it is.
+ */
+export async function requireRoleForApi(role: TRole): Promise<TCurrentUser | Response> {
+  try {
+    return await requireRole(role);
+  } catch (e) {
+    if (!(e instanceof AccessDenied)) throw e;
+    return Response.json(
+      { error: { code: e.status === 401 ? "unauthenticated" : "forbidden", message: e.message } },
+      { status: e.status },
+    );
+  }
+}

@@ -1,7 +1,7 @@
 // GET /api/moderate/consultations/{slug}/countries[?state=…]: the tracker's rows as CSV (moderators and admins),
 // through the exports' encoder: formula cells neutralised, ISO 8601 UTC times, UTF-8 with a BOM.
 import { Readable } from "node:stream";
-import { AccessDenied, requireRole } from "@/lib/auth";
+import { requireRoleForApi } from "@/lib/auth";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
 import { countryName } from "@/lib/countries/list-countries";
 import { ENCODERS } from "@/lib/http/export-encoders";
@@ -19,17 +19,8 @@ export const TRACKER_COLUMNS = [
 ] as const;
 
 export async function trackerCsvRequest(request: Request, slug: string): Promise<Response> {
-  let user;
-  try {
-    user = await requireRole("moderator");
-  } catch (e) {
-    if (e instanceof AccessDenied)
-      return Response.json(
-        { error: { code: e.status === 401 ? "unauthenticated" : "forbidden", message: e.message } },
-        { status: e.status },
-      );
-    throw e;
-  }
+  const user = await requireRoleForApi("moderator");
+  if (user instanceof Response) return user;
   // Hidden drafts: admins only, as on the page.
   const c = await getConsultationFor(user, slug);
   if (!c) return Response.json({ error: { code: "not_found", message: "No such consultation." } }, { status: 404 });
