@@ -4,7 +4,8 @@
 import { claimExportSlot, exportBody } from "@/lib/http/export-stream";
 import { openFeedbackExport } from "@/lib/feedback/export-feedback";
 import type pg from "pg";
-import { openConsultationWorkbook, type TWorkbookConsultation } from "@/lib/reports/consultation-workbook";
+// The workbook (and exceljs) is loaded only for an xlsx run: in a CSV run its modules would count in the CSV's peak.
+import type { TWorkbookConsultation } from "@/lib/reports/consultation-workbook";
 
 async function workbookConsultation(client: pg.PoolClient, id: string): Promise<TWorkbookConsultation> {
   const { rows } = await client.query(
@@ -34,7 +35,9 @@ async function main() {
   // ~100 MB of RSS that the server pays once, not per export).
   const { stream, done } =
     format === "xlsx"
-      ? await openConsultationWorkbook(
+      ? await (
+          await import("@/lib/reports/consultation-workbook")
+        ).openConsultationWorkbook(
           claim.slot,
           await workbookConsultation(claim.slot.client, consultationId),
           {},

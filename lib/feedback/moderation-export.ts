@@ -5,8 +5,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { getConsultationFor } from "@/lib/consultations/get-consultation";
 import { claimExportSlot, exportBody, exportResponse, releaseSlot } from "@/lib/http/export-stream";
-import { openConsultationWorkbook } from "@/lib/reports/consultation-workbook";
-import { XLSX_CONTENT_TYPE } from "@/lib/reports/xlsx-encoder";
+import { XLSX_CONTENT_TYPE } from "@/lib/reports/xlsx-content-type";
 import { openFeedbackExport } from "./export-feedback";
 import { parseQueueFilter, type TQueueFilter } from "./queue-filter";
 import { filterSql, QUEUE_FROM_SQL } from "./filter-sql";
@@ -64,18 +63,16 @@ export async function moderationExport(
     ...(rowCount === null ? {} : { "X-Row-Count": String(rowCount) }),
   };
   // The workbook: the same items on the same cursor, with the overview's sheets (lib/reports/consultation-workbook.ts).
+  // Its module (and exceljs) is loaded with the first workbook, not with every CSV export.
+  const lang = url.searchParams.get("lang") === "fr" ? "fr" : "en";
   const opened =
     format === "xlsx"
-      ? await openConsultationWorkbook(
-          claim.slot,
-          c,
-          filter,
-          url.searchParams.get("lang") === "fr" ? "fr" : "en",
-          now(),
-        ).catch(async (e) => {
-          await releaseSlot(claim.slot);
-          throw e;
-        })
+      ? await import("@/lib/reports/consultation-workbook")
+          .then(({ openConsultationWorkbook }) => openConsultationWorkbook(claim.slot, c, filter, lang, now()))
+          .catch(async (e) => {
+            await releaseSlot(claim.slot);
+            throw e;
+          })
       : openFeedbackExport(claim.slot, c.id, filter, format, kind);
   const { stream, done } = opened;
   done

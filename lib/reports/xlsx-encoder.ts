@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 export type TCell = string | number | boolean | null;
 export type TSheet = { name: string; header: string[]; rows: TCell[][]; widths?: number[] };
 
-export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_CONTENT_TYPE } from "./xlsx-content-type";
 
 const PENDING_LIMIT = 512 * 1024;
 
