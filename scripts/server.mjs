@@ -67,6 +67,10 @@ globalThis[Symbol.for("clausewise.refusedLastMinute")] = () => {
   const second = Math.floor(Date.now() / 1000);
   return shedCounts.reduce((sum, n, i) => (second - shedSeconds[i] < 60 ? sum + n : sum), 0);
 };
+// When this server last refused a request for its own load (not one client's share): background jobs in this process
+// wait for the rush to pass (lib/http/load-state.ts).
+let lastOverloadAt = 0;
+globalThis[Symbol.for("clausewise.overloadedWithin")] = (ms) => Date.now() - lastOverloadAt < ms;
 // One line a second while shedding, not one per refused request.
 setInterval(() => {
   if (shed)
@@ -154,10 +158,9 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   );
   if (hasBody && !streamedUpload) bodyDeadline(req, res, responseUpload ? uploadMs : undefined);
   const mine = inFlightByClient.get(client) ?? 0;
-  const busy =
-    inFlight >= maxInFlight ||
-    (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient) ||
-    (inFlight >= LOOP_SHEDS_FROM && loop.saturated());
+  const overloaded = inFlight >= maxInFlight || (inFlight >= LOOP_SHEDS_FROM && loop.saturated());
+  if (overloaded) lastOverloadAt = Date.now();
+  const busy = overloaded || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient);
   pageCache.screen(req);
   // The server's own renders for the page cache are never shed: the readers waiting for them would be.
   if (busy && !(req.url ?? "").startsWith("/api/health") && !pageCache.isRender(req)) {

@@ -6,15 +6,10 @@
 // email receipts still waiting or given up (lib/jobs/failed-jobs.ts). 503 when the
 // database does not answer.
 import { db } from "@/lib/db";
+import { refusedLastMinute } from "@/lib/http/load-state";
 import { jobQueueState } from "@/lib/jobs/failed-jobs";
 
 const started = Date.now();
-
-/** Requests scripts/server.mjs refused with 503 (overall or per-client limit) in the last 60 s; 0 without it (next dev). */
-function refusedLastMinute(): number {
-  const count = (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.refusedLastMinute")];
-  return typeof count === "function" ? Number(count()) : 0;
-}
 
 export async function checkHealth({ details }: { details: boolean }) {
   const t0 = performance.now();

@@ -6,6 +6,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { now } from "@/lib/clock";
+import { overloadedWithin } from "@/lib/http/load-state";
 import { detectLanguages } from "./detect-languages";
 import { STOP_WORDS } from "./stop-words";
 
@@ -39,6 +40,7 @@ export const THEMES_PER_GROUP = 10;
 
 /** Recomputes one consultation's themes (replacing the previous ones in one transaction). */
 export async function refreshThemes(consultationId: string): Promise<{ items: number }> {
+  const started = performance.now();
   return db.$transaction(
     async (tx) => {
       // One refresh of a consultation at a time (a slow run and the next crontab slot): the second waits, then redoes it.
@@ -95,25 +97,34 @@ export async function refreshThemes(consultationId: string): Promise<{ items: nu
         SELECT count(*)::int AS items FROM feedback_item fi JOIN response r ON r.id = fi.response_id
         WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL AND fi.comment IS NOT NULL`;
       await tx.$executeRaw`
-        INSERT INTO comment_theme_refresh (consultation_id, refreshed_at, items) VALUES (${consultationId}::uuid, ${now()}, ${items})
-        ON CONFLICT (consultation_id) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at, items = EXCLUDED.items`;
+        INSERT INTO comment_theme_refresh (consultation_id, refreshed_at, items, duration_ms)
+        VALUES (${consultationId}::uuid, ${now()}, ${items}, ${Math.round(performance.now() - started)})
+        ON CONFLICT (consultation_id) DO UPDATE
+        SET refreshed_at = EXCLUDED.refreshed_at, items = EXCLUDED.items, duration_ms = EXCLUDED.duration_ms`;
       return { items };
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
 }
 
+/** A consultation's themes wait at least this many times their last computation's length before the next one. */
+export const REFRESH_SPACING = 10;
+
 /**
  * The job's work: detect the language of new comments, then recompute the themes of every consultation that
- * received a response since its themes were computed (or never had them). Returns the consultations refreshed.
+ * received a response since its themes were computed (or never had them), unless its last computation ended less
+ * than REFRESH_SPACING times its length ago. Nothing while this server refuses requests for its load (in the last
+ * minute): submissions come first, the themes catch up after the rush. Returns the consultations refreshed.
  */
 export async function refreshDueThemes(): Promise<string[]> {
+  if (overloadedWithin(60_000)) return [];
   await detectLanguages();
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT c.id FROM consultation c LEFT JOIN comment_theme_refresh t ON t.consultation_id = c.id
-    WHERE EXISTS (SELECT 1 FROM response r WHERE r.consultation_id = c.id
-                  AND (t.refreshed_at IS NULL OR r.submitted_at >= t.refreshed_at))
-       OR EXISTS (SELECT 1 FROM response r WHERE r.consultation_id = c.id AND r.withdrawn_at >= t.refreshed_at)`;
+    WHERE (t.consultation_id IS NULL OR t.refreshed_at + t.duration_ms * ${REFRESH_SPACING} * interval '1 millisecond' <= ${now()})
+      AND (EXISTS (SELECT 1 FROM response r WHERE r.consultation_id = c.id
+                   AND (t.refreshed_at IS NULL OR r.submitted_at >= t.refreshed_at))
+        OR EXISTS (SELECT 1 FROM response r WHERE r.consultation_id = c.id AND r.withdrawn_at >= t.refreshed_at))`;
   for (const { id } of due) await refreshThemes(id);
   return due.map((d) => d.id);
 }

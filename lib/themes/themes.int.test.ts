@@ -70,6 +70,11 @@ describe("themes of the comments", () => {
 
     // Nothing new: the job leaves it alone; a new response makes it due again.
     expect(await refreshDueThemes()).not.toContain(c.id);
+    // A minute later (the job's next slot is 5 minutes later; its spacing is ten times a computation's length).
+    await db.commentThemeRefresh.update({
+      where: { consultationId: c.id },
+      data: { refreshedAt: new Date(Date.now() - 60_000) },
+    });
     await comment(c.slug, "Procurement rules again.");
     expect(await refreshDueThemes()).toContain(c.id);
     expect((await getThemes(c.id)).items).toBe(7);
@@ -88,5 +93,73 @@ describe("themes of the comments", () => {
     expect((await listFeedback(c.id, { lang: "eng" })).items).toHaveLength(1);
     await refreshThemes(c.id);
     expect((await getThemes(c.id)).items).toBe(2);
+  });
+
+  it("detecting thousands of comments never holds the server's event loop (the job shares the web server's process)", async () => {
+    const c = await createConsultation();
+    await comment(c.slug, "The procurement rules are unclear for small suppliers.");
+    const response = await db.response.findFirstOrThrow({ where: { consultationId: c.id }, select: { id: true } });
+    // 2,000 long comments (a batch of the job): franc-min reads up to 2,048 characters of each.
+    await db.$executeRaw`
+      INSERT INTO feedback_item (response_id, aspect, position, comment, language)
+      SELECT ${response.id}::uuid, 'general', 10 + g,
+        repeat('Les règles des marchés publics sont trop compliquées pour les petites entreprises et les communes. ', 20) || g, 'fr'
+      FROM generate_series(1, 2000) AS g`;
+    let last = performance.now();
+    let longest = 0;
+    const ticker = setInterval(() => {
+      const t = performance.now();
+      longest = Math.max(longest, t - last);
+      last = t;
+    }, 2);
+    try {
+      expect(await detectLanguages()).toBeGreaterThanOrEqual(2001);
+    } finally {
+      clearInterval(ticker);
+    }
+    // Time-sliced: a few milliseconds of detection, then the loop turns (requests, timers) before the next slice.
+    // Before, one batch of 2,000 ran in one piece (about 1–2 s here; 400 ms with the bench's comments, which shut the
+    // server's overload gate and refused a rush's submissions every five minutes).
+    expect(longest).toBeLessThan(250);
+    const fr = await db.feedbackItem.count({ where: { responseId: response.id, detectedLanguage: "fra" } });
+    expect(fr).toBe(2000);
+  });
+
+  it("a consultation's themes are recomputed at most once per ten times their last computation's length", async () => {
+    const c = await createConsultation();
+    await comment(c.slug, "The procurement rules are unclear for small suppliers.");
+    await refreshThemes(c.id);
+    const row = await db.commentThemeRefresh.findUniqueOrThrow({ where: { consultationId: c.id } });
+    expect(row.durationMs).toBeGreaterThanOrEqual(0);
+    // As if a computation took 60 s (a million comments) and ended 6 minutes ago: due again only after 10 minutes.
+    await db.commentThemeRefresh.update({
+      where: { consultationId: c.id },
+      data: { durationMs: 60_000, refreshedAt: new Date(Date.now() - 6 * 60_000) },
+    });
+    await comment(c.slug, "Procurement rules again, with a new remark.");
+    expect(await refreshDueThemes()).not.toContain(c.id);
+    await db.commentThemeRefresh.update({
+      where: { consultationId: c.id },
+      data: { refreshedAt: new Date(Date.now() - 11 * 60_000) },
+    });
+    expect(await refreshDueThemes()).toContain(c.id);
+  });
+
+  it("the job waits while this server refuses requests for load (a rush comes first)", async () => {
+    const c = await createConsultation();
+    await comment(c.slug, "The procurement rules are unclear for small suppliers.");
+    // What scripts/server.mjs says after refusing a request for its load within the minute asked about.
+    const key = Symbol.for("clausewise.overloadedWithin");
+    const g = globalThis as Record<symbol, unknown>;
+    const before = g[key];
+    g[key] = (ms: number) => ms >= 60_000;
+    try {
+      expect(await refreshDueThemes()).toEqual([]);
+      const item = await db.feedbackItem.findFirstOrThrow({ where: { response: { consultationId: c.id } } });
+      expect(item.detectedLanguage).toBeNull();
+    } finally {
+      g[key] = before;
+    }
+    expect(await refreshDueThemes()).toContain(c.id);
   });
 });
