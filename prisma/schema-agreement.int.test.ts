@@ -72,7 +72,7 @@ describe("prisma/migrations and prisma/schema.prisma", () => {
     expect(a).toEqual(b);
   });
 
-  it("keep the full-text column and the fingerprint written by a trigger that fires only when a text changes", async () => {
+  it("keep the full-text column and the fingerprint derived in the background, dropped by a trigger only when a text changes", async () => {
     const rows = await withClient(
       fromMigrations,
       async (c) =>
@@ -83,9 +83,23 @@ describe("prisma/migrations and prisma/schema.prisma", () => {
         ).rows,
     );
     expect(rows).toHaveLength(1);
-    // Not a GENERATED column: those are recomputed on every UPDATE, a decision included.
-    expect(rows[0].def).toContain("BEFORE INSERT OR UPDATE OF comment, term, proposed_wording, country_context");
-    expect(rows[0].fn).toContain("'french'::regconfig");
+    // Not a GENERATED column (recomputed on every UPDATE, a decision included), and nothing computed on INSERT
+    // (the deadline rush's path): lib/feedback/derive-items.ts writes both.
+    expect(rows[0].def).toContain("BEFORE UPDATE OF comment, term, proposed_wording, country_context");
+    expect(rows[0].def).not.toContain("INSERT");
+    const fns = await withClient(
+      fromMigrations,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT proname, provolatile FROM pg_proc WHERE proname IN ('feedback_item_vector', 'feedback_item_fingerprint') ORDER BY 1`,
+          )
+        ).rows,
+    );
+    expect(fns).toEqual([
+      { proname: "feedback_item_fingerprint", provolatile: "i" },
+      { proname: "feedback_item_vector", provolatile: "i" },
+    ]);
   });
 
   it("keep the CHECK constraints the application relies on", async () => {

@@ -125,7 +125,11 @@ async function main() {
   // BENCH_PROFILE=<dir>: the app writes a CPU profile there when it stops (open it in Chrome's DevTools).
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const appLog = path.join(root, "bench-results", `ingest-app-${process.pid}.log`);
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // BENCH_APP_FLAGS: more flags for the app's node (e.g. --trace-gc: its lines go to the app's log).
+  const profile = [
+    ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ...(process.env.BENCH_APP_FLAGS ?? "").split(" ").filter(Boolean),
+  ];
   const app = startProcess("app", [...profile, "scripts/server.mjs"], {
     logFile: appLog,
     env: {

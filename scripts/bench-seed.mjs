@@ -22,15 +22,17 @@ export async function seedSyntheticFeedback(client, { slug, items }) {
     [id, slug, items / 2],
   );
   await client.query(
-    `INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment)
-     SELECT r.id, c.id, 'clarity', 0, 1 + (r.number % 5)::int,
+    // Derived as the derive-items job would have done by now (lib/feedback/derive-items.ts), languages left to it.
+    `INSERT INTO feedback_item (response_id, clause_id, aspect, position, rating, comment, search, fingerprint)
+     SELECT x.*, feedback_item_vector(NULL, x.comment, NULL, NULL, NULL), feedback_item_fingerprint(x.comment) FROM (
+     SELECT r.id, c.id AS clause_id, 'clarity'::feedback_aspect, 0, 1 + (r.number % 5)::int,
        CASE WHEN r.number % 250 = 7
          -- 1 in 250: one of 60 form letters (60 campaigns of about 33 items at 1 M, beside the large one below)
          THEN 'Letter ' || (r.number / 250) % 60 || ': our network number ' || (r.number / 250) % 60 || ' asks the committee to fund pilot ' || (r.number / 250) % 60 || ' in every region.'
          ELSE 'Synthetic comment ' || r.number || ' on ' || (ARRAY['innovation','partnership','budget','training','evaluation','leadership'])[1 + r.number % 6]
-         || CASE WHEN r.number % 1000 = 0 THEN ' with a rare zeitgeist' ELSE '' END || '; = not a formula' END
+         || CASE WHEN r.number % 1000 = 0 THEN ' with a rare zeitgeist' ELSE '' END || '; = not a formula' END AS comment
      FROM response r JOIN clause c ON c.consultation_id = r.consultation_id AND c.key = (1 + r.number % 5)::text
-     WHERE r.consultation_id = $1`,
+     WHERE r.consultation_id = $1) x`,
     [id],
   );
   // Some already triaged (the state is feedback_triage's, one row per item made by a trigger).
@@ -42,10 +44,12 @@ export async function seedSyntheticFeedback(client, { slug, items }) {
   );
   // Every "language" item has the same comment: one campaign of half the items (long enough to be grouped).
   await client.query(
-    `INSERT INTO feedback_item (response_id, clause_id, aspect, position, term, proposed_wording, comment)
-     SELECT r.id, c.id, 'language', 1, CASE WHEN r.number % 3 = 0 THEN 'public servants' ELSE 'weak signals' END, 'early signs of change', '=SUM(A1:A9) should be neutralised in every spreadsheet export'
+    `INSERT INTO feedback_item (response_id, clause_id, aspect, position, term, proposed_wording, comment, search, fingerprint)
+     SELECT x.*, feedback_item_vector(NULL, x.comment, x.term, x.proposed_wording, NULL), feedback_item_fingerprint(x.comment) FROM (
+     SELECT r.id, c.id AS clause_id, 'language'::feedback_aspect, 1, CASE WHEN r.number % 3 = 0 THEN 'public servants' ELSE 'weak signals' END AS term,
+       'early signs of change' AS proposed_wording, '=SUM(A1:A9) should be neutralised in every spreadsheet export' AS comment
      FROM response r JOIN clause c ON c.consultation_id = r.consultation_id AND c.key = '1'
-     WHERE r.consultation_id = $1`,
+     WHERE r.consultation_id = $1) x`,
     [id],
   );
   const tag = await client.query(

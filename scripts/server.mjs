@@ -54,7 +54,10 @@ let shed = 0;
 // Refusals per second over the last minute, for /api/health (lib/health/check-health.ts reads it).
 const shedSeconds = new Array(60).fill(0);
 const shedCounts = new Array(60).fill(0);
-function countShed() {
+// Of those, how many for each cause (the warning says which limit a rush met).
+const shedBy = { inFlight: 0, eventLoop: 0, client: 0 };
+function countShed(cause) {
+  shedBy[cause] += 1;
   const second = Math.floor(Date.now() / 1000);
   if (shedSeconds[second % 60] !== second) {
     shedSeconds[second % 60] = second;
@@ -71,14 +74,16 @@ globalThis[Symbol.for("clausewise.refusedLastMinute")] = () => {
 // wait for the rush to pass (lib/http/load-state.ts).
 let lastOverloadAt = 0;
 globalThis[Symbol.for("clausewise.overloadedWithin")] = (ms) => Date.now() - lastOverloadAt < ms;
+globalThis[Symbol.for("clausewise.requestsInFlight")] = () => inFlight;
 // One line a second while shedding, not one per refused request.
 setInterval(() => {
   if (shed)
     log.warn(
-      { shed, inFlight, maxInFlight, maxInFlightPerClient, eventLoop: loop.state() },
+      { shed, shedBy: { ...shedBy }, inFlight, maxInFlight, maxInFlightPerClient, eventLoop: loop.state() },
       "overload: requests refused with 503 in the last second",
     );
   shed = 0;
+  shedBy.inFlight = shedBy.eventLoop = shedBy.client = 0;
 }, 1000).unref();
 // Slow clients: headers must arrive within 10 s, and a request body within 10 s of its headers (each server
 // reads it whole, at most 1 MB, before Next.js sees the request). The signed letter (10 MB) streams to its
@@ -158,9 +163,16 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   );
   if (hasBody && !streamedUpload) bodyDeadline(req, res, responseUpload ? uploadMs : undefined);
   const mine = inFlightByClient.get(client) ?? 0;
-  const overloaded = inFlight >= maxInFlight || (inFlight >= LOOP_SHEDS_FROM && loop.saturated());
-  if (overloaded) lastOverloadAt = Date.now();
-  const busy = overloaded || (maxInFlightPerClient > 0 && mine >= maxInFlightPerClient);
+  const cause =
+    inFlight >= maxInFlight
+      ? "inFlight"
+      : inFlight >= LOOP_SHEDS_FROM && loop.saturated()
+        ? "eventLoop"
+        : maxInFlightPerClient > 0 && mine >= maxInFlightPerClient
+          ? "client"
+          : null;
+  if (cause === "inFlight" || cause === "eventLoop") lastOverloadAt = Date.now();
+  const busy = cause !== null;
   pageCache.screen(req);
   // The server's own renders for the page cache are never shed: the readers waiting for them would be.
   if (busy && !(req.url ?? "").startsWith("/api/health") && !pageCache.isRender(req)) {
@@ -175,7 +187,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
         ? JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Retry after 2 seconds." } })
         : BUSY_PAGE,
     );
-    countShed();
+    countShed(cause);
     return;
   }
   inFlight += 1;

@@ -1,15 +1,17 @@
-// An item's full-text vector (in its language, else both) and fingerprint follow its texts (the trigger in
-// 1764430000000_feedback_item_derived_by_trigger.sql), and a triage change leaves
-// them alone without recomputing them. Its moderation state is a row of its own
-// (1764460000000_feedback_triage.sql), made with the item whoever stores it.
+// An item's full-text vector (in its language, else both), fingerprint and detected language are derived in the
+// background (lib/feedback/derive-items.ts; 1764600000001_derive_in_background.sql): nothing on the deadline rush's
+// path, dropped at once when a text changes, untouched by anything else; the queue's search finds an item before.
+// Its moderation state is a row of its own (1764460000000_feedback_triage.sql), made with the item whoever stores it.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createConsultation, respondent } from "@/test/db-fixtures";
 import { ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
+import { deriveItems } from "./derive-items";
+import { listFeedback } from "./list-feedback";
 
-describe("an item's search vector and fingerprint", () => {
-  it("are computed on insert, follow a changed text, and are not touched by a change of anything else (clearing for publication)", async () => {
+describe("an item's search vector, fingerprint and language", () => {
+  it("are not computed when it is stored, are derived by the job, dropped when a text changes, and not touched by a change of anything else", async () => {
     const c = await createConsultation();
     const r = await submitResponse(
       c.slug,
@@ -26,37 +28,48 @@ describe("an item's search vector and fingerprint", () => {
     // The expression the GENERATED column had, in the item's own language when it has one (1764510000000_feedback_item_language.sql).
     const check = async () =>
       (
-        await db.$queryRaw<{ same: boolean; fp: string | null; s: string; language: string | null }[]>`
+        await db.$queryRaw<
+          { same: boolean; fp: string | null; s: string | null; language: string | null; detected: string | null }[]
+        >`
       WITH t AS (SELECT *, coalesce(comment, '') || ' ' || coalesce(term, '') || ' ' || coalesce(proposed_wording, '') || ' ' || coalesce(country_context, '') AS texts
                  FROM feedback_item WHERE id = ${item.id}::uuid)
       SELECT search = CASE language WHEN 'en' THEN to_tsvector('english'::regconfig, texts) WHEN 'fr' THEN to_tsvector('french'::regconfig, texts)
         ELSE to_tsvector('english'::regconfig, texts) || to_tsvector('french'::regconfig, texts) END AS same,
-        fingerprint AS fp, search::text AS s, language
+        fingerprint AS fp, search::text AS s, language, detected_language AS detected
       FROM t`
       )[0];
 
+    // Stored: nothing derived yet, and the queue's search finds it all the same.
+    expect(await check()).toMatchObject({ s: null, fp: null, detected: null, language: "fr" });
+    expect((await listFeedback(c.id, { q: "fonctionnaire" })).items.map((i) => i.id)).toEqual([item.id]);
+    expect((await listFeedback(c.id, { q: "budgets" })).items).toEqual([]);
+
+    expect(await deriveItems()).toBeGreaterThanOrEqual(1);
     const first = await check();
-    expect(first.language).toBe("fr");
-    expect(first.same).toBe(true);
+    expect(first).toMatchObject({ same: true, language: "fr", detected: "fra" });
     expect(first.s).toContain("fonctionnair");
     expect(first.fp).toMatch(/^[0-9a-f]{32}$/);
+    expect((await listFeedback(c.id, { q: "fonctionnaire" })).items.map((i) => i.id)).toEqual([item.id]);
 
     await db.$executeRaw`UPDATE feedback_item SET cleared_at = now() WHERE id = ${item.id}::uuid`;
     expect(await check()).toEqual(first);
 
-    await db.$executeRaw`UPDATE feedback_item SET comment = 'Budgets for training are too small' WHERE id = ${item.id}::uuid`;
+    // A changed text (a private-link change, an erasure) drops what was derived from it in the same statement.
+    await db.$executeRaw`UPDATE feedback_item SET comment = 'Budgets for training are too small', language = 'en' WHERE id = ${item.id}::uuid`;
+    expect(await check()).toMatchObject({ s: null, fp: null, detected: null });
+    expect((await listFeedback(c.id, { q: "fonctionnaire" })).items).toEqual([]);
+    expect((await listFeedback(c.id, { q: "budgets" })).items.map((i) => i.id)).toEqual([item.id]);
+    await deriveItems();
     const changed = await check();
-    expect(changed.same).toBe(true);
+    expect(changed).toMatchObject({ same: true, detected: "eng" });
     expect(changed.s).toContain("budget");
     expect(changed.s).not.toContain("fonctionnair");
+    expect(changed.fp).toMatch(/^[0-9a-f]{32}$/);
     expect(changed.fp).not.toBe(first.fp);
-
-    // Written directly, the derived values are put right again.
-    await db.$executeRaw`UPDATE feedback_item SET search = to_tsvector('simple', 'nothing'), fingerprint = NULL WHERE id = ${item.id}::uuid`;
-    expect(await check()).toEqual(changed);
 
     // A writer that does not say the language (older rows, plain SQL) gets both, as before.
     await db.$executeRaw`UPDATE feedback_item SET language = NULL WHERE id = ${item.id}::uuid`;
+    await deriveItems();
     const both = await check();
     expect(both.same).toBe(true);
     expect(both.s).toContain("'budget'");

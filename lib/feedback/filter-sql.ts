@@ -3,7 +3,7 @@
 // never pulls the database client into a browser bundle.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { numberedSql } from "@/lib/numbered-sql";
-import { filterWhere, QUEUE_FROM, type TQueueFilter } from "./queue-filter";
+import { filterWhere, QUEUE_FROM, searchCondition, type TQueueFilter } from "./queue-filter";
 
 /** QUEUE_FROM (item fi, its moderation state tr, response r, clause c) for tagged queries. */
 export const QUEUE_FROM_SQL = Prisma.raw(QUEUE_FROM);
@@ -24,7 +24,7 @@ export function stateSql(filter: TQueueFilter): Prisma.Sql {
   return numberedSql(sql, params);
 }
 
-/** The full-text condition on a tsvector column for the query text `q`, as a Prisma.Sql. */
-export function searchSql(column: "search" | "fi.search", q: string): Prisma.Sql {
-  return Prisma.sql`${Prisma.raw(column)} @@ (websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('french'::regconfig, ${q}))`;
+/** searchCondition (items not derived yet included) for the query text `q`, as a Prisma.Sql. */
+export function searchSql(alias: "" | "fi", q: string): Prisma.Sql {
+  return numberedSql(searchCondition(alias, "$1"), [q]);
 }

@@ -23,6 +23,7 @@
 // moderators' own changes (remove, merge: lib/campaigns/) are audited.
 // Items keep everything of their own: a campaign is only a label on them.
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export const SIMILARITY = 0.75;
@@ -34,6 +35,10 @@ export const PHRASE_OVERLAP = 0.5;
 export const EDGE_CHARS = 30;
 
 type TTx = Pick<typeof db, "$executeRaw">;
+
+// An item's fingerprint: derived in the background (lib/feedback/derive-items.ts), computed here with the same
+// function for the items the job has not seen yet, so a run right after a rush misses none.
+const FINGERPRINT = Prisma.sql`coalesce(fi.fingerprint, feedback_item_fingerprint(fi.comment))`;
 type TLetter = { fp: string; n: number; phrases: string[] };
 
 /** Greedy clustering, heaviest letter first; returns fingerprint → seed fingerprint (for letters in a group). */
@@ -78,11 +83,11 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
         CREATE TEMP TABLE cw_letter ON COMMIT DROP AS
         SELECT x.fp, x.n, x.comment, left(f.folded, ${EDGE_CHARS}) AS head, right(f.folded, ${EDGE_CHARS}) AS tail
         FROM (
-          SELECT fi.fingerprint AS fp, count(*)::int AS n, min(fi.comment) AS comment
+          SELECT ${FINGERPRINT} AS fp, count(*)::int AS n, min(fi.comment) AS comment
           FROM feedback_item fi JOIN response r ON r.id = fi.response_id
-          WHERE r.consultation_id = ${consultationId}::uuid AND fi.fingerprint IS NOT NULL
+          WHERE r.consultation_id = ${consultationId}::uuid AND ${FINGERPRINT} IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.feedback_item_id = fi.id)
-          GROUP BY fi.fingerprint
+          GROUP BY 1
         ) x CROSS JOIN LATERAL (SELECT btrim(regexp_replace(lower(x.comment), '[^[:alnum:]]+', ' ', 'g')) AS folded) f
         -- One fingerprint, one folded text: its length is measured once per letter, not per copy.
         WHERE char_length(f.folded) >= ${minChars}`;
@@ -129,7 +134,7 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
         CREATE TEMP TABLE cw_member ON COMMIT DROP AS
         SELECT fi.id, tr.campaign_id, g.seed
         FROM feedback_item fi JOIN feedback_triage tr ON tr.feedback_item_id = fi.id
-        JOIN response r ON r.id = fi.response_id JOIN cw_group g ON g.fp = fi.fingerprint
+        JOIN response r ON r.id = fi.response_id JOIN cw_group g ON g.fp = ${FINGERPRINT}
         WHERE r.consultation_id = ${consultationId}::uuid -- the same fingerprint, the same folded text: long enough
           AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.feedback_item_id = fi.id)`;
       await tx.$executeRaw`ANALYZE cw_member`;

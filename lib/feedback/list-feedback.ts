@@ -16,7 +16,7 @@ const RARE = 2000;
 async function isRareSearch(q: string): Promise<boolean> {
   const rows = await db.$queryRaw<
     { n: bigint }[]
-  >`SELECT count(*) AS n FROM (SELECT 1 FROM feedback_item WHERE ${searchSql("search", q)} LIMIT ${RARE}) x`;
+  >`SELECT count(*) AS n FROM (SELECT 1 FROM feedback_item WHERE ${searchSql("", q)} LIMIT ${RARE}) x`;
   return Number(rows[0].n) < RARE;
 }
 
@@ -71,7 +71,7 @@ export async function listFeedback(
   // A rare search: its few matches first, from the GIN index (a CTE of the query below).
   const hits =
     rare && filter.q
-      ? Prisma.sql`hits AS MATERIALIZED (SELECT id FROM feedback_item WHERE ${searchSql("search", filter.q)})`
+      ? Prisma.sql`hits AS MATERIALIZED (SELECT id FROM feedback_item WHERE ${searchSql("", filter.q)})`
       : null;
   if (hits) conds.push(Prisma.sql`fi.id IN (SELECT id FROM hits)`);
   const dir = filter.sort === "oldest" ? Prisma.sql`ASC` : Prisma.sql`DESC`;

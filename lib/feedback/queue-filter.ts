@@ -102,9 +102,15 @@ export function filterToQuery(filter: TQueueFilter): Record<string, string> {
   );
 }
 
-/** The full-text condition on a tsvector column, for the query text in parameter `param` ("$3"). */
-export function searchCondition(column: string, param: string): string {
-  return `${column} @@ (websearch_to_tsquery('english'::regconfig, ${param}) || websearch_to_tsquery('french'::regconfig, ${param}))`;
+/**
+ * The full-text condition on feedback items (`alias`: "fi", or "" for the bare table), for the query text in
+ * parameter `param` ("$3"). An item not derived yet (lib/feedback/derive-items.ts: a minute at most, longer after a
+ * rush) has no vector: its vector is computed here, with the function the job uses, so a search misses nothing.
+ */
+export function searchCondition(alias: string, param: string): string {
+  const c = (name: string) => (alias ? `${alias}.${name}` : name);
+  const q = `(websearch_to_tsquery('english'::regconfig, ${param}) || websearch_to_tsquery('french'::regconfig, ${param}))`;
+  return `(${c("search")} @@ ${q} OR (${c("search")} IS NULL AND feedback_item_vector(${c("language")}, ${c("comment")}, ${c("term")}, ${c("proposed_wording")}, ${c("country_context")}) @@ ${q}))`;
 }
 
 /**
@@ -168,8 +174,8 @@ export function filterWhere(
   // "None" is IS NULL, which an item without a state would pass too: say the state is there (it always
   // is), so PostgreSQL joins it as an inner join and may start from the state's partial indexes.
   if (f.assignee === "none" || f.decision === "none") part(true, () => "tr.feedback_item_id IS NOT NULL");
-  // fi.search: English and French, written by a trigger (prisma/migrations/*_derived_by_trigger.sql)
-  if (f.q) part(false, () => searchCondition("fi.search", p(f.q)));
+  // fi.search: in the item's language (else English and French), derived in the background (lib/feedback/derive-items.ts)
+  if (f.q) part(false, () => searchCondition("fi", p(f.q)));
   if (f.lang === "other") part(false, () => "fi.detected_language NOT IN ('eng', 'fra', 'und')");
   // Another language: said twice so PostgreSQL may use the small partial index of other languages.
   else if (f.lang && !["eng", "fra", "und"].includes(f.lang))

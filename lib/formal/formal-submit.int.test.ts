@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { deriveItems } from "@/lib/feedback/derive-items";
 import { db } from "@/lib/db";
 import { setNow } from "@/lib/clock";
 import { getConsultation } from "@/lib/consultations/get-consultation";
@@ -94,6 +95,8 @@ describe("submitting the official response", () => {
     const { consultation, approver, version } = await drafted();
     const r = await submitFormal(approver, consultation, version, "fr");
     if (!r.ok) throw new Error("not submitted");
+    // Derived in the background (lib/feedback/derive-items.ts), as the job does within a minute.
+    await deriveItems();
     const rows = await db.$queryRaw<{ aspect: string; language: string | null; current: boolean; indexed: boolean }[]>`
       SELECT fi.aspect::text, fi.language, fi.clause_version IS NOT DISTINCT FROM cl.text_version AS current,
         fi.search = to_tsvector(CASE fi.language WHEN 'fr' THEN 'french' ELSE 'english' END::regconfig,

@@ -14,3 +14,9 @@ export function overloadedWithin(ms: number): boolean {
   const within = (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.overloadedWithin")];
   return typeof within === "function" ? Boolean(within(ms)) : false;
 }
+
+/** Requests scripts/server.mjs is answering now (0 without it): background work goes on only when few are. */
+export function requestsInFlight(): number {
+  const count = (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.requestsInFlight")];
+  return typeof count === "function" ? Number(count()) : 0;
+}

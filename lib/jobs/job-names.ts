@@ -24,8 +24,10 @@ export const TASKS = {
   remindDelegations: { name: "remind-delegations", maxAttempts: 3 },
   /** Results published: one email to each respondent who asked for it (payload: consultationId). */
   notifyResults: { name: "notify-results", maxAttempts: 5 },
-  /** Periodic (crontab): detect new comments' languages, recompute the themes of consultations with new responses. */
+  /** Periodic (crontab): derive new items (as derive-items), recompute the themes of consultations with new responses. */
   refreshThemes: { name: "refresh-themes", maxAttempts: 3 },
+  /** Periodic (crontab, every minute): new items' search vectors, fingerprints and languages (lib/feedback/derive-items.ts). */
+  deriveItems: { name: "derive-items", maxAttempts: 3 },
 } as const;
 
 export type TTaskName = (typeof TASKS)[keyof typeof TASKS]["name"];

@@ -19,6 +19,7 @@ describe("the periodic jobs (the queue's crontab)", () => {
       [TASKS.clearExpiredLimits.name, "*/10 * * * *"],
       [TASKS.remindDelegations.name, "7 * * * *"],
       [TASKS.refreshThemes.name, "*/5 * * * *"],
+      [TASKS.deriveItems.name, "* * * * *"],
       [TASKS.applyRetention.name, "0 */1 * * *"],
     ]);
     expect(cronItems(6).at(-1)!.match).toBe("0 */6 * * *");
@@ -27,6 +28,7 @@ describe("the periodic jobs (the queue's crontab)", () => {
       TASKS.clearExpiredLimits.name,
       TASKS.remindDelegations.name,
       TASKS.refreshThemes.name,
+      TASKS.deriveItems.name,
     ]);
     expect(() => parseCronItems(cronItems(168))).not.toThrow();
     for (const item of cronItems(1)) expect(taskList[item.task]).toBeTypeOf("function");

@@ -13,7 +13,7 @@ import { taskList } from "./task-list";
 /** Jobs one server runs at once (mail, campaign searches, results copies). */
 export const CONCURRENCY = 4;
 
-/** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes, reminders hourly, themes every 5 minutes. */
+/** The crontab: retention every RETENTION_INTERVAL_HOURS (whole hours, or days from 24), counters every 10 minutes, reminders hourly, themes every 5 minutes, derived items every minute. */
 export function cronItems(retentionHours: number): CronItem[] {
   const items: CronItem[] = [
     {
@@ -32,6 +32,12 @@ export function cronItems(retentionHours: number): CronItem[] {
       task: TASKS.refreshThemes.name,
       match: "*/5 * * * *",
       options: { maxAttempts: TASKS.refreshThemes.maxAttempts, backfillPeriod: 0 },
+    },
+    // New items' search vectors, fingerprints and languages (lib/feedback/derive-items.ts): every minute.
+    {
+      task: TASKS.deriveItems.name,
+      match: "* * * * *",
+      options: { maxAttempts: TASKS.deriveItems.maxAttempts, backfillPeriod: 0 },
     },
   ];
   if (retentionHours > 0) {

@@ -53,6 +53,10 @@ export const taskList: TaskList = {
     const { notifyResults } = await import("@/lib/country-tracker/notify-results");
     await notifyResults(payload as Parameters<typeof notifyResults>[0]);
   },
+  async [TASKS.deriveItems.name]() {
+    const { deriveItems } = await import("@/lib/feedback/derive-items");
+    await deriveItems();
+  },
   async [TASKS.refreshThemes.name]() {
     const { refreshDueThemes } = await import("@/lib/themes/refresh-themes");
     const ids = await refreshDueThemes();

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { deriveItems } from "@/lib/feedback/derive-items";
 import { db } from "@/lib/db";
 import { setNow } from "@/lib/clock";
 import { mailSink } from "@/test/mail-sink";
@@ -101,6 +102,8 @@ describe("the email receipt and the private link", () => {
     form.set("c:1:clarity:comment", "Les délais ne sont pas indiqués dans cette clause.");
     form.set("generalComment", "The definition of weak signals should be clearer for public servants.");
     expect(await changeResponse(token, c.slug, parse(readResponseForm(form).input))).toEqual({ ok: true, reference });
+    // Derived in the background (lib/feedback/derive-items.ts), as the job does within a minute.
+    await deriveItems();
     const rows = await db.$queryRaw<
       { aspect: string; key: string | null; language: string | null; same: boolean; current: boolean }[]
     >`

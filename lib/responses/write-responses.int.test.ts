@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deriveItems } from "@/lib/feedback/derive-items";
 import { db } from "@/lib/db";
 import { createConsultation, respondent } from "@/test/db-fixtures";
 import { ZResponseInput } from "./schema";
@@ -138,6 +139,12 @@ describe("responses arriving together (write-responses.ts)", () => {
       { ...meta, locale: "en" },
     );
     if (!r.ok) throw new Error("not stored");
+    // Nothing derived on the way in (the deadline rush's path); the job does it, within a minute.
+    const stored = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM feedback_item fi JOIN response re ON re.id = fi.response_id
+      WHERE re.reference = ${r.reference} AND fi.search IS NULL AND fi.fingerprint IS NULL`;
+    expect(Number(stored[0].n)).toBe(2);
+    await deriveItems();
     const rows = await db.$queryRaw<{ aspect: string; language: string; same: boolean; both: boolean }[]>`
       SELECT fi.aspect::text, fi.language,
         fi.search = to_tsvector(CASE fi.language WHEN 'fr' THEN 'french' ELSE 'english' END::regconfig, fi.comment || '   ') AS same,

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { now } from "@/lib/clock";
 import { overloadedWithin } from "@/lib/http/load-state";
-import { detectLanguages } from "./detect-languages";
+import { deriveItems } from "@/lib/feedback/derive-items";
 import { STOP_WORDS } from "./stop-words";
 
 /** ISO 639-3 → PostgreSQL's Snowball dictionary of that language (its stop words). */
@@ -111,14 +111,14 @@ export async function refreshThemes(consultationId: string): Promise<{ items: nu
 export const REFRESH_SPACING = 10;
 
 /**
- * The job's work: detect the language of new comments, then recompute the themes of every consultation that
+ * The job's work: derive new items (their comments' languages among them), then recompute the themes of every consultation that
  * received a response since its themes were computed (or never had them), unless its last computation ended less
  * than REFRESH_SPACING times its length ago. Nothing while this server refuses requests for its load (in the last
  * minute): submissions come first, the themes catch up after the rush. Returns the consultations refreshed.
  */
 export async function refreshDueThemes(): Promise<string[]> {
   if (overloadedWithin(60_000)) return [];
-  await detectLanguages();
+  await deriveItems();
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT c.id FROM consultation c LEFT JOIN comment_theme_refresh t ON t.consultation_id = c.id
     WHERE (t.consultation_id IS NULL OR t.refreshed_at + t.duration_ms * ${REFRESH_SPACING} * interval '1 millisecond' <= ${now()})

@@ -4,7 +4,7 @@ import { listFeedback } from "@/lib/feedback/list-feedback";
 import { ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
 import { createConsultation, respondent } from "@/test/db-fixtures";
-import { detectLanguages } from "./detect-languages";
+import { deriveItems } from "@/lib/feedback/derive-items";
 import { getThemes, themeLanguages } from "./get-themes";
 import { refreshDueThemes, refreshThemes } from "./refresh-themes";
 
@@ -39,7 +39,7 @@ describe("themes of the comments", () => {
 
     // Before the job: nothing computed, and the overview says so.
     expect((await getThemes(c.id)).refreshedAt).toBeNull();
-    expect(await detectLanguages()).toBeGreaterThanOrEqual(6);
+    expect(await deriveItems()).toBeGreaterThanOrEqual(6);
     const langs = await db.feedbackItem.findMany({
       where: { response: { consultationId: c.id } },
       select: { comment: true, detectedLanguage: true },
@@ -84,7 +84,7 @@ describe("themes of the comments", () => {
     const c = await createConsultation();
     await comment(c.slug, "The procurement rules are unclear for small suppliers and need work.");
     await comment(c.slug, "Las normas de contratación pública son demasiado complicadas para las pequeñas empresas.");
-    await detectLanguages();
+    await deriveItems();
     const spanish = await listFeedback(c.id, { lang: "spa" });
     expect(spanish.items.map((i) => i.detected_language)).toEqual(["spa"]);
     expect(spanish.items[0].comment).toMatch(/^Las normas/);
@@ -113,7 +113,7 @@ describe("themes of the comments", () => {
       last = t;
     }, 2);
     try {
-      expect(await detectLanguages()).toBeGreaterThanOrEqual(2001);
+      expect(await deriveItems()).toBeGreaterThanOrEqual(2001);
     } finally {
       clearInterval(ticker);
     }

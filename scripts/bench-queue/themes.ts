@@ -3,7 +3,7 @@
 // them (p95 ≤ 500 ms) and the queue filtered by detected language.
 import { db } from "@/lib/db";
 import { listFeedback } from "@/lib/feedback/list-feedback";
-import { detectLanguages } from "@/lib/themes/detect-languages";
+import { deriveItems } from "@/lib/feedback/derive-items";
 import { getThemes } from "@/lib/themes/get-themes";
 import { refreshThemes } from "@/lib/themes/refresh-themes";
 import { timeRuns, type TBenchCase } from "./types";
@@ -12,7 +12,7 @@ export default async function themes(consultationId: string, runs: number): Prom
   // The detection job's rate, from one run of its 30 s budget (a backlog of a million comments is worked off over
   // several runs, every 5 minutes in production; the themes do not wait for it: they group by the write-time guess).
   const t0 = performance.now();
-  const detected = await detectLanguages(30_000);
+  const detected = await deriveItems(30_000);
   const detectMs = performance.now() - t0;
   await db.$executeRaw`VACUUM ANALYZE feedback_item`; // what autovacuum does after so many updates
   const t1 = performance.now();

@@ -1,0 +1,64 @@
+// What is derived from an item's texts, in the background: its full-text vector and campaign fingerprint (PostgreSQL's
+// functions feedback_item_vector and feedback_item_fingerprint, so the search's and the campaigns' fallbacks compute
+// the same values) and its comment's language (franc-min, lib/themes/detect-languages.ts). Storing a response computes
+// none of them: they were 45 % of PostgreSQL's work per response on deadline day (issue 12). The derive-items job runs
+// every minute (and before the themes); until it has seen an item, the queue's search computes its vector on the fly.
+//
+// The job shares the web server's process and its database: it works 2,000 items per UPDATE (each new item is
+// rewritten once, as the language alone already needed), lets the event loop turn every few milliseconds, does one
+// batch per run while the server is busy (so a steady load cannot starve it), and nothing while it sheds load.
+import { db } from "@/lib/db";
+import { overloadedWithin, requestsInFlight } from "@/lib/http/load-state";
+import { commentLanguage } from "@/lib/themes/detect-languages";
+
+const BATCH = 2000;
+/** The longest the job computes before letting the event loop turn. */
+export const SLICE_MS = 5;
+/** More requests than this in progress: the server is busy, the run stops after its first batch. */
+export const BUSY_IN_FLIGHT = 8;
+
+/**
+ * Maps `rows` a few milliseconds at a time, letting the event loop turn between slices (`setImmediate`): 2,000
+ * comments in one piece held the server's loop for 0.4–0.8 s, long enough for its overload gate to refuse a rush.
+ */
+async function inSlices<T, R>(rows: readonly T[], fn: (row: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  let sliceEnd = performance.now() + SLICE_MS;
+  for (const row of rows) {
+    out.push(fn(row));
+    if (performance.now() >= sliceEnd) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceEnd = performance.now() + SLICE_MS;
+    }
+  }
+  return out;
+}
+
+/**
+ * Derives the items not derived yet, `BATCH` at a time, until none is left, `budgetMs` has passed or the server is
+ * busy. Returns how many it derived.
+ */
+export async function deriveItems(budgetMs = 45_000): Promise<number> {
+  const until = Date.now() + budgetMs;
+  let done = 0;
+  for (;;) {
+    if (overloadedWithin(60_000)) return done;
+    // The partial index feedback_item_underived_idx holds exactly these rows. xmin: the row's version read here.
+    const rows = await db.$queryRaw<{ id: string; version: string; comment: string | null; language: string | null }[]>`
+      SELECT id, xmin::text AS version, comment, language FROM feedback_item
+      WHERE search IS NULL OR (detected_language IS NULL AND comment IS NOT NULL)
+      ORDER BY id LIMIT ${BATCH}`;
+    if (!rows.length) return done;
+    const langs = await inSlices(rows, (r) => (r.comment === null ? null : commentLanguage(r.comment, r.language)));
+    // A row changed since it was read (a new version) is left for the next batch: its language was read from
+    // the old text.
+    await db.$executeRaw`
+      UPDATE feedback_item fi SET detected_language = d.lang,
+        search = feedback_item_vector(fi.language, fi.comment, fi.term, fi.proposed_wording, fi.country_context),
+        fingerprint = feedback_item_fingerprint(fi.comment)
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.version)}::text[], ${langs}::varchar[]) AS d(id, version, lang)
+      WHERE fi.id = d.id AND fi.xmin::text = d.version`;
+    done += rows.length;
+    if (rows.length < BATCH || Date.now() >= until || requestsInFlight() > BUSY_IN_FLIGHT) return done;
+  }
+}
