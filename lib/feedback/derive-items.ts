@@ -34,11 +34,20 @@ async function inSlices<T, R>(rows: readonly T[], fn: (row: T) => R): Promise<R[
   return out;
 }
 
+// The run in progress in this process (the every-minute job and the themes job both derive): a second caller waits
+// for it rather than reading the same rows. Across servers the rows' versions keep two runs from writing one twice.
+let running: Promise<number> | null = null;
+
 /**
  * Derives the items not derived yet, `BATCH` at a time, until none is left, `budgetMs` has passed or the server is
  * busy. Returns how many it derived.
  */
-export async function deriveItems(budgetMs = 45_000): Promise<number> {
+export function deriveItems(budgetMs = 45_000): Promise<number> {
+  running ??= derive(budgetMs).finally(() => (running = null));
+  return running;
+}
+
+async function derive(budgetMs: number): Promise<number> {
   const until = Date.now() + budgetMs;
   let done = 0;
   for (;;) {

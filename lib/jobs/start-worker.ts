@@ -37,7 +37,8 @@ export function cronItems(retentionHours: number): CronItem[] {
     {
       task: TASKS.deriveItems.name,
       match: "* * * * *",
-      options: { maxAttempts: TASKS.deriveItems.maxAttempts, backfillPeriod: 0 },
+      // One queue: a run that outlasts its minute is followed by the next, never run beside it (same rows).
+      options: { maxAttempts: TASKS.deriveItems.maxAttempts, backfillPeriod: 0, queueName: TASKS.deriveItems.name },
     },
   ];
   if (retentionHours > 0) {
