@@ -126,7 +126,7 @@ export function runFixedRate(target, { rate, seconds, keyPrefix }) {
         lags[next] = now - due;
         stats.sent++;
         fire(target, keyPrefix + next, (status, error, end, sample, retryAfter) => {
-          record(stats, status, error, end - due, sample, retryAfter);
+          record(stats, status, error, end - due, sample, retryAfter, due - t0);
           if (end > lastEnd) lastEnd = end;
           if (++done === total) {
             const sortedLags = lags.sort();

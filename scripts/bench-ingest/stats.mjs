@@ -9,6 +9,7 @@ export function newStats(expected = 0, okStatus = null) {
   return {
     okStatus,
     shedLatencies: [], // 503s only: how fast a refusal comes
+    shedAt: [], // 503s only, open loops: when it was due (ms into the phase), for the refusals' p99 second by second
     noRetryAfter: 0, // 503s without Retry-After
     sent: 0,
     completed: 0, // an HTTP response, whatever its status
@@ -22,7 +23,7 @@ export function newStats(expected = 0, okStatus = null) {
   };
 }
 
-export function record(stats, status, error, latencyMs, sample, retryAfter) {
+export function record(stats, status, error, latencyMs, sample, retryAfter, atMs = null) {
   if (status === 0) {
     stats.errorCount++;
     stats.errors[error] = (stats.errors[error] ?? 0) + 1;
@@ -33,6 +34,7 @@ export function record(stats, status, error, latencyMs, sample, retryAfter) {
   if (stats.okStatus ? status === stats.okStatus : status >= 200 && status < 300) stats.ok++;
   if (status === 503) {
     stats.shedLatencies.push(latencyMs);
+    if (atMs !== null) stats.shedAt.push(atMs);
     if (!retryAfter) stats.noRetryAfter++;
   } else if (sample !== null && !(status in stats.samples)) stats.samples[status] = sample;
   if (Array.isArray(stats.latencies)) stats.latencies.push(latencyMs);
@@ -78,10 +80,19 @@ export function summarize(stats, elapsedMs, extra = {}) {
       p99: round(pct(shed, 0.99)),
       max: round(shed.length ? shed[shed.length - 1] : null),
       withoutRetryAfter: stats.noRetryAfter,
+      p99BySecond: bySecond(stats.shedAt, stats.shedLatencies),
     },
     samples: stats.samples,
     ...extra,
   };
+}
+
+/** The p99 of `latencies` per second of `at` (ms into the phase): where in a phase slow refusals came. */
+function bySecond(at, latencies) {
+  if (!at.length) return undefined;
+  const seconds = [];
+  at.forEach((ms, i) => (seconds[Math.floor(ms / 1000)] ??= []).push(latencies[i]));
+  return Array.from(seconds, (l) => (l ? round(pct(Float64Array.from(l).sort(), 0.99)) : null));
 }
 
 export function problems(s) {

@@ -93,7 +93,8 @@ export function judge({
       `${truth.phases.o.rows} rows stored (${truth.phases.o.ok ? "each once" : "MISMATCH"}), ${overload.shed503.count} refused, ${otherStatuses} other, ${overload.errorCount} errors`,
   );
   console.log(
-    `  shedding ${pf(shedPass)}  503 p99 ${fmtMs(overload.shed503.p99)} ms (target: ≤ ${TARGET.shedWithinMs} ms)`,
+    `  shedding ${pf(shedPass)}  503 p99 ${fmtMs(overload.shed503.p99)} ms (target: ≤ ${TARGET.shedWithinMs} ms)` +
+      (overload.shed503.p99BySecond ? `; by second of the phase: ${overload.shed503.p99BySecond.join(" ")}` : ""),
   );
   console.log(
     `  form     (informative) ${formMax.throughput2xx}/s = ${formRatio === null ? "–" : formRatio.toFixed(2)} × the JSON API`,
