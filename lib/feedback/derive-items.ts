@@ -5,34 +5,17 @@
 // every minute (and before the themes); until it has seen an item, the queue's search computes its vector on the fly.
 //
 // The job shares the web server's process and its database: it works 2,000 items per UPDATE (each new item is
-// rewritten once, as the language alone already needed), lets the event loop turn every few milliseconds, does one
+// rewritten once, as the language alone already needed), lets the event loop turn every few milliseconds
+// (2,000 comments in one piece held it 0.4–0.8 s: lib/event-loop-slices.ts), does one
 // batch per run while the server is busy (so a steady load cannot starve it), and nothing while it sheds load.
 import { db } from "@/lib/db";
+import { timeSlices } from "@/lib/event-loop-slices";
 import { overloadedWithin, requestsInFlight } from "@/lib/http/load-state";
 import { commentLanguage } from "@/lib/themes/detect-languages";
 
 const BATCH = 2000;
-/** The longest the job computes before letting the event loop turn. */
-export const SLICE_MS = 5;
 /** More requests than this in progress: the server is busy, the run stops after its first batch. */
 export const BUSY_IN_FLIGHT = 8;
-
-/**
- * Maps `rows` a few milliseconds at a time, letting the event loop turn between slices (`setImmediate`): 2,000
- * comments in one piece held the server's loop for 0.4–0.8 s, long enough for its overload gate to refuse a rush.
- */
-async function inSlices<T, R>(rows: readonly T[], fn: (row: T) => R): Promise<R[]> {
-  const out: R[] = [];
-  let sliceEnd = performance.now() + SLICE_MS;
-  for (const row of rows) {
-    out.push(fn(row));
-    if (performance.now() >= sliceEnd) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceEnd = performance.now() + SLICE_MS;
-    }
-  }
-  return out;
-}
 
 // The run in progress in this process (the every-minute job and the themes job both derive): a second caller waits
 // for it rather than reading the same rows. Across servers the rows' versions keep two runs from writing one twice.
@@ -58,7 +41,12 @@ async function derive(budgetMs: number): Promise<number> {
       WHERE search IS NULL OR (detected_language IS NULL AND comment IS NOT NULL)
       ORDER BY id LIMIT ${BATCH}`;
     if (!rows.length) return done;
-    const langs = await inSlices(rows, (r) => (r.comment === null ? null : commentLanguage(r.comment, r.language)));
+    const langs: (string | null)[] = [];
+    const slice = timeSlices();
+    for (const r of rows) {
+      langs.push(r.comment === null ? null : commentLanguage(r.comment, r.language));
+      if (slice.over()) await slice.pause();
+    }
     // A row changed since it was read (a new version) is left for the next batch: its language was read from
     // the old text.
     await db.$executeRaw`

@@ -25,6 +25,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { timeSlices } from "@/lib/event-loop-slices";
 
 export const SIMILARITY = 0.75;
 /** Phrases shorter than this (folded) do not count: greetings, names, "Thank you". */
@@ -41,8 +42,12 @@ type TTx = Pick<typeof db, "$executeRaw">;
 const FINGERPRINT = Prisma.sql`coalesce(fi.fingerprint, feedback_item_fingerprint(fi.comment))`;
 type TLetter = { fp: string; n: number; phrases: string[] };
 
-/** Greedy clustering, heaviest letter first; returns fingerprint → seed fingerprint (for letters in a group). */
-export function clusterLetters(letters: TLetter[]): Map<string, string> {
+/**
+ * Greedy clustering, heaviest letter first; returns fingerprint → seed fingerprint (for letters in a group).
+ * In time slices (lib/event-loop-slices.ts): 200,000 letters took 3–5 s, which held the web server's event loop.
+ */
+export async function clusterLetters(letters: TLetter[]): Promise<Map<string, string>> {
+  const slice = timeSlices();
   const sorted = [...letters].sort(
     (a, b) => b.n - a.n || b.phrases.length - a.phrases.length || (a.fp < b.fp ? -1 : 1),
   );
@@ -50,6 +55,7 @@ export function clusterLetters(letters: TLetter[]): Map<string, string> {
   const byPhrase = new Map<string, number[]>();
   const seedOf = new Map<string, number>();
   for (const l of sorted) {
+    if (slice.over()) await slice.pause();
     const mine = new Set(l.phrases);
     const shared = new Map<number, number>();
     for (const p of mine) for (const s of byPhrase.get(p) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
@@ -108,7 +114,7 @@ export async function groupCampaigns(consultationId: string): Promise<{ campaign
         SELECT l.fp, l.n, coalesce(array_agg(p.h) FILTER (WHERE p.h IS NOT NULL), '{}') AS phrases
         FROM candidates c JOIN cw_letter l USING (fp) LEFT JOIN cw_phrase p ON p.fp = c.fp
         GROUP BY l.fp, l.n`;
-      const seedOf = clusterLetters(letters);
+      const seedOf = await clusterLetters(letters);
       await tx.$executeRaw`CREATE TEMP TABLE cw_group (fp char(32) PRIMARY KEY, seed char(32) NOT NULL) ON COMMIT DROP`;
       await tx.$executeRaw`INSERT INTO cw_group (fp, seed) SELECT * FROM unnest(${[...seedOf.keys()]}::text[], ${[...seedOf.values()]}::text[])`;
 

@@ -114,6 +114,7 @@ describe("themes of the comments", () => {
     }, 2);
     try {
       expect(await deriveItems()).toBeGreaterThanOrEqual(2001);
+      longest = Math.max(longest, performance.now() - last); // the last stretch, up to its end
     } finally {
       clearInterval(ticker);
     }
