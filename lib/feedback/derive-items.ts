@@ -35,11 +35,14 @@ async function derive(budgetMs: number): Promise<number> {
   let done = 0;
   for (;;) {
     if (overloadedWithin(60_000)) return done;
-    // The partial index feedback_item_underived_idx holds exactly these rows. xmin: the row's version read here.
+    // New or changed items first (the partial index feedback_item_underived_idx), then comments derived before
+    // whose language is not detected yet (feedback_item_undetected_idx). xmin: the row's version read here.
     const rows = await db.$queryRaw<{ id: string; version: string; comment: string | null; language: string | null }[]>`
-      SELECT id, xmin::text AS version, comment, language FROM feedback_item
-      WHERE search IS NULL OR (detected_language IS NULL AND comment IS NOT NULL)
-      ORDER BY id LIMIT ${BATCH}`;
+      (SELECT id, xmin::text AS version, comment, language FROM feedback_item WHERE search IS NULL ORDER BY id LIMIT ${BATCH})
+      UNION ALL
+      (SELECT id, xmin::text AS version, comment, language FROM feedback_item
+       WHERE search IS NOT NULL AND detected_language IS NULL AND comment IS NOT NULL ORDER BY id LIMIT ${BATCH})
+      LIMIT ${BATCH}`;
     if (!rows.length) return done;
     const langs: (string | null)[] = [];
     const slice = timeSlices();
