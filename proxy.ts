@@ -8,6 +8,7 @@ import { auth } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { foreignOrigin, newNonce, pageCsp } from "@/lib/http/csp";
 import { getPublicConsultation } from "@/lib/consultations/public-consultation";
+import { RESPONSE_UPLOAD } from "@/lib/http/upload-paths.mjs";
 
 const intl = createMiddleware(routing);
 // On staff pages, Auth.js re-issues the session cookie on every request, so a
@@ -46,7 +47,11 @@ export default async function proxy(request: NextRequest) {
     // Next.js answers a form body it cannot parse with a 500; bad input deserves a 400. scripts/server.mjs has
     // already read and parsed every form body (readable()), whatever the address: parsing it again here cost
     // every form post a copy of its body and a second parse.
-    if (Number(request.headers.get("content-length") ?? 0) > FORM_LIMIT)
+    // The forms that carry a response's files are held to their own, larger limit there (lib/http/upload-paths.mjs).
+    if (
+      Number(request.headers.get("content-length") ?? 0) > FORM_LIMIT &&
+      !RESPONSE_UPLOAD.test(request.nextUrl.pathname)
+    )
       return plain(413, "This form is larger than 1 MB.");
     return withCsp(NextResponse.next({ request: { headers: request.headers } }));
   }

@@ -7,6 +7,7 @@
 import { startProcess } from "./processes.mjs";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { RESPONSE_UPLOAD_NGINX } from "../lib/http/upload-paths.mjs";
 
 export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p)) ?? null;
 
@@ -60,9 +61,10 @@ ${upstreams.map((u) => `    server 127.0.0.1:${u} max_fails=0;`).join("\n")}
       # Whole bodies only: the app gets a request once its body is here.
       proxy_request_buffering on;
     }
-    # A response with its attachments (lib/attachments/; 25 MB by default, ATTACHMENT_MAX_RESPONSE_MB): the form
-    # and the API's multipart variant, buffered whole like every body. Before the public pages' location (first match wins).
-    location ~ ^/((en|fr)/c/[^/]+/respond|api/consultations/[^/]+/responses)/?$ {${proxied}
+    # A response with its attachments (lib/attachments/; 25 MB by default, ATTACHMENT_MAX_RESPONSE_MB): the forms
+    # (respond, the private link, key-in) and the API's multipart variant, buffered whole like every body. Before the
+    # public pages' location (first match wins).
+    location ~ ${RESPONSE_UPLOAD_NGINX} {${proxied}
       client_max_body_size 27m;
       proxy_request_buffering on;
     }

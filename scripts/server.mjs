@@ -14,6 +14,7 @@ import { readServerSettings, SettingError } from "./server-settings.mjs";
 import { staticCompressed } from "./static-compressed.mjs";
 import { bodyDeadline, readBodyThen, refuse, refuseIn, validPath } from "./server-requests.mjs";
 import { securityHeaders } from "../lib/http/security-headers.mjs";
+import { RESPONSE_UPLOAD } from "../lib/http/upload-paths.mjs";
 
 let settings;
 try {
@@ -91,9 +92,9 @@ setInterval(() => {
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 120_000;
 const STREAMED_UPLOAD = /^\/api\/delegation\/[^/]+\/letter\/?$/;
-// A response with its attachments (lib/attachments/): the form's Server Action and the API's multipart variant
-// read up to uploadBodyLimit (ATTACHMENT_MAX_RESPONSE_MB + 2 MB), with a body deadline that grows with the length.
-const RESPONSE_UPLOAD = /^\/(?:[a-z]{2}\/c\/[^/]+\/respond|api\/consultations\/[^/]+\/responses)\/?$/;
+// A response with its attachments (lib/attachments/): the forms' Server Actions (respond, the private link, key-in)
+// and the API's multipart variant read up to uploadBodyLimit (ATTACHMENT_MAX_RESPONSE_MB + 2 MB), with a body
+// deadline that grows with the length (RESPONSE_UPLOAD, lib/http/upload-paths.mjs).
 // Submissions to the JSON API: answered here, by the same code as its Next.js route (lib/api/post-response.ts,
 // registered by instrumentation.ts), without Next.js's per-request work, which was most of their cost.
 const API_RESPONSES = /^\/api\/consultations\/([^/]+)\/responses\/?$/;

@@ -106,3 +106,14 @@ export function exeFile(): Buffer {
   b.write("This program cannot be run in DOS mode.", 78, "latin1");
   return b;
 }
+
+/** A PNG of about `bytes` bytes (the 2×2 image with a comment chunk of padding before its end): a large valid file. */
+export function largePngFile(bytes: number): Buffer {
+  const png = pngFile();
+  const end = png.subarray(png.length - 12);
+  const padding = pngChunk(
+    "tEXt",
+    Buffer.concat([Buffer.from("Comment\0"), Buffer.alloc(Math.max(0, bytes - 80), 0x61)]),
+  );
+  return Buffer.concat([png.subarray(0, png.length - 12), padding, end]);
+}

@@ -4,6 +4,7 @@
 import { ErrorMessage, Hint } from "@/components/ui/field";
 import { fieldId } from "@/lib/responses/form-fields";
 import { ACCEPTED_FILES } from "@/lib/attachments/accepted-files";
+import { removeFieldName } from "@/lib/attachments/remove-field";
 
 export type TAttachmentTexts = {
   label: string;
@@ -12,6 +13,10 @@ export type TAttachmentTexts = {
   chooseAgain: string;
   /** The error messages as written, with {max} and {file} to fill in. */
   errors: Record<string, string>;
+  /** New files may be chosen (ATTACHMENT_MAX_FILES > 0); false: only stored files are shown. */
+  canAdd?: boolean;
+  /** Changing a stored response (the private link): its files, each with a box that removes it. */
+  stored?: { legend: string; hint: string; files: { id: string; label: string }[] };
 };
 
 /** An "attachments.*" error key's message, filled in; undefined for other keys. */
@@ -31,9 +36,45 @@ export function AttachmentsField(p: {
   errorPrefix: string;
   /** The form came back with a problem: chosen files are not kept, say so. */
   cameBack: boolean;
+  /** The form's values: a stored file's box stays ticked when the form comes back. */
+  values?: Record<string, string>;
 }) {
   const id = fieldId("attachments");
   const hint = p.cameBack ? `${p.texts.hint} ${p.texts.chooseAgain}` : p.texts.hint;
+  const stored = p.texts.stored;
+  return (
+    <>
+      {stored ? (
+        <fieldset className="mt-6" aria-describedby="stored-files-hint">
+          <legend className="mb-1 font-bold">{stored.legend}</legend>
+          <p id="stored-files-hint" className="mb-2 text-muted">
+            {stored.hint}
+          </p>
+          <ul className="space-y-2">
+            {stored.files.map((f) => (
+              <li key={f.id} className="flex items-start gap-2" data-testid="stored-file">
+                <input
+                  id={`remove-${f.id}`}
+                  type="checkbox"
+                  name={removeFieldName(f.id)}
+                  value="yes"
+                  defaultChecked={p.values?.[removeFieldName(f.id)] === "yes"}
+                  className="mt-1 size-6 shrink-0 accent-brand"
+                />
+                <label htmlFor={`remove-${f.id}`} className="break-all">
+                  {f.label}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
+      {p.texts.canAdd === false ? null : <FileInput id={id} hint={hint} {...p} />}
+    </>
+  );
+}
+
+function FileInput({ id, hint, ...p }: Parameters<typeof AttachmentsField>[0] & { id: string; hint: string }) {
   return (
     <div className={`mt-6 mb-6 ${p.error ? "border-l-4 border-error pl-4" : ""}`}>
       <label htmlFor={id} className="mb-1 block font-bold">

@@ -35,7 +35,7 @@ type TProps = {
   change?: { values: Record<string, string>; token: string };
   /** Staff keying in a response received by email or on paper: fields of its own, no browser draft. */
   keyIn?: boolean;
-  /** A new response may carry files (lib/attachments/): the file field's texts, translated by the page. */
+  /** A response may carry files (lib/attachments/): the file field's texts (and a changed response's files), translated by the page. */
   attachments?: TAttachmentTexts;
 };
 
@@ -193,6 +193,7 @@ export function ResponseForm(p: TProps) {
               error={f.errorText("attachments")}
               errorPrefix={te("prefix")}
               cameBack={state.status !== "idle"}
+              values={values}
             />
           ) : null}
         </fieldset>

@@ -28,17 +28,47 @@ export function postedFiles(form: FormData, field = "attachments"): File[] {
 /** A file's name as sent, or "" (a multipart part's name may be missing). */
 const nameOf = (f: File) => (typeof f.name === "string" ? f.name : "").slice(0, 120);
 
-export async function checkAttachments(files: File[], limits: TAttachmentLimits): Promise<TAttachmentsCheck> {
-  const refuse = (key: string, extra: Partial<TFieldError> = {}): TAttachmentsCheck => ({
-    ok: false,
-    error: { field: "attachments", key: `attachments.${key}`, ...extra },
-  });
-  if (files.length > limits.maxFiles) return refuse("errorTooMany", { max: limits.maxFiles });
-  const total = files.reduce((sum, f) => sum + f.size, 0);
+const refuse = (key: string, extra: Partial<TFieldError> = {}): { ok: false; error: TFieldError } => ({
+  ok: false,
+  error: { field: "attachments", key: `attachments.${key}`, ...extra },
+});
+
+/**
+ * The count and total of a response's files: the new ones, with the sizes of those it keeps (a change through the
+ * private link). A response that adds nothing is never refused for what it keeps (the limits may have been lowered).
+ */
+export function fitLimits(
+  added: number[],
+  limits: TAttachmentLimits,
+  kept: number[] = [],
+): { ok: true } | { ok: false; error: TFieldError } {
+  if (!added.length) return { ok: true };
+  if (kept.length + added.length > limits.maxFiles)
+    return kept.length
+      ? refuse("errorTooManyKept", { max: Math.max(0, limits.maxFiles - kept.length) })
+      : refuse("errorTooMany", { max: limits.maxFiles });
+  const total = [...kept, ...added].reduce((sum, n) => sum + n, 0);
+  if (total > limits.maxResponseBytes)
+    return refuse(kept.length ? "errorTotalTooLargeKept" : "errorTotalTooLarge", {
+      max: toMb(limits.maxResponseBytes),
+    });
+  return { ok: true };
+}
+
+/** `kept`: the sizes of the files the response keeps (a change through the private link), counted in the limits. */
+export async function checkAttachments(
+  files: File[],
+  limits: TAttachmentLimits,
+  kept: number[] = [],
+): Promise<TAttachmentsCheck> {
+  const sizes = files.map((f) => f.size);
+  // How many first, then each file's size, then the total.
+  const fits = fitLimits(sizes, limits, kept);
+  if (!fits.ok && files.length + kept.length > limits.maxFiles) return fits;
   for (const f of files)
     if (f.size > limits.maxFileBytes)
       return refuse("errorTooLarge", { max: toMb(limits.maxFileBytes), file: nameOf(f) });
-  if (total > limits.maxResponseBytes) return refuse("errorTotalTooLarge", { max: toMb(limits.maxResponseBytes) });
+  if (!fits.ok) return fits;
   const checked: TCheckedAttachment[] = [];
   for (const f of files) {
     const content = new Uint8Array(await f.arrayBuffer());

@@ -9,6 +9,7 @@ import type { TRole } from "@/lib/users/verify-credentials";
 import { fieldErrors, formValues, type TFieldError, type TFormState } from "./form-state";
 
 type TInfo = NonNullable<TFormState["info"]>;
+type TCheckResult = { errors: TFieldError[]; info?: TInfo };
 
 type TUserFor<R> = R extends "public" ? null : TCurrentUser;
 
@@ -43,7 +44,11 @@ export type TActionOptions<S extends z.ZodType, R extends TRole | "public"> = {
    * Checks beyond the schema whose result the form shows with every answer (the two drafts' alignment): their errors
    * join the schema's, so the person sees every problem at once, and their info comes with every answer.
    */
-  check?: (values: Record<string, string>) => { errors: TFieldError[]; info?: TInfo };
+  check?: (
+    values: Record<string, string>,
+    /** The posted form, for checks of its files (a response's attachments), which may take a while: so async. */
+    form: FormData,
+  ) => TCheckResult | Promise<TCheckResult>;
   /** Fields never sent back (passwords). */
   secret?: readonly string[];
   /** The longest value sent back per field (default 2,000 characters). */
@@ -82,7 +87,7 @@ export function formAction<S extends z.ZodType, R extends TRole | "public">(
     if (intent) return answer(intent, []);
     // A form with secret fields reads them itself (`read`): they are not in `values`.
     const parsed = opts.schema.safeParse(opts.read ? await opts.read(form, values) : values);
-    const extra = opts.check?.(values);
+    const extra = await opts.check?.(values, form);
     const fail: TActionContext<R>["fail"] = (errors, info) =>
       answer("error", Array.isArray(errors) ? errors : [errors], { ...extra?.info, ...info });
     if (!parsed.success || extra?.errors.length) {

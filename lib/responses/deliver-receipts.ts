@@ -33,6 +33,7 @@ type TRow = {
   title_fr: string;
   closes_at: Date;
   time_zone: string;
+  files: { fileName: string; size: number; sha256: string }[];
 };
 
 /** The task: sends one response's receipt. Throws when the mail server refuses, so the queue retries it. */
@@ -108,6 +109,7 @@ function composeReceipt(row: TRow & { email: string }, payload: TReceiptPayload)
     reference: row.reference,
     submittedAt: row.submitted_at,
     items: row.items,
+    files: row.files,
     // Past the deadline the private link can change nothing: the receipt goes without it.
     manageToken: row.closes_at > now() ? payload.manageToken : null,
   });
@@ -121,6 +123,8 @@ async function lockReceipt(query: TQuery, responseId: string): Promise<TRow | un
     const { rows } = await query<TRow>(
       `SELECT r.email, r.receipt_sent_at, r.locale, r.reference, r.submitted_at,
         (SELECT count(*)::int FROM feedback_item i WHERE i.response_id = r.id) AS items,
+        (SELECT coalesce(json_agg(json_build_object('fileName', a.file_name, 'size', a.size, 'sha256', a.sha256)
+           ORDER BY a.position), '[]') FROM response_attachment a WHERE a.response_id = r.id) AS files,
         c.slug, c.title_en, c.title_fr, c.closes_at, c.time_zone
       FROM response r JOIN consultation c ON c.id = r.consultation_id WHERE r.id = $1::uuid FOR UPDATE OF r NOWAIT`,
       [responseId],

@@ -15,6 +15,8 @@ function findReceipt(reference: string) {
         orderBy: { position: "asc" },
         include: { clause: { select: { key: true, number: true, kind: true } } },
       },
+      // The files stored with it (never their content): the receipt lists each one's name, size and SHA-256.
+      attachments: { orderBy: { position: "asc" }, select: { fileName: true, size: true, sha256: true } },
     },
   });
 }

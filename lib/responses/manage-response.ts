@@ -9,6 +9,9 @@ import type { TIssue, TResponseInput } from "./schema";
 import { toItems, type TItem } from "./submit-response";
 import { withLanguages } from "./text-language";
 import { writeItemsIn } from "./write-responses";
+import type { TFieldError } from "@/lib/forms/form-state";
+import { planAttachmentChangeIn, type TAttachmentChange } from "@/lib/attachments/change-attachments";
+import { attachmentLimits } from "@/lib/attachments/limits";
 
 export async function findManaged(token: unknown) {
   if (!isToken(token)) return null;
@@ -18,6 +21,7 @@ export async function findManaged(token: unknown) {
       consultation: { select: { slug: true, closesAt: true, timeZone: true } },
       feedbackItems: { orderBy: { position: "asc" }, include: { clause: { select: { key: true } } } },
       versions: { orderBy: { at: "desc" }, select: { version: true, kind: true, at: true } },
+      attachments: { orderBy: { position: "asc" }, select: { id: true, fileName: true, size: true } },
     },
   });
 }
@@ -26,7 +30,9 @@ export type TManaged = NonNullable<Awaited<ReturnType<typeof findManaged>>>;
 export type TManageResult =
   | { ok: true; reference: string }
   | { ok: false; reason: "unknown" | "closed" | "withdrawn" }
-  | { ok: false; reason: "invalid"; issues: TIssue[] };
+  | { ok: false; reason: "invalid"; issues: TIssue[] }
+  /** The files kept and added are more, or larger in all, than the limits allow (checked on the locked response). */
+  | { ok: false; reason: "files"; error: TFieldError };
 
 type TLocked = {
   id: string;
@@ -57,6 +63,8 @@ async function snapshot(tx: Pick<typeof db, "response">, id: string) {
       publicSector: true,
       email: true,
       publication: true,
+      // The files' names and hashes, never their content: a removed file is deleted, not kept in a version.
+      attachments: { orderBy: { position: "asc" }, select: { fileName: true, size: true, sha256: true } },
       feedbackItems: {
         orderBy: { position: "asc" },
         select: {
@@ -83,7 +91,13 @@ const sameContent = (a: Omit<TItem, "position">, b: Omit<TItem, "position">) =>
   a.proposed_wording === b.proposed_wording &&
   a.country_context === b.country_context;
 
-export async function changeResponse(token: unknown, slug: string, input: TResponseInput): Promise<TManageResult> {
+/** `files`: the files removed and added (lib/attachments/change-attachments.ts); none: the files stay as they are. */
+export async function changeResponse(
+  token: unknown,
+  slug: string,
+  input: TResponseInput,
+  files: TAttachmentChange = { remove: [], add: [] },
+): Promise<TManageResult> {
   if (!isToken(token)) return { ok: false, reason: "unknown" };
   const consultation = await getPublishedConsultation(slug);
   if (!consultation) return { ok: false, reason: "unknown" };
@@ -100,9 +114,12 @@ export async function changeResponse(token: unknown, slug: string, input: TRespo
       if (!r || r.consultation_id !== consultation.id) return { ok: false, reason: "unknown" } as const;
       if (r.withdrawn_at) return { ok: false, reason: "withdrawn" } as const;
       if (at >= r.closes_at) return { ok: false, reason: "closed" } as const;
+      const attachments = await planAttachmentChangeIn(tx, r.id, files, attachmentLimits());
+      if (!attachments.ok) return { ok: false, reason: "files", error: attachments.error } as const;
       await tx.responseVersion.create({
         data: { responseId: r.id, version: r.version, kind: "changed", content: await snapshot(tx, r.id), at },
       });
+      await attachments.apply();
       const p = input.respondent;
       await tx.response.update({
         where: { id: r.id },

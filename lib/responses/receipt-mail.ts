@@ -7,6 +7,7 @@ import { translator } from "@/lib/i18n/translator";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import type { TLocale } from "@/lib/i18n/routing";
 import { receiptKey } from "./receipt-key";
+import { formatFileSize } from "@/lib/attachments/format-size";
 
 type TReceiptMail = {
   to: string;
@@ -15,6 +16,8 @@ type TReceiptMail = {
   reference: string;
   submittedAt: Date;
   items: number;
+  /** The files stored with the response, in the order sent (lib/attachments/). */
+  files?: { fileName: string; size: number; sha256: string }[];
   manageToken: string | null;
 };
 
@@ -30,6 +33,7 @@ export function composeReceiptMail(m: TReceiptMail): TMail {
     }),
     t("reference", { reference: m.reference }),
     t("items", { count: m.items }),
+    ...fileLines(m),
     "",
     t("view"),
     `${base}/receipt/${m.reference}?key=${receiptKey(m.reference)}`,
@@ -44,4 +48,18 @@ export function composeReceiptMail(m: TReceiptMail): TMail {
   }
   lines.push("", t("signature"));
   return { to: m.to, subject: t("subject", { reference: m.reference }), text: lines.join("\n") };
+}
+
+/** Each file stored: its name and size, then its SHA-256, so the respondent can show what they sent. */
+function fileLines(m: TReceiptMail): string[] {
+  if (!m.files?.length) return [];
+  const t = translator(m.locale, "attachmentsMore");
+  return [
+    "",
+    t("mailFiles", { count: m.files.length }),
+    ...m.files.flatMap((f) => [
+      `- ${f.fileName} (${formatFileSize(f.size, m.locale)})`,
+      `  ${t("mailSha256", { sha256: f.sha256 })}`,
+    ]),
+  ];
 }

@@ -9,6 +9,8 @@ import { listCountries } from "@/lib/countries/list-countries";
 import { ResponseForm } from "@/components/response-form/response-form";
 import { keyInAction } from "./actions";
 import { newIdempotencyKey } from "@/lib/responses/idempotency";
+import { attachmentLimits } from "@/lib/attachments/limits";
+import { attachmentTexts } from "@/lib/attachments/attachment-texts";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +35,7 @@ export default async function KeyInPage({ params, searchParams }: TProps) {
   if (!c || !c.publishedAt) notFound();
   const t = await getTranslations({ locale, namespace: "authoring" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
+  const limits = attachmentLimits();
   return (
     <>
       <p className="mb-2">
@@ -49,6 +52,7 @@ export default async function KeyInPage({ params, searchParams }: TProps) {
         action={keyInAction}
         keyIn
         clauses={formClauses(c.clauses, locale, tc)}
+        attachments={limits.maxFiles > 0 ? await attachmentTexts(locale, limits, { keyIn: true }) : undefined}
       />
     </>
   );

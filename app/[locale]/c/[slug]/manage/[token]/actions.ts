@@ -9,6 +9,7 @@ import { readResponseForm, responseFormErrors } from "@/lib/responses/form-data"
 import { issuesToFieldErrors, showQuestionsIntent } from "@/lib/responses/form-fields";
 import { ZResponseChange, ZWithdraw } from "@/lib/responses/form-schemas";
 import { changeResponse, withdrawResponse } from "@/lib/responses/manage-response";
+import { checkPostedFiles, postedFilesErrors } from "@/lib/attachments/posted-files";
 
 /** Where the answer sends the person (the private link's page), read from the form itself: the token is not sent back. */
 const place = (form: FormData) => {
@@ -30,11 +31,15 @@ export const changeResponseAction = formAction(
     intent: showQuestionsIntent,
     read: (form) => ({ input: readResponseForm(form).input }),
     toErrors: (error, form) => responseFormErrors(error.issues, readResponseForm(form).feedbackClauses),
+    // Files removed and added: checked by content and within the limits with the files kept, shown with the text's errors.
+    check: (_, form) => postedFilesErrors(form, place(form).token),
   },
   async ({ input }, { form, fail }) => {
     const { slug, locale, token } = place(form);
     if (!(await limitClient(clientIp(await headers()))).ok) return { ...fail([]), status: "rate_limited" };
-    const result = await changeResponse(token, slug, input);
+    const files = await checkPostedFiles(form, token);
+    if (!files.ok) return { ...fail([files.error]), status: "invalid" };
+    const result = await changeResponse(token, slug, input, files.change);
     if (result.ok) redirect(`/${locale}/c/${slug}/manage/${token}?changed=1`);
     if (result.reason === "invalid")
       return {
@@ -46,6 +51,7 @@ export const changeResponseAction = formAction(
         ),
         status: "invalid",
       };
+    if (result.reason === "files") return { ...fail([result.error]), status: "invalid" };
     if (result.reason === "closed") return { ...fail([]), status: "closed" };
     // Unknown token or already withdrawn: the page says so.
     redirect(`/${locale}/c/${slug}/manage/${token}`);

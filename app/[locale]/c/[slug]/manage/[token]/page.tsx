@@ -15,6 +15,8 @@ import { ResponseForm } from "@/components/response-form/response-form";
 import { WithdrawForm } from "./withdraw-form";
 import { changeResponseAction } from "./actions";
 import { labelledT } from "@/lib/consultations/draft-labels";
+import { attachmentLimits } from "@/lib/attachments/limits";
+import { attachmentTexts } from "@/lib/attachments/attachment-texts";
 
 export const dynamic = "force-dynamic";
 
@@ -52,6 +54,7 @@ export default async function ManagePage({ params, searchParams }: TProps) {
   const when = (d: Date) => formatInstant(d, locale, c.timeZone);
   const open = now() < c.closesAt && !r.withdrawnAt;
   const receipt = `/${locale}/c/${slug}/receipt/${r.reference}?key=${receiptKey(r.reference)}`;
+  const limits = attachmentLimits();
   return (
     <>
       <p className="mb-2">
@@ -98,6 +101,11 @@ export default async function ManagePage({ params, searchParams }: TProps) {
             action={changeResponseAction}
             change={{ values: responseFormValues(r), token }}
             clauses={formClauses(c.clauses, locale, labelledT(tc, c.labels, locale))}
+            attachments={
+              limits.maxFiles > 0 || r.attachments.length
+                ? await attachmentTexts(locale, limits, { stored: r.attachments })
+                : undefined
+            }
           />
           <h2 className="mt-12 mb-4 text-2xl font-bold">{t("withdrawTitle")}</h2>
           <p className="mb-4 max-w-prose">{t("withdrawIntro")}</p>

@@ -14,6 +14,7 @@ import { Notice } from "@/components/ui/notice";
 import { ClearDraft } from "@/components/clear-draft";
 import { PrintButton } from "@/components/print-button";
 import { labelledT } from "@/lib/consultations/draft-labels";
+import { formatFileSize } from "@/lib/attachments/format-size";
 
 export const dynamic = "force-dynamic";
 
@@ -56,6 +57,8 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
   const tr = await getTranslations({ locale, namespace: "respond" });
   const td = await getTranslations({ locale, namespace: "delegation" });
   const tc = await getTranslations({ locale, namespace: "consultation" });
+  const ta = await getTranslations({ locale, namespace: "attachments" });
+  const tm = await getTranslations({ locale, namespace: "attachmentsMore" });
   const at = now();
   const next = receiptNextSteps(receipt, c.closesAt, at);
   const deadline = formatInstant(c.closesAt, locale, c.timeZone);
@@ -179,6 +182,37 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
           </li>
         ))}
       </ol>
+      {receipt.attachments.length ? (
+        <section aria-labelledby="receipt-files-title">
+          <h3 id="receipt-files-title" className="mb-2 text-xl font-bold">
+            {tm("receiptTitle")}
+          </h3>
+          <p className="mb-3 max-w-prose">{tm("receiptHint")}</p>
+          <ol className="mb-8 space-y-4" aria-label={tm("receiptCaption")}>
+            {receipt.attachments.map((f, i) => (
+              <li key={i} className="break-inside-avoid border-l-4 border-line pl-4" data-testid="receipt-file">
+                <Answers
+                  rows={[
+                    [
+                      ta("colName"),
+                      <span key="name" className="break-all">
+                        {f.fileName}
+                      </span>,
+                    ],
+                    [ta("colSize"), formatFileSize(f.size, locale)],
+                    [
+                      ta("colSha256"),
+                      <span key="sha256" className="break-all font-mono text-sm">
+                        {f.sha256}
+                      </span>,
+                    ],
+                  ]}
+                />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <p className="print:hidden">
         <a href={`/${locale}/c/${slug}`}>{t("backToDraft")}</a>
       </p>
