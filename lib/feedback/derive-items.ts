@@ -54,8 +54,10 @@ async function derive(budgetMs: number): Promise<number> {
     // the old text.
     await db.$executeRaw`
       UPDATE feedback_item fi SET detected_language = d.lang,
-        search = feedback_item_vector(fi.language, fi.comment, fi.term, fi.proposed_wording, fi.country_context),
-        fingerprint = feedback_item_fingerprint(fi.comment)
+        -- An older comment whose language alone is missing keeps its vector and fingerprint (no text changed).
+        search = CASE WHEN fi.search IS NULL
+          THEN feedback_item_vector(fi.language, fi.comment, fi.term, fi.proposed_wording, fi.country_context) ELSE fi.search END,
+        fingerprint = CASE WHEN fi.search IS NULL THEN feedback_item_fingerprint(fi.comment) ELSE fi.fingerprint END
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.version)}::text[], ${langs}::varchar[]) AS d(id, version, lang)
       WHERE fi.id = d.id AND fi.xmin::text = d.version`;
     done += rows.length;
