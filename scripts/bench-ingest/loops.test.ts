@@ -58,13 +58,13 @@ describe("bench:ingest's load", () => {
     const before = connections;
     await openConnections(t, 20);
     expect(connections - before).toBe(20);
-    const free = Object.values(t.agent.freeSockets).flat();
-    expect(free).toHaveLength(20);
+    expect(t.pool.idleCount()).toBe(20);
     // 50 requests at 100/s, each answered in 40 ms: about 4 in flight at once, all on the open connections.
     const r = await runFixedRate(t, { rate: 100, seconds: 0.5, keyPrefix: "warm-" });
     expect(r.status201).toBe(50);
     expect(connections - before).toBe(20);
-    t.agent.destroy();
+    expect(t.pool.openedCount()).toBe(20);
+    t.pool.destroy();
   });
 });
 
