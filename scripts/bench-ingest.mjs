@@ -36,7 +36,15 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { root } from "./project.mjs";
-import { buildIfNeeded, onStopSignal, startProcess, stopAll, stopProcess, waitHealthy } from "./processes.mjs";
+import {
+  buildIfNeeded,
+  onStopSignal,
+  serverArgs,
+  startProcess,
+  stopAll,
+  stopProcess,
+  waitHealthy,
+} from "./processes.mjs";
 import { BODY_FIXED_BYTES, formPayloadMaker, jsonPayload } from "./bench-ingest/payload.mjs";
 import { makeTarget, TIMEOUT_MS } from "./bench-ingest/open-loop.mjs";
 import { closedLoop, openLoop, warmUp, WARMUP_REQUESTS } from "./bench-ingest/phases.mjs";
@@ -130,7 +138,7 @@ async function main() {
     ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
     ...(process.env.BENCH_APP_FLAGS ?? "").split(" ").filter(Boolean),
   ];
-  const app = startProcess("app", [...profile, "scripts/server.mjs"], {
+  const app = startProcess("app", [...profile, ...serverArgs()], {
     logFile: appLog,
     env: {
       ...process.env,
@@ -185,7 +193,7 @@ async function main() {
     seconds: MAX_SECONDS,
     keyPrefix: key("raw", "a"),
   });
-  rawTarget.agent.destroy();
+  rawTarget.pool.destroy();
   await stopProcess(raw);
   const rawMax = meanOfRuns(rawBefore, rawAfter);
   const formWarmup = await warmUp(form, key("form", "w"), 50);
@@ -200,8 +208,8 @@ async function main() {
     seconds: OVERLOAD_SECONDS,
     keyPrefix: key("api", "o"),
   });
-  api.agent.destroy();
-  form.agent.destroy();
+  api.pool.destroy();
+  form.pool.destroy();
   // Stopping drains every request the server still holds, so the count below is final.
   await stopProcess(app);
   const warnings = readFileSync(appLog, "utf8")

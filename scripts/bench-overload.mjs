@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { root } from "./project.mjs";
-import { buildIfNeeded, fetchWithin, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
+import { buildIfNeeded, fetchWithin, serverArgs, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 
 const PORT = 3210;
 const URL = `http://127.0.0.1:${PORT}`;
@@ -38,7 +38,7 @@ const request = {
 };
 
 await buildIfNeeded();
-const app = startProcess("app", ["scripts/server.mjs"], {
+const app = startProcess("app", serverArgs(), {
   output: "quiet",
   env: {
     ...process.env,

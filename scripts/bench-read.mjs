@@ -18,7 +18,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { root } from "./project.mjs";
-import { buildIfNeeded, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
+import { buildIfNeeded, serverArgs, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 import { closeWithDecisions, seedSyntheticFeedback } from "./bench-seed.mjs";
 import { NGINX, startNginx } from "./nginx-pair.mjs";
 import { phoneFigures } from "./phone-metrics.mjs";
@@ -66,7 +66,7 @@ const serverEnv = {
   APP_URL: `http://127.0.0.1:${PORT}`,
 };
 const children = [1, 2].map((n) =>
-  startProcess(`app ${n}`, ["scripts/server.mjs"], { output: "quiet", env: { ...serverEnv, PORT: String(PORT + n) } }),
+  startProcess(`app ${n}`, serverArgs(), { output: "quiet", env: { ...serverEnv, PORT: String(PORT + n) } }),
 );
 const prefix = path.join(root, ".data", `nginx-bench-read-${process.pid}`);
 const results = {};

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { root } from "./project.mjs";
-import { buildIfNeeded, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
+import { buildIfNeeded, serverArgs, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 import { closeWithDecisions, seedSyntheticFeedback } from "./bench-seed.mjs";
 
 const ITEMS = Number(process.env.BENCH_RESULTS_ITEMS ?? 1_000_000);
@@ -66,7 +66,7 @@ console.log(
 );
 
 await buildIfNeeded();
-const app = startProcess("app", ["scripts/server.mjs"], {
+const app = startProcess("app", serverArgs(), {
   output: "quiet",
   env: {
     ...process.env,

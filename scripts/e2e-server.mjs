@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMailSink } from "./mail-sink.mjs";
 import { NGINX, startNginx } from "./nginx-pair.mjs";
-import { onStopSignal, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
+import { onStopSignal, serverArgs, startProcess, stopProcess, waitHealthy } from "./processes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const MAIL_DIR = path.join(root, ".data", "mail-e2e");
@@ -43,7 +43,7 @@ if (!pair) {
   children.push(startProcess("app 1", ["scripts/start.mjs"], { env: { ...proxied, PORT: String(port + 1) } }));
   await wait(`http://127.0.0.1:${port + 1}/api/health`, children[0]);
   children.push(
-    startProcess("app 2", ["scripts/server.mjs"], {
+    startProcess("app 2", serverArgs(), {
       env: { ...proxied, PORT: String(port + 2), NODE_ENV: "production" },
     }),
   );

@@ -11,7 +11,7 @@ import { migrate } from "./migrate.mjs";
 import { checkDurability } from "./durability.mjs";
 import { seed } from "./seed.mjs";
 import { localSecret, root } from "./project.mjs";
-import { buildIfNeeded, onStopSignal, startProcess, stopProcess } from "./processes.mjs";
+import { buildIfNeeded, onStopSignal, serverArgs, startProcess, stopProcess } from "./processes.mjs";
 import { publishEmbeddedUrl, withdrawEmbeddedUrl } from "./embedded-url.mjs";
 import { compressStatic } from "./static-compressed.mjs";
 
@@ -45,7 +45,7 @@ async function main() {
   // Brotli copies of the build's scripts and styles, once per build (the server sends them to browsers that accept it).
   if (!dev) await compressStatic(path.join(root, ".next/static"));
 
-  const server = startProcess("server", ["scripts/server.mjs", ...(dev ? ["--dev"] : [])], {
+  const server = startProcess("server", serverArgs(...(dev ? ["--dev"] : [])), {
     env: { ...env, NODE_ENV: dev ? "development" : "production" },
   });
   let stopping = false;

@@ -17,7 +17,7 @@ import { dataDirFor, ensureDatabase, startEmbeddedDb } from "./embedded-db.mjs";
 import { migrate } from "./migrate.mjs";
 import { startMailSink } from "./mail-sink.mjs";
 import { root } from "./project.mjs";
-import { buildIfNeeded, fetchWithin, startProcess, waitHealthy } from "./processes.mjs";
+import { buildIfNeeded, fetchWithin, serverArgs, startProcess, waitHealthy } from "./processes.mjs";
 
 const PORT = Number(process.env.CRASH_PORT || 3300);
 const CLIENTS = 16;
@@ -58,7 +58,7 @@ await buildIfNeeded(env, () => log("building…"));
 
 let app;
 const startApp = async () => {
-  app = startProcess("app", ["scripts/server.mjs"], { env, output: "quiet" });
+  app = startProcess("app", serverArgs(), { env, output: "quiet" });
   await waitHealthy(`http://127.0.0.1:${PORT}/api/health`, { child: app, timeoutMs: 30_000, intervalMs: 100 });
 };
 await startApp();
