@@ -4,26 +4,21 @@
 // provides a fresh migrated+seeded database (DATABASE_URL, AUTH_SECRET).
 //
 //   1. builds the app if the production build is missing or stale;
-//   2. baseline (scripts/bench-raw-server.mjs, port BENCH_PORT+1: bare
-//      node:http, JSON.parse, one INSERT with pg): warm-up, then maximum
-//      throughput (closed loop, 64 in flight): the machine's ceiling, B;
-//   3. app (scripts/server.mjs, port BENCH_PORT): warm-up; a fixed arrival
-//      rate of 20 % of B (open loop, latency from each request's due time, so
-//      queueing counts); maximum throughput (closed loop, 64 in flight): A;
-//      then the baseline flat out again: B is the mean of its two runs (the
-//      machine's speed drifts within minutes); every flat-out phase starts on a
-//      settled database (CHECKPOINT, no autovacuum running); the web form's Server Action flat out (its own figure, and its ratio to
-//      A); overload: an open loop at 2 × A, where every request must be
-//      answered, 201 or 503 + Retry-After, within 1 s;
-//   4. truth check: rows in `response` for this run == 201s (API) and 303s
-//      (form) the app returned: each accepted response stored exactly once;
+//   2. baseline (scripts/bench-raw-server.mjs, port BENCH_PORT+1: bare node:http, JSON.parse, one INSERT with pg):
+//      warm-up, then maximum throughput (closed loop, 64 in flight): the machine's ceiling, B;
+//   3. app (scripts/server.mjs, port BENCH_PORT): warm-up; a fixed arrival rate of 20 % of B (open loop, latency
+//      from each request's due time, so queueing counts); maximum throughput (closed loop, 64 in flight): A; then
+//      the baseline flat out again: B is the mean of its two runs (the machine's speed drifts within minutes); the
+//      web form's Server Action flat out (its own figure, and its ratio to A); overload: an open loop at 2 × A,
+//      where every request must be answered, 201 or 503 + Retry-After, within 1 s. Every flat-out phase and the
+//      overload start on a settled database (every item derived, CHECKPOINT, no autovacuum: bench-ingest/settle.mjs);
+//   4. truth check: rows in `response` for this run == 201s (API) and 303s (form) the app returned: each accepted
+//      response stored exactly once;
 //   5. prints a table and a verdict, writes bench-results/ingest-<time>.json.
 //
-// The closed loops (warm-ups, flat out) are autocannon's; the open loops never
-// queue on this side: every request is sent at its due time on a socket of its
-// own if none is free (no connection limit), and the report says how late this
-// process was in sending ("send lag"). See scripts/bench-ingest/: payload,
-// open-loop, closed-loop, phases, cpu, stats, truth, report.
+// The closed loops (warm-ups, flat out) are autocannon's; the open loops never queue on this side: every request is
+// sent at its due time on a connection of its own if none is free (no limit; bench-ingest/raw-http.mjs), and the
+// report says how late this process was in sending ("send lag"). See scripts/bench-ingest/.
 //
 // Env: BENCH_SECONDS (fixed-rate phase, 60), BENCH_MAX_SECONDS (20),
 // BENCH_FORM_SECONDS (10), BENCH_OVERLOAD_SECONDS (15), BENCH_RATE (fixed
@@ -114,7 +109,7 @@ async function main() {
   const settle = async () => {
     const s = await settleDatabase(databaseUrl);
     console.log(
-      `   (database settled in ${s.ms} ms${s.autovacuum ? `; ${s.autovacuum} autovacuum still running` : ""})`,
+      `   (database settled in ${s.ms} ms${s.underived ? `; ${s.underived} items still to derive` : ""}${s.autovacuum ? `; ${s.autovacuum} autovacuum still running` : ""})`,
     );
   };
   await settle();
@@ -202,6 +197,7 @@ async function main() {
     seconds: FORM_SECONDS,
     keyPrefix: key("form", "m"),
   });
+  await settle();
   const overloadRate = Math.max(1, Math.round(TARGET.overloadFactor * max.throughput2xx));
   const overload = await openLoop(api, `overload (${TARGET.overloadFactor} × its capacity)`, {
     rate: overloadRate,
