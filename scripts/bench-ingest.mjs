@@ -47,7 +47,7 @@ import { meanOfRuns, round } from "./bench-ingest/stats.mjs";
 import { printTruth, truthCheck } from "./bench-ingest/truth.mjs";
 import { machineInfo, printTable, writeResults } from "./bench-ingest/report.mjs";
 import { judge, TARGET } from "./bench-ingest/verdict.mjs";
-import { settleDatabase } from "./bench-ingest/settle.mjs";
+import { settleAndSay } from "./bench-ingest/settle.mjs";
 import { numEnv, portInUse } from "./bench-ingest/settings.mjs";
 
 // ---------------------------------------------------------------- settings
@@ -106,12 +106,7 @@ async function main() {
     warmPath: "/health",
   };
   await warmUp(rawTarget, key("raw", "w"));
-  const settle = async () => {
-    const s = await settleDatabase(databaseUrl);
-    console.log(
-      `   (database settled in ${s.ms} ms${s.underived ? `; ${s.underived} items still to derive` : ""}${s.autovacuum ? `; ${s.autovacuum} autovacuum still running` : ""})`,
-    );
-  };
+  const settle = () => settleAndSay(databaseUrl);
   await settle();
   const rawBefore = await closedLoop(rawTarget, "max throughput", {
     concurrency: CONCURRENCY,

@@ -44,3 +44,18 @@ export async function settleDatabase(databaseUrl, { maxWaitMs = 60_000, maxDeriv
     await client.end();
   }
 }
+
+/** settleDatabase, and a line saying how long it took and what it left. */
+export async function settleAndSay(databaseUrl) {
+  const s = await settleDatabase(databaseUrl);
+  const left = [
+    s.underived ? `${s.underived} items still to derive` : "",
+    s.autovacuum ? `${s.autovacuum} autovacuum still running` : "",
+  ];
+  console.log(
+    `   (database settled in ${s.ms} ms${left
+      .filter(Boolean)
+      .map((l) => `; ${l}`)
+      .join("")})`,
+  );
+}
