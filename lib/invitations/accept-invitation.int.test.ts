@@ -14,7 +14,9 @@ beforeAll(() => {
 });
 
 const password = "a long enough password";
-const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+// A client address no other test (or earlier run against the same database) has used: the
+// limiters' counters live in PostgreSQL, so two tests drawing the same address would share them.
+const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${uniqueSlug("ip")}`;
 const invite = async () => {
   const admin = await staff("admin");
   const r = await createInvitation(

@@ -21,7 +21,9 @@ afterEach(() => setNow(null));
 
 const OLD = "the old password, long enough";
 const NEW = "a brand new password, long enough";
-const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+// A client address no other test (or earlier run against the same database) has used: the
+// limiters' counters live in PostgreSQL, so two tests drawing the same address would share them.
+const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${uniqueSlug("ip")}`;
 const tokenOf = (link: string) => link.split("/reset/")[1];
 
 async function account(opts: { disabled?: boolean } = {}) {
