@@ -200,27 +200,60 @@ export async function waitForQuietCpu({ maxBusy = 0.3, windowMs = 500, timeoutMs
 }
 
 /**
- * The best of up to `attempts` loads (by LCP and TBT, each its own minimum): other processes on a shared
- * machine only ever add time, so the best load is the closest to what the page itself costs. Stops early
- * once a load meets the budget. Returns the best figures and every load's.
+ * The same-run baseline for total blocking time: a page of this app with no client code of its own, so what
+ * blocks its main thread is the framework's start-up (React, Next.js's router, the site frame) on this machine.
+ * Machines of this kind differ up to 4× in how fast a browser starts a page (page faults, compiling, the
+ * renderer's requests), and the emulated phone slows the machine's own speed 4×; the framework's floor moves
+ * with the machine, what the page adds above it is the page's.
+ */
+export const PHONE_FLOOR_PATH = "/en/accessibility";
+
+/**
+ * The TBT budget as a ratio to the floor: where the 200 ms budget was set (2026-12-01, quiet), the framework's
+ * start-up counted ~110 ms of it (README, "On a phone"), so a page may block 200/110 × the floor, and never
+ * less than 200 ms.
+ */
+export const PHONE_TBT_PER_FLOOR = 200 / 110;
+
+/** What a page may block on this machine, given the floor measured in the same run. */
+export function tbtBudgetMs(floorTbtMs) {
+  return Math.max(PHONE_BUDGET.tbtMs, Math.round(floorTbtMs * PHONE_TBT_PER_FLOOR));
+}
+
+/**
+ * The best of up to `attempts` loads of `url`, each after a load of the floor page (PHONE_FLOOR_PATH on the same
+ * server), by LCP and TBT, each its own minimum: other processes on a shared machine only ever add time, so
+ * the best load is the closest to what the page itself costs, and the best floor the closest to the
+ * framework's. Stops early once LCP is within budget and TBT within the absolute budget or the same-run one
+ * (tbtBudgetMs). Returns the best figures, the best floor, the TBT budget they give and every load's.
  * @param {import("@playwright/test").Browser} browser
  * @param {string} url
- * @param {{ attempts?: number; profile?: typeof PHONE_PROFILE; timeoutMs?: number }} [opts]
+ * @param {{ attempts?: number; profile?: typeof PHONE_PROFILE; timeoutMs?: number; floorPath?: string }} [opts]
  */
 export async function measurePhoneBest(browser, url, opts = {}) {
+  const floorUrl = new URL(opts.floorPath ?? PHONE_FLOOR_PATH, url).href;
   const runs = [];
+  const floors = [];
+  const bestOf = (list) => ({
+    ...list[0],
+    lcpMs: Math.min(...list.map((r) => r.lcpMs)),
+    tbtMs: Math.min(...list.map((r) => r.tbtMs)),
+  });
+  let best;
+  let floor;
   for (let i = 0; i < (opts.attempts ?? 3); i++) {
-    const cpuBusy = await waitForQuietCpu();
-    const m = { ...(await measurePhone(browser, url, opts)), cpuBusy };
-    runs.push(m);
-    if (m.lcpMs <= PHONE_BUDGET.lcpMs && m.tbtMs <= PHONE_BUDGET.tbtMs) break;
+    for (const [list, target] of [
+      [floors, floorUrl],
+      [runs, url],
+    ]) {
+      const cpuBusy = await waitForQuietCpu();
+      list.push({ ...(await measurePhone(browser, target, opts)), cpuBusy });
+    }
+    best = bestOf(runs);
+    floor = bestOf(floors);
+    if (best.lcpMs <= PHONE_BUDGET.lcpMs && best.tbtMs <= tbtBudgetMs(floor.tbtMs)) break;
   }
-  const best = {
-    ...runs[0],
-    lcpMs: Math.min(...runs.map((r) => r.lcpMs)),
-    tbtMs: Math.min(...runs.map((r) => r.tbtMs)),
-  };
-  return { best, runs };
+  return { best, floor, tbtBudgetMs: tbtBudgetMs(floor.tbtMs), runs, floors };
 }
 
 /** One line per page, as the bench prints it. */
@@ -236,9 +269,11 @@ export function formatPhone(m) {
 
 /**
  * For `npm run bench:read`: launches Chromium, measures each page as the phone (best of `attempts`
- * loads), prints one line per page (PASS when LCP and TBT are within PHONE_BUDGET; the bytes are
- * printed beside them, and asserted by e2e/phone.spec.ts) and returns the figures.
- *   const phone = await phoneFigures("http://127.0.0.1:3000");   // → [{ url, lcpMs, tbtMs, scriptBytes, htmlBytes, … }]
+ * loads, each after a load of the floor page), prints one line per page with the absolute verdicts
+ * (PHONE_BUDGET), then the floor and the same-run verdict (TBT ≤ tbtBudgetMs(floor), what e2e/phone.spec.ts
+ * asserts; the bytes are printed beside them, and asserted there too) and returns the figures.
+ *   const phone = await phoneFigures("http://127.0.0.1:3000");
+ *   // → [{ url, lcpMs, tbtMs, floorTbtMs, tbtBudgetMs, pass, passAbsolute, scriptBytes, htmlBytes, … }]
  * @param {string} baseUrl
  * @param {{ paths?: string[]; attempts?: number; log?: (line: string) => void }} [opts]
  */
@@ -249,10 +284,16 @@ export async function phoneFigures(baseUrl, opts = {}) {
   try {
     const out = [];
     for (const path of opts.paths ?? ["/en", "/en/c/dpsi", "/en/c/dpsi/respond"]) {
-      const { best } = await measurePhoneBest(browser, new URL(path, baseUrl).href, { attempts: opts.attempts ?? 3 });
-      const within = best.lcpMs <= PHONE_BUDGET.lcpMs && best.tbtMs <= PHONE_BUDGET.tbtMs;
-      log(`phone ${formatPhone(best)} → ${within ? "PASS" : "FAIL"}`);
-      out.push({ ...best, pass: within });
+      const { best, floor, tbtBudgetMs } = await measurePhoneBest(browser, new URL(path, baseUrl).href, {
+        attempts: opts.attempts ?? 3,
+      });
+      const passAbsolute = best.lcpMs <= PHONE_BUDGET.lcpMs && best.tbtMs <= PHONE_BUDGET.tbtMs;
+      const pass = best.lcpMs <= PHONE_BUDGET.lcpMs && best.tbtMs <= tbtBudgetMs;
+      log(`phone ${formatPhone(best)} → ${passAbsolute ? "PASS" : "FAIL"}`);
+      log(
+        `  same run: the floor (${PHONE_FLOOR_PATH}) blocked ${floor.tbtMs} ms, so TBT ≤ ${tbtBudgetMs} ms → ${pass ? "PASS" : "FAIL"}`,
+      );
+      out.push({ ...best, floorTbtMs: floor.tbtMs, tbtBudgetMs, pass, passAbsolute });
     }
     return out;
   } finally {
