@@ -67,7 +67,7 @@ test("the API reference, reached from the footer, lists every operation of the s
 test("the API reference passes axe at 1280 and 390 px in English and French, with no raw message key nor sideways scroll", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(450_000);
   for (const path of bothLanguages("/L/api-docs")) await checkPage(page, path);
   await expect(page.getByRole("heading", { level: 1, name: "Référence de l’API" })).toBeVisible();
 });

@@ -23,7 +23,7 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const slug = uniqueSlug("authored");
   await signIn(page, await createAccount("admin"), { path: "/en/admin/consultations/new" });
   await expectAccessible(page);

@@ -44,7 +44,7 @@ test("the authorization matrix: every staff page and route × anonymous, a deleg
   browser,
   request,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(450_000);
   const made = await request.post("/api/consultations/dpsi/responses", {
     data: {
       generalComment: "For the matrix.",

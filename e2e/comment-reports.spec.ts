@@ -46,7 +46,7 @@ test("a visitor reports a published comment: the list of reasons, a clear error,
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const text = `Please call ${uniqueSlug("someone")} on their mobile`;
   const { slug, item } = await publishedComment(request, text);
   await page.goto(`/en/c/${slug}/comments`);
@@ -99,7 +99,7 @@ test("without JavaScript: a report, then a moderator withdraws the comment with 
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const text = `Offensive words ${uniqueSlug("w")}`;
   const { slug, id, item } = await publishedComment(request, text);
   // The results are published too (the copy is made on first read), so the comment shows there as well.
@@ -163,7 +163,7 @@ test("without JavaScript: a report, then a moderator withdraws the comment with 
 });
 
 test("a moderator keeps a reported comment: the reports close, the comment stays public", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const text = `A fair if blunt criticism ${uniqueSlug("k")}`;
   const { slug, item } = await publishedComment(request, text);
   await sql(

@@ -74,7 +74,7 @@ async function scanAtBothWidths(page: Page, path: string, ready: (page: Page) =>
 test("the overview's heat map and the queue keep every number readable (WCAG AA) at counts in the tens and hundreds, en and fr, 1280 and 390 px", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const slug = await spreadConsultation({ closed: false });
   await signIn(page, await createAccount("moderator"));
   for (const locale of ["en", "fr"] as const) {

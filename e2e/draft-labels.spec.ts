@@ -72,7 +72,7 @@ test("a draft of recommendations, authored without JavaScript, is named in its o
   browser,
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const slug = uniqueSlug("rec");
   const admin = await createAccount("admin");
   await withoutJavaScript(browser, async (nojs) => {

@@ -47,30 +47,38 @@ async function otherPhases() {
   return { closed, upcoming };
 }
 
-test("public pages: no raw message key, no sideways scroll at 390 px, axe, in both languages", async ({ page }) => {
-  test.setTimeout(300_000);
-  const { closed, upcoming } = await otherPhases();
-  for (const path of [
-    "/L",
-    "/L/c/dpsi",
-    "/L/c/dpsi/respond",
-    "/L/c/dpsi/comments",
-    "/L/c/dpsi/comments?clause=1.1",
-    "/L/c/dpsi/privacy",
-    `/L/c/${upcoming}`,
-    `/L/c/${upcoming}/respond`,
-    `/L/c/${closed}`,
-    `/L/c/${closed}/results`,
-    `/L/c/${closed}/results/1.1`,
-    "/L/accessibility",
-    "/L/sign-in",
-    "/L/no-such-page",
-    "/L/c/no-such-consultation",
-    "/L/c/dpsi/receipt/DPSI-NOPE-NOPE",
-  ].flatMap(bothLanguages)) {
-    await checkPage(page, path);
-  }
-});
+// One test per page (both languages, both widths): on a slow machine a walk of every page in one test ran past any
+// timeout, and separate tests spread over the workers. "{closed}" and "{upcoming}" are this worker's other phases.
+let phases: Promise<{ closed: string; upcoming: string }> | undefined;
+for (const path of [
+  "/L",
+  "/L/c/dpsi",
+  "/L/c/dpsi/respond",
+  "/L/c/dpsi/comments",
+  "/L/c/dpsi/comments?clause=1.1",
+  "/L/c/dpsi/privacy",
+  "/L/c/{upcoming}",
+  "/L/c/{upcoming}/respond",
+  "/L/c/{closed}",
+  "/L/c/{closed}/results",
+  "/L/c/{closed}/results/1.1",
+  "/L/accessibility",
+  "/L/sign-in",
+  "/L/no-such-page",
+  "/L/c/no-such-consultation",
+  "/L/c/dpsi/receipt/DPSI-NOPE-NOPE",
+]) {
+  test(`public page ${path}: no raw message key, no sideways scroll at 390 px, axe, in both languages`, async ({
+    page,
+  }) => {
+    let filled = path;
+    if (/\{(closed|upcoming)\}/.test(path)) {
+      const { closed, upcoming } = await (phases ??= otherPhases());
+      filled = path.replace("{closed}", closed).replace("{upcoming}", upcoming);
+    }
+    for (const p of bothLanguages(filled)) await checkPage(page, p);
+  });
+}
 
 test("sign-in errors, in both languages: no raw message key, no sideways scroll, axe", async ({ page }) => {
   for (const locale of ["en", "fr"]) {
@@ -90,7 +98,7 @@ test("sign-in errors, in both languages: no raw message key, no sideways scroll,
 });
 
 test("a respondent's receipt and private manage link, in both languages", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const email = `${uniqueSlug("walker")}@test.clausewise.invalid`;
   const r = await request.post("/api/consultations/dpsi/responses", {
     data: {
@@ -122,7 +130,7 @@ test("a respondent's receipt and private manage link, in both languages", async 
 });
 
 test("the invitation page, and a too-short password, in both languages: no raw message key", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const admin = await createAccount("admin");
   const [{ id: adminId }] = await sql<{ id: string }>(`SELECT id FROM app_user WHERE email = $1`, [admin.email]);
   for (const locale of ["en", "fr"]) {
@@ -150,48 +158,53 @@ test("the invitation page, and a too-short password, in both languages: no raw m
   await checkPage(page, "/fr/invitation/not-a-token");
 });
 
-test("a delegate's pages, in both languages", async ({ browser }) => {
-  test.setTimeout(120_000);
-  const page = await signedIn(browser, "delegate");
-  for (const path of ["/L/delegation", "/L/delegation/dpsi", "/L", "/L/c/dpsi"].flatMap(bothLanguages))
-    await checkPage(page, path);
-});
+for (const path of ["/L/delegation", "/L/delegation/dpsi", "/L", "/L/c/dpsi"]) {
+  test(`a delegate's page ${path}, in both languages`, async ({ browser }) => {
+    const page = await signedIn(browser, "delegate");
+    for (const p of bothLanguages(path)) await checkPage(page, p);
+    await page.context().close();
+  });
+}
 
-test("a moderator's pages, in both languages", async ({ browser }) => {
-  test.setTimeout(300_000);
-  const page = await signedIn(browser, "moderator");
-  const [{ id }] = await sql<{ id: string }>(
-    `SELECT f.id FROM feedback_item f JOIN response r ON r.id = f.response_id JOIN consultation c ON c.id = r.consultation_id WHERE c.slug = 'dpsi' ORDER BY f.id LIMIT 1`,
-  );
-  for (const path of [
-    "/L/moderate?c=dpsi",
-    `/L/moderate/items/${id}?c=dpsi`,
-    "/L/moderate/overview?c=dpsi",
-    "/L/moderate/formal?c=dpsi",
-    "/L/moderate/countries?c=dpsi",
-    "/L/moderate/key-in?c=dpsi",
-    "/L/moderate/campaigns?c=dpsi",
-    "/L/moderate/bulk/confirm?c=dpsi&scope=matching&filter=q%3Dsignals&bulkDecision=accepted&bulkReason=Walk",
-    "/L/c/dpsi",
-  ].flatMap(bothLanguages)) {
-    await checkPage(page, path);
-  }
-});
+for (const path of [
+  "/L/moderate?c=dpsi",
+  "/L/moderate/items/{item}?c=dpsi",
+  "/L/moderate/overview?c=dpsi",
+  "/L/moderate/formal?c=dpsi",
+  "/L/moderate/countries?c=dpsi",
+  "/L/moderate/key-in?c=dpsi",
+  "/L/moderate/campaigns?c=dpsi",
+  "/L/moderate/bulk/confirm?c=dpsi&scope=matching&filter=q%3Dsignals&bulkDecision=accepted&bulkReason=Walk",
+  "/L/c/dpsi",
+]) {
+  test(`a moderator's page ${path}, in both languages`, async ({ browser }) => {
+    const page = await signedIn(browser, "moderator");
+    let filled = path;
+    if (path.includes("{item}")) {
+      const [{ id }] = await sql<{ id: string }>(
+        `SELECT f.id FROM feedback_item f JOIN response r ON r.id = f.response_id JOIN consultation c ON c.id = r.consultation_id WHERE c.slug = 'dpsi' ORDER BY f.id LIMIT 1`,
+      );
+      filled = path.replace("{item}", id);
+    }
+    for (const p of bothLanguages(filled)) await checkPage(page, p);
+    await page.context().close();
+  });
+}
 
-test("an admin's pages, in both languages", async ({ browser }) => {
-  test.setTimeout(300_000);
-  const page = await signedIn(browser, "admin");
-  for (const path of [
-    "/L/admin",
-    "/L/admin/consultations",
-    "/L/admin/consultations/new",
-    "/L/admin/consultations/dpsi",
-    "/L/admin/consultations/dpsi/edit",
-    "/L/admin/consultations/dpsi/redraft",
-    "/L/admin/consultations/dpsi/confirm?intent=close&closeReason=Walk",
-    "/L/admin/accounts",
-    "/L/admin/privacy",
-  ].flatMap(bothLanguages)) {
-    await checkPage(page, path);
-  }
-});
+for (const path of [
+  "/L/admin",
+  "/L/admin/consultations",
+  "/L/admin/consultations/new",
+  "/L/admin/consultations/dpsi",
+  "/L/admin/consultations/dpsi/edit",
+  "/L/admin/consultations/dpsi/redraft",
+  "/L/admin/consultations/dpsi/confirm?intent=close&closeReason=Walk",
+  "/L/admin/accounts",
+  "/L/admin/privacy",
+]) {
+  test(`an admin's page ${path}, in both languages`, async ({ browser }) => {
+    const page = await signedIn(browser, "admin");
+    for (const p of bothLanguages(path)) await checkPage(page, p);
+    await page.context().close();
+  });
+}

@@ -19,7 +19,7 @@ test("a delegate is invited, drafts with a colleague, uploads the letter; an app
   browser,
 }) => {
   // Four people, three invitations (each an argon2id hash) and a dozen pages: over a minute on a busy 2-core machine.
-  test.setTimeout(150_000);
+  test.setTimeout(375_000);
   const slug = uniqueSlug("formal");
   await createConsultation({ slug, closesAt: new Date(Date.now() + 86_400_000) });
   const ws = `/en/delegation/${slug}`;

@@ -98,7 +98,7 @@ test("an admin sends a password reset from the accounts page: it is emailed, not
 test("the new pages, with and without errors, in both languages at 1280 and 390 px: axe, no raw key, no sideways scroll", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(450_000);
   const account = await createAccount("delegate");
   for (const locale of ["en", "fr"]) {
     await checkPage(page, `/${locale}/sign-in/forgot`);

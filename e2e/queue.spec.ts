@@ -51,7 +51,7 @@ test("at 1280×900 the first item, the bulk bar and what a bulk action changed a
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const { slug, references } = await consultationWith(request, 55);
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, await createAccount("moderator"));

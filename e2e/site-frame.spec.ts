@@ -21,7 +21,7 @@ async function atBothWidths(page: Page, path: string, check: () => Promise<void>
 test("the footer links to the accessibility statement, a contact address, the privacy notices and staff sign-in, in both languages", async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   for (const [locale, names] of [
     ["en", { a11y: "Accessibility statement", contact: /Contact/, privacy: "Privacy", signIn: "Staff sign in" }],
     [
@@ -62,7 +62,7 @@ test("any address under /fr that matches no page answers the French 'page not fo
   page,
   request,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   for (const [locale, title] of [
     ["fr", "Page non trouvée"],
     ["en", "Page not found"],
@@ -104,7 +104,7 @@ test.describe("without JavaScript", () => {
 test("an upcoming consultation is not coloured as an open one, and says when it opens before when it closes", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(450_000);
   const upcoming = uniqueSlug("upcoming");
   await createConsultation({ slug: upcoming, opensAt: OPENS, closesAt: CLOSES });
   const open = uniqueSlug("open");

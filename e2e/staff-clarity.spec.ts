@@ -24,7 +24,7 @@ async function as(
 test("the workspace keeps Save in reach in every section and beside the submission; headings never repeat; once locked it no longer offers writing", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   // dpsi: a preamble headed "Preamble" and 24 more sections. Iceland: no other test's delegation.
   const approver = await createAccount("delegate", undefined, { country: "IS", delegationRole: "approver" });
   const page = await as(browser, approver, "/en/delegation/dpsi");
@@ -129,7 +129,7 @@ async function namedSummary(page: Page, locale: "en" | "fr") {
 test("the admin's error summary names each field instead of repeating 'Fill this in' (en and fr, 1280 and 390 px, with and without JavaScript)", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(450_000);
   const admin = await createAccount("admin");
   const page = await as(browser, admin, "/en/admin");
   for (const locale of ["en", "fr"] as const) {
@@ -146,7 +146,7 @@ test("the admin's error summary names each field instead of repeating 'Fill this
 });
 
 test("a Markdown mismatch is attached to the draft that is short, with and without JavaScript", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const admin = await createAccount("admin");
   for (const js of [true, false]) {
     const page = await as(browser, admin, "/en/admin", js);
@@ -173,7 +173,7 @@ test("a Markdown mismatch is attached to the draft that is short, with and witho
 test("a one-time invitation link has a copy button that works by keyboard; without JavaScript the link is selectable text", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(225_000);
   const admin = await createAccount("admin");
   const page = await as(browser, admin, "/en/admin");
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);

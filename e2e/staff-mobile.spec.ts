@@ -43,7 +43,7 @@ async function expectNoSidewaysScroll(page: Page, path: string) {
 }
 
 test("no staff page scrolls sideways on a 390 px phone", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const marker = uniqueSlug("wide");
   const r = await request.post("/api/consultations/dpsi/responses", {
     data: {
