@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createAccount, createConsultation, expectAccessible, fillAboutYou, signIn, uniqueSlug } from "./helpers";
+import { createAccount, createConsultation, expectAccessible, fillAboutYou, signIn, sql, uniqueSlug } from "./helpers";
 
 const EN =
   "Adherents recognise that innovation matters.\n\n## 1. Embrace innovation\nInnovation is everyone's work.\n\n1. Act on weak signals.\n2. Build capacity.\n";
@@ -160,7 +160,7 @@ test("an admin authors a consultation from Markdown, runs it, re-drafts it and p
 
 test("accounts: an admin changes a role and deactivates an account; the log says so", async ({ page }) => {
   const mod = await createAccount("moderator");
-  await signIn(page, await createAccount("admin"), { path: "/en/admin/accounts" });
+  await signIn(page, await createAccount("admin"), { path: `/en/admin/accounts?q=${encodeURIComponent(mod.email)}` });
   await expectAccessible(page);
   const email = mod.email;
   const row = page.locator("li").filter({ hasText: email });
@@ -172,6 +172,43 @@ test("accounts: an admin changes a role and deactivates an account; the log says
   await expect(
     page.getByText(new RegExp(`Account changed · ${email.replace(/[.]/g, "\\.")} · deactivated`)),
   ).toBeVisible();
+});
+
+test("accounts: a search by part of an address finds them, 50 a page with links to the next, without JavaScript", async ({
+  browser,
+}) => {
+  const tag = uniqueSlug("paged");
+  // 60 accounts no other test makes (never signed in: the hash is only the shape the table checks).
+  await sql(
+    `INSERT INTO app_user (email, name, password_hash, role)
+     SELECT $1 || '-' || i || '@test.clausewise.invalid', 'Paged ' || lpad(i::text, 2, '0'), '$argon2id$not-a-hash', 'moderator'
+     FROM generate_series(1, 60) i`,
+    [tag],
+  );
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, await createAccount("admin"), { path: "/en/admin/accounts" });
+  await expect(page.getByText(/^\d[\d,]* accounts$/)).toBeVisible();
+  await page.getByRole("searchbox", { name: "Find an account" }).fill(tag.toUpperCase());
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText(`60 accounts match “${tag.toUpperCase()}”.`)).toBeVisible();
+  const pages = page.getByRole("navigation", { name: "Pages of accounts" }).first();
+  await expect(pages).toContainText("Page 1 of 2");
+  await expect(page.getByRole("listitem").filter({ hasText: `${tag}-` })).toHaveCount(50);
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(pages).toContainText("Page 2 of 2");
+  await expect(page.getByRole("listitem").filter({ hasText: `${tag}-` })).toHaveCount(10);
+  await expect(page.getByRole("listitem").filter({ hasText: `Paged 60 · ${tag}-60@` })).toBeVisible();
+  await page.getByRole("link", { name: "Show every account" }).click();
+  await expect(page).toHaveURL(/\/en\/admin\/accounts$/);
+  await context.close();
+  // axe runs in the page: with JavaScript, the same search's first page, its pages' links included.
+  const withJs = await browser.newContext();
+  const seen = await withJs.newPage();
+  await signIn(seen, await createAccount("admin"), { path: `/en/admin/accounts?q=${tag}` });
+  await expect(seen.getByRole("navigation", { name: "Pages of accounts" }).first()).toContainText("Page 1 of 2");
+  await expectAccessible(seen);
+  await withJs.close();
 });
 
 test("the list of consultations, and editing a published one's texts (its dates move only by extension)", async ({

@@ -207,7 +207,12 @@ export async function signIn(
   await page.getByLabel("Email address").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  if (opts.succeeds !== false) await page.waitForURL((u) => u.pathname === path);
+  // The page asked for, its query included ("/en/admin/accounts?q=…").
+  const want = new URL(path, "http://localhost");
+  if (opts.succeeds !== false)
+    await page.waitForURL(
+      (u) => u.pathname === want.pathname && u.searchParams.toString() === want.searchParams.toString(),
+    );
 }
 
 /** Any feedback item's id and its campaign, if any (for refusal tests). */

@@ -414,7 +414,7 @@ test("an admin sees the account under attack and unlocks it (without JavaScript)
   const admin = await createAccount("admin");
   const withJs = await browser.newContext();
   const seen = await withJs.newPage();
-  await signIn(seen, admin, { path: "/en/admin/accounts" });
+  await signIn(seen, admin, { path: `/en/admin/accounts?q=${encodeURIComponent(account.email)}` });
   const attacked = seen.locator("li").filter({ hasText: `${account.email} · Moderator` });
   await expect(attacked).toContainText(
     /Sign-in under attack: 5 failed attempts in the last 24 hours\. 1 client address is refused until /,
@@ -424,7 +424,7 @@ test("an admin sees the account under attack and unlocks it (without JavaScript)
 
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const adminPage = await noJs.newPage();
-  await signIn(adminPage, admin, { path: "/en/admin/accounts" });
+  await signIn(adminPage, admin, { path: `/en/admin/accounts?q=${encodeURIComponent(account.email)}` });
   const row = adminPage.locator("li").filter({ hasText: `${account.email} · Moderator` });
   await row.getByRole("button", { name: "Unlock sign-in for Test moderator" }).click();
   const unlocked = adminPage.locator("li").filter({ hasText: `${account.email} · Moderator` });

@@ -85,7 +85,7 @@ test("an address without an account gets the same confirmation", async ({ page }
 test("an admin sends a password reset from the accounts page: it is emailed, not shown", async ({ page }) => {
   const admin = await createAccount("admin");
   const target = await createAccount("delegate");
-  await signIn(page, admin, { path: "/en/admin/accounts" });
+  await signIn(page, admin, { path: `/en/admin/accounts?q=${encodeURIComponent(target.email)}` });
   const row = page.getByRole("listitem").filter({ hasText: target.email });
   await row.getByRole("button", { name: "Send a password reset to Test delegate" }).click();
   await expect(row.getByText(`A password reset link has been emailed to ${target.email}`)).toBeVisible();
@@ -156,7 +156,7 @@ test.describe("without JavaScript", () => {
   test("an admin's Send a password reset button", async ({ page }) => {
     const admin = await createAccount("admin");
     const target = await createAccount("moderator");
-    await signIn(page, admin, { path: "/en/admin/accounts" });
+    await signIn(page, admin, { path: `/en/admin/accounts?q=${encodeURIComponent(target.email)}` });
     await page
       .getByRole("listitem")
       .filter({ hasText: target.email })

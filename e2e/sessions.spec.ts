@@ -49,7 +49,9 @@ test("an admin's role change, or deactivating and reactivating, ends the account
   const moderator = await createAccount("moderator");
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, await createAccount("admin"), { path: "/en/admin/accounts" });
+  await signIn(admin, await createAccount("admin"), {
+    path: `/en/admin/accounts?q=${encodeURIComponent(moderator.email)}`,
+  });
   const row = admin.locator("li").filter({ hasText: moderator.email });
   const save = async (label: RegExp, value: string, changed: string) => {
     await admin.reload();

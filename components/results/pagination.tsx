@@ -6,16 +6,19 @@ export async function Pagination({
   pages,
   href,
   locale,
+  label,
 }: {
   page: number;
   pages: number;
   href: (page: number) => string;
   locale: string;
+  /** What the pages are of, for assistive technology ("Pages of comments" unless given). */
+  label?: string;
 }) {
   if (pages <= 1) return null;
   const t = await getTranslations({ locale, namespace: "results" });
   return (
-    <nav aria-label={t("pagination")} className="mb-6">
+    <nav aria-label={label ?? t("pagination")} className="mb-6">
       <ul className="flex flex-wrap items-center gap-x-6 gap-y-2">
         {page > 1 ? (
           <li>

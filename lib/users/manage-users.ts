@@ -7,14 +7,6 @@ import { now } from "@/lib/clock";
 import { logAdminEvent } from "./admin-event";
 import { ENDS_SESSIONS } from "./session";
 
-export async function listAccounts() {
-  return db.appUser.findMany({
-    orderBy: [{ role: "asc" }, { name: "asc" }],
-    take: 500,
-    select: { id: true, email: true, name: true, role: true, country: true, delegationRole: true, disabledAt: true },
-  });
-}
-
 export type TAccountChange = {
   role?: "admin" | "moderator";
   delegationRole?: "drafter" | "approver";

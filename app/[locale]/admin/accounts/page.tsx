@@ -5,7 +5,8 @@ import { requireRoleForPage } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/routing";
 import { countryName } from "@/lib/countries/list-countries";
 import { formatInstant } from "@/lib/consultations/format-instant";
-import { listAccounts } from "@/lib/users/manage-users";
+import { ACCOUNT_SEARCH_MAX, listAccounts, parseAccountListQuery } from "@/lib/users/list-accounts";
+import { Pagination } from "@/components/results/pagination";
 import { listAdminEvents } from "@/lib/users/admin-event";
 import { AccountForm } from "./account-form";
 import { SignInLock } from "./sign-in-lock";
@@ -15,7 +16,10 @@ import type { TLockView } from "./sign-in-lock";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ locale: string }> };
+type TProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { locale } = await params;
@@ -33,7 +37,7 @@ function lockView(s: TSignInLockState | undefined, locale: string): TLockView | 
   };
 }
 
-export default async function AccountsPage({ params }: TProps) {
+export default async function AccountsPage({ params, searchParams }: TProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -45,7 +49,16 @@ export default async function AccountsPage({ params }: TProps) {
     const key = action.replace(/\./g, "_");
     return ta.has(key as "other") ? ta(key as "other") : ta("other");
   };
-  const [accounts, events] = await Promise.all([listAccounts(), listAdminEvents()]);
+  const query = parseAccountListQuery(await searchParams);
+  const [list, events] = await Promise.all([listAccounts(query), listAdminEvents()]);
+  const { accounts } = list;
+  const href = (page: number) => {
+    const sp = new URLSearchParams();
+    if (list.q) sp.set("q", list.q);
+    if (page > 1) sp.set("page", String(page));
+    const qs = sp.toString();
+    return `/${locale}/admin/accounts${qs ? `?${qs}` : ""}`;
+  };
   const locks = await listSignInLocks(accounts.map((a) => a.email));
   return (
     <>
@@ -54,6 +67,38 @@ export default async function AccountsPage({ params }: TProps) {
       </p>
       <h1 className="mb-4 text-4xl font-bold">{t("title")}</h1>
       <p className="mb-8 max-w-prose">{t("intro")}</p>
+      <form method="get" role="search" aria-labelledby="account-search-label" className="mb-6 max-w-xl">
+        <label id="account-search-label" htmlFor="account-search" className="mb-1 block font-bold">
+          {t("search")}
+        </label>
+        <p id="account-search-hint" className="mb-1 text-muted">
+          {t("searchHint")}
+        </p>
+        <div className="flex flex-wrap items-end gap-4">
+          <input
+            id="account-search"
+            name="q"
+            type="search"
+            defaultValue={list.q}
+            maxLength={ACCOUNT_SEARCH_MAX}
+            aria-describedby="account-search-hint"
+            className="input max-w-md"
+          />
+          <button type="submit" className="bg-brand px-4 py-2 font-bold text-white">
+            {t("searchButton")}
+          </button>
+        </div>
+      </form>
+      <p className="mb-4">
+        {list.q ? t("countMatching", { count: list.total, q: list.q }) : t("count", { count: list.total })}
+        {list.q ? (
+          <>
+            {" "}
+            <a href={`/${locale}/admin/accounts`}>{t("showAll")}</a>
+          </>
+        ) : null}
+      </p>
+      <Pagination page={list.page} pages={list.pages} href={href} locale={locale} label={t("pagination")} />
       <ul className="mb-12 space-y-4">
         {accounts.map((a) => (
           <li key={a.id} className="border-b border-line pb-4">
@@ -77,6 +122,7 @@ export default async function AccountsPage({ params }: TProps) {
           </li>
         ))}
       </ul>
+      <Pagination page={list.page} pages={list.pages} href={href} locale={locale} label={t("pagination")} />
       <h2 className="mb-4 text-2xl font-bold">{t("logTitle")}</h2>
       {events.length === 0 ? (
         <p>{t("logEmpty")}</p>
