@@ -230,13 +230,19 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
   // (Not in development, where a page must show the code just edited.)
   const cached = hasBody || dev ? null : pageCache.cacheKeyOf(req);
   if (cached) {
-    return void pageCache.serve(req, res, cached).then(
-      (served) => served || dispatch(),
-      (err) => {
-        log.warn({ reqId: id, err: err.message }, "page cache: rendering through Next.js directly");
-        if (!res.headersSent) dispatch();
-      },
-    );
+    const fallBack = (err) => {
+      log.warn({ reqId: id, err: err.message }, "page cache: rendering through Next.js directly");
+      if (!res.headersSent) dispatch();
+    };
+    let served;
+    try {
+      served = pageCache.serve(req, res, cached); // true at once for a page in the cache
+    } catch (err) {
+      return fallBack(err);
+    }
+    if (served === true) return;
+    if (served === false) return dispatch();
+    return void served.then((done) => done || dispatch(), fallBack);
   }
   if (!hasBody || streamedUpload) return dispatch();
   const submission = req.method === "POST" && servePostResponse() ? API_RESPONSES.exec(pathname) : null;

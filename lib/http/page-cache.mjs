@@ -14,7 +14,7 @@
 // The response form is a template: it carries a per-visitor idempotency key, so the page holds
 // FORM_KEY_PLACEHOLDER where the key goes and every answer gets a fresh key (and its own hashes); it is
 // never shared beyond this server (private, no-store).
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomFillSync } from "node:crypto";
 import http from "node:http";
 import { constants, crc32, deflateRawSync, gzipSync } from "node:zlib";
 import { policyWith } from "./csp-policy.mjs";
@@ -111,9 +111,12 @@ export function cacheKeyOf(req) {
 }
 
 /**
- * The form page made ready for a key per reader at little cost: its bytes and its compressed bytes cut at
- * each placeholder (compressed apart, so the key's few bytes go between them and the whole stays one valid
- * gzip member), and the hashes of its scripts, computed again only for the scripts that hold the key.
+ * The form page made ready for a key per reader at little cost (a few microseconds: the per-reader work is what
+ * bench:read's "response form" measures): its bytes and its compressed bytes cut at each placeholder (each part
+ * compressed apart and flushed to a byte boundary, so the key goes between them as a stored block and the whole
+ * stays one valid gzip member), the CRC-32 of each part (combined with the key's, as zlib's crc32_combine does,
+ * instead of reading the whole page again), and the hashes of its scripts, computed again only for the scripts
+ * that hold the key. `fill(key, gzip)` builds only the body that is sent.
  * @param {string} html @param {string} nonce @param {boolean} [dev]
  */
 export function formTemplate(html, nonce, dev = false) {
@@ -128,6 +131,9 @@ export function formTemplate(html, nonce, dev = false) {
   }
   const packed = parts.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }));
   const last = deflateRawSync(Buffer.alloc(0)); // the final (empty) block
+  const crcs = parts.map((part) => crc32(part));
+  const shifts = parts.map((part) => crcShift(part.length));
+  const keyShift = crcShift(mark.length); // keys are as long as the placeholder
   const fixed = [];
   const keyed = [];
   for (const script of ownInlineScripts(html, nonce)) {
@@ -141,25 +147,31 @@ export function formTemplate(html, nonce, dev = false) {
   }
   return {
     size: buf.length + packed.reduce((n, b) => n + b.length, 0),
-    /** @param {string} key 22 characters of [A-Za-z0-9_-], as the placeholder */
-    fill(key) {
-      const k = Buffer.from(key);
-      const packedKey = deflateRawSync(k, { finishFlush: constants.Z_SYNC_FLUSH });
-      const plain = [];
-      const deflated = [];
+    /**
+     * @param {string} key 22 characters of [A-Za-z0-9_-], as the placeholder
+     * @param {boolean} gzip the body compressed (a gzip member), or as it is
+     */
+    fill(key, gzip) {
+      const k = Buffer.from(key, "latin1");
+      if (k.length !== mark.length) throw new Error("a form key is as long as its placeholder");
+      const chunks = [];
+      if (gzip) chunks.push(GZIP_HEADER);
+      let crc = crcs[0];
+      const keyCrc = gzip ? crc32(k) : 0;
+      const storedKey = gzip ? Buffer.concat([storedBlockHeader(k.length), k]) : k;
       parts.forEach((part, i) => {
         if (i > 0) {
-          plain.push(k);
-          deflated.push(packedKey);
+          chunks.push(storedKey);
+          if (gzip) crc = (multModP(shifts[i], (multModP(keyShift, crc) ^ keyCrc) >>> 0) ^ crcs[i]) >>> 0;
         }
-        plain.push(part);
-        deflated.push(packed[i]);
+        chunks.push(gzip ? packed[i] : part);
       });
-      const body = Buffer.concat(plain);
-      const trailer = Buffer.alloc(8);
-      trailer.writeUInt32LE(crc32(body), 0);
-      trailer.writeUInt32LE(body.length % 2 ** 32, 4);
-      const gzip = Buffer.concat([GZIP_HEADER, ...deflated, last, trailer]);
+      if (gzip) {
+        const trailer = Buffer.alloc(8);
+        trailer.writeUInt32LE(crc, 0);
+        trailer.writeUInt32LE(buf.length % 2 ** 32, 4);
+        chunks.push(last, trailer);
+      }
       const hashes = keyed.map(
         ({ head, rest }) =>
           `'sha256-${head
@@ -167,9 +179,46 @@ export function formTemplate(html, nonce, dev = false) {
             .update(key + rest.join(key), "utf8")
             .digest("base64")}'`,
       );
-      return { body, gzip, csp: hashedPolicy([...new Set([...fixed, ...hashes])], dev) };
+      return { body: Buffer.concat(chunks), csp: hashedPolicy([...new Set([...fixed, ...hashes])], dev) };
     },
   };
+}
+
+/** A raw deflate stored (uncompressed) block's header, for `length` bytes, after a byte-aligned flush: not the last block. */
+function storedBlockHeader(length) {
+  return Buffer.from([0x00, length & 0xff, length >>> 8, ~length & 0xff, (~length >>> 8) & 0xff]);
+}
+
+// CRC-32 arithmetic as zlib's crc32_combine (crc32.c): polynomials over GF(2), reflected. crc(A‖B) =
+// multModP(crcShift(|B|), crc(A)) ^ crc(B).
+const POLY = 0xedb88320;
+/** a × b modulo the CRC polynomial. */
+function multModP(a, b) {
+  let p = 0;
+  for (let m = 0x80000000; m !== 0; m >>>= 1) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
+  }
+  return p >>> 0;
+}
+/** x^(2^k) modulo the polynomial, k = 0…31. */
+const X2N = (() => {
+  const table = [];
+  let p = 1 << 30; // x^1
+  for (let n = 0; n < 32; n += 1) {
+    table.push(p >>> 0);
+    p = multModP(p, p);
+  }
+  return table;
+})();
+/** The operator that moves a CRC past `bytes` bytes: x^(8·bytes) modulo the polynomial. */
+function crcShift(bytes) {
+  let p = 0x80000000; // x^0
+  for (let n = bytes, k = 3; n > 0; n = Math.floor(n / 2), k += 1) if (n % 2) p = multModP(X2N[k & 31], p);
+  return p;
 }
 
 // A gzip member's header: deflate, no name or time, from Unix.
@@ -258,14 +307,10 @@ export function createPageCache(options = {}) {
     if (!cacheable) {
       // Answered as rendered (a 404, a redirect…), with its own one-time nonce, and not kept.
       const body = template ? Buffer.from(html.replaceAll(FORM_KEY_PLACEHOLDER, newFormKey()), "utf8") : r.body;
-      return {
-        shared: false,
-        status: r.status,
-        headers: { ...kept, ...pick(r.headers, ["cache-control", "content-security-policy", "set-cookie"]) },
-        body,
-      };
+      const headers = { ...kept, ...pick(r.headers, ["cache-control", "content-security-policy", "set-cookie"]) };
+      return { shared: false, status: r.status, headerList: Object.entries(headers), body };
     }
-    const entry = { status: 200, headers: kept, created: startedAt, template };
+    const entry = { status: 200, headerList: Object.entries(kept), created: startedAt, template };
     if (template) {
       entry.form = formTemplate(html, nonce, options.dev);
       entry.size = entry.form.size;
@@ -286,27 +331,24 @@ export function createPageCache(options = {}) {
       entry.used = true;
     }
     res.statusCode = entry.status;
-    for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
+    for (const [name, value] of entry.headerList) res.setHeader(name, value);
     if (entry.shared === false) {
       res.end(req.method === "HEAD" ? undefined : entry.body);
       return true;
     }
-    let body = entry.body;
-    let gzip = entry.gzip;
+    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    let body = gzip ? entry.gzip : entry.body;
     let csp = entry.csp;
     if (entry.template) {
       // A fresh idempotency key for this visitor, in the form and in its React payload alike.
-      ({ body, gzip, csp } = entry.form.fill(newFormKey()));
+      ({ body, csp } = entry.form.fill(newFormKey(), gzip));
       res.setHeader("cache-control", "private, no-store");
     } else {
       res.setHeader("cache-control", PUBLIC_CACHE_CONTROL);
     }
     res.setHeader("content-security-policy", csp);
     res.setHeader("x-clausewise-cache", state);
-    if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-      body = gzip;
-      res.setHeader("content-encoding", "gzip");
-    }
+    if (gzip) res.setHeader("content-encoding", "gzip");
     res.setHeader("content-length", body.length);
     res.end(req.method === "HEAD" ? undefined : body);
     return true;
@@ -330,9 +372,10 @@ export function createPageCache(options = {}) {
     },
     /**
      * Answers a public page from the cache, rendering it first if needed (one render however many wait).
-     * @returns {Promise<boolean>} false when the request must go to Next.js itself (a page that is not kept)
+     * A page in the cache is answered at once (a boolean, no promise: most requests of a crowd are these).
+     * @returns {boolean | Promise<boolean>} false when the request must go to Next.js itself (a page that is not kept)
      */
-    async serve(req, res, key) {
+    serve(req, res, key) {
       const entry = entries.get(key);
       const age = entry ? Date.now() - entry.created : Infinity;
       // Rendered before a consultation opened or closed: never served again, not even stale.
@@ -342,7 +385,7 @@ export function createPageCache(options = {}) {
         if (age >= ttlMs) render(req, key).catch((e) => options.log?.(`page cache: ${e.message}`));
         return send(req, res, entry, age < ttlMs ? "hit" : "stale");
       }
-      return send(req, res, await render(req, key), "miss");
+      return render(req, key).then((rendered) => send(req, res, rendered, "miss"));
     },
     /** Forgets every page (a consultation changed, here or on another server). */
     clear() {
@@ -356,9 +399,19 @@ export function createPageCache(options = {}) {
   };
 }
 
-/** As lib/responses/idempotency.ts's newIdempotencyKey: 128 random bits. */
+// Random bytes for keys, drawn 256 keys at a time: one draw per key (randomBytes(16)) was a tenth of the form's
+// cost under a crowd (bench:read's profile), as much as the rest of the key's work together.
+const KEY_POOL = Buffer.alloc(16 * 256);
+let keyPoolAt = KEY_POOL.length;
+
+/** As lib/responses/idempotency.ts's newIdempotencyKey: 128 random bits, each used once. */
 function newFormKey() {
-  return randomBytes(16).toString("base64url");
+  if (keyPoolAt === KEY_POOL.length) {
+    randomFillSync(KEY_POOL);
+    keyPoolAt = 0;
+  }
+  keyPoolAt += 16;
+  return KEY_POOL.toString("base64url", keyPoolAt - 16, keyPoolAt);
 }
 
 function pick(headers, names) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,14 +24,34 @@ describe("formTemplate", () => {
     const P = FORM_KEY_PLACEHOLDER;
     const html = `<p>é ${"long text ".repeat(500)}</p><input value="${P}"><script nonce="N">a("${P}", "${P}")</script><script nonce="N">b()</script><script>c()</script>${P}`;
     const key = "abcdefghij_-0123456789";
-    const { body, gzip, csp } = formTemplate(html, "N").fill(key);
+    const template = formTemplate(html, "N");
+    const { body, csp } = template.fill(key, false);
+    const { body: gzip, csp: gzipCsp } = template.fill(key, true);
     const expected = html.replaceAll(P, key);
     expect(body.toString("utf8")).toBe(expected);
     expect(gunzipSync(gzip).toString("utf8")).toBe(expected);
+    expect(gzipCsp).toBe(csp);
     expect(gzip.length).toBeLessThan(body.length / 5);
     const hashes = inlineScriptHashes(expected, "N");
     expect(hashes).toHaveLength(2);
     expect(csp).toContain(`script-src 'self' ${[sha("b()"), sha(`a("${key}", "${key}")`)].join(" ")};`);
+  });
+});
+
+describe("formTemplate's gzip member", () => {
+  it("is whole and checked (its CRC-32 and length) whatever the page's size and the keys' places", () => {
+    const P = FORM_KEY_PLACEHOLDER;
+    // Random text (hardly compressible) of 300 KB, keys at the very start, the very end, side by side and far apart.
+    const noise = randomBytes(150_000).toString("hex");
+    const html = `${P}<p>${noise.slice(0, 100_000)}</p>${P}${P}<input value="${P}">ü€${noise.slice(100_000)}${P}`;
+    const template = formTemplate(html, "N");
+    for (const key of ["abcdefghij_-0123456789", "ZZZZZZZZZZZZZZZZZZZZZZ", randomBytes(16).toString("base64url")]) {
+      const gzip = template.fill(key, true).body;
+      // gunzipSync checks the trailer: a wrong CRC or length throws.
+      expect(gunzipSync(gzip).toString("utf8")).toBe(html.replaceAll(P, key));
+      expect(template.fill(key, false).body.toString("utf8")).toBe(html.replaceAll(P, key));
+    }
+    expect(() => template.fill("short", true)).toThrow();
   });
 });
 
