@@ -12,8 +12,9 @@
 // Targets: draft, home, comments, results ≥ 0.8 × the static script with p99 ≤ 100 ms and no errors;
 // the response form ≥ 0.5 ×.
 // The baseline is measured before the first page and again after each page; a page's ratio is to the mean of the
-// two static runs on either side of it (on this kind of machine one 15 s figure varies by up to ±25 % from one run
-// to the next, and drifts over a run as the server's code warms up).
+// two static runs on either side of it, and the whole is done BENCH_READ_ROUNDS (2) times, a page's ratio the mean of
+// its rounds' (on this kind of machine one 15 s figure varies by up to ±25 % from one run to the next, with the
+// machine's neighbours, and drifts over a run as the server's code warms up).
 // autocannon keeps every response's body as a string (for its expectBody and verifyBody options, which this bench
 // does not use): it decodes each compressed body as UTF-8 on the bench's own core, one of the machine's two, so its
 // figures measured the size of a body more than the server (a bare node:http server sending 15 KB: 10,400 req/s;
@@ -35,6 +36,7 @@ import { compressStatic } from "./static-compressed.mjs";
 const ITEMS = Number(process.env.BENCH_READ_ITEMS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_READ_CONNECTIONS ?? 32);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_READ_ROUNDS ?? 2));
 const PORT = Number(process.env.BENCH_READ_PORT ?? 3260); // nginx; the app servers on PORT + 1 and PORT + 2
 const APP = `http://127.0.0.1:${PORT + 1}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -56,11 +58,12 @@ async function measure(url, seconds = SECONDS) {
     p50: res.latency.p50,
     p99: res.latency.p99,
     errors: res.errors + res.timeouts + res.non2xx,
+    kinds: `${res.non2xx} not 2xx, ${res.timeouts} timeouts, ${res.errors} others`,
     bytes: Math.round(res.throughput.average / Math.max(1, res.requests.average)),
   };
 }
 const line = (name, m) =>
-  `${name.padEnd(28)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${String(m.p50).padStart(5)} ms  p99 ${String(m.p99).padStart(5)} ms  errors ${m.errors}  ${String(m.bytes).padStart(6)} B`;
+  `${name.padEnd(28)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${String(m.p50).padStart(5)} ms  p99 ${String(m.p99).padStart(5)} ms  errors ${m.errors}${m.errors ? ` (${m.kinds})` : ""}  ${String(m.bytes).padStart(6)} B`;
 
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
@@ -125,24 +128,36 @@ try {
   // Warm-up, not counted: each address 3 s, so that the first figures are not those of code still being compiled.
   for (const t of targets) await measure(t.url, Math.min(3, SECONDS));
   const [staticScript, ...pages] = targets;
-  staticScript.runs = [await measure(staticScript.url)];
-  console.log(line(`${staticScript.name} (1)`, staticScript.runs[0]));
-  for (const t of pages) {
-    Object.assign(t, await measure(t.url));
-    console.log(`${line(t.name, t)}  (${t.cacheControl})`);
+  staticScript.runs = [];
+  for (const t of pages) t.rounds = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    if (ROUNDS > 1) console.log(`round ${round} of ${ROUNDS}`);
     staticScript.runs.push(await measure(staticScript.url));
     console.log(line(`${staticScript.name} (${staticScript.runs.length})`, staticScript.runs.at(-1)));
-    t.baseline = (staticScript.runs.at(-2).rps + staticScript.runs.at(-1).rps) / 2;
+    for (const t of pages) {
+      const m = await measure(t.url);
+      console.log(`${line(t.name, m)}  (${t.cacheControl})`);
+      staticScript.runs.push(await measure(staticScript.url));
+      console.log(line(`${staticScript.name} (${staticScript.runs.length})`, staticScript.runs.at(-1)));
+      m.baseline = (staticScript.runs.at(-2).rps + staticScript.runs.at(-1).rps) / 2;
+      m.ratio = m.rps / m.baseline;
+      t.rounds.push(m);
+    }
   }
-  staticScript.rps = staticScript.runs.reduce((n, r) => n + r.rps, 0) / staticScript.runs.length;
+  const mean = (xs) => xs.reduce((n, x) => n + x, 0) / xs.length;
+  staticScript.rps = mean(staticScript.runs.map((r) => r.rps));
   staticScript.errors = staticScript.runs.reduce((n, r) => n + r.errors, 0);
   console.log(
     `static script: ${staticScript.runs.map((r) => r.rps.toFixed(0)).join(", ")} req/s (mean ${staticScript.rps.toFixed(0)}), errors ${staticScript.errors}`,
   );
   let failed = staticScript.errors > 0 ? 1 : 0;
   for (const t of pages) {
-    t.ratio = t.rps / t.baseline;
-    const of = `${t.ratio.toFixed(2)} × the static script (${t.baseline.toFixed(0)} req/s on either side)`;
+    // Each round's ratio to the static runs beside it, then their mean; the worst p99 and every error count.
+    t.ratio = mean(t.rounds.map((m) => m.ratio));
+    t.rps = mean(t.rounds.map((m) => m.rps));
+    t.p99 = Math.max(...t.rounds.map((m) => m.p99));
+    t.errors = t.rounds.reduce((n, m) => n + m.errors, 0);
+    const of = `${t.ratio.toFixed(2)} × the static script (${t.rounds.map((m) => m.ratio.toFixed(2)).join(", ")})`;
     if (!t.min) {
       console.log(`      ${t.name}: ${of}, p99 ${t.p99} ms, errors ${t.errors}`);
       continue;
@@ -176,6 +191,7 @@ mkdirSync(path.join(root, "bench-results"), { recursive: true });
 const file = path.join(root, "bench-results", `read-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
 writeFileSync(
   file,
-  JSON.stringify({ items: ITEMS, seconds: SECONDS, connections: CONNECTIONS, ...results }, null, 2) + "\n",
+  JSON.stringify({ items: ITEMS, seconds: SECONDS, connections: CONNECTIONS, rounds: ROUNDS, ...results }, null, 2) +
+    "\n",
 );
 console.log(`results: ${path.relative(root, file)}`);

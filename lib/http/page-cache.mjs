@@ -129,7 +129,7 @@ export function formTemplate(html, nonce, dev = false) {
     if (at === -1) break;
     from = at + mark.length;
   }
-  const packed = parts.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }));
+  const packed = parts.map((part) => deflateRawSync(part, { ...SMALLEST, finishFlush: constants.Z_SYNC_FLUSH }));
   const last = deflateRawSync(Buffer.alloc(0)); // the final (empty) block
   const crcs = parts.map((part) => crc32(part));
   const shifts = parts.map((part) => crcShift(part.length));
@@ -220,6 +220,10 @@ function crcShift(bytes) {
   for (let n = bytes, k = 3; n > 0; n = Math.floor(n / 2), k += 1) if (n % 2) p = multModP(X2N[k & 31], p);
   return p;
 }
+
+// Compressed once per render (every 15 s at most) and sent to every reader: the smallest zlib makes (2 % less than
+// its default, in 2–4 ms for the draft).
+const SMALLEST = { level: 9, memLevel: 9 };
 
 // A gzip member's header: deflate, no name or time, from Unix.
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
@@ -317,7 +321,7 @@ export function createPageCache(options = {}) {
     } else {
       entry.csp = hashedPolicy(inlineScriptHashes(html, nonce), options.dev);
       entry.body = r.body;
-      entry.gzip = gzipSync(r.body);
+      entry.gzip = gzipSync(r.body, SMALLEST);
       entry.size = r.body.length + entry.gzip.length;
     }
     return entry;
