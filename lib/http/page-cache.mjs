@@ -16,7 +16,8 @@
 // never shared beyond this server (private, no-store).
 import { createHash, randomBytes, randomFillSync } from "node:crypto";
 import http from "node:http";
-import { constants, crc32, deflateRawSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
+import { gzipWithGaps, SMALLEST } from "./gzip-gaps.mjs";
 import { policyWith } from "./csp-policy.mjs";
 import { transitionPassed } from "./page-transitions.mjs";
 import { FORM_KEY_PLACEHOLDER, PAGE_RENDER_HEADER } from "./page-render.mjs";
@@ -112,11 +113,9 @@ export function cacheKeyOf(req) {
 
 /**
  * The form page made ready for a key per reader at little cost (a few microseconds: the per-reader work is what
- * bench:read's "response form" measures): its bytes and its compressed bytes cut at each placeholder (each part
- * compressed apart and flushed to a byte boundary, so the key goes between them as a stored block and the whole
- * stays one valid gzip member), the CRC-32 of each part (combined with the key's, as zlib's crc32_combine does,
- * instead of reading the whole page again), and the hashes of its scripts, computed again only for the scripts
- * that hold the key. `fill(key, gzip)` builds only the body that is sent.
+ * bench:read's "response form" measures): its bytes cut at each placeholder, compressed with gaps for the key
+ * (lib/http/gzip-gaps.mjs), and the hashes of its scripts, computed again only for the scripts that hold the key.
+ * `fill(key, gzip)` builds only the body that is sent.
  * @param {string} html @param {string} nonce @param {boolean} [dev]
  */
 export function formTemplate(html, nonce, dev = false) {
@@ -129,11 +128,7 @@ export function formTemplate(html, nonce, dev = false) {
     if (at === -1) break;
     from = at + mark.length;
   }
-  const packed = parts.map((part) => deflateRawSync(part, { ...SMALLEST, finishFlush: constants.Z_SYNC_FLUSH }));
-  const last = deflateRawSync(Buffer.alloc(0)); // the final (empty) block
-  const crcs = parts.map((part) => crc32(part));
-  const shifts = parts.map((part) => crcShift(part.length));
-  const keyShift = crcShift(mark.length); // keys are as long as the placeholder
+  const packed = gzipWithGaps(parts, mark.length); // keys are as long as the placeholder
   const fixed = [];
   const keyed = [];
   for (const script of ownInlineScripts(html, nonce)) {
@@ -146,7 +141,7 @@ export function formTemplate(html, nonce, dev = false) {
     keyed.push({ head: createHash("sha256").update(head, "utf8"), rest });
   }
   return {
-    size: buf.length + packed.reduce((n, b) => n + b.length, 0),
+    size: buf.length + packed.size,
     /**
      * @param {string} key 22 characters of [A-Za-z0-9_-], as the placeholder
      * @param {boolean} gzip the body compressed (a gzip member), or as it is
@@ -154,24 +149,7 @@ export function formTemplate(html, nonce, dev = false) {
     fill(key, gzip) {
       const k = Buffer.from(key, "latin1");
       if (k.length !== mark.length) throw new Error("a form key is as long as its placeholder");
-      const chunks = [];
-      if (gzip) chunks.push(GZIP_HEADER);
-      let crc = crcs[0];
-      const keyCrc = gzip ? crc32(k) : 0;
-      const storedKey = gzip ? Buffer.concat([storedBlockHeader(k.length), k]) : k;
-      parts.forEach((part, i) => {
-        if (i > 0) {
-          chunks.push(storedKey);
-          if (gzip) crc = (multModP(shifts[i], (multModP(keyShift, crc) ^ keyCrc) >>> 0) ^ crcs[i]) >>> 0;
-        }
-        chunks.push(gzip ? packed[i] : part);
-      });
-      if (gzip) {
-        const trailer = Buffer.alloc(8);
-        trailer.writeUInt32LE(crc, 0);
-        trailer.writeUInt32LE(buf.length % 2 ** 32, 4);
-        chunks.push(last, trailer);
-      }
+      const body = gzip ? packed.fill(k) : Buffer.concat(parts.flatMap((part, i) => (i > 0 ? [k, part] : [part])));
       const hashes = keyed.map(
         ({ head, rest }) =>
           `'sha256-${head
@@ -179,54 +157,10 @@ export function formTemplate(html, nonce, dev = false) {
             .update(key + rest.join(key), "utf8")
             .digest("base64")}'`,
       );
-      return { body: Buffer.concat(chunks), csp: hashedPolicy([...new Set([...fixed, ...hashes])], dev) };
+      return { body, csp: hashedPolicy([...new Set([...fixed, ...hashes])], dev) };
     },
   };
 }
-
-/** A raw deflate stored (uncompressed) block's header, for `length` bytes, after a byte-aligned flush: not the last block. */
-function storedBlockHeader(length) {
-  return Buffer.from([0x00, length & 0xff, length >>> 8, ~length & 0xff, (~length >>> 8) & 0xff]);
-}
-
-// CRC-32 arithmetic as zlib's crc32_combine (crc32.c): polynomials over GF(2), reflected. crc(A‖B) =
-// multModP(crcShift(|B|), crc(A)) ^ crc(B).
-const POLY = 0xedb88320;
-/** a × b modulo the CRC polynomial. */
-function multModP(a, b) {
-  let p = 0;
-  for (let m = 0x80000000; m !== 0; m >>>= 1) {
-    if (a & m) {
-      p ^= b;
-      if ((a & (m - 1)) === 0) break;
-    }
-    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
-  }
-  return p >>> 0;
-}
-/** x^(2^k) modulo the polynomial, k = 0…31. */
-const X2N = (() => {
-  const table = [];
-  let p = 1 << 30; // x^1
-  for (let n = 0; n < 32; n += 1) {
-    table.push(p >>> 0);
-    p = multModP(p, p);
-  }
-  return table;
-})();
-/** The operator that moves a CRC past `bytes` bytes: x^(8·bytes) modulo the polynomial. */
-function crcShift(bytes) {
-  let p = 0x80000000; // x^0
-  for (let n = bytes, k = 3; n > 0; n = Math.floor(n / 2), k += 1) if (n % 2) p = multModP(X2N[k & 31], p);
-  return p;
-}
-
-// Compressed once per render (every 15 s at most) and sent to every reader: the smallest zlib makes (2 % less than
-// its default, in 2–4 ms for the draft).
-const SMALLEST = { level: 9, memLevel: 9 };
-
-// A gzip member's header: deflate, no name or time, from Unix.
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
 
 /**
  * @param {{ dev?: boolean, ttlMs?: number, staleMs?: number, maxBytes?: number, log?: (m: string) => void }} [options]
