@@ -105,10 +105,15 @@ test("a clause's questions come into the form when it is opened, and with its te
 });
 
 test("a double submit stores one response", async ({ page }) => {
-  await page.goto("/en/c/dpsi/respond");
+  const served = await page.goto("/en/c/dpsi/respond");
+  // The key this reader's page was served with (the cached page's React payload says a placeholder instead): the
+  // form, hydrated, posts that one.
+  const servedKey = /name="idempotencyKey" value="([^"]+)"/.exec(await served!.text())?.[1];
+  expect(servedKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
   await page.getByLabel("General comment on the whole draft (optional)").fill("Submitted twice, stored once.");
   await fillAboutYou(page, { type: "An individual", publication: "No, do not publish it" });
   const key = await page.locator('input[name="idempotencyKey"]').inputValue();
+  expect(key).toBe(servedKey);
   await page.getByRole("button", { name: "Submit your response" }).click();
   await expect(page).toHaveURL(/receipt/);
   const first = await page.getByTestId("reference").textContent();

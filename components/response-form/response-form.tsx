@@ -17,6 +17,7 @@ import { fieldPropsFactory } from "./field-props";
 import { draftKey, readDraftClauses, restoreDraft, saveDraft } from "./draft-storage";
 import { fillLabel } from "@/lib/i18n/fill-label";
 import { AttachmentsField, attachmentErrorText, type TAttachmentTexts } from "./attachments-field";
+import { pageKey } from "./page-key";
 
 /** The route's Server Action (respond, change through the private link, key-in), passed by its page. */
 type TAction = (prev: TFormState, form: FormData) => Promise<TFormState>;
@@ -44,6 +45,8 @@ export function ResponseForm(p: TProps) {
   const te = useTranslations("errors");
   const [state, formAction, pending] = useActionState(p.action, INITIAL_FORM);
   const formRef = useRef<HTMLFormElement>(null);
+  // Read once, as the form hydrates: the key the cache put in this reader's page (see page-key.ts).
+  const [key] = useState(() => pageKey(p.idempotencyKey, typeof document === "undefined" ? undefined : document));
   const values = state.status === "idle" && p.change ? p.change.values : state.values;
   const f = fieldPropsFactory(values, state.errors, (k, v) => attachmentErrorText(p.attachments, k, v) ?? te(k, v));
 
@@ -136,7 +139,7 @@ export function ResponseForm(p: TProps) {
         <input type="hidden" name="slug" value={p.slug} />
         <input type="hidden" name="locale" value={p.locale} />
         {p.change ? null : (
-          <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? p.idempotencyKey} />
+          <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? key} />
         )}
         {p.change ? <input type="hidden" name="token" value={p.change.token} /> : null}
         {/* A trap for robots: hidden from people and from assistive technology, never focused. */}

@@ -72,11 +72,18 @@ export function inlineScriptHashes(html, nonce) {
 
 /** The contents of the inline scripts that carry `nonce`. @returns {string[]} */
 function ownInlineScripts(html, nonce) {
-  const scripts = [];
+  return ownInlineScriptRanges(html, nonce).map(([from, to]) => html.slice(from, to));
+}
+
+/** Where the contents of the inline scripts that carry `nonce` begin and end. @returns {[number, number][]} */
+function ownInlineScriptRanges(html, nonce) {
+  const ranges = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (!/\ssrc\s*=/i.test(m[1]) && m[1].includes(`nonce="${nonce}"`)) scripts.push(m[2]);
+    if (/\ssrc\s*=/i.test(m[1]) || !m[1].includes(`nonce="${nonce}"`)) continue;
+    const from = m.index + m[0].length - "</script>".length - m[2].length;
+    ranges.push([from, from + m[2].length]);
   }
-  return scripts;
+  return ranges;
 }
 
 const sha256Source = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -113,51 +120,39 @@ export function cacheKeyOf(req) {
 
 /**
  * The form page made ready for a key per reader at little cost (a few microseconds: the per-reader work is what
- * bench:read's "response form" measures): its bytes cut at each placeholder, compressed with gaps for the key
- * (lib/http/gzip-gaps.mjs), and the hashes of its scripts, computed again only for the scripts that hold the key.
+ * bench:read's "response form" measures): its bytes cut at each placeholder outside its scripts, compressed with
+ * gaps for the key (lib/http/gzip-gaps.mjs); its scripts, and so their hashes, are the same for every reader.
  * `fill(key, gzip)` builds only the body that is sent.
  * @param {string} html @param {string} nonce @param {boolean} [dev]
  */
 export function formTemplate(html, nonce, dev = false) {
-  const buf = Buffer.from(html, "utf8");
-  const mark = Buffer.from(FORM_KEY_PLACEHOLDER);
-  const parts = [];
-  for (let from = 0; ;) {
-    const at = buf.indexOf(mark, from);
-    parts.push(buf.subarray(from, at === -1 ? buf.length : at));
-    if (at === -1) break;
-    from = at + mark.length;
+  // Only the HTML's placeholders (the form's hidden field) take the key; the page's own inline scripts (its React
+  // payload) keep the placeholder, the same for every reader, so that their hashes, and the policy, are computed
+  // once. The form takes its key from the field as it hydrates (components/response-form/page-key.ts).
+  const scripts = ownInlineScriptRanges(html, nonce);
+  const inScript = (at) => scripts.some(([from, to]) => at >= from && at < to);
+  const texts = [];
+  let from = 0;
+  for (let at = html.indexOf(FORM_KEY_PLACEHOLDER); at !== -1; at = html.indexOf(FORM_KEY_PLACEHOLDER, at + 1)) {
+    if (inScript(at)) continue;
+    texts.push(html.slice(from, at));
+    from = at + FORM_KEY_PLACEHOLDER.length;
   }
-  const packed = gzipWithGaps(parts, mark.length); // keys are as long as the placeholder
-  const fixed = [];
-  const keyed = [];
-  for (const script of ownInlineScripts(html, nonce)) {
-    if (!script.includes(FORM_KEY_PLACEHOLDER)) {
-      fixed.push(sha256Source(script));
-      continue;
-    }
-    // The hash's state after the text before the first key, reused for every reader (the page puts the key late).
-    const [head, ...rest] = script.split(FORM_KEY_PLACEHOLDER);
-    keyed.push({ head: createHash("sha256").update(head, "utf8"), rest });
-  }
+  texts.push(html.slice(from));
+  const parts = texts.map((t) => Buffer.from(t, "utf8"));
+  const packed = gzipWithGaps(parts, FORM_KEY_PLACEHOLDER.length); // keys are as long as the placeholder
+  const csp = hashedPolicy(inlineScriptHashes(html, nonce), dev);
   return {
-    size: buf.length + packed.size,
+    size: parts.reduce((n, p) => n + p.length, 0) + packed.size,
     /**
      * @param {string} key 22 characters of [A-Za-z0-9_-], as the placeholder
      * @param {boolean} gzip the body compressed (a gzip member), or as it is
      */
     fill(key, gzip) {
       const k = Buffer.from(key, "latin1");
-      if (k.length !== mark.length) throw new Error("a form key is as long as its placeholder");
+      if (k.length !== FORM_KEY_PLACEHOLDER.length) throw new Error("a form key is as long as its placeholder");
       const body = gzip ? packed.fill(k) : Buffer.concat(parts.flatMap((part, i) => (i > 0 ? [k, part] : [part])));
-      const hashes = keyed.map(
-        ({ head, rest }) =>
-          `'sha256-${head
-            .copy()
-            .update(key + rest.join(key), "utf8")
-            .digest("base64")}'`,
-      );
-      return { body, csp: hashedPolicy([...new Set([...fixed, ...hashes])], dev) };
+      return { body, csp };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { readResponseForm } from "./form-data";
 import { ZResponseInput } from "./schema";
+import { FORM_KEY_PLACEHOLDER } from "@/lib/http/page-render.mjs";
 
 function form(entries: [string, string | Blob, string?][]): FormData {
   const fd = new FormData();
@@ -146,6 +147,17 @@ describe("readResponseForm: respondent and other fields", () => {
     );
     expect("generalComment" in empty).toBe(false);
     expect("idempotencyKey" in empty).toBe(false);
+  });
+
+  it("never takes the cached page's placeholder for a key: two posts of it get two fresh keys", () => {
+    const post = () => readResponseForm(form([["idempotencyKey", FORM_KEY_PLACEHOLDER]]));
+    const [a, b] = [post(), post()];
+    for (const r of [a, b]) {
+      expect(r.values.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(r.values.idempotencyKey).not.toBe(FORM_KEY_PLACEHOLDER);
+      expect((r.input as { idempotencyKey?: string }).idempotencyKey).toBe(r.values.idempotencyKey);
+    }
+    expect(a.values.idempotencyKey).not.toBe(b.values.idempotencyKey);
   });
 
   it("skips Next.js $ACTION fields", () => {

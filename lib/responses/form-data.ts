@@ -5,6 +5,8 @@ import type { z } from "zod";
 import type { TFieldError } from "@/lib/forms/form-state";
 import { CLAUSE_FIELDS, issuesToFieldErrors, RESPONDENT_FIELDS } from "./form-fields";
 import { toIssues } from "./schema";
+import { newIdempotencyKey } from "./idempotency";
+import { FORM_KEY_PLACEHOLDER } from "@/lib/http/page-render.mjs";
 
 export type TFormValues = Record<string, string>;
 
@@ -17,6 +19,10 @@ export function readResponseForm(form: FormData): { input: unknown; values: TFor
     if (typeof value !== "string" || name.startsWith("$ACTION") || ++count > MAX_FIELDS) continue;
     values[name] = value;
   }
+  // The cached form page's placeholder, the same in every reader's page, is never a key (the form takes the key
+  // the cache put in its field, components/response-form/page-key.ts): were it posted, a fresh key stands in, so
+  // that two people's responses are never taken for one.
+  if (values.idempotencyKey === FORM_KEY_PLACEHOLDER) values.idempotencyKey = newIdempotencyKey();
 
   const byClause = new Map<string, Record<string, Record<string, unknown>>>();
   for (const [name, raw] of Object.entries(values)) {
