@@ -1,4 +1,5 @@
-// Part of the OpenAPI document (lib/api/openapi.ts). Open data: the published comments, their export, the results, an official response's signed letter, a published attachment.
+// Part of the OpenAPI document (lib/api/openapi.ts): open data (the published comments, their export, the results,
+// an official response's signed letter, a published attachment).
 import { z } from "zod";
 import { ZExportQuery, ZPublishedPage, ZPublishedQuery } from "./wire";
 import {

@@ -1,4 +1,5 @@
-// Part of the OpenAPI document (lib/api/openapi.ts). What staff call: the moderators' exports (a signed-in session with the moderator's role).
+// Part of the OpenAPI document (lib/api/openapi.ts): what staff call, the moderators' exports (a signed-in session
+// with the moderator's role).
 import { TRACKER_STATES } from "@/lib/country-tracker/states";
 import { z } from "zod";
 import { int, RETRY_AFTER, staffError, slugParam, notFound, shed, busyOrShed } from "./openapi-parts";
