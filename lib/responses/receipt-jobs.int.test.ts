@@ -15,6 +15,7 @@ import { ZResponseInput } from "./schema";
 import { submitResponse } from "./submit-response";
 import { writeResponse, type TResponseRow } from "./write-responses";
 import { receiptJob, sendReceipt, type TReceiptPayload } from "./deliver-receipts";
+import { job, receiptJobs, submit } from "@/test/receipt-fixtures";
 
 // Before anything reads the environment: receipts go to this sink.
 const sink = await mailSink();
@@ -30,40 +31,6 @@ afterEach(() => {
 });
 
 const received = (email: string) => sink.messages.filter((m) => m.to.includes(email)).length;
-type TJob = {
-  id: string;
-  attempts: number;
-  max_attempts: number;
-  last_error: string | null;
-  due_in_s: number;
-  locked: boolean;
-};
-async function job(reference: string): Promise<TJob | null> {
-  const { id } = await db.response.findUniqueOrThrow({ where: { reference }, select: { id: true } });
-  const [j] = await db.$queryRaw<TJob[]>`
-    SELECT id::text, attempts, max_attempts, last_error, extract(epoch FROM run_at - now())::float AS due_in_s, locked_at IS NOT NULL AS locked
-    FROM graphile_worker.jobs WHERE key = ${receiptJobKey(id)}`;
-  return j ?? null;
-}
-const receiptJobs = async () =>
-  (
-    await db.$queryRaw<
-      { n: number }[]
-    >`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = ${TASKS.sendReceipt.name}`
-  )[0].n;
-
-async function submit(closesInMs = 3_600_000) {
-  const c = await createConsultation({ closesAt: new Date(Date.now() + closesInMs) });
-  const email = `${uniqueSlug("o")}@example.org`;
-  const input = ZResponseInput.parse({
-    feedback: [{ clause: "1.1", clarity: { rating: 2, comment: "Who acts?" } }],
-    respondent: { ...respondent, email },
-  });
-  const r = await submitResponse(c.slug, input, { locale: "en", channel: "web" });
-  if (!r.ok) throw new Error("not stored");
-  return { email, reference: r.reference };
-}
-
 describe("email receipts on the job queue", () => {
   it("are queued by the statement that stores the response: a statement that fails leaves no job, one that commits leaves exactly one", async () => {
     const c = await createConsultation();

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { findCampaignsAction } from "./actions";
 import { triageCampaignAction } from "@/app/[locale]/moderate/bulk/actions";
-import { BulkDecision } from "./bulk-triage";
+import { BulkDecision } from "./bulk-decision";
 import { Notice } from "@/components/ui/notice";
 import { ITEM_STATUSES } from "@/lib/feedback/triage-schema";
 import { INITIAL_FORM } from "@/lib/forms/form-state";

@@ -3,7 +3,6 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser, requireRoleForPage } from "@/lib/auth";
 import { pickConsultationFor } from "@/lib/consultations/list-consultations";
-import { clauseLabel } from "@/lib/consultations/clause-label";
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import { listModerators } from "@/lib/feedback/get-item";
 import { filterProblems, filterToQuery, parseQueueFilter } from "@/lib/feedback/queue-filter";
@@ -13,10 +12,9 @@ import { SavedViews } from "./saved-views";
 import { listTags } from "@/lib/feedback/list-tags";
 import { filterCounts } from "@/lib/feedback/filter-counts";
 import { BulkTriage } from "./bulk-triage";
+import { QueueTable } from "./queue-table";
 import { QueueFilters } from "@/components/moderate/queue-filters";
-import { isOtherLanguage } from "@/lib/themes/detect-languages";
 import { themeLanguages } from "@/lib/themes/get-themes";
-import { languageName } from "@/lib/themes/language-name";
 import { QueueKeys } from "@/components/moderate/queue-keys";
 import { DownloadLink } from "@/components/moderate/download-link";
 import { FindCampaigns, TriageCampaign, type TRunView } from "./campaign-forms";
@@ -24,7 +22,6 @@ import { latestCampaignRun } from "@/lib/feedback/find-campaigns";
 import { formatInstant } from "@/lib/consultations/format-instant";
 import { campaignSizes } from "@/lib/feedback/triage-campaign";
 import { countMatching } from "@/lib/feedback/bulk-decide";
-import { countryName } from "@/lib/countries/list-countries";
 import { isLocale } from "@/lib/i18n/routing";
 
 export const dynamic = "force-dynamic";
@@ -50,15 +47,11 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
   if ((await currentUser())?.role === "delegate") redirect(`/${locale}/delegation`);
   const user = await requireRoleForPage("moderator", locale, `/${locale}/moderate`);
   const t = await getTranslations({ locale, namespace: "moderate" });
-  const tc = await getTranslations({ locale, namespace: "consultation" });
-  const tr = await getTranslations({ locale, namespace: "respond" });
   const tcr = await getTranslations({ locale, namespace: "commentReports" });
   const tt = await getTranslations({ locale, namespace: "triage" });
   const tk = await getTranslations({ locale, namespace: "campaigns" });
-  const td = await getTranslations({ locale, namespace: "delegation" });
   const tv = await getTranslations({ locale, namespace: "queueViews" });
   const trep = await getTranslations({ locale, namespace: "reports" });
-  const th = await getTranslations({ locale, namespace: "themes" });
 
   // Hidden drafts: admins only (a moderator's queue, picker and counts never show them).
   const c = await pickConsultationFor(user, one(sp.c));
@@ -100,7 +93,6 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
     { status: undefined, label: tv("tabAll"), count: total },
     ...ITEM_STATUSES.map((s) => ({ status: s, label: tt(`status_${s}`), count: counts.status.get(s) ?? 0 })),
   ];
-  const cardLabel = (label: string) => <span className="font-bold md:hidden">{tv("cardLabel", { label })} </span>;
 
   return (
     // data-wide: the locale layout gives staff pages' work surfaces the whole width.
@@ -201,147 +193,14 @@ export default async function ModeratePage({ params, searchParams }: TProps) {
           {page.items.length === 0 ? (
             <p className="my-4">{t("none")}</p>
           ) : (
-            <table className="w-full border-collapse text-left max-md:block">
-              <caption className="mb-2 text-left text-muted max-md:block">
-                {t("showing", {
-                  count: page.items.length,
-                  order: filter.sort === "oldest" ? t("sortOldest") : t("sortNewest"),
-                })}
-              </caption>
-              <thead className="max-md:hidden">
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="p-2">
-                    <span className="sr-only">{tt("bulk")}</span>
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("colReference")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("colRespondent")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("colClause")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("colAspect")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("colRating")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("colText")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("colStatus")}
-                  </th>
-                </tr>
-              </thead>
-              {/* Below md the rows are cards: each cell a line, named as its column's header would. */}
-              <tbody className="max-md:block">
-                {page.items.map((item) => (
-                  <tr
-                    key={item.id}
-                    className="border-b border-line align-top max-md:mb-3 max-md:flex max-md:flex-wrap max-md:items-center max-md:border-2 max-md:p-2"
-                  >
-                    <td className="p-2 max-md:p-1">
-                      <input
-                        type="checkbox"
-                        name="ids"
-                        value={item.id}
-                        id={`select-${item.id}`}
-                        className="size-6 accent-brand"
-                        aria-label={tt("select", {
-                          reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}`,
-                        })}
-                      />
-                    </td>
-                    <td className="p-2 font-mono text-sm [overflow-wrap:anywhere] max-md:min-w-0 max-md:flex-1 max-md:p-1 max-md:text-base">
-                      <a
-                        data-queue-item
-                        href={itemHref(item.id)}
-                        aria-label={t("open", {
-                          reference: `${item.reference} ${t(`aspect_${item.aspect}` as "aspect_clarity")}`,
-                        })}
-                      >
-                        {item.reference}
-                      </a>
-                    </td>
-                    <td className="p-2 [overflow-wrap:anywhere] max-md:block max-md:w-full max-md:p-1">
-                      {cardLabel(t("colRespondent"))}
-                      {tr(`type_${item.respondent_type}` as "type_individual")}
-                      <br className="max-md:hidden" />{" "}
-                      <span className="text-muted">
-                        {item.organisation_name ? `${item.organisation_name}, ` : ""}
-                        {countryName(item.country, locale)}
-                      </span>
-                      {item.channel === "formal" ? (
-                        <strong className="mt-1 block w-fit bg-brand px-2 text-white">{t("official")}</strong>
-                      ) : null}
-                      {item.channel === "staff" ? (
-                        <span className="mt-1 block w-fit border border-ink px-2">{t("keyedIn")}</span>
-                      ) : null}
-                      {item.in_extension ? (
-                        <span className="mt-1 block w-fit border border-ink px-2">{t("inExtension")}</span>
-                      ) : null}
-                    </td>
-                    <td className="p-2 max-md:w-full max-md:p-1">
-                      {cardLabel(t("colClause"))}
-                      {item.clause_kind
-                        ? clauseLabel({ kind: item.clause_kind as "action", number: item.clause_number }, tc)
-                        : t("general")}
-                      <span className="md:hidden">
-                        {" "}
-                        · {t(`aspect_${item.aspect}` as "aspect_clarity")}
-                        {item.rating ? ` · ${t("colRating")} ${item.rating}` : ""}
-                      </span>
-                    </td>
-                    <td className="p-2 max-md:hidden">{t(`aspect_${item.aspect}` as "aspect_clarity")}</td>
-                    <td className="p-2 max-md:hidden">{item.rating ?? "–"}</td>
-                    <td className="whitespace-pre-wrap p-2 [overflow-wrap:anywhere] md:max-w-md max-md:w-full max-md:p-1">
-                      {isOtherLanguage(item.detected_language) ? (
-                        <span className="mb-1 block w-fit border border-ink px-2" lang={locale}>
-                          {th("otherLanguageMark", { language: languageName(item.detected_language!, locale) })}
-                        </span>
-                      ) : null}
-                      {item.stance ? (
-                        <span className="block">
-                          <strong>{td(`stance_${item.stance}` as "stance_support")}</strong>
-                        </span>
-                      ) : null}
-                      {item.term ? (
-                        <span className="block">
-                          <strong>{tr("term")}:</strong> {item.term}
-                        </span>
-                      ) : null}
-                      {item.proposed_wording ? (
-                        <span className="block">
-                          <strong>{tr("proposedWording")}:</strong> {item.proposed_wording}
-                        </span>
-                      ) : null}
-                      {item.country_context ? (
-                        <span className="block">
-                          <strong>{tr("countryContext")}:</strong> {item.country_context}
-                        </span>
-                      ) : null}
-                      {item.comment}
-                    </td>
-                    <td className="p-2 [overflow-wrap:anywhere] max-md:w-full max-md:p-1">
-                      {cardLabel(t("colStatus"))}
-                      {tt(`status_${item.status}` as "status_new")}
-                      {item.tags ? <span className="block text-muted">{item.tags}</span> : null}
-                      {item.campaign_id ? (
-                        <a
-                          className="block"
-                          href={`/${locale}/moderate?${query({ campaign: item.campaign_id, after: undefined })}`}
-                        >
-                          {tk("badge", { size: sizes.get(item.campaign_id) ?? 0 })}
-                        </a>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <QueueTable
+              items={page.items}
+              locale={locale}
+              oldestFirst={filter.sort === "oldest"}
+              itemHref={itemHref}
+              campaignHref={(campaign) => `/${locale}/moderate?${query({ campaign, after: undefined })}`}
+              sizes={sizes}
+            />
           )}
         </BulkTriage>
       }
