@@ -7,7 +7,10 @@ import { FORM_KEY_PLACEHOLDER } from "@/lib/http/page-render.mjs";
 const KEY = /^[A-Za-z0-9_-]{22}$/;
 
 /** The key to post: `given` unless it is the placeholder; then the field's, or (no field: never expected) a new one. */
-export function pageKey(given: string | undefined, doc: Pick<Document, "querySelector"> | undefined): string | undefined {
+export function pageKey(
+  given: string | undefined,
+  doc: Pick<Document, "querySelector"> | undefined,
+): string | undefined {
   if (given !== FORM_KEY_PLACEHOLDER) return given;
   // On the server, the placeholder itself: the HTML holds it for the cache to fill.
   if (!doc) return given;

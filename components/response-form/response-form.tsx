@@ -138,9 +138,7 @@ export function ResponseForm(p: TProps) {
       <form ref={formRef} key={state.nonce} action={formAction} noValidate className="mt-4">
         <input type="hidden" name="slug" value={p.slug} />
         <input type="hidden" name="locale" value={p.locale} />
-        {p.change ? null : (
-          <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? key} />
-        )}
+        {p.change ? null : <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? key} />}
         {p.change ? <input type="hidden" name="token" value={p.change.token} /> : null}
         {/* A trap for robots: hidden from people and from assistive technology, never focused. */}
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
