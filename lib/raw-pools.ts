@@ -44,7 +44,8 @@ export function limiterPool(): pg.Pool {
 
 /**
  * One connection for the job queue's heartbeat (lib/jobs/worker-heartbeat.ts), kept apart from the app's pool
- * so a server saturated with requests still beats, and is not taken for dead.
+ * so a server saturated with requests still beats, and is not taken for dead; and, for the same reason, for stopping
+ * background work when a rush begins (lib/jobs/stop-for-rush.ts).
  */
 export function heartbeatPool(): pg.Pool {
   const g = globalThis as unknown as { clausewiseHeartbeatPool?: pg.Pool };

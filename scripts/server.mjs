@@ -9,6 +9,7 @@ import pino from "pino";
 import { clientKey } from "../lib/http/client-key.mjs";
 import { isForeignOrigin } from "../lib/http/origin-check.mjs";
 import { eventLoopGate } from "../lib/http/overload.mjs";
+import { overloadSignal } from "../lib/http/overload-signal.mjs";
 import { createPageCache } from "../lib/http/page-cache.mjs";
 import { readServerSettings, SettingError } from "./server-settings.mjs";
 import { staticCompressed } from "./static-compressed.mjs";
@@ -72,9 +73,10 @@ globalThis[Symbol.for("clausewise.refusedLastMinute")] = () => {
   return shedCounts.reduce((sum, n, i) => (second - shedSeconds[i] < 60 ? sum + n : sum), 0);
 };
 // When this server last refused a request for its own load (not one client's share): background jobs in this process
-// wait for the rush to pass (lib/http/load-state.ts).
-let lastOverloadAt = 0;
-globalThis[Symbol.for("clausewise.overloadedWithin")] = (ms) => Date.now() - lastOverloadAt < ms;
+// wait for the rush to pass, and work under way stops (lib/http/overload-signal.mjs, read by lib/http/load-state.ts).
+const overload = overloadSignal({ onError: (err) => log.error({ err }, "overload listener") });
+globalThis[Symbol.for("clausewise.overloadedWithin")] = overload.overloadedWithin;
+globalThis[Symbol.for("clausewise.onOverload")] = overload.onOverload;
 globalThis[Symbol.for("clausewise.requestsInFlight")] = () => inFlight;
 // One line a second while shedding, not one per refused request.
 setInterval(() => {
@@ -172,7 +174,7 @@ const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, re
         : maxInFlightPerClient > 0 && mine >= maxInFlightPerClient
           ? "client"
           : null;
-  if (cause === "inFlight" || cause === "eventLoop") lastOverloadAt = Date.now();
+  if (cause === "inFlight" || cause === "eventLoop") overload.overloaded();
   const busy = cause !== null;
   pageCache.screen(req);
   // The server's own renders for the page cache are never shed: the readers waiting for them would be.

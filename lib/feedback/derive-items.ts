@@ -7,7 +7,8 @@
 // The job shares the web server's process and its database: it works 2,000 items per UPDATE (each new item is
 // rewritten once, as the language alone already needed), lets the event loop turn every few milliseconds
 // (2,000 comments in one piece held it 0.4–0.8 s: lib/event-loop-slices.ts), does one
-// batch per run while the server is busy (so a steady load cannot starve it), and nothing while it sheds load.
+// batch per run while the server is busy (so a steady load cannot starve it), and nothing while it sheds load (a
+// batch under way when it begins to is dropped).
 import { db } from "@/lib/db";
 import { timeSlices } from "@/lib/event-loop-slices";
 import { overloadedWithin, requestsInFlight } from "@/lib/http/load-state";
@@ -47,6 +48,9 @@ async function derive(budgetMs: number): Promise<number> {
     const langs: (string | null)[] = [];
     const slice = timeSlices();
     for (const r of rows) {
+      // A rush that begins in the middle of a batch stops it (the detection holds a core of the server's own
+      // process for up to a second per batch), and its UPDATE is not sent: these items wait for the next run.
+      if (overloadedWithin(60_000)) return done;
       langs.push(r.comment === null ? null : commentLanguage(r.comment, r.language));
       if (slice.over()) await slice.pause();
     }

@@ -77,6 +77,47 @@ describe("an item's search vector, fingerprint and language", () => {
   });
 });
 
+describe("deriving in the background", () => {
+  it("stops in the middle of a batch when the server begins to refuse requests for its load, and writes nothing of it", async () => {
+    const c = await createConsultation();
+    for (const text of [
+      "Les fonctionnaires doivent être formés aux signaux faibles.",
+      "Training budgets are too small for local governments.",
+      "Die Vergaberegeln sind für kleine Unternehmen zu kompliziert.",
+      "Public servants need time to experiment with new methods.",
+    ]) {
+      const r = await submitResponse(c.slug, ZResponseInput.parse({ respondent, generalComment: text }), {
+        locale: "en",
+        channel: "web",
+      });
+      if (!r.ok) throw new Error("not stored");
+    }
+    const underived = async () =>
+      (
+        await db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM feedback_item fi JOIN response r ON r.id = fi.response_id
+        WHERE r.consultation_id = ${c.id}::uuid AND fi.search IS NULL`
+      )[0].n;
+    expect(await underived()).toBe(4);
+    // What scripts/server.mjs says: calm when the run starts, refusing requests for its load from its third question on.
+    const key = Symbol.for("clausewise.overloadedWithin");
+    const g = globalThis as Record<symbol, unknown>;
+    const saved = g[key];
+    let asked = 0;
+    g[key] = () => ++asked > 2;
+    try {
+      expect(await deriveItems()).toBe(0);
+      expect(asked).toBeGreaterThan(2);
+    } finally {
+      g[key] = saved;
+    }
+    expect(await underived()).toBe(4);
+    // After the rush the next run derives them all.
+    expect(await deriveItems()).toBeGreaterThanOrEqual(4);
+    expect(await underived()).toBe(0);
+  });
+});
+
 describe("an item's moderation state", () => {
   it("is made with the item, one row each, however many one statement inserts, and goes with it", async () => {
     const c = await createConsultation();

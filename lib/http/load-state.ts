@@ -20,3 +20,15 @@ export function requestsInFlight(): number {
   const count = (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.requestsInFlight")];
   return typeof count === "function" ? Number(count()) : 0;
 }
+
+/**
+ * Calls `listener` once, when scripts/server.mjs next refuses a request for its own load (in flight or event loop):
+ * background work under way in its process stops for the rush (lib/jobs/stop-for-rush.ts). Returns a function that
+ * takes the call back. Without it (next dev, tests) nothing calls it.
+ */
+export function onOverload(listener: () => void): () => void {
+  const on = (globalThis as Record<symbol, unknown>)[Symbol.for("clausewise.onOverload")];
+  if (typeof on !== "function") return () => {};
+  const off = on(listener);
+  return typeof off === "function" ? () => void off() : () => {};
+}

@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { now } from "@/lib/clock";
 import { overloadedWithin } from "@/lib/http/load-state";
 import { deriveItems } from "@/lib/feedback/derive-items";
+import { StoppedForRush, stoppableByRush } from "@/lib/jobs/stop-for-rush";
 import { STOP_WORDS } from "./stop-words";
 
 /** ISO 639-3 → PostgreSQL's Snowball dictionary of that language (its stop words). */
@@ -38,16 +39,22 @@ const SNOWBALL_CASE = Prisma.raw(
 /** Per clause, aspect, language and length (word or phrase), how many are kept. */
 export const THEMES_PER_GROUP = 10;
 
-/** Recomputes one consultation's themes (replacing the previous ones in one transaction). */
+/**
+ * Recomputes one consultation's themes (replacing the previous ones in one transaction). A rush of requests that
+ * begins meanwhile stops it (StoppedForRush, lib/jobs/stop-for-rush.ts): the themes of before stay.
+ */
 export async function refreshThemes(consultationId: string): Promise<{ items: number }> {
   const started = performance.now();
   return db.$transaction(
-    async (tx) => {
-      // One refresh of a consultation at a time (a slow run and the next crontab slot): the second waits, then redoes it.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`themes:${consultationId}`}, 0))`;
-      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
-      await tx.$executeRaw`DELETE FROM comment_theme WHERE consultation_id = ${consultationId}::uuid`;
-      await tx.$executeRaw`
+    (tx) =>
+      stoppableByRush(tx, "themes", async (check) => {
+        // One refresh of a consultation at a time (a slow run and the next crontab slot): the second waits, then redoes it.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`themes:${consultationId}`}, 0))`;
+        check();
+        await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+        await tx.$executeRaw`DELETE FROM comment_theme WHERE consultation_id = ${consultationId}::uuid`;
+        check();
+        await tx.$executeRaw`
         WITH items AS (
           SELECT fi.id, fi.clause_id, fi.aspect, fi.comment,
             -- franc-min's language when it could tell, else the cheap en/fr guess made at write time
@@ -93,16 +100,17 @@ export async function refreshThemes(consultationId: string): Promise<{ items: nu
         INSERT INTO comment_theme (consultation_id, clause_id, aspect, language, phrase, words, n, rank)
         SELECT ${consultationId}::uuid, clause_id, aspect, lang, left(phrase, 200), words, n, rank
         FROM ranked WHERE rank <= ${THEMES_PER_GROUP}`;
-      const [{ items }] = await tx.$queryRaw<{ items: number }[]>`
+        check();
+        const [{ items }] = await tx.$queryRaw<{ items: number }[]>`
         SELECT count(*)::int AS items FROM feedback_item fi JOIN response r ON r.id = fi.response_id
         WHERE r.consultation_id = ${consultationId}::uuid AND r.withdrawn_at IS NULL AND fi.comment IS NOT NULL`;
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         INSERT INTO comment_theme_refresh (consultation_id, refreshed_at, items, duration_ms)
         VALUES (${consultationId}::uuid, ${now()}, ${items}, ${Math.round(performance.now() - started)})
         ON CONFLICT (consultation_id) DO UPDATE
         SET refreshed_at = EXCLUDED.refreshed_at, items = EXCLUDED.items, duration_ms = EXCLUDED.duration_ms`;
-      return { items };
-    },
+        return { items };
+      }),
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
 }
@@ -114,7 +122,8 @@ export const REFRESH_SPACING = 10;
  * The job's work: derive new items (their comments' languages among them), then recompute the themes of every consultation that
  * received a response since its themes were computed (or never had them), unless its last computation ended less
  * than REFRESH_SPACING times its length ago. Nothing while this server refuses requests for its load (in the last
- * minute): submissions come first, the themes catch up after the rush. Returns the consultations refreshed.
+ * minute), and a computation under way stops when a rush begins: submissions come first, the themes catch up after
+ * the rush. Returns the consultations refreshed.
  */
 export async function refreshDueThemes(): Promise<string[]> {
   if (overloadedWithin(60_000)) return [];
@@ -125,6 +134,17 @@ export async function refreshDueThemes(): Promise<string[]> {
       AND (EXISTS (SELECT 1 FROM response r WHERE r.consultation_id = c.id
                    AND (t.refreshed_at IS NULL OR r.submitted_at >= t.refreshed_at))
         OR EXISTS (SELECT 1 FROM response r WHERE r.consultation_id = c.id AND r.withdrawn_at >= t.refreshed_at))`;
-  for (const { id } of due) await refreshThemes(id);
-  return due.map((d) => d.id);
+  const refreshed: string[] = [];
+  for (const { id } of due) {
+    try {
+      await refreshThemes(id);
+    } catch (e) {
+      // Not a failure (no retry spent): the next run after the rush computes them.
+      if (!(e instanceof StoppedForRush)) throw e;
+      console.warn(`[themes] ${e.message}; they are computed again after it`);
+      break;
+    }
+    refreshed.push(id);
+  }
+  return refreshed;
 }

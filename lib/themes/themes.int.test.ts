@@ -1,5 +1,7 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { requireDatabaseUrl } from "@/lib/env";
 import { listFeedback } from "@/lib/feedback/list-feedback";
 import { ZResponseInput } from "@/lib/responses/schema";
 import { submitResponse } from "@/lib/responses/submit-response";
@@ -134,6 +136,66 @@ describe("themes of the comments", () => {
       data: { refreshedAt: new Date(Date.now() - 11 * 60_000) },
     });
     expect(await refreshDueThemes()).toContain(c.id);
+  });
+
+  it("a computation under way when a rush begins is stopped at once, and the themes computed before are kept", async () => {
+    const c = await createConsultation();
+    await comment(c.slug, "The procurement rules are unclear for small suppliers.");
+    await comment(c.slug, "Procurement rules should be simpler.");
+    await refreshThemes(c.id);
+    const before = await getThemes(c.id);
+    expect(before.groups.length).toBeGreaterThan(0);
+    const phrasesBefore = await db.commentTheme.findMany({ where: { consultationId: c.id }, orderBy: { id: "asc" } });
+    await comment(c.slug, "Training budgets are too small, and training budgets differ by ministry.");
+    await comment(c.slug, "Training budgets should be published.");
+    await db.commentThemeRefresh.update({
+      where: { consultationId: c.id },
+      data: { refreshedAt: new Date(Date.now() - 60 * 60_000) },
+    });
+
+    // What scripts/server.mjs offers: a call when it first refuses a request for its load. Here the test says when.
+    const key = Symbol.for("clausewise.onOverload");
+    const g = globalThis as Record<symbol, unknown>;
+    const saved = g[key];
+    const listeners = new Set<() => void>();
+    g[key] = (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    // The computation is held inside its transaction (another connection holds its lock), as a long statement would be.
+    const holder = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`themes:${c.id}`]);
+      const job = refreshDueThemes();
+      for (let i = 0; ; i++) {
+        const { rows } = await holder.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND pid <> pg_backend_pid()",
+        );
+        if (rows[0].n > 0) break;
+        if (i > 200) throw new Error("the computation never started");
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(listeners.size).toBe(1);
+      for (const listener of listeners) listener();
+      // The job ends (without an error, so no retry is spent) while the lock is still held: its statement was cancelled.
+      const outcome = await Promise.race([job, new Promise((r) => setTimeout(() => r("still running"), 10_000))]);
+      expect(outcome).toEqual([]);
+      expect(listeners.size).toBe(0);
+    } finally {
+      await holder.query("ROLLBACK").catch(() => {});
+      await holder.end();
+      g[key] = saved;
+    }
+    // Nothing of the stopped computation: the themes and their date are those of before.
+    expect(await db.commentTheme.findMany({ where: { consultationId: c.id }, orderBy: { id: "asc" } })).toEqual(
+      phrasesBefore,
+    );
+    expect((await getThemes(c.id)).items).toBe(before.items);
+    // After the rush, the next run computes them.
+    expect(await refreshDueThemes()).toContain(c.id);
+    expect((await getThemes(c.id)).items).toBe(4);
   });
 
   it("the job waits while this server refuses requests for load (a rush comes first)", async () => {
